@@ -1,0 +1,47 @@
+namespace Aankopen.Contracts.Finance.V1;
+
+/// <summary>
+/// "A lot was awarded; this is your share": sent to exactly one administration's finance connector, carrying only
+/// that administration's figures. Book a budget commitment for <see cref="ShareInclVat"/> on <see cref="BudgetLine"/>.
+/// </summary>
+/// <remarks>
+/// <see cref="MessageId"/> is the same on every redelivery of the same share (derived from the stored award), so
+/// receivers use it, or <see cref="BusinessKey"/>, to book once. Amounts are euro with two decimals.
+/// </remarks>
+public sealed record LotAwardedShare
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public required Guid MessageId { get; init; }
+    public required string CorrelationId { get; init; }
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>The administration this message is for, and the only one whose figures it carries.</summary>
+    public required string AdministrationCode { get; init; }
+
+    public required Guid TenderId { get; init; }
+    public required string TenderReference { get; init; }
+    public required string TenderTitleNl { get; init; }
+    public required string TenderTitleFr { get; init; }
+    public required int LotNumber { get; init; }
+    public required string LotTitle { get; init; }
+
+    public required Supplier Supplier { get; init; }
+
+    public required decimal ShareExclVat { get; init; }
+    public required decimal VatRate { get; init; }
+    public required decimal ShareInclVat { get; init; }
+    public required string BudgetLine { get; init; }
+
+    public required DateOnly ContractStart { get; init; }
+    public required DateOnly ContractEnd { get; init; }
+
+    public required string AwardedBy { get; init; }
+    public required DateTimeOffset AwardedAt { get; init; }
+
+    /// <summary>Stable across redeliveries and versions: one commitment per tender, lot and administration.</summary>
+    public string BusinessKey => $"award/{TenderId:N}/{LotNumber}/{AdministrationCode}";
+}
+
+/// <param name="EnterpriseNumber">Belgian KBO/BCE number in the form 0123.456.749.</param>
+public sealed record Supplier(string Name, string EnterpriseNumber);

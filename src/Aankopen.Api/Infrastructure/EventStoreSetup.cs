@@ -1,0 +1,48 @@
+using Aankopen.Api.Notifications;
+using Aankopen.Api.Tenders;
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
+using Marten;
+
+namespace Aankopen.Api.Infrastructure;
+
+public static class EventStoreSetup
+{
+    public const string ConnectionStringName = "Aankopen";
+    public const string Schema = "aankopen";
+
+    public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var marten = services.AddMarten(sp =>
+            {
+                var options = new StoreOptions();
+                options.Connection(ConnectionString(sp.GetRequiredService<IConfiguration>()));
+                options.DatabaseSchemaName = Schema;
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                options.Events.MetadataConfig.CorrelationIdEnabled = true;
+                options.Events.AddEventTypes([typeof(TenderOpened), typeof(LotAdded), typeof(OptedIn), typeof(OptInClosed), typeof(LotAwarded)]);
+                // Finance systems should hear of an award within a fraction of a second, not the default second.
+                options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
+                options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
+                return options;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        if (NotificationSettings.RelayEnabled(configuration))
+        {
+            // Solo: leader election (HotCold) does not work with the Npgsql data source this Marten build uses, so
+            // exactly one process runs the daemon; other API replicas set Notifications:RelayEnabled=false.
+            marten.AddAsyncDaemon(DaemonMode.Solo)
+                .AddSubscriptionWithServices<FinanceNotificationRelay>(ServiceLifetime.Singleton);
+        }
+        return services;
+    }
+
+    public static string ConnectionString(IConfiguration configuration) =>
+        configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs
+            ? cs
+            : throw new StartupException($"No PostgreSQL connection string: set ConnectionStrings:{ConnectionStringName} (environment variable ConnectionStrings__{ConnectionStringName}), e.g. Host=127.0.0.1;Port=5432;Database=aankopen;Username=aankopen;Password=...");
+}

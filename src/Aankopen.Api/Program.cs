@@ -1,0 +1,68 @@
+using Aankopen.Api.Administrations;
+using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Notifications;
+using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Tenders;
+using Scalar.AspNetCore;
+
+namespace Aankopen.Api;
+
+public sealed class Program
+{
+    private Program() { }
+
+    public static async Task<int> Main(string[] args)
+    {
+        var app = Build(args);
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (StartupException e)
+        {
+            app.Logger.LogCritical("Aankopen API cannot start: {Reason}", e.Message);
+            await Console.Error.WriteLineAsync($"Aankopen API cannot start: {e.Message}");
+            return 2;
+        }
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new AdministrationDirectory(
+            sp.GetRequiredService<IConfiguration>().GetSection("Administrations").Get<List<Administration>>() ?? []));
+        services.AddHostedService<DatabaseReachability>();
+        services.AddEventStore(builder.Configuration);
+        services.AddFinanceMessaging(builder.Configuration);
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestProblems>();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        var app = builder.Build();
+        // Fail at start-up, not at the first request, when the administrations are misconfigured.
+        try
+        {
+            _ = app.Services.GetRequiredService<AdministrationDirectory>();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupException(e.Message, e);
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").WithTags("Operations");
+        app.MapAdministrationEndpoints();
+        app.MapTenderEndpoints();
+        return app;
+    }
+}

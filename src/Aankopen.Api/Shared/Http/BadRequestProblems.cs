@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Aankopen.Api.Shared.Http;
+
+/// <summary>
+/// A body that is not JSON, or has a field of the wrong type, fails before any handler runs. This turns that into a
+/// problem that says which input was wrong, instead of an empty 400 or, worse, a 500.
+/// </summary>
+public sealed class BadRequestProblems : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        if (exception is not BadHttpRequestException bad)
+            return false;
+        var reason = bad.InnerException?.Message ?? bad.Message;
+        var result = Problems.Single(http, StatusCodes.Status400BadRequest, "request-unreadable",
+            $"Het verzoek kon niet gelezen worden: {reason} Stuur geldige JSON met de velden uit de API-beschrijving (/openapi/v1.json).",
+            $"La requête est illisible : {reason} Envoyez un JSON valide avec les champs décrits dans l'API (/openapi/v1.json).");
+        await result.ExecuteAsync(http);
+        return true;
+    }
+}

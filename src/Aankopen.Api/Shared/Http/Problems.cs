@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Aankopen.Api.Shared.Http;
+
+/// <summary>
+/// RFC 9457 problem details in the reader's language: French when Accept-Language prefers it, Dutch otherwise.
+/// The body's status always equals the response status.
+/// </summary>
+public static class Problems
+{
+    public static bool PrefersFrench(HttpContext http) =>
+        http.Request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value ?? "")
+            .FirstOrDefault(l => l.StartsWith("fr", StringComparison.OrdinalIgnoreCase) || l.StartsWith("nl", StringComparison.OrdinalIgnoreCase))
+            ?.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ?? false;
+
+    public static IResult From(HttpContext http, IReadOnlyList<DomainError> errors)
+    {
+        var french = PrefersFrench(http);
+        var first = errors[0];
+        var status = first.Kind switch
+        {
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
+        var problem = new ProblemDetails
+        {
+            Type = $"urn:aankopen:problem:{first.Code}",
+            Status = status,
+            Title = status switch
+            {
+                StatusCodes.Status404NotFound => french ? "Introuvable" : "Niet gevonden",
+                StatusCodes.Status409Conflict => french ? "Refusé par une règle" : "Geweigerd door een regel",
+                _ => french ? "Données invalides" : "Ongeldige invoer",
+            },
+            Detail = string.Join(" ", errors.Select(e => french ? e.Fr : e.Nl)),
+            Instance = http.Request.Path,
+        };
+        problem.Extensions["code"] = first.Code;
+        var byField = errors.Where(e => e.Field is not null)
+            .GroupBy(e => e.Field!)
+            .ToDictionary(g => g.Key, g => g.Select(e => french ? e.Fr : e.Nl).ToArray());
+        if (byField.Count > 0)
+            problem.Extensions["errors"] = byField;
+        return TypedResults.Problem(problem);
+    }
+
+    public static IResult Single(HttpContext http, int status, string code, string nl, string fr)
+    {
+        var french = PrefersFrench(http);
+        var problem = new ProblemDetails
+        {
+            Type = $"urn:aankopen:problem:{code}",
+            Status = status,
+            Title = french ? fr : nl,
+            Detail = french ? fr : nl,
+            Instance = http.Request.Path,
+        };
+        problem.Extensions["code"] = code;
+        return TypedResults.Problem(problem);
+    }
+}

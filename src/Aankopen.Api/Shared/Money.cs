@@ -1,0 +1,15 @@
+namespace Aankopen.Api.Shared;
+
+public static class Money
+{
+    /// <summary>The VAT rates a Belgian finance system books: 0, 6, 12 and 21 %.</summary>
+    public static readonly IReadOnlySet<decimal> BelgianVatRates = new HashSet<decimal> { 0m, 6m, 12m, 21m };
+
+    public static bool IsWholeCents(decimal amount) => decimal.Round(amount, 2) == amount;
+
+    public static bool IsPositiveAmount(decimal amount) => amount > 0 && IsWholeCents(amount);
+
+    /// <summary>Adds VAT and rounds half away from zero to the cent, as invoices do.</summary>
+    public static decimal InclVat(decimal amountExclVat, decimal vatRatePercent) =>
+        decimal.Round(amountExclVat * (100 + vatRatePercent) / 100, 2, MidpointRounding.AwayFromZero);
+}

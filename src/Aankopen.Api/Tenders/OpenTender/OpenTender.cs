@@ -1,0 +1,73 @@
+using Aankopen.Api.Administrations;
+using Aankopen.Api.Shared;
+
+namespace Aankopen.Api.Tenders.OpenTender;
+
+public enum Procedure
+{
+    Open,
+    Restricted,
+    CompetitiveProcedureWithNegotiation,
+    NegotiatedWithPriorPublication,
+    NegotiatedWithoutPriorPublication,
+    AcceptedInvoice,
+}
+
+public sealed record OpenTenderCommand(
+    Guid TenderId,
+    string Reference,
+    string TitleNl,
+    string TitleFr,
+    string MainCpv,
+    Procedure Procedure,
+    string LeadAdministration,
+    IReadOnlyList<string> InvitedAdministrations,
+    DateTimeOffset OptInDeadline,
+    string Actor);
+
+public static class OpenTenderDecider
+{
+    public static Decision Decide(OpenTenderCommand command, AdministrationDirectory administrations, DateTimeOffset now)
+    {
+        var errors = new List<DomainError?>
+        {
+            TenderRules.MissingText(command.Reference, "reference", 50, "een referentie", "une référence"),
+            TenderRules.MissingText(command.TitleNl, "titleNl", 200, "een Nederlandse titel", "un intitulé en néerlandais"),
+            TenderRules.MissingText(command.TitleFr, "titleFr", 200, "een Franse titel", "un intitulé en français"),
+        };
+
+        CpvCode.TryParse(command.MainCpv, out var cpv);
+        if (cpv is null)
+            errors.Add(DomainError.Invalid("cpv-invalid", "mainCpv",
+                $"'{command.MainCpv}' is geen CPV-code: gebruik acht cijfers, een streepje en een controlecijfer (30192000-1).",
+                $"'{command.MainCpv}' n'est pas un code CPV : huit chiffres, un tiret et un chiffre de contrôle (30192000-1)."));
+
+        var invited = command.InvitedAdministrations ?? [];
+        foreach (var code in invited.Where(code => !administrations.Contains(code)))
+            errors.Add(DomainError.Invalid("administration-unknown", "invitedAdministrations",
+                $"Bestuur '{code}' is niet gekend; kies uit {string.Join(", ", administrations.All.Select(a => a.Code))}.",
+                $"L'administration '{code}' est inconnue ; choisissez parmi {string.Join(", ", administrations.All.Select(a => a.Code))}."));
+        if (invited.Count == 0)
+            errors.Add(DomainError.Invalid("invited-required", "invitedAdministrations",
+                "Nodig minstens één bestuur uit.", "Invitez au moins une administration."));
+        if (invited.Distinct().Count() != invited.Count)
+            errors.Add(DomainError.Invalid("invited-duplicate", "invitedAdministrations",
+                "Elk bestuur mag maar één keer uitgenodigd worden.", "Chaque administration ne peut être invitée qu'une fois."));
+        if (!invited.Contains(command.LeadAdministration))
+            errors.Add(DomainError.Invalid("lead-not-invited", "leadAdministration",
+                $"Het trekkende bestuur '{command.LeadAdministration}' moet een van de uitgenodigde besturen zijn.",
+                $"L'administration pilote '{command.LeadAdministration}' doit faire partie des administrations invitées."));
+        if (command.OptInDeadline <= now)
+            errors.Add(DomainError.Invalid("deadline-in-past", "optInDeadline",
+                "De intekentermijn moet in de toekomst liggen.", "Le délai d'adhésion doit se situer dans le futur."));
+
+        var refusals = errors.OfType<DomainError>().ToList();
+        if (refusals.Count > 0)
+            return Decision.Refuse(refusals);
+
+        return Decision.Accept(new TenderOpened(
+            command.TenderId, command.Reference.Trim(), command.TitleNl.Trim(), command.TitleFr.Trim(), cpv!.Value.Value,
+            cpv.Value.Subject, command.Procedure.ToString(), command.LeadAdministration, invited, command.OptInDeadline,
+            command.Actor, now));
+    }
+}
