@@ -15,7 +15,7 @@ public static class MessageIds
         SHA256.HashData(Encoding.UTF8.GetBytes($"{eventId:N}/{addressee}"), hash);
         var bytes = hash[..16].ToArray();
         // Mark it as an RFC 9562 version 8 (custom) UUID so it cannot be mistaken for a random or time-based one.
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x80);
+        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes, bigEndian: true);
     }

@@ -10,6 +10,7 @@ public static class MessagingSetup
     {
         var settings = configuration.GetSection(RabbitMqSettings.Section).Get<RabbitMqSettings>() ?? new RabbitMqSettings();
         services.AddSingleton(settings);
+        services.AddHostedService<BrokerReachability>();
         services.AddMassTransit(bus =>
         {
             bus.UsingRabbitMq((context, cfg) =>

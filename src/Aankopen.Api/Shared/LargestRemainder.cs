@@ -40,6 +40,6 @@ public static class LargestRemainder
         foreach (var i in byLargestFraction)
             floors[i]++;
 
-        return floors.Select(cents => cents / 100m).ToArray();
+        return floors.Select(cents => Money.ToCents(cents / 100m)).ToArray();
     }
 }

@@ -11,5 +11,11 @@ public static class Money
 
     /// <summary>Adds VAT and rounds half away from zero to the cent, as invoices do.</summary>
     public static decimal InclVat(decimal amountExclVat, decimal vatRatePercent) =>
-        decimal.Round(amountExclVat * (100 + vatRatePercent) / 100, 2, MidpointRounding.AwayFromZero);
+        ToCents(amountExclVat * (100 + vatRatePercent) / 100);
+
+    /// <summary>
+    /// Rounds half away from zero to the cent and always keeps two decimals (250.00, not 250), so every amount a
+    /// finance system receives is written the same way.
+    /// </summary>
+    public static decimal ToCents(decimal amount) => decimal.Round(amount + 0.00m, 2, MidpointRounding.AwayFromZero);
 }

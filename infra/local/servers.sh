@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Local PostgreSQL and RabbitMQ for the demo and the tests: installed with apt-get when missing, started on free
+# loopback ports under a state folder of ours (never the system's data directories), stopped on request.
+#
+#   infra/local/servers.sh start STATE_DIR   # starts both, writes STATE_DIR/env (KEY=value lines to source)
+#   infra/local/servers.sh stop STATE_DIR    # stops whatever start started there
+set -euo pipefail
+
+command=${1:?usage: servers.sh start|stop STATE_DIR}
+state=${2:?usage: servers.sh start|stop STATE_DIR}
+mkdir -p "$state"
+state=$(cd "$state" && pwd)
+
+log() { printf '[servers] %s\n' "$*" >&2; }
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$(( 20000 + RANDOM % 40000 ))
+    if ! port_in_use "$port"; then echo "$port"; return 0; fi
+  done
+  log "no free loopback port found"; return 1
+}
+
+wait_for_port() { # port seconds name logfile
+  for _ in $(seq 1 $(( $2 * 5 ))); do
+    if port_in_use "$1"; then return 0; fi
+    sleep 0.2
+  done
+  log "$3 did not listen on 127.0.0.1:$1 within $2 s; its log ($4) ends with:"
+  tail -n 30 "$4" >&2 || true
+  return 1
+}
+
+apt_install() {
+  log "installing $* with apt-get"
+  # Keep the package's own service from starting: we run our own instances on our own ports.
+  printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"; } >"$state/apt.log" 2>&1; then
+    rm -f /usr/sbin/policy-rc.d
+    log "apt-get install $* failed; the end of $state/apt.log:"; tail -n 20 "$state/apt.log" >&2; return 1
+  fi
+  rm -f /usr/sbin/policy-rc.d
+}
+
+pg_bin() {
+  local found
+  found=$(command -v "$1" 2>/dev/null || ls /usr/lib/postgresql/*/bin/"$1" 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$found" ] && echo "$found"
+}
+
+as_user() { local user=$1; shift; runuser -u "$user" -- "$@"; }
+
+start_postgres() {
+  if [ -z "$(pg_bin initdb)" ]; then apt_install postgresql; fi
+  local dir="$state/postgres" port
+  port=$(free_port)
+  rm -rf "$dir" && mkdir -p "$dir/data" "$dir/run"
+  chown -R postgres:postgres "$dir"
+  if ! as_user postgres test -w "$dir"; then
+    log "user postgres cannot reach $dir; give its parent folders o+x or choose another state folder"; return 1
+  fi
+  as_user postgres "$(pg_bin initdb)" -D "$dir/data" -U aankopen -A trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
+    || { log "initdb failed:"; tail -n 20 "$dir/initdb.log" >&2; return 1; }
+  as_user postgres "$(pg_bin pg_ctl)" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
+    -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on" start >/dev/null
+  "$(pg_bin psql)" -h 127.0.0.1 -p "$port" -U aankopen -d postgres -qc 'CREATE DATABASE aankopen' >/dev/null
+  echo "$port" > "$dir/port"
+  log "PostgreSQL listening on 127.0.0.1:$port (data in $dir)"
+  {
+    echo "AANKOPEN_POSTGRES_PORT=$port"
+    echo "ConnectionStrings__Aankopen=Host=127.0.0.1;Port=$port;Database=aankopen;Username=aankopen;Password=aankopen"
+  } >> "$state/env"
+}
+
+start_rabbitmq() {
+  if ! command -v rabbitmq-server >/dev/null && [ ! -x /usr/sbin/rabbitmq-server ]; then apt_install rabbitmq-server; fi
+  local dir="$state/rabbitmq" port dist node
+  port=$(free_port); dist=$(free_port)
+  node="aankopen-$port@localhost"
+  rm -rf "$dir" && mkdir -p "$dir/mnesia" "$dir/log"
+  cat > "$dir/rabbitmq.conf" <<CONF
+listeners.tcp.default = 127.0.0.1:$port
+loopback_users = none
+CONF
+  echo '[].' > "$dir/enabled_plugins"
+  chown -R rabbitmq:rabbitmq "$dir"
+  HOME=/var/lib/rabbitmq RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_NODENAME="$node" \
+    RABBITMQ_NODE_PORT="$port" RABBITMQ_DIST_PORT="$dist" RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf" \
+    RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
+    setsid /usr/sbin/rabbitmq-server >"$dir/server.log" 2>&1 < /dev/null &
+  echo "$node" > "$dir/node"
+  echo "$port" > "$dir/port"
+  echo "$dist" > "$dir/dist-port"
+  wait_for_port "$port" 90 RabbitMQ "$dir/server.log"
+  log "RabbitMQ listening on 127.0.0.1:$port (node $node)"
+  {
+    echo "AANKOPEN_RABBITMQ_PORT=$port"
+    echo "RabbitMq__Host=127.0.0.1"
+    echo "RabbitMq__Port=$port"
+  } >> "$state/env"
+}
+
+stop_postgres() {
+  local dir="$state/postgres"
+  [ -f "$dir/data/postmaster.pid" ] || return 0
+  as_user postgres "$(pg_bin pg_ctl)" -D "$dir/data" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+  log "PostgreSQL stopped"
+}
+
+node_pids() { grep -l -s -a "RABBITMQ_NODENAME=$1" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3 | tr '\n' ' ' || true; }
+
+stop_rabbitmq() {
+  local dir="$state/rabbitmq" node
+  [ -f "$dir/node" ] || return 0
+  node=$(cat "$dir/node")
+  HOME=/var/lib/rabbitmq timeout 30 rabbitmqctl -q -n "$node" stop >/dev/null 2>&1 || true
+  # The server switches user and session on start, so find its processes by the node name in their environment.
+  for _ in $(seq 1 75); do [ -n "$(node_pids "$node")" ] || break; sleep 0.2; done
+  local left; left=$(node_pids "$node")
+  [ -z "$left" ] || kill -KILL $left 2>/dev/null || true
+  # epmd outlives its node; stop it once no Erlang node is left on this machine.
+  sleep 0.2
+  pgrep -x beam.smp >/dev/null || pkill -x epmd 2>/dev/null || true
+  rm -f "$dir/node"
+  log "RabbitMQ stopped"
+}
+
+case "$command" in
+  start)
+    rm -f "$state/env"
+    start_postgres
+    start_rabbitmq
+    ;;
+  stop)
+    stop_rabbitmq
+    stop_postgres
+    ;;
+  *) echo "usage: servers.sh start|stop STATE_DIR" >&2; exit 64 ;;
+esac

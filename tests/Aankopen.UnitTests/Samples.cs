@@ -1,0 +1,34 @@
+using Aankopen.Api.Administrations;
+using Aankopen.Api.Shared;
+using Aankopen.Api.Tenders;
+
+namespace Aankopen.UnitTests;
+
+/// <summary>The meal-voucher tender of the demo, as events, for decider tests.</summary>
+public static class Samples
+{
+    public static readonly Guid TenderId = Guid.Parse("0199a000-0000-7000-8000-000000000001");
+    public static readonly DateTimeOffset OpenedAt = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Deadline = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+    public const string Cell = "cel.overheidsopdrachten@jette.example";
+
+    public static AdministrationDirectory Administrations { get; } = new(
+    [
+        new Administration("GEMEENTE", "Gemeente Jette", "Commune de Jette", "0207.000.176", AdministrationKind.City),
+        new Administration("OCMW", "OCMW Jette", "CPAS de Jette", "0212.000.131", AdministrationKind.Ocmw),
+        new Administration("POLITIE", "Politiezone West", "Zone de police Ouest", "0250.000.177", AdministrationKind.PoliceZone),
+    ]);
+
+    public static TenderOpened Opened(params string[] invited) => new(
+        TenderId, "AC-2027-001", "Maaltijdcheques 2027", "Chèques-repas 2027", "30199770-8", ContractSubject.Supplies, "Open",
+        invited[0], invited, Deadline, Cell, OpenedAt);
+
+    public static LotAdded Lot(int number, decimal vatRate = 0m) => new(
+        TenderId, number, $"Perceel {number}", "30199770-8", 100_000m, vatRate, Cell, OpenedAt.AddMinutes(number));
+
+    public static OptedIn OptIn(int lot, string administration, decimal amount, string budgetLine = "0100/123-48") => new(
+        TenderId, lot, administration, amount, budgetLine, $"{administration.ToLowerInvariant()}@jette.example", OpenedAt.AddDays(1));
+
+    public static OptInClosed Closed(params int[] dropped) => new(TenderId, dropped, Cell, Deadline.AddHours(1));
+}
