@@ -71,7 +71,7 @@ start_postgres() {
   log "PostgreSQL listening on 127.0.0.1:$port (data in $dir)"
   {
     echo "AANKOPEN_POSTGRES_PORT=$port"
-    echo "ConnectionStrings__Aankopen=Host=127.0.0.1;Port=$port;Database=aankopen;Username=aankopen;Password=aankopen"
+    echo "ConnectionStrings__Aankopen='Host=127.0.0.1;Port=$port;Database=aankopen;Username=aankopen;Password=aankopen'"
   } >> "$state/env"
 }
 

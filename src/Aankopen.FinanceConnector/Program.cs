@@ -35,7 +35,7 @@ public sealed class Program
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(rabbit);
         builder.Services.AddHostedService<BrokerReachability>();
-        builder.Services.AddRefitClient<IFinanceSystemApi>()
+        builder.Services.AddRefitGeneratedClient<IFinanceSystemApi>()
             .ConfigureHttpClient(c => c.BaseAddress = settings.FinanceSystemBaseUrl)
             // Retries POSTs too; that is safe because every call carries an Idempotency-Key.
             .AddStandardResilienceHandler();

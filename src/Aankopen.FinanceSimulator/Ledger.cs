@@ -2,7 +2,8 @@ using Aankopen.Contracts.FinanceSystem.V1;
 
 namespace Aankopen.FinanceSimulator;
 
-public sealed record Booking(string CommitmentId, string IdempotencyKey, CommitmentRequest Request, DateTimeOffset BookedAt);
+/// <param name="Replays">How many later calls with the same idempotency key were answered with this booking.</param>
+public sealed record Booking(string CommitmentId, string IdempotencyKey, CommitmentRequest Request, DateTimeOffset BookedAt, int Replays = 0);
 
 /// <summary>A rejected call, kept so a demo or test can show that nothing reached the wrong finance system.</summary>
 public sealed record Rejection(string IdempotencyKey, string Reason, CommitmentRequest Request, DateTimeOffset At);
@@ -25,7 +26,12 @@ public sealed class Ledger(string system)
         lock (gate)
         {
             if (byKey.TryGetValue(idempotencyKey, out var existing))
-                return (existing, true);
+            {
+                var replayed = existing with { Replays = existing.Replays + 1 };
+                byKey[idempotencyKey] = replayed;
+                bookings[bookings.IndexOf(existing)] = replayed;
+                return (replayed, true);
+            }
             var booking = new Booking($"{System}-{bookings.Count + 1:D6}", idempotencyKey, request, now);
             byKey.Add(idempotencyKey, booking);
             bookings.Add(booking);

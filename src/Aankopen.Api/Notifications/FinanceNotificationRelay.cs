@@ -18,13 +18,13 @@ namespace Aankopen.Api.Notifications;
 public sealed class FinanceNotificationRelay : SubscriptionBase
 {
     private readonly IBus bus;
-    private readonly IDocumentStore store;
     private readonly ILogger<FinanceNotificationRelay> log;
 
-    public FinanceNotificationRelay(IBus bus, IDocumentStore store, ILogger<FinanceNotificationRelay> log)
+    // No IDocumentStore here: the store is built with this subscription in it, so asking for it would wait on itself.
+    // The operations handed to ProcessEventsAsync read the event store just as well.
+    public FinanceNotificationRelay(IBus bus, ILogger<FinanceNotificationRelay> log)
     {
         this.bus = bus;
-        this.store = store;
         this.log = log;
         Name = "FinanceNotifications";
         IncludeType<LotAwarded>();
@@ -37,8 +37,7 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
         {
             if (@event.Data is not LotAwarded awarded)
                 continue;
-            await using var session = store.QuerySession();
-            var loaded = await TenderStreams.LoadAsync(session, @event.StreamId, ct, upToVersion: @event.Version)
+            var loaded = await TenderStreams.LoadAsync(operations, @event.StreamId, ct, upToVersion: @event.Version)
                 ?? throw new InvalidOperationException($"Tender stream {@event.StreamId} is empty at version {@event.Version}.");
             var correlation = @event.CorrelationId ?? @event.Id.ToString();
             foreach (var message in FinanceMessages.ForAward(loaded.Tender, awarded, @event.Id, correlation))

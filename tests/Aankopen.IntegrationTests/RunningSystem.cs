@@ -1,0 +1,113 @@
+using System.Net.Http.Json;
+using Aankopen.FinanceSimulator;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Npgsql;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>
+/// The whole system on real servers, in this process: the API (with the relay), one finance connector per
+/// administration, and the finance-system simulator, each on its own loopback port. The event store gets a database
+/// of its own, so every run starts empty.
+/// </summary>
+public sealed class RunningSystem : IAsyncLifetime
+{
+    public static readonly string[] Administrations = ["GEMEENTE", "OCMW"];
+
+    private readonly string database = $"aankopen_test_{Guid.NewGuid():N}";
+    private readonly List<IHost> hosts = [];
+
+    public HttpClient Api { get; private set; } = null!;
+    public HttpClient Simulator { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = null!;
+    public Ledgers Ledgers { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        ConnectionString = await CreateDatabaseAsync();
+        var rabbit = $"--RabbitMq:Port={TestServers.RabbitMqPort}";
+
+        var simulator = Aankopen.FinanceSimulator.Program.Build(["--urls=http://127.0.0.1:0"]);
+        await StartAsync(simulator);
+        Ledgers = simulator.Services.GetRequiredService<Ledgers>();
+        Simulator = new HttpClient { BaseAddress = AddressOf(simulator) };
+
+        var api = Aankopen.Api.Program.Build(
+            ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={ConnectionString}", rabbit, .. AdministrationSettings()]);
+        await StartAsync(api);
+        Api = new HttpClient { BaseAddress = AddressOf(api) };
+
+        foreach (var code in Administrations)
+            await StartAsync(Aankopen.FinanceConnector.Program.Build(
+            [
+                $"--Connector:Administration={code}", $"--FinanceSystem:BaseUrl={Simulator.BaseAddress}systems/{code}", rabbit,
+            ]));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in Enumerable.Reverse(hosts))
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(10));
+            host.Dispose();
+        }
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestServers.PostgresConnectionString) { Database = "postgres" }.ConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Polls the simulator until <paramref name="condition"/> holds, or fails after the timeout.</summary>
+    public async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var value = await read();
+            if (condition(value))
+                return value;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Condition not met within {timeout ?? TimeSpan.FromSeconds(30)}; last value: {System.Text.Json.JsonSerializer.Serialize(value)}");
+            await Task.Delay(100);
+        }
+    }
+
+    public async Task<IReadOnlyList<Booking>> BookingsAsync(string system) =>
+        (await Simulator.GetFromJsonAsync<List<Booking>>($"systems/{system}/commitments"))!;
+
+    /// <summary>The hosts run from the test folder, without their appsettings.json: configure what the API needs.</summary>
+    private static IEnumerable<string> AdministrationSettings() =>
+    [
+        "--Administrations:0:Code=GEMEENTE", "--Administrations:0:NameNl=Gemeente Jette", "--Administrations:0:NameFr=Commune de Jette",
+        "--Administrations:0:EnterpriseNumber=0207.000.176", "--Administrations:0:Kind=City",
+        "--Administrations:1:Code=OCMW", "--Administrations:1:NameNl=OCMW Jette", "--Administrations:1:NameFr=CPAS de Jette",
+        "--Administrations:1:EnterpriseNumber=0212.000.131", "--Administrations:1:Kind=Ocmw",
+    ];
+
+    private async Task<string> CreateDatabaseAsync()
+    {
+        var server = new NpgsqlConnectionStringBuilder(TestServers.PostgresConnectionString);
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+        server.Database = database;
+        return server.ConnectionString;
+    }
+
+    private async Task StartAsync(IHost host)
+    {
+        hosts.Add(host);
+        await host.StartAsync();
+    }
+
+    private static Uri AddressOf(IHost host) =>
+        new(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+}
+
+[CollectionDefinition(nameof(RunningSystem))]
+public sealed class RunningSystemCollection : ICollectionFixture<RunningSystem>;
