@@ -13,26 +13,7 @@ state=$(cd "$state" && pwd)
 
 log() { printf '[servers] %s\n' "$*" >&2; }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-free_port() {
-  local port
-  for _ in $(seq 1 200); do
-    port=$(( 20000 + RANDOM % 40000 ))
-    if ! port_in_use "$port"; then echo "$port"; return 0; fi
-  done
-  log "no free loopback port found"; return 1
-}
-
-wait_for_port() { # port seconds name logfile
-  for _ in $(seq 1 $(( $2 * 5 ))); do
-    if port_in_use "$1"; then return 0; fi
-    sleep 0.2
-  done
-  log "$3 did not listen on 127.0.0.1:$1 within $2 s; its log ($4) ends with:"
-  tail -n 30 "$4" >&2 || true
-  return 1
-}
+. "$(dirname "$0")/ports.sh"
 
 apt_install() {
   log "installing $* with apt-get"

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Runs the whole system with a demo: local PostgreSQL and RabbitMQ (installed if missing), the API with the finance
+# relay, one finance connector per administration and the finance-system simulator, each on a free loopback port.
+# Then walks one joint tender to the finance systems and keeps running until Ctrl+C, which stops everything.
+set -euo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+cd "$root"
+. infra/local/ports.sh
+state="$root/.state/demo"
+pids=()
+
+stop_all() {
+  trap - EXIT INT TERM
+  echo
+  echo "Stopping... / Arrêt..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  infra/local/servers.sh stop "$state" || true
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+infra/local/servers.sh start "$state"
+set -a; . "$state/env"; set +a
+
+echo "Building... / Compilation..."
+dotnet build Aankopen.sln -c Release -nologo -v quiet -clp:ErrorsOnly
+
+launch() { # name project args...: runs a built project with its own folder as content root (for appsettings.json)
+  local name=$1 project=$2; shift 2
+  local dir="src/$project/bin/Release/net10.0"
+  dotnet "$dir/$project.dll" --contentRoot "$dir" "$@" >"$state/$name.log" 2>&1 &
+  pids+=($!)
+}
+
+wait_for_log() { # name text seconds
+  for _ in $(seq 1 $(( $3 * 5 ))); do
+    grep -q "$2" "$state/$1.log" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  echo "$1 did not start within $3 s; its log ($state/$1.log) ends with:" >&2
+  tail -n 30 "$state/$1.log" >&2
+  return 1
+}
+
+simulator_port=$(free_port)
+launch simulator Aankopen.FinanceSimulator --urls "http://127.0.0.1:$simulator_port"
+wait_for_port "$simulator_port" 60 simulator "$state/simulator.log"
+
+api_port=$(free_port)
+launch api Aankopen.Api --urls "http://127.0.0.1:$api_port"
+wait_for_port "$api_port" 60 api "$state/api.log"
+
+for code in $(grep -o '"Code": *"[A-Z0-9-]*"' src/Aankopen.Api/appsettings.json | cut -d'"' -f4); do
+  launch "connector-$code" Aankopen.FinanceConnector \
+    --Connector:Administration="$code" --FinanceSystem:BaseUrl="http://127.0.0.1:$simulator_port/systems/$code"
+  wait_for_log "connector-$code" "Application started" 60
+done
+
+echo
+dotnet src/Aankopen.Demo/bin/Release/net10.0/Aankopen.Demo.dll "http://127.0.0.1:$api_port/" "http://127.0.0.1:$simulator_port/"
+cat <<INFO
+
+Aankopen draait / Aankopen tourne:
+  API                         http://127.0.0.1:$api_port/api/tenders
+  API-referentie / référence  http://127.0.0.1:$api_port/scalar
+  OpenAPI                     http://127.0.0.1:$api_port/openapi/v1.json
+  Financiële pakketten (simulator) / systèmes comptables  http://127.0.0.1:$simulator_port/
+  Logs                        $state/*.log
+Ctrl+C stopt alles / arrête tout.
+INFO
+while true; do sleep 3600; done

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Aankopen.Client;
+using Aankopen.Contracts.Api.V1;
+using Aankopen.Contracts.FinanceSystem.V1;
+using Refit;
+
+// Usage: Aankopen.Demo API_URL SIMULATOR_URL
+if (args.Length != 2 || !Uri.TryCreate(args[0], UriKind.Absolute, out var apiUrl) || !Uri.TryCreate(args[1], UriKind.Absolute, out var simulatorUrl))
+{
+    Console.Error.WriteLine("usage: Aankopen.Demo API_URL SIMULATOR_URL");
+    return 64;
+}
+
+var belgian = CultureInfo.GetCultureInfo("nl-BE");
+var api = RestService.ForGenerated<IAankopenApi>(new HttpClient { BaseAddress = apiUrl });
+var simulator = new HttpClient { BaseAddress = simulatorUrl };
+const string cell = "aankoopcel@jette.example";
+
+void Say(string nl, string fr) => Console.WriteLine($"  {nl}\n    / {fr}");
+
+var administrations = await api.ListAdministrationsAsync();
+var city = administrations.First(a => a.Kind == "City");
+var ocmw = administrations.First(a => a.Kind == "Ocmw");
+
+var reference = $"AC-2027-{Random.Shared.Next(100, 999)}";
+var opened = await api.OpenTenderAsync(cell, new OpenTenderRequest(reference, "Maaltijdcheques 2027", "Chèques-repas 2027",
+    "30199770-8", "Open", city.Code, [city.Code, ocmw.Code], DateTimeOffset.UtcNow.AddDays(21)));
+var tender = await Task.FromResult(opened).OrThrowAsync();
+var etag = opened.ETag();
+Say($"De aankoopcel opende {reference} \"{tender.TitleNl}\" voor {city.NameNl} en {ocmw.NameNl}.",
+    $"La cellule d'achat a ouvert {reference} « {tender.TitleFr} » pour {city.NameFr} et {ocmw.NameFr}.");
+
+async Task<TenderView> Step(Func<string, Task<IApiResponse<TenderView>>> call)
+{
+    var response = await call(etag);
+    var view = await Task.FromResult(response).OrThrowAsync();
+    etag = response.ETag();
+    return view;
+}
+
+await Step(e => api.AddLotAsync(tender.Id, e, cell, new AddLotRequest(null, "Papieren maaltijdcheques", "30199770-8", 120_000m, 0m)));
+await Step(e => api.AddLotAsync(tender.Id, e, cell, new AddLotRequest(null, "Elektronische maaltijdcheques", "30199770-8", 380_000m, 0m)));
+Say("Twee percelen toegevoegd: papieren en elektronische maaltijdcheques.", "Deux lots ajoutés : chèques-repas papier et électroniques.");
+
+await Step(e => api.OptInAsync(tender.Id, 1, city.Code, e, "personeelsdienst@jette.example", new OptInRequest(90_000m, "0131/123-48")));
+await Step(e => api.OptInAsync(tender.Id, 1, ocmw.Code, e, "personeel@ocmw-jette.example", new OptInRequest(30_000m, "0900/123-48")));
+await Step(e => api.OptInAsync(tender.Id, 2, city.Code, e, "personeelsdienst@jette.example", new OptInRequest(260_000m, "0131/123-48")));
+Say($"{city.Code} tekent in op perceel 1 voor {90_000m.ToString("C", belgian)}, {ocmw.Code} voor {30_000m.ToString("C", belgian)}.",
+    $"{city.Code} adhère au lot 1 pour {90_000m.ToString("C", belgian)}, {ocmw.Code} pour {30_000m.ToString("C", belgian)}.");
+
+await Step(e => api.CloseOptInAsync(tender.Id, e, cell));
+Say("De intekening is afgesloten.", "L'adhésion est clôturée.");
+
+var awarded = await Step(e => api.AwardLotAsync(tender.Id, 1, e, cell,
+    new AwardLotRequest("Cheques & Co NV", "0212.000.131", 100_000.01m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))));
+Say($"Perceel 1 gegund aan Cheques & Co NV voor {100_000.01m.ToString("C", belgian)} (excl. btw); verdeling:",
+    $"Lot 1 attribué à Cheques & Co NV pour {100_000.01m.ToString("C", belgian)} (HTVA) ; répartition :");
+foreach (var share in awarded.Lots[0].Award!.Shares)
+    Console.WriteLine($"      {share.Administration,-10} {share.AmountExclVat.ToString("C", belgian),16}  {share.BudgetLine}");
+
+Console.WriteLine();
+Say("Wachten tot elk financieel pakket zijn eigen deel boekt...", "En attente de la comptabilisation par chaque système comptable...");
+var deadline = DateTime.UtcNow.AddSeconds(60);
+var booked = new Dictionary<string, List<CommitmentRequest>>();
+while (DateTime.UtcNow < deadline)
+{
+    foreach (var code in new[] { city.Code, ocmw.Code })
+    {
+        var bookings = await simulator.GetFromJsonAsync<List<BookingLine>>($"systems/{code}/commitments") ?? [];
+        booked[code] = bookings.Select(b => b.Request).Where(r => r.TenderReference == reference).ToList();
+    }
+    if (booked.Values.All(b => b.Count > 0))
+        break;
+    await Task.Delay(200);
+}
+
+foreach (var (code, bookings) in booked)
+{
+    Console.WriteLine($"  Financieel pakket / système comptable {code}:");
+    if (bookings.Count == 0)
+        Console.WriteLine("      (nog niets geboekt / rien de comptabilisé)");
+    foreach (var b in bookings)
+        Console.WriteLine($"      {b.TenderReference} perceel {b.LotNumber}  {b.AdministrationCode,-10} {b.AmountInclVat.ToString("C", belgian),16}  {b.BudgetLine}");
+}
+var allOwn = booked.All(kv => kv.Value.Count == 1 && kv.Value.All(b => b.AdministrationCode == kv.Key));
+Say(allOwn ? "Elk bestuur boekte precies zijn eigen deel, één keer." : "Niet elk bestuur boekte zijn deel (zie hierboven).",
+    allOwn ? "Chaque administration a comptabilisé exactement sa propre part, une fois." : "Toutes les administrations n'ont pas comptabilisé leur part (voir ci-dessus).");
+return allOwn ? 0 : 1;
+
+internal sealed record BookingLine(string CommitmentId, CommitmentRequest Request);

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test project against its own PostgreSQL and RabbitMQ (installed if missing, started on free loopback
+# ports, stopped afterwards) and ends with one line: "N passed, N failed, N skipped".
+set -uo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+cd "$root"
+state="$root/.state/test-$$"
+results="$state/results"
+
+cleanup() { infra/local/servers.sh stop "$state" || true; }
+trap cleanup EXIT
+
+infra/local/servers.sh start "$state" || { echo "0 passed, 1 failed"; exit 1; }
+set -a; . "$state/env"; set +a
+
+if ! dotnet build Aankopen.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test Aankopen.sln -c Release --no-build -nologo --logger trx --results-directory "$results"
+test_status=$?
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  count() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  executed=$(count executed); ok=$(count passed); total=$(count total)
+  passed=$((passed + ok))
+  failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
+  skipped=$((skipped + total - executed))
+done
+
+cleanup; trap - EXIT
+
+# A run that executed no test, or whose runner failed without saying which test, is a failure too.
+if [ "$files" -eq 0 ] || [ "$passed" -eq 0 ] || { [ "$test_status" -ne 0 ] && [ "$failed" -eq 0 ]; }; then
+  failed=$((failed == 0 ? 1 : failed))
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$test_status" -eq 0 ]
