@@ -28,14 +28,16 @@ dotnet build Aankopen.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 launch() { # name project args...: runs a built project with its own folder as content root (for appsettings.json)
   local name=$1 project=$2; shift 2
-  local dir="src/$project/bin/Release/net10.0"
+  local dir="$root/src/$project/bin/Release/net10.0"
   dotnet "$dir/$project.dll" --contentRoot "$dir" "$@" >"$state/$name.log" 2>&1 &
   pids+=($!)
 }
 
-wait_for_log() { # name text seconds
+wait_for_log() { # name text seconds: the last launched process must print text, and not die first
+  local pid=${pids[-1]}
   for _ in $(seq 1 $(( $3 * 5 ))); do
     grep -q "$2" "$state/$1.log" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.2
   done
   echo "$1 did not start within $3 s; its log ($state/$1.log) ends with:" >&2
@@ -45,11 +47,11 @@ wait_for_log() { # name text seconds
 
 simulator_port=$(free_port)
 launch simulator Aankopen.FinanceSimulator --urls "http://127.0.0.1:$simulator_port"
-wait_for_port "$simulator_port" 60 simulator "$state/simulator.log"
+wait_for_log simulator "Now listening on" 60
 
 api_port=$(free_port)
 launch api Aankopen.Api --urls "http://127.0.0.1:$api_port"
-wait_for_port "$api_port" 60 api "$state/api.log"
+wait_for_log api "Now listening on" 60
 
 for code in $(grep -o '"Code": *"[A-Z0-9-]*"' src/Aankopen.Api/appsettings.json | cut -d'"' -f4); do
   launch "connector-$code" Aankopen.FinanceConnector \
@@ -69,4 +71,5 @@ Aankopen draait / Aankopen tourne:
   Logs                        $state/*.log
 Ctrl+C stopt alles / arrête tout.
 INFO
-while true; do sleep 3600; done
+# Sleep in the background and wait: bash runs the Ctrl+C trap at once during wait, not after a foreground sleep.
+while true; do sleep 3600 & wait $!; done
