@@ -35,12 +35,15 @@ public sealed class Program
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new AdministrationDirectory(
             sp.GetRequiredService<IConfiguration>().GetSection("Administrations").Get<List<Administration>>() ?? []));
-        services.AddHostedService<DatabaseReachability>();
         services.AddEventStore(builder.Configuration);
+        // First of all hosted services, ahead of Marten's schema migration, so that its one-line message wins.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
         services.AddFinanceMessaging(builder.Configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblems>();
+        // Let unreadable bodies reach BadRequestProblems instead of becoming a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 

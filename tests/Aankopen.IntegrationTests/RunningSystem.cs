@@ -78,7 +78,7 @@ public sealed class RunningSystem : IAsyncLifetime
         (await Simulator.GetFromJsonAsync<List<Booking>>($"systems/{system}/commitments"))!;
 
     /// <summary>The hosts run from the test folder, without their appsettings.json: configure what the API needs.</summary>
-    private static IEnumerable<string> AdministrationSettings() =>
+    internal static IEnumerable<string> AdministrationSettings() =>
     [
         "--Administrations:0:Code=GEMEENTE", "--Administrations:0:NameNl=Gemeente Jette", "--Administrations:0:NameFr=Commune de Jette",
         "--Administrations:0:EnterpriseNumber=0207.000.176", "--Administrations:0:Kind=City",

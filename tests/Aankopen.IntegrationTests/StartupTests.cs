@@ -1,0 +1,32 @@
+using Aankopen.Api.Infrastructure;
+using Shouldly;
+
+namespace Aankopen.IntegrationTests;
+
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task A_missing_postgresql_stops_the_api_with_one_line_naming_the_setting()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        var api = Aankopen.Api.Program.Build(
+            ["--urls=http://127.0.0.1:0", "--ConnectionStrings:Aankopen=Host=127.0.0.1;Port=1;Database=aankopen;Username=x;Password=x",
+                .. RunningSystem.AdministrationSettings()]);
+
+        var failure = await Should.ThrowAsync<StartupException>(() => api.StartAsync(TestContext.Current.CancellationToken));
+
+        failure.Message.ShouldContain("127.0.0.1:1");
+        failure.Message.ShouldContain("ConnectionStrings:Aankopen");
+        failure.Message.ShouldNotContain(Environment.NewLine);
+        await api.DisposeAsync();
+    }
+
+    [Fact]
+    public void A_connector_without_its_administration_refuses_to_start_and_says_what_to_set()
+    {
+        var failure = Should.Throw<InvalidOperationException>(() => Aankopen.FinanceConnector.Program.Build(["--FinanceSystem:BaseUrl=not a url"]));
+
+        failure.Message.ShouldContain("Connector:Administration");
+        failure.Message.ShouldContain("FinanceSystem:BaseUrl");
+    }
+}

@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aankopen.Contracts.Api.V1;
+using Shouldly;
+
+namespace Aankopen.IntegrationTests;
+
+[Collection(nameof(RunningSystem))]
+public sealed class TenderApiTests(RunningSystem system)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(Guid Id, string ETag)> OpenAsync()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        var view = await tender.OpenWithTwoLotsAsync($"AC-{Guid.NewGuid():N}"[..20]);
+        return (view.Id, tender.ETag);
+    }
+
+    private static HttpRequestMessage Write(HttpMethod method, string path, object? body, string? ifMatch, string? actor = "tester@jette.example", string? language = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (ifMatch is not null)
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        if (actor is not null)
+            request.Headers.Add("X-Aankopen-Actor", actor);
+        if (language is not null)
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        return request;
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        response.StatusCode.ShouldBe(status);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("status").GetInt32().ShouldBe((int)status);
+        return problem;
+    }
+
+    [Fact]
+    public async Task Administrations_are_listed_with_names_in_both_languages()
+    {
+        var list = await system.Api.GetFromJsonAsync<List<AdministrationView>>("api/administrations", Ct);
+
+        list.ShouldNotBeNull().Select(a => a.Code).ShouldBe(["GEMEENTE", "OCMW"]);
+        list[1].NameFr.ShouldBe("CPAS de Jette");
+    }
+
+    [Fact]
+    public async Task A_tender_is_read_back_with_its_version_as_etag()
+    {
+        var (id, etag) = await OpenAsync();
+
+        var response = await system.Api.GetAsync($"api/tenders/{id}", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.ETag!.ToString().ShouldBe(etag);
+        var view = (await response.Content.ReadFromJsonAsync<TenderView>(Ct))!;
+        view.Version.ShouldBe(3);
+        view.Subject.ShouldBe("Supplies");
+        view.Lots.Select(l => l.Number).ShouldBe([1, 2]);
+    }
+
+    [Fact]
+    public async Task A_write_without_if_match_is_428_and_changes_nothing()
+    {
+        var (id, etag) = await OpenAsync();
+
+        var response = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{id}/close-opt-in", null, ifMatch: null), Ct);
+
+        (await ProblemAsync(response, HttpStatusCode.PreconditionRequired)).GetProperty("code").GetString().ShouldBe("if-match-required");
+        (await system.Api.GetAsync($"api/tenders/{id}", Ct)).Headers.ETag!.ToString().ShouldBe(etag);
+    }
+
+    [Fact]
+    public async Task A_write_on_a_stale_version_is_412_with_the_current_etag()
+    {
+        var (id, etag) = await OpenAsync();
+
+        var response = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{id}/close-opt-in", null, ifMatch: "\"1\""), Ct);
+
+        await ProblemAsync(response, HttpStatusCode.PreconditionFailed);
+        response.Headers.ETag!.ToString().ShouldBe(etag);
+    }
+
+    [Fact]
+    public async Task Two_officers_writing_on_the_same_version_cannot_both_win()
+    {
+        var (id, etag) = await OpenAsync();
+        var optIn = new OptInRequest(1_000m, "0900/123-48");
+
+        var responses = await Task.WhenAll(
+            system.Api.SendAsync(Write(HttpMethod.Put, $"api/tenders/{id}/lots/1/opt-ins/OCMW", optIn, etag), Ct),
+            system.Api.SendAsync(Write(HttpMethod.Put, $"api/tenders/{id}/lots/2/opt-ins/OCMW", optIn, etag), Ct));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.PreconditionFailed).ShouldBe(1);
+        var view = (await system.Api.GetFromJsonAsync<TenderView>($"api/tenders/{id}", Ct))!;
+        view.Version.ShouldBe(4);
+        view.Lots.Sum(l => l.OptIns.Count).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Invalid_input_is_422_with_every_problem_per_field_in_french_when_asked()
+    {
+        var request = MealVoucherTender.Opening("AC-INVALID") with { MainCpv = "3019", InvitedAdministrations = ["GEMEENTE", "NOBODY"] };
+
+        var response = await system.Api.SendAsync(Write(HttpMethod.Post, "api/tenders", request, null, language: "fr-BE"), Ct);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        var errors = problem.GetProperty("errors");
+        errors.GetProperty("mainCpv")[0].GetString()!.ShouldContain("n'est pas un code CPV");
+        errors.GetProperty("invitedAdministrations")[0].GetString()!.ShouldContain("NOBODY");
+    }
+
+    [Fact]
+    public async Task An_unknown_procedure_is_422_naming_the_choices()
+    {
+        var request = MealVoucherTender.Opening("AC-PROC") with { Procedure = "Lottery" };
+
+        var response = await system.Api.SendAsync(Write(HttpMethod.Post, "api/tenders", request, null), Ct);
+
+        (await ProblemAsync(response, HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString()!.ShouldContain("NegotiatedWithoutPriorPublication");
+    }
+
+    [Fact]
+    public async Task A_write_without_an_actor_is_refused()
+    {
+        var response = await system.Api.SendAsync(Write(HttpMethod.Post, "api/tenders", MealVoucherTender.Opening("AC-ANON"), null, actor: null), Ct);
+
+        (await ProblemAsync(response, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString().ShouldBe("actor-required");
+    }
+
+    [Fact]
+    public async Task Unreadable_json_is_400_problem_details_not_500()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/tenders") { Content = new StringContent("{\"reference\": ", System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Aankopen-Actor", "tester");
+
+        var response = await system.Api.SendAsync(request, Ct);
+
+        (await ProblemAsync(response, HttpStatusCode.BadRequest)).GetProperty("code").GetString().ShouldBe("request-unreadable");
+    }
+
+    [Fact]
+    public async Task An_unknown_tender_is_404()
+    {
+        var response = await system.Api.GetAsync($"api/tenders/{Guid.NewGuid()}", Ct);
+
+        (await ProblemAsync(response, HttpStatusCode.NotFound)).GetProperty("code").GetString().ShouldBe("tender-not-found");
+    }
+
+    [Fact]
+    public async Task Opting_in_after_the_close_is_409_and_awarding_a_dropped_lot_is_409()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        var view = await tender.OpenWithTwoLotsAsync($"AC-{Guid.NewGuid():N}"[..20]);
+        await tender.OptInAsync(1, "OCMW", 5_000m, "0900/123-48");
+        var closed = await tender.CloseAsync();
+        closed.Lots.Single(l => l.Number == 2).Status.ShouldBe("Dropped");
+
+        var late = await system.Api.SendAsync(Write(HttpMethod.Put, $"api/tenders/{view.Id}/lots/1/opt-ins/GEMEENTE",
+            new OptInRequest(1_000m, "0100/123-48"), tender.ETag), Ct);
+        (await ProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("opt-in-closed");
+
+        var award = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{view.Id}/lots/2/award",
+            new AwardLotRequest("X NV", MealVoucherTender.SupplierNumber, 1_000m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31)), tender.ETag), Ct);
+        (await ProblemAsync(award, HttpStatusCode.Conflict)).GetProperty("code").GetString().ShouldBe("lot-dropped");
+    }
+
+    [Fact]
+    public async Task The_api_describes_itself_with_openapi_and_a_browsable_reference()
+    {
+        var document = await system.Api.GetFromJsonAsync<JsonElement>("openapi/v1.json", Ct);
+        document.GetProperty("paths").TryGetProperty("/api/tenders/{tenderId}/lots/{lotNumber}/award", out _).ShouldBeTrue();
+
+        var reference = await system.Api.GetAsync("scalar", Ct);
+        reference.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await reference.Content.ReadAsStringAsync(Ct)).ShouldContain("openapi/v1.json");
+    }
+}
