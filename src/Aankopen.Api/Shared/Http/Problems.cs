@@ -29,12 +29,7 @@ public static class Problems
         {
             Type = $"urn:aankopen:problem:{first.Code}",
             Status = status,
-            Title = status switch
-            {
-                StatusCodes.Status404NotFound => french ? "Introuvable" : "Niet gevonden",
-                StatusCodes.Status409Conflict => french ? "Refusé par une règle" : "Geweigerd door een regel",
-                _ => french ? "Données invalides" : "Ongeldige invoer",
-            },
+            Title = TitleFor(status, french),
             Detail = string.Join(" ", errors.Select(e => french ? e.Fr : e.Nl)),
             Instance = http.Request.Path,
         };
@@ -47,6 +42,16 @@ public static class Problems
         return TypedResults.Problem(problem);
     }
 
+    private static string TitleFor(int status, bool french) => status switch
+    {
+        StatusCodes.Status400BadRequest => french ? "Requête illisible" : "Onleesbaar verzoek",
+        StatusCodes.Status404NotFound => french ? "Introuvable" : "Niet gevonden",
+        StatusCodes.Status409Conflict => french ? "Refusé par une règle" : "Geweigerd door een regel",
+        StatusCodes.Status412PreconditionFailed => french ? "Version dépassée" : "Verouderde versie",
+        StatusCodes.Status428PreconditionRequired => french ? "Version manquante" : "Versie ontbreekt",
+        _ => french ? "Données invalides" : "Ongeldige invoer",
+    };
+
     public static IResult Single(HttpContext http, int status, string code, string nl, string fr)
     {
         var french = PrefersFrench(http);
@@ -54,7 +59,7 @@ public static class Problems
         {
             Type = $"urn:aankopen:problem:{code}",
             Status = status,
-            Title = french ? fr : nl,
+            Title = TitleFor(status, french),
             Detail = french ? fr : nl,
             Instance = http.Request.Path,
         };
