@@ -103,7 +103,7 @@ stop_rabbitmq() {
   local left; left=$(node_pids "$node")
   [ -z "$left" ] || kill -KILL $left 2>/dev/null || true
   # epmd outlives its node; stop it once no Erlang node is left on this machine.
-  for _ in $(seq 1 25); do pgrep -x beam.smp >/dev/null || break; sleep 0.2; done
+  for _ in $(seq 1 75); do pgrep -x beam.smp >/dev/null || break; sleep 0.2; done
   pgrep -x beam.smp >/dev/null || pkill -x epmd 2>/dev/null || true
   rm -f "$dir/node"
   log "RabbitMQ stopped"
