@@ -32,6 +32,11 @@ public static class TenderRules
                 $"Het bedrag {amount} moet groter zijn dan nul en in hele centen (twee decimalen).",
                 $"Le montant {amount} doit être supérieur à zéro et exprimé en cents entiers (deux décimales).");
 
+    public static DomainError InvalidCpv(string? value, string field) =>
+        DomainError.Invalid("cpv-invalid", field,
+            $"'{value}' is geen CPV-code: gebruik acht cijfers, een streepje en een controlecijfer (30192000-1).",
+            $"'{value}' n'est pas un code CPV : huit chiffres, un tiret et un chiffre de contrôle (30192000-1).");
+
     public static DomainError? MissingText(string? value, string field, int maxLength, string whatNl, string whatFr) =>
         string.IsNullOrWhiteSpace(value)
             ? DomainError.Invalid("required", field, $"Vul {whatNl} in.", $"Veuillez indiquer {whatFr}.")

@@ -27,9 +27,7 @@ public static class AddLotDecider
             errors.Add(DomainError.Invalid("lot-number-invalid", "lotNumber",
                 "Een perceelnummer is 1 of hoger.", "Un numéro de lot vaut 1 ou plus."));
         if (!CpvCode.TryParse(command.Cpv, out _))
-            errors.Add(DomainError.Invalid("cpv-invalid", "cpv",
-                $"'{command.Cpv}' is geen CPV-code: gebruik acht cijfers, een streepje en een controlecijfer (30192000-1).",
-                $"'{command.Cpv}' n'est pas un code CPV : huit chiffres, un tiret et un chiffre de contrôle (30192000-1)."));
+            errors.Add(TenderRules.InvalidCpv(command.Cpv, "cpv"));
         if (!Money.BelgianVatRates.Contains(command.VatRate))
             errors.Add(DomainError.Invalid("vat-rate-invalid", "vatRate",
                 $"Btw-tarief {command.VatRate} % bestaat niet; kies 0, 6, 12 of 21.",

@@ -38,9 +38,7 @@ public static class OpenTenderDecider
 
         CpvCode.TryParse(command.MainCpv, out var cpv);
         if (cpv is null)
-            errors.Add(DomainError.Invalid("cpv-invalid", "mainCpv",
-                $"'{command.MainCpv}' is geen CPV-code: gebruik acht cijfers, een streepje en een controlecijfer (30192000-1).",
-                $"'{command.MainCpv}' n'est pas un code CPV : huit chiffres, un tiret et un chiffre de contrôle (30192000-1)."));
+            errors.Add(TenderRules.InvalidCpv(command.MainCpv, "mainCpv"));
 
         var invited = command.InvitedAdministrations ?? [];
         foreach (var code in invited.Where(code => !administrations.Contains(code)))
