@@ -33,9 +33,13 @@ public sealed class Program
         var services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new AdministrationDirectory(
-            sp.GetRequiredService<IConfiguration>().GetSection("Administrations").Get<List<Administration>>() ?? []));
+        services.AddSingleton(sp => AdministrationDirectory.FromConfiguration(
+            sp.GetRequiredService<IConfiguration>().GetSection("Administrations").Get<List<ConfiguredAdministration>>() ?? []));
+        services.AddSingleton(sp => new ProcedureThresholds(
+            sp.GetRequiredService<IConfiguration>().GetSection("ProcedureThresholds").Get<List<ProcedureThreshold>>() ?? []));
+        services.AddScoped<TenderWrites>();
         services.AddEventStore(builder.Configuration);
+        services.AddHostedService<AdministrationSeeding>();
         // First of all hosted services, ahead of Marten's schema migration, so that its one-line message wins.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
         services.AddFinanceMessaging(builder.Configuration);

@@ -5,40 +5,97 @@ namespace Aankopen.Client;
 
 /// <summary>
 /// The Aankopen API. Writes return <see cref="IApiResponse{T}"/> so callers can read the new ETag and, on refusal,
-/// the problem details. Pass the ETag you last read as <c>ifMatch</c>.
+/// the problem details. Pass the ETag you last read as <c>ifMatch</c>, and the same <c>idempotencyKey</c> when
+/// you retry a write whose answer you did not get.
 /// </summary>
 public interface IAankopenApi
 {
     [Get("/api/administrations")]
     Task<IReadOnlyList<AdministrationView>> ListAdministrationsAsync(CancellationToken ct = default);
 
+    [Post("/api/administrations")]
+    Task<IApiResponse<AdministrationView>> RegisterAdministrationAsync(
+        [Header(Headers.Actor)] string actor, [Body] RegisterAdministrationRequest request, CancellationToken ct = default);
+
+    [Get("/api/administrations/{code}/participations")]
+    Task<IApiResponse<AdministrationYearView>> GetAdministrationYearAsync(string code, int? year = null, CancellationToken ct = default);
+
     [Post("/api/tenders")]
-    Task<IApiResponse<TenderView>> OpenTenderAsync([Header(Headers.Actor)] string actor, [Body] OpenTenderRequest request, CancellationToken ct = default);
+    Task<IApiResponse<TenderView>> OpenTenderAsync(
+        [Header(Headers.Actor)] string actor, [Body] OpenTenderRequest request,
+        [Header(Headers.IdempotencyKey)] string? idempotencyKey = null, CancellationToken ct = default);
+
+    [Get("/api/tenders")]
+    Task<IApiResponse<PageView<TenderSummaryView>>> ListTendersAsync(
+        string? status = null, int? year = null, string? administration = null, int? cpvDivision = null, string? q = null,
+        int? page = null, int? pageSize = null, CancellationToken ct = default);
 
     [Get("/api/tenders/{tenderId}")]
     Task<IApiResponse<TenderView>> GetTenderAsync(Guid tenderId, CancellationToken ct = default);
 
+    [Get("/api/tenders/{tenderId}/history")]
+    Task<IApiResponse<IReadOnlyList<HistoryEntryView>>> GetHistoryAsync(Guid tenderId, CancellationToken ct = default);
+
+    [Post("/api/tenders/{tenderId}/open-opt-in")]
+    Task<IApiResponse<TenderView>> OpenOptInAsync(
+        Guid tenderId, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor, CancellationToken ct = default);
+
     [Post("/api/tenders/{tenderId}/lots")]
     Task<IApiResponse<TenderView>> AddLotAsync(
-        Guid tenderId, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor, [Body] AddLotRequest request,
-        CancellationToken ct = default);
+        Guid tenderId, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor, [Body] LotRequest request,
+        [Header(Headers.IdempotencyKey)] string? idempotencyKey = null, CancellationToken ct = default);
+
+    [Put("/api/tenders/{tenderId}/lots/{lotNumber}")]
+    Task<IApiResponse<TenderView>> ChangeLotAsync(
+        Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
+        [Body] LotRequest request, CancellationToken ct = default);
+
+    [Delete("/api/tenders/{tenderId}/lots/{lotNumber}")]
+    Task<IApiResponse<TenderView>> RemoveLotAsync(
+        Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor, CancellationToken ct = default);
 
     [Put("/api/tenders/{tenderId}/lots/{lotNumber}/opt-ins/{administration}")]
     Task<IApiResponse<TenderView>> OptInAsync(
         Guid tenderId, int lotNumber, string administration, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
         [Body] OptInRequest request, CancellationToken ct = default);
 
+    [Delete("/api/tenders/{tenderId}/lots/{lotNumber}/opt-ins/{administration}")]
+    Task<IApiResponse<TenderView>> WithdrawOptInAsync(
+        Guid tenderId, int lotNumber, string administration, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
+        CancellationToken ct = default);
+
     [Post("/api/tenders/{tenderId}/close-opt-in")]
     Task<IApiResponse<TenderView>> CloseOptInAsync(
         Guid tenderId, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor, CancellationToken ct = default);
+
+    [Post("/api/tenders/{tenderId}/publication")]
+    Task<IApiResponse<TenderView>> PublishAsync(
+        Guid tenderId, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor, [Body] PublishTenderRequest request,
+        CancellationToken ct = default);
 
     [Post("/api/tenders/{tenderId}/lots/{lotNumber}/award")]
     Task<IApiResponse<TenderView>> AwardLotAsync(
         Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
         [Body] AwardLotRequest request, CancellationToken ct = default);
+
+    [Post("/api/tenders/{tenderId}/lots/{lotNumber}/not-awarded")]
+    Task<IApiResponse<TenderView>> DeclareLotNotAwardedAsync(
+        Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
+        [Body] ReasonRequest request, CancellationToken ct = default);
+
+    [Post("/api/tenders/{tenderId}/cancellation")]
+    Task<IApiResponse<TenderView>> CancelTenderAsync(
+        Guid tenderId, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor, [Body] ReasonRequest request,
+        CancellationToken ct = default);
+
+    [Post("/api/tenders/{tenderId}/lots/{lotNumber}/termination")]
+    Task<IApiResponse<TenderView>> TerminateLotAsync(
+        Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
+        [Body] TerminateLotRequest request, CancellationToken ct = default);
 }
 
 public static class Headers
 {
     public const string Actor = "X-Aankopen-Actor";
+    public const string IdempotencyKey = "Idempotency-Key";
 }

@@ -39,8 +39,9 @@ async Task<TenderView> Step(Func<string, Task<IApiResponse<TenderView>>> call)
     return view;
 }
 
-await Step(e => api.AddLotAsync(tender.Id, e, cell, new AddLotRequest(null, "Papieren maaltijdcheques", "30199770-8", 120_000m, 0m)));
-await Step(e => api.AddLotAsync(tender.Id, e, cell, new AddLotRequest(null, "Elektronische maaltijdcheques", "30199770-8", 380_000m, 0m)));
+var yearlyRenewal = new ContractTermsRequest(new DateOnly(2027, 1, 1), 12, Renewable: true, RenewalMonths: 12, MaxRenewals: 3, NoticeDays: 90);
+await Step(e => api.AddLotAsync(tender.Id, e, cell, new LotRequest(null, "Papieren maaltijdcheques", "30199770-8", 120_000m, 0m, yearlyRenewal)));
+await Step(e => api.AddLotAsync(tender.Id, e, cell, new LotRequest(null, "Elektronische maaltijdcheques", "30199770-8", 380_000m, 0m, yearlyRenewal)));
 Say("Twee percelen toegevoegd: papieren en elektronische maaltijdcheques.", "Deux lots ajoutés : chèques-repas papier et électroniques.");
 
 await Step(e => api.OptInAsync(tender.Id, 1, city.Code, e, "personeelsdienst@jette.example", new OptInRequest(90_000m, "0131/123-48")));
@@ -49,8 +50,15 @@ await Step(e => api.OptInAsync(tender.Id, 2, city.Code, e, "personeelsdienst@jet
 Say($"{city.Code} tekent in op perceel 1 voor {90_000m.ToString("C", belgian)}, {ocmw.Code} voor {30_000m.ToString("C", belgian)}.",
     $"{city.Code} adhère au lot 1 pour {90_000m.ToString("C", belgian)}, {ocmw.Code} pour {30_000m.ToString("C", belgian)}.");
 
-await Step(e => api.CloseOptInAsync(tender.Id, e, cell));
+var closed = await Step(e => api.CloseOptInAsync(tender.Id, e, cell));
 Say("De intekening is afgesloten.", "L'adhésion est clôturée.");
+Console.WriteLine("      perceel / lot        " + string.Join("", closed.Matrix.Administrations.Select(a => $"{a,16}")));
+foreach (var row in closed.Matrix.Rows)
+    Console.WriteLine($"      {row.LotNumber} {row.Status,-18}" + string.Join("", row.Cells.Select(c =>
+        $"{(c.EstimatedAmountExclVat is { } amount ? amount.ToString("C", belgian) : "-"),16}")));
+
+await Step(e => api.PublishAsync(tender.Id, e, cell, new PublishTenderRequest($"BDA-{reference}", DateOnly.FromDateTime(DateTime.UtcNow))));
+Say("De opdracht is bekendgemaakt.", "Le marché a été publié.");
 
 var awarded = await Step(e => api.AwardLotAsync(tender.Id, 1, e, cell,
     new AwardLotRequest("Cheques & Co NV", "0212.000.131", 100_000.01m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))));

@@ -20,7 +20,7 @@ public sealed class LotAwardedShareConsumer(IFinanceSystemApi finance, Connector
             throw new InvalidOperationException($"Message {m.MessageId} is for {m.AdministrationCode}, but this connector serves {settings.Administration}.");
 
         var request = new CommitmentRequest(
-            m.AdministrationCode, m.BudgetLine, m.ShareExclVat, m.VatRate, m.ShareInclVat, m.Supplier.Name, m.Supplier.EnterpriseNumber,
+            m.AdministrationCode, m.BudgetLine, m.ShareExclVat, m.VatRate, m.ShareInclVat, m.Supplier.Name, m.Supplier.Identifier,
             m.ContractStart, m.ContractEnd, m.TenderReference, m.LotNumber,
             $"{m.TenderReference} perceel {m.LotNumber}: {m.LotTitle}");
         try

@@ -1,38 +1,20 @@
-using System.Text.RegularExpressions;
-using Aankopen.Api.Shared;
+using Marten;
 
 namespace Aankopen.Api.Administrations;
 
 /// <summary>
-/// The administrations known to this deployment, read from configuration (section <c>Administrations</c>).
-/// Any number of them; the configuration is checked once at start-up so a typo never reaches a tender.
+/// A set of administrations to decide against. The registered ones live in the database (<see cref="LoadAsync"/>);
+/// the configured ones (section <c>Administrations</c>) are registered at start-up when missing and are checked
+/// once then, so a typo in configuration stops the start instead of reaching a tender.
 /// </summary>
-public sealed partial class AdministrationDirectory
+public sealed class AdministrationDirectory
 {
     private readonly Dictionary<string, Administration> byCode;
 
-    public AdministrationDirectory(IEnumerable<Administration> administrations)
+    private AdministrationDirectory(IReadOnlyList<Administration> administrations)
     {
-        var list = administrations.ToList();
-        var problems = new List<string>();
-        foreach (var a in list)
-        {
-            if (!CodeShape().IsMatch(a.Code ?? ""))
-                problems.Add($"Administrations: code '{a.Code}' must be 2 to 20 upper-case letters, digits or dashes.");
-            if (!EnterpriseNumber.TryParse(a.EnterpriseNumber, out _))
-                problems.Add($"Administrations: '{a.Code}' has enterprise number '{a.EnterpriseNumber}', which is not a valid KBO/BCE number (0123.456.749).");
-            if (string.IsNullOrWhiteSpace(a.NameNl) || string.IsNullOrWhiteSpace(a.NameFr))
-                problems.Add($"Administrations: '{a.Code}' needs both NameNl and NameFr.");
-        }
-        foreach (var duplicate in list.GroupBy(a => a.Code).Where(g => g.Count() > 1))
-            problems.Add($"Administrations: code '{duplicate.Key}' is listed {duplicate.Count()} times.");
-        if (list.Count == 0)
-            problems.Add("Administrations: no administration is configured; add at least one under the 'Administrations' section.");
-        if (problems.Count > 0)
-            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
-
-        byCode = list.ToDictionary(a => a.Code);
-        All = list;
+        byCode = administrations.ToDictionary(a => a.Code);
+        All = administrations;
     }
 
     public IReadOnlyList<Administration> All { get; }
@@ -41,6 +23,27 @@ public sealed partial class AdministrationDirectory
 
     public Administration? Find(string code) => byCode.GetValueOrDefault(code);
 
-    [GeneratedRegex("^[A-Z0-9-]{2,20}$")]
-    private static partial Regex CodeShape();
+    public static AdministrationDirectory Of(IEnumerable<Administration> administrations) =>
+        new(administrations.OrderBy(a => a.Code, StringComparer.Ordinal).ToArray());
+
+    public static async Task<AdministrationDirectory> LoadAsync(IQuerySession session, CancellationToken ct) =>
+        Of((await session.Query<AdministrationRecord>().ToListAsync(ct)).Select(r => r.ToAdministration()));
+
+    /// <summary>The configured administrations, or an exception naming every problem in them.</summary>
+    public static AdministrationDirectory FromConfiguration(IReadOnlyList<ConfiguredAdministration> configured)
+    {
+        var problems = configured
+            .SelectMany(a => AdministrationRules.Check(a.Code, a.NameNl, a.NameFr, a.EnterpriseNumber, a.Kind)
+                .Select(e => $"Administrations: '{a.Code}', {e.Field}: {e.Nl}"))
+            .Concat(configured.GroupBy(a => a.Code).Where(g => g.Count() > 1)
+                .Select(g => $"Administrations: code '{g.Key}' is listed {g.Count()} times."))
+            .ToList();
+        if (problems.Count > 0)
+            throw new InvalidOperationException(string.Join(Environment.NewLine, problems));
+        return Of(configured.Select(a => new Administration(a.Code!, a.NameNl!.Trim(), a.NameFr!.Trim(),
+            Shared.EnterpriseNumber.TryParse(a.EnterpriseNumber, out var n) ? n.Value.ToString() : "", AdministrationRules.ParseKind(a.Kind)!.Value)));
+    }
 }
+
+/// <summary>An administration as written in configuration, checked before use.</summary>
+public sealed record ConfiguredAdministration(string? Code, string? NameNl, string? NameFr, string? EnterpriseNumber, string? Kind);

@@ -1,5 +1,8 @@
 using Aankopen.Api.Notifications;
+using Aankopen.Api.Administrations;
 using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.ReadModels;
+using JasperFx.Events.Projections;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -22,7 +25,14 @@ public static class EventStoreSetup
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
-                options.Events.AddEventTypes([typeof(TenderOpened), typeof(LotAdded), typeof(OptedIn), typeof(OptInClosed), typeof(LotAwarded)]);
+                options.Events.MetadataConfig.HeadersEnabled = true;
+                options.Events.AddEventTypes(TenderEventTypes.All);
+                // Inline: the API reads its own writes from it. A reference names one tender only.
+                options.Projections.Add<TenderRecordProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<TenderRecord>().UniqueIndex(t => t.Reference);
+                // Async: spans tenders, and a write need not wait for it.
+                options.Projections.Add<ParticipationProjection>(ProjectionLifecycle.Async);
+                options.Schema.For<AdministrationRecord>().UseNumericRevisions(true);
                 // Finance systems should hear of an award within a fraction of a second, not the default second.
                 options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
                 options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
@@ -34,7 +44,8 @@ public static class EventStoreSetup
         if (NotificationSettings.RelayEnabled(configuration))
         {
             // Solo: leader election (HotCold) does not work with the Npgsql data source this Marten build uses, so
-            // exactly one process runs the daemon; other API replicas set Notifications:RelayEnabled=false.
+            // exactly one process runs the daemon (async projections and the relay); other API replicas set
+            // Notifications:RelayEnabled=false.
             marten.AddAsyncDaemon(DaemonMode.Solo)
                 .AddSubscriptionWithServices<FinanceNotificationRelay>(ServiceLifetime.Singleton);
         }

@@ -20,7 +20,7 @@ public static class FinanceMessages
             TenderTitleFr = tender.TitleFr,
             LotNumber = lot.Number,
             LotTitle = lot.Title,
-            Supplier = new Supplier(awarded.SupplierName, awarded.SupplierEnterpriseNumber),
+            Supplier = new Supplier(awarded.SupplierName, awarded.SupplierId),
             ShareExclVat = share.AmountExclVat,
             VatRate = awarded.VatRate,
             ShareInclVat = share.AmountInclVat,

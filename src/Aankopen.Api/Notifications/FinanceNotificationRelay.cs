@@ -60,6 +60,11 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
                     ctx.MessageId = message.MessageId;
                     ctx.Headers.Set("aankopen-correlation-id", message.CorrelationId);
                     ctx.Durable = true;
+                    // Mandatory: when no queue is bound for this administration yet (registered after this process
+                    // started, connector never run), RabbitMQ returns the message instead of dropping it, and the
+                    // relay keeps retrying until the administration's connector has bound its queue.
+                    if (ctx.TryGetPayload<MassTransit.RabbitMqSendContext>(out var rabbit))
+                        rabbit.Mandatory = true;
                 }, attemptTimeout.Token);
                 if (attempt > 1)
                     log.LogInformation("Finance message {MessageId} for {Administration} published after {Attempts} attempts",

@@ -3,30 +3,35 @@ using Aankopen.Api.Shared;
 
 namespace Aankopen.Api.Tenders;
 
-public enum TenderStatus { OpenForOptIn, OptInClosed }
+public enum TenderStatus { Draft, OpenForOptIn, OptInClosed, Published, Cancelled }
 
-public enum LotStatus { Open, Dropped, Awarded }
+public enum LotStatus { Open, Dropped, Awarded, NotAwarded, Terminated }
 
-public sealed record OptIn(string Administration, decimal EstimatedAmountExclVat, string BudgetLine);
+public sealed record OptIn(string Administration, decimal? EstimatedAmountExclVat, decimal? EstimatedQuantity, string BudgetLine);
 
 public sealed record Award(
     string SupplierName,
-    string SupplierEnterpriseNumber,
+    string SupplierId,
     decimal AmountExclVat,
     decimal AmountInclVat,
     DateOnly ContractStart,
     DateOnly ContractEnd,
-    IReadOnlyList<AwardShare> Shares);
+    IReadOnlyList<AwardShare> Shares,
+    DateTimeOffset AwardedAt);
 
+/// <param name="Ending">Why the lot ended without (NotAwarded) or before the end of (Terminated) its contract.</param>
 public sealed record Lot(
     int Number,
     string Title,
     string Cpv,
     decimal EstimatedValueExclVat,
     decimal VatRate,
+    ContractTerms Terms,
     LotStatus Status,
     ImmutableList<OptIn> OptIns,
-    Award? Award)
+    Award? Award,
+    string? Ending = null,
+    DateOnly? TerminatedOn = null)
 {
     public OptIn? OptInOf(string administration) => OptIns.Find(o => o.Administration == administration);
 }
@@ -47,22 +52,40 @@ public sealed record JointTender(
     ImmutableList<string> InvitedAdministrations,
     DateTimeOffset OptInDeadline,
     TenderStatus Status,
-    ImmutableSortedDictionary<int, Lot> Lots)
+    ImmutableSortedDictionary<int, Lot> Lots,
+    string OpenedBy,
+    DateTimeOffset OpenedAt,
+    string? PublicationReference = null,
+    DateOnly? PublishedOn = null,
+    string? CancellationReason = null)
 {
     public static JointTender Create(TenderOpened e) => new(
         e.TenderId, e.Reference, e.TitleNl, e.TitleFr, e.MainCpv, e.Subject, e.Procedure, e.LeadAdministration,
-        [.. e.InvitedAdministrations], e.OptInDeadline, TenderStatus.OpenForOptIn, ImmutableSortedDictionary<int, Lot>.Empty);
+        [.. e.InvitedAdministrations], e.OptInDeadline, e.IsDraft ? TenderStatus.Draft : TenderStatus.OpenForOptIn,
+        ImmutableSortedDictionary<int, Lot>.Empty, e.OpenedBy, e.OpenedAt);
+
+    public JointTender Apply(OptInOpened _) => this with { Status = TenderStatus.OpenForOptIn };
 
     public JointTender Apply(LotAdded e) => this with
     {
-        Lots = Lots.Add(e.LotNumber, new Lot(e.LotNumber, e.Title, e.Cpv, e.EstimatedValueExclVat, e.VatRate, LotStatus.Open, [], null)),
+        Lots = Lots.Add(e.LotNumber, new Lot(e.LotNumber, e.Title, e.Cpv, e.EstimatedValueExclVat, e.VatRate, e.Terms, LotStatus.Open, [], null)),
     };
+
+    public JointTender Apply(LotChanged e) => WithLot(e.LotNumber, lot => lot with
+    {
+        Title = e.Title, Cpv = e.Cpv, EstimatedValueExclVat = e.EstimatedValueExclVat, VatRate = e.VatRate, Terms = e.Terms,
+    });
+
+    public JointTender Apply(LotRemoved e) => this with { Lots = Lots.Remove(e.LotNumber) };
 
     public JointTender Apply(OptedIn e) => WithLot(e.LotNumber, lot => lot with
     {
         OptIns = lot.OptIns.RemoveAll(o => o.Administration == e.Administration)
-            .Add(new OptIn(e.Administration, e.EstimatedAmountExclVat, e.BudgetLine)),
+            .Add(new OptIn(e.Administration, e.EstimatedAmountExclVat, e.EstimatedQuantity, e.BudgetLine)),
     });
+
+    public JointTender Apply(OptInWithdrawn e) =>
+        WithLot(e.LotNumber, lot => lot with { OptIns = lot.OptIns.RemoveAll(o => o.Administration == e.Administration) });
 
     public JointTender Apply(OptInClosed e) => this with
     {
@@ -70,12 +93,25 @@ public sealed record JointTender(
         Lots = e.DroppedLots.Aggregate(Lots, (lots, number) => lots.SetItem(number, lots[number] with { Status = LotStatus.Dropped })),
     };
 
+    public JointTender Apply(TenderPublished e) =>
+        this with { Status = TenderStatus.Published, PublicationReference = e.PublicationReference, PublishedOn = e.PublishedOn };
+
     public JointTender Apply(LotAwarded e) => WithLot(e.LotNumber, lot => lot with
     {
         Status = LotStatus.Awarded,
-        Award = new Award(e.SupplierName, e.SupplierEnterpriseNumber, e.AwardedAmountExclVat, e.AwardedAmountInclVat,
-            e.ContractStart, e.ContractEnd, e.Shares),
+        Award = new Award(e.SupplierName, e.SupplierId, e.AwardedAmountExclVat, e.AwardedAmountInclVat,
+            e.ContractStart, e.ContractEnd, e.Shares, e.AwardedAt),
     });
+
+    public JointTender Apply(LotNotAwarded e) => WithLot(e.LotNumber, lot => lot with { Status = LotStatus.NotAwarded, Ending = e.Reason });
+
+    public JointTender Apply(TenderCancelled e) => this with { Status = TenderStatus.Cancelled, CancellationReason = e.Reason };
+
+    public JointTender Apply(LotTerminated e) =>
+        WithLot(e.LotNumber, lot => lot with { Status = LotStatus.Terminated, Ending = e.Reason, TerminatedOn = e.EffectiveOn });
+
+    /// <summary>Lots still in the running: not dropped, not removed.</summary>
+    public IEnumerable<Lot> LiveLots => Lots.Values.Where(l => l.Status != LotStatus.Dropped);
 
     /// <summary>Folds a stream's events, oldest first; null when the stream holds no tender.</summary>
     public static JointTender? Fold(IEnumerable<object> events) => events.Aggregate((JointTender?)null, Transition);
@@ -84,10 +120,18 @@ public sealed record JointTender(
     public static JointTender? Transition(JointTender? state, object @event) => (state, @event) switch
     {
         (null, TenderOpened e) => Create(e),
+        (not null, OptInOpened e) => state.Apply(e),
         (not null, LotAdded e) => state.Apply(e),
+        (not null, LotChanged e) => state.Apply(e),
+        (not null, LotRemoved e) => state.Apply(e),
         (not null, OptedIn e) => state.Apply(e),
+        (not null, OptInWithdrawn e) => state.Apply(e),
         (not null, OptInClosed e) => state.Apply(e),
+        (not null, TenderPublished e) => state.Apply(e),
         (not null, LotAwarded e) => state.Apply(e),
+        (not null, LotNotAwarded e) => state.Apply(e),
+        (not null, TenderCancelled e) => state.Apply(e),
+        (not null, LotTerminated e) => state.Apply(e),
         _ => throw new InvalidOperationException($"Event {@event.GetType().Name} cannot follow {(state is null ? "an empty stream" : "an opened tender")}."),
     };
 

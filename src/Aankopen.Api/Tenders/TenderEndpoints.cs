@@ -1,38 +1,79 @@
 using Aankopen.Api.Tenders.AddLot;
+using Aankopen.Api.Tenders.AdministrationYear;
 using Aankopen.Api.Tenders.AwardLot;
+using Aankopen.Api.Tenders.CancelTender;
+using Aankopen.Api.Tenders.ChangeLot;
 using Aankopen.Api.Tenders.CloseOptIn;
+using Aankopen.Api.Tenders.DeclareLotNotAwarded;
 using Aankopen.Api.Tenders.GetTender;
+using Aankopen.Api.Tenders.History;
+using Aankopen.Api.Tenders.ListTenders;
+using Aankopen.Api.Tenders.OpenOptIn;
 using Aankopen.Api.Tenders.OpenTender;
 using Aankopen.Api.Tenders.OptInToLot;
+using Aankopen.Api.Tenders.PublishTender;
+using Aankopen.Api.Tenders.RemoveLot;
+using Aankopen.Api.Tenders.TerminateLot;
+using Aankopen.Api.Tenders.WithdrawOptIn;
 using Aankopen.Contracts.Api.V1;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Aankopen.Api.Tenders;
 
 public static class TenderEndpoints
 {
+    private const string WriteNote = " Needs If-Match (the ETag of the version read) and X-Aankopen-Actor; an Idempotency-Key makes a retry safe.";
+
     public static IEndpointRouteBuilder MapTenderEndpoints(this IEndpointRouteBuilder app)
     {
         var tenders = app.MapGroup("/api/tenders").WithTags("Joint tenders");
 
         tenders.MapPost("/", OpenTenderEndpoint.Handle).WithName("OpenTender")
-            .WithSummary("Open a joint tender for opt-in")
-            .Produces<TenderView>(StatusCodes.Status201Created).ProducesProblem(422);
+            .WithSummary("Open a joint tender, as a draft or directly for opt-in")
+            .WithDescription("Needs X-Aankopen-Actor. With an Idempotency-Key, sending the same request again returns the tender it opened.")
+            .Produces<TenderView>(StatusCodes.Status201Created).ProducesProblem(409).ProducesProblem(422);
+        tenders.MapGet("/", ListTendersEndpoint.Handle).WithName("ListTenders")
+            .WithSummary("Tenders, newest first, filtered by status, year, administration, CPV division and text (reference or title)")
+            .Produces<PageView<TenderSummaryView>>().ProducesProblem(422);
         tenders.MapGet("/{tenderId:guid}", GetTenderEndpoint.Handle).WithName("GetTender")
-            .WithSummary("A joint tender with its lots, opt-ins and awards; the ETag is its version")
+            .WithSummary("A tender with its lots, opt-in matrix, totals per administration and warnings; the ETag is its version")
             .Produces<TenderView>().ProducesProblem(404);
-        tenders.MapPost("/{tenderId:guid}/lots", AddLotEndpoint.Handle).WithName("AddLot")
-            .WithSummary("Add a lot (If-Match required)")
-            .Produces<TenderView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
-        tenders.MapPut("/{tenderId:guid}/lots/{lotNumber:int}/opt-ins/{administration}", OptInEndpoint.Handle).WithName("OptIn")
-            .WithSummary("Opt an administration into a lot, or change its opt-in (If-Match required)")
-            .Produces<TenderView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
-        tenders.MapPost("/{tenderId:guid}/close-opt-in", CloseOptInEndpoint.Handle).WithName("CloseOptIn")
-            .WithSummary("Close the opt-in; lots nobody opted into are dropped (If-Match required)")
-            .Produces<TenderView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(428);
-        tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/award", AwardLotEndpoint.Handle).WithName("AwardLot")
-            .WithSummary("Award a lot; each participant's share is split to the cent (If-Match required)")
-            .Produces<TenderView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
+        tenders.MapGet("/{tenderId:guid}/history", TenderHistoryEndpoint.Handle).WithName("GetTenderHistory")
+            .WithSummary("Every recorded fact of the tender, oldest first, with who and when")
+            .Produces<HistoryEntryView[]>().ProducesProblem(404);
+
+        Write(tenders.MapPost("/{tenderId:guid}/open-opt-in", OpenOptInEndpoint.Handle), "OpenOptIn",
+            "Open a draft tender for opt-in by the invited administrations");
+        Write(tenders.MapPost("/{tenderId:guid}/lots", AddLotEndpoint.Handle), "AddLot",
+            "Add a lot while the tender is a draft or open for opt-in");
+        Write(tenders.MapPut("/{tenderId:guid}/lots/{lotNumber:int}", ChangeLotEndpoint.Handle), "ChangeLot",
+            "Change a lot's description, value or contract terms while the tender is a draft or open for opt-in");
+        Write(tenders.MapDelete("/{tenderId:guid}/lots/{lotNumber:int}", RemoveLotEndpoint.Handle), "RemoveLot",
+            "Remove a lot, with its opt-ins, while the tender is a draft or open for opt-in");
+        Write(tenders.MapPut("/{tenderId:guid}/lots/{lotNumber:int}/opt-ins/{administration}", OptInToLotEndpoint.Handle), "OptIn",
+            "Opt an administration into a lot, or change its opt-in, until the deadline");
+        Write(tenders.MapDelete("/{tenderId:guid}/lots/{lotNumber:int}/opt-ins/{administration}", WithdrawOptInEndpoint.Handle), "WithdrawOptIn",
+            "Withdraw an administration's opt-in, until the deadline");
+        Write(tenders.MapPost("/{tenderId:guid}/close-opt-in", CloseOptInEndpoint.Handle), "CloseOptIn",
+            "Close the opt-in; lots nobody opted into are dropped");
+        Write(tenders.MapPost("/{tenderId:guid}/publication", PublishTenderEndpoint.Handle), "PublishTender",
+            "Record the tender's publication (reference and date) after the opt-in closed");
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/award", AwardLotEndpoint.Handle), "AwardLot",
+            "Award a lot; shares follow the opt-ins or are given explicitly, and add up to the cent");
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/not-awarded", DeclareLotNotAwardedEndpoint.Handle), "DeclareLotNotAwarded",
+            "Record that a lot will not be awarded, and why");
+        Write(tenders.MapPost("/{tenderId:guid}/cancellation", CancelTenderEndpoint.Handle), "CancelTender",
+            "Cancel the tender before any lot is awarded, with the reason");
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/termination", TerminateLotEndpoint.Handle), "TerminateLot",
+            "Terminate an awarded lot's contract early");
+
+        app.MapGroup("/api/administrations").WithTags("Administrations")
+            .MapGet("/{code}/participations", AdministrationYearEndpoint.Handle).WithName("GetAdministrationYear")
+            .WithSummary("An administration's participations and awarded shares in the tenders opened in a year (default: this year)")
+            .Produces<AdministrationYearView>().ProducesProblem(404).ProducesProblem(422);
         return app;
     }
+
+    private static void Write(RouteHandlerBuilder route, string name, string summary) =>
+        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote)
+            .Produces<TenderView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
 }

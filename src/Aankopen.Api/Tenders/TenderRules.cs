@@ -5,6 +5,9 @@ namespace Aankopen.Api.Tenders;
 /// <summary>Refusals that several use cases share, worded once so a person reads the same sentence everywhere.</summary>
 public static class TenderRules
 {
+    /// <summary>Who closes an opt-in when nobody did before its deadline.</summary>
+    public const string DeadlineActor = "system:opt-in-deadline";
+
     public static DomainError? LotMissing(JointTender tender, int lotNumber) =>
         tender.Lots.ContainsKey(lotNumber)
             ? null
@@ -12,30 +15,62 @@ public static class TenderRules
                 $"Perceel {lotNumber} bestaat niet in opdracht {tender.Reference}.",
                 $"Le lot {lotNumber} n'existe pas dans le marché {tender.Reference}.");
 
+    public static DomainError? Cancelled(JointTender tender) =>
+        tender.Status == TenderStatus.Cancelled
+            ? DomainError.Conflict("tender-cancelled",
+                $"Opdracht {tender.Reference} werd geannuleerd ({tender.CancellationReason}); er kan niets meer aan gebeuren.",
+                $"Le marché {tender.Reference} a été annulé ({tender.CancellationReason}) ; il ne peut plus être modifié.")
+            : null;
+
+    /// <summary>Lots may change while the tender is a draft, or open for opt-in and before its deadline.</summary>
+    public static DomainError? LotsFrozen(JointTender tender, DateTimeOffset now) =>
+        tender.Status == TenderStatus.Draft ? null : Cancelled(tender) ?? NotOpenForOptIn(tender, now);
+
     public static DomainError? NotOpenForOptIn(JointTender tender, DateTimeOffset now)
     {
+        if (Cancelled(tender) is { } cancelled)
+            return cancelled;
+        if (tender.Status == TenderStatus.Draft)
+            return DomainError.Conflict("tender-draft",
+                $"Opdracht {tender.Reference} is nog een ontwerp: de aankoopcel moet de intekening eerst openen.",
+                $"Le marché {tender.Reference} est encore un projet : la cellule d'achat doit d'abord ouvrir l'adhésion.");
         if (tender.Status != TenderStatus.OpenForOptIn)
             return DomainError.Conflict("opt-in-closed",
                 $"De intekening voor {tender.Reference} is afgesloten; wijzigingen aan percelen en intekeningen kunnen niet meer.",
                 $"L'adhésion au marché {tender.Reference} est clôturée ; les lots et adhésions ne peuvent plus être modifiés.");
         if (now > tender.OptInDeadline)
             return DomainError.Conflict("opt-in-deadline-passed",
-                $"De intekentermijn voor {tender.Reference} is verstreken op {tender.OptInDeadline:yyyy-MM-dd HH:mm} (UTC).",
-                $"Le délai d'adhésion au marché {tender.Reference} a expiré le {tender.OptInDeadline:yyyy-MM-dd HH:mm} (UTC).");
+                $"De intekentermijn voor {tender.Reference} is verstreken op {tender.OptInDeadline:yyyy-MM-dd HH:mm} (UTC); wijzigingen aan percelen en intekeningen kunnen niet meer.",
+                $"Le délai d'adhésion au marché {tender.Reference} a expiré le {tender.OptInDeadline:yyyy-MM-dd HH:mm} (UTC) ; les lots et adhésions ne peuvent plus être modifiés.");
         return null;
     }
 
+    /// <summary>
+    /// A tender whose deadline passed is closed, whether or not anyone said so yet: a decision taken after the
+    /// deadline first records that closing, so the stream always shows when and why the opt-in ended.
+    /// </summary>
+    public static (JointTender State, IReadOnlyList<object> Closing) CloseIfDeadlinePassed(JointTender tender, DateTimeOffset now)
+    {
+        if (tender.Status != TenderStatus.OpenForOptIn || now <= tender.OptInDeadline)
+            return (tender, []);
+        var closed = new OptInClosed(tender.Id, DroppedLots(tender), AtDeadline: true, DeadlineActor, tender.OptInDeadline);
+        return (tender.Apply(closed), [closed]);
+    }
+
+    public static IReadOnlyList<int> DroppedLots(JointTender tender) =>
+        tender.Lots.Values.Where(lot => lot.OptIns.IsEmpty).Select(lot => lot.Number).ToArray();
+
     public static DomainError? NotPositiveAmount(decimal amount, string field) =>
-        Money.IsPositiveAmount(amount)
+        Money.IsPositiveAmount(amount) && amount <= Money.MaximumAmount
             ? null
             : DomainError.Invalid("amount-invalid", field,
-                $"Het bedrag {amount} moet groter zijn dan nul en in hele centen (twee decimalen).",
-                $"Le montant {amount} doit être supérieur à zéro et exprimé en cents entiers (deux décimales).");
+                $"Het bedrag {amount} moet groter zijn dan nul, hoogstens {Money.MaximumAmount:N0} en in hele centen (twee decimalen).",
+                $"Le montant {amount} doit être supérieur à zéro, au plus {Money.MaximumAmount:N0} et exprimé en cents entiers (deux décimales).");
 
     public static DomainError InvalidCpv(string? value, string field) =>
         DomainError.Invalid("cpv-invalid", field,
-            $"'{value}' is geen CPV-code: gebruik acht cijfers, een streepje en een controlecijfer (30192000-1).",
-            $"'{value}' n'est pas un code CPV : huit chiffres, un tiret et un chiffre de contrôle (30192000-1).");
+            $"'{Shorten(value)}' is geen CPV-code: gebruik acht cijfers, een streepje en een controlecijfer (30192000-1).",
+            $"'{Shorten(value)}' n'est pas un code CPV : huit chiffres, un tiret et un chiffre de contrôle (30192000-1).");
 
     public static DomainError? MissingText(string? value, string field, int maxLength, string whatNl, string whatFr) =>
         string.IsNullOrWhiteSpace(value)
@@ -45,6 +80,14 @@ public static class TenderRules
                     $"{Capitalise(whatNl)} mag hoogstens {maxLength} tekens lang zijn.",
                     $"{Capitalise(whatFr)} ne peut dépasser {maxLength} caractères.")
                 : null;
+
+    public static DomainError UnknownAdministration(string? code, string field, IEnumerable<string> known) =>
+        DomainError.Invalid("administration-unknown", field,
+            $"Bestuur '{Shorten(code)}' is niet gekend; kies uit {string.Join(", ", known)}.",
+            $"L'administration '{Shorten(code)}' est inconnue ; choisissez parmi {string.Join(", ", known)}.");
+
+    /// <summary>Echoing a hostile 10 MB value back in an error would only help the attacker; a person needs the start.</summary>
+    public static string Shorten(string? value) => value is null ? "" : value.Length <= 40 ? value : value[..40] + "…";
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

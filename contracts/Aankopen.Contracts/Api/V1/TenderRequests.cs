@@ -1,10 +1,12 @@
 namespace Aankopen.Contracts.Api.V1;
 
-// Request bodies of the tender API. Writes also take If-Match (the ETag of the version they were decided on) and
-// X-Aankopen-Actor (who acts).
+// Request bodies of the tender API. Writes also take If-Match (the ETag of the version they were decided on),
+// X-Aankopen-Actor (who acts) and optionally Idempotency-Key (so that a retried request is not applied twice).
 
 /// <param name="Procedure">Open, Restricted, CompetitiveProcedureWithNegotiation, NegotiatedWithPriorPublication,
 /// NegotiatedWithoutPriorPublication or AcceptedInvoice.</param>
+/// <param name="Subject">Supplies, Services or Works; derived from the main CPV code when left out, refused when it contradicts it.</param>
+/// <param name="Draft">True to prepare the lots before the administrations may opt in (then POST .../open-opt-in).</param>
 public sealed record OpenTenderRequest(
     string Reference,
     string TitleNl,
@@ -13,23 +15,52 @@ public sealed record OpenTenderRequest(
     string Procedure,
     string LeadAdministration,
     IReadOnlyList<string> InvitedAdministrations,
-    DateTimeOffset OptInDeadline);
+    DateTimeOffset OptInDeadline,
+    string? Subject = null,
+    bool Draft = false);
 
-/// <param name="LotNumber">Leave out to take the next free number.</param>
+/// <param name="LotNumber">Leave out to take the next free number (only when adding).</param>
 /// <param name="VatRate">Percent: 0, 6, 12 or 21.</param>
-public sealed record AddLotRequest(
+public sealed record LotRequest(
     int? LotNumber,
     string Title,
     string Cpv,
     decimal EstimatedValueExclVat,
-    decimal VatRate);
+    decimal VatRate,
+    ContractTermsRequest? Terms);
 
-public sealed record OptInRequest(decimal EstimatedAmountExclVat, string BudgetLine);
+/// <param name="RenewalMonths">Length of each tacit renewal; ignored when not renewable.</param>
+/// <param name="NoticeDays">How many days before a period ends a termination must be notified.</param>
+/// <param name="LongerDurationJustification">Needed when initial period plus all renewals exceed four years.</param>
+public sealed record ContractTermsRequest(
+    DateOnly? Start,
+    int InitialMonths,
+    bool Renewable,
+    int RenewalMonths,
+    int MaxRenewals,
+    int NoticeDays,
+    string? LongerDurationJustification = null);
 
-/// <param name="SupplierEnterpriseNumber">Belgian KBO/BCE number: 0123.456.749 or BE0123456749.</param>
+/// <summary>An estimated amount, an estimated quantity, or both; the budget line is in the administration's own format.</summary>
+public sealed record OptInRequest(decimal? EstimatedAmountExclVat, string BudgetLine, decimal? EstimatedQuantity = null);
+
+/// <param name="PublicationReference">The notice's reference, e.g. its e-Procurement (BDA) number.</param>
+public sealed record PublishTenderRequest(string PublicationReference, DateOnly PublishedOn);
+
+/// <param name="SupplierId">Belgian KBO/BCE number (0123.456.749 or BE0123456749) or foreign EU VAT id (FR40303265045).</param>
+/// <param name="ExplicitShares">Each participant's share excl. VAT, adding up to the awarded amount; leave out to split
+/// in proportion to the opt-in estimates.</param>
 public sealed record AwardLotRequest(
     string SupplierName,
-    string SupplierEnterpriseNumber,
+    string SupplierId,
     decimal AwardedAmountExclVat,
     DateOnly ContractStart,
-    DateOnly ContractEnd);
+    DateOnly ContractEnd,
+    IReadOnlyList<ShareRequest>? ExplicitShares = null);
+
+public sealed record ShareRequest(string Administration, decimal AmountExclVat);
+
+/// <summary>For cancelling a tender and declaring a lot not awarded.</summary>
+public sealed record ReasonRequest(string Reason);
+
+public sealed record TerminateLotRequest(DateOnly EffectiveOn, string Reason);

@@ -1,6 +1,8 @@
 namespace Aankopen.Contracts.Api.V1;
 
 /// <summary>A joint tender as the API shows it. <see cref="Version"/> is also sent as the ETag.</summary>
+/// <param name="Warnings">Things a person should look at that do not block anything, such as a procedure that does
+/// not fit the estimated total.</param>
 public sealed record TenderView(
     Guid Id,
     long Version,
@@ -14,7 +16,15 @@ public sealed record TenderView(
     IReadOnlyList<string> InvitedAdministrations,
     DateTimeOffset OptInDeadline,
     string Status,
-    IReadOnlyList<LotView> Lots);
+    string OpenedBy,
+    DateTimeOffset OpenedAt,
+    string? PublicationReference,
+    DateOnly? PublishedOn,
+    string? CancellationReason,
+    IReadOnlyList<LotView> Lots,
+    OptInMatrixView Matrix,
+    IReadOnlyList<AdministrationTotalsView> Totals,
+    IReadOnlyList<WarningView> Warnings);
 
 public sealed record LotView(
     int Number,
@@ -22,21 +32,66 @@ public sealed record LotView(
     string Cpv,
     decimal EstimatedValueExclVat,
     decimal VatRate,
+    ContractTermsView Terms,
     string Status,
     IReadOnlyList<OptInView> OptIns,
-    AwardView? Award);
+    AwardView? Award,
+    string? Ending,
+    DateOnly? TerminatedOn);
 
-public sealed record OptInView(string Administration, decimal EstimatedAmountExclVat, string BudgetLine);
+public sealed record ContractTermsView(
+    DateOnly? Start,
+    int InitialMonths,
+    bool Renewable,
+    int RenewalMonths,
+    int MaxRenewals,
+    int NoticeDays,
+    int TotalMonths,
+    string? LongerDurationJustification);
+
+public sealed record OptInView(string Administration, decimal? EstimatedAmountExclVat, decimal? EstimatedQuantity, string BudgetLine);
 
 public sealed record AwardView(
     string SupplierName,
-    string SupplierEnterpriseNumber,
+    string SupplierId,
     decimal AmountExclVat,
     decimal AmountInclVat,
     DateOnly ContractStart,
     DateOnly ContractEnd,
+    DateTimeOffset AwardedAt,
     IReadOnlyList<ShareView> Shares);
 
 public sealed record ShareView(string Administration, decimal AmountExclVat, decimal AmountInclVat, string BudgetLine);
 
-public sealed record AdministrationView(string Code, string NameNl, string NameFr, string EnterpriseNumber, string Kind);
+/// <summary>Lot x administration: one row per lot, one cell per invited administration, in invitation order.</summary>
+public sealed record OptInMatrixView(IReadOnlyList<string> Administrations, IReadOnlyList<MatrixRowView> Rows);
+
+/// <param name="Cells">Same order as <see cref="OptInMatrixView.Administrations"/>; a cell with no amounts means no opt-in.</param>
+public sealed record MatrixRowView(int LotNumber, string LotTitle, string Status, IReadOnlyList<MatrixCellView> Cells);
+
+public sealed record MatrixCellView(
+    string Administration,
+    bool OptedIn,
+    decimal? EstimatedAmountExclVat,
+    decimal? EstimatedQuantity,
+    decimal? ShareExclVat,
+    decimal? ShareInclVat);
+
+/// <summary>What one administration takes in this tender, summed over its lots.</summary>
+public sealed record AdministrationTotalsView(
+    string Administration,
+    int LotsOptedIn,
+    decimal EstimatedAmountExclVat,
+    decimal AwardedExclVat,
+    decimal AwardedInclVat);
+
+public sealed record WarningView(string Code, string Nl, string Fr);
+
+public sealed record AdministrationView(
+    string Code,
+    string NameNl,
+    string NameFr,
+    string EnterpriseNumber,
+    string Kind,
+    string FinanceRoutingKey,
+    long Version);

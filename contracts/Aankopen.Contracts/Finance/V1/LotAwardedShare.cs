@@ -43,5 +43,5 @@ public sealed record LotAwardedShare
     public string BusinessKey => $"award/{TenderId:N}/{LotNumber}/{AdministrationCode}";
 }
 
-/// <param name="EnterpriseNumber">Belgian KBO/BCE number in the form 0123.456.749.</param>
-public sealed record Supplier(string Name, string EnterpriseNumber);
+/// <param name="Identifier">Belgian KBO/BCE number (0123.456.749) or, for a supplier from another EU state, its VAT id (FR40303265045).</param>
+public sealed record Supplier(string Name, string Identifier);

@@ -12,7 +12,7 @@ public sealed record CommitmentRequest(
     decimal VatRate,
     decimal AmountInclVat,
     string SupplierName,
-    string SupplierEnterpriseNumber,
+    string SupplierIdentifier,
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
     string TenderReference,

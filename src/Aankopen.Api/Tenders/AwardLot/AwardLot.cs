@@ -2,14 +2,18 @@ using Aankopen.Api.Shared;
 
 namespace Aankopen.Api.Tenders.AwardLot;
 
+/// <param name="ExplicitShares">Each participant's share excl. VAT; null to split in proportion to the opt-ins.</param>
 public sealed record AwardLotCommand(
     int LotNumber,
     string SupplierName,
-    string SupplierEnterpriseNumber,
+    string SupplierId,
     decimal AwardedAmountExclVat,
     DateOnly ContractStart,
     DateOnly ContractEnd,
+    IReadOnlyList<ExplicitShare>? ExplicitShares,
     string Actor);
+
+public sealed record ExplicitShare(string Administration, decimal AmountExclVat);
 
 public static class AwardLotDecider
 {
@@ -17,55 +21,64 @@ public static class AwardLotDecider
     {
         if (TenderRules.LotMissing(tender, command.LotNumber) is { } missing)
             return missing;
-        if (tender.Status != TenderStatus.OptInClosed)
-            return DomainError.Conflict("opt-in-still-open",
-                $"Sluit eerst de intekening van {tender.Reference} af: pas dan liggen de deelnemers van elk perceel vast.",
-                $"Clôturez d'abord l'adhésion au marché {tender.Reference} : les participants de chaque lot seront alors fixés.");
-
+        if (LotUndecided(tender, command.LotNumber) is { } refused)
+            return refused;
         var lot = tender.Lots[command.LotNumber];
-        if (lot.Status == LotStatus.Dropped)
-            return DomainError.Conflict("lot-dropped",
-                $"Perceel {lot.Number} is vervallen omdat geen enkel bestuur intekende; het kan niet gegund worden.",
-                $"Le lot {lot.Number} a été abandonné faute d'adhésion ; il ne peut pas être attribué.");
-        if (lot.Status == LotStatus.Awarded)
-            return DomainError.Conflict("lot-already-awarded",
-                $"Perceel {lot.Number} is al gegund aan {lot.Award!.SupplierName}.",
-                $"Le lot {lot.Number} est déjà attribué à {lot.Award!.SupplierName}.");
 
         var errors = new List<DomainError?>
         {
             TenderRules.MissingText(command.SupplierName, "supplierName", 200, "de naam van de leverancier", "le nom du fournisseur"),
             TenderRules.NotPositiveAmount(command.AwardedAmountExclVat, "awardedAmountExclVat"),
         };
-        EnterpriseNumber.TryParse(command.SupplierEnterpriseNumber, out var supplierNumber);
-        if (supplierNumber is null)
-            errors.Add(DomainError.Invalid("enterprise-number-invalid", "supplierEnterpriseNumber",
-                $"'{command.SupplierEnterpriseNumber}' is geen geldig ondernemingsnummer: tien cijfers, beginnend met 0 of 1, met kloppend controlegetal (0123.456.749).",
-                $"'{command.SupplierEnterpriseNumber}' n'est pas un numéro d'entreprise valide : dix chiffres commençant par 0 ou 1, avec un chiffre de contrôle correct (0123.456.749)."));
+        if (!SupplierId.TryNormalise(command.SupplierId, out var supplierId))
+            errors.Add(DomainError.Invalid("supplier-id-invalid", "supplierId",
+                $"'{TenderRules.Shorten(command.SupplierId)}' is geen geldig Belgisch ondernemingsnummer (tien cijfers, beginnend met 0 of 1, met kloppend controlegetal: 0123.456.749) of buitenlands btw-nummer (landcode en nummer: FR40303265045).",
+                $"'{TenderRules.Shorten(command.SupplierId)}' n'est ni un numéro d'entreprise belge valide (dix chiffres commençant par 0 ou 1, avec chiffre de contrôle correct : 0123.456.749) ni un numéro de TVA étranger (code pays et numéro : FR40303265045)."));
         if (command.ContractEnd <= command.ContractStart)
             errors.Add(DomainError.Invalid("contract-period-invalid", "contractEnd",
                 "Het einde van het contract moet na de start liggen.", "La fin du contrat doit suivre son début."));
-
+        else if (command.ContractEnd > command.ContractStart.AddYears(10))
+            errors.Add(DomainError.Invalid("contract-period-invalid", "contractEnd",
+                "Een contractperiode duurt hoogstens tien jaar.", "Une période contractuelle dure au plus dix ans."));
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);
 
         var amountInclVat = Money.InclVat(command.AwardedAmountExclVat, lot.VatRate);
-        return Decision.Accept(new LotAwarded(tender.Id, lot.Number, command.SupplierName.Trim(), supplierNumber!.Value.ToString(),
+        var split = command.ExplicitShares is { } explicitShares
+            ? ShareSplit.Explicit(tender, lot, explicitShares, command.AwardedAmountExclVat, amountInclVat)
+            : ShareSplit.Proportional(tender, lot, command.AwardedAmountExclVat, amountInclVat);
+        if (split.Error is { } shareError)
+            return shareError;
+
+        var (state, closing) = TenderRules.CloseIfDeadlinePassed(tender, now);
+        return Decision.Accept([.. closing, new LotAwarded(state.Id, lot.Number, command.SupplierName.Trim(), supplierId!,
             command.AwardedAmountExclVat, lot.VatRate, amountInclVat, command.ContractStart, command.ContractEnd,
-            SplitShares(tender, lot, command.AwardedAmountExclVat, amountInclVat), command.Actor, now));
+            split.Shares!, command.ExplicitShares is not null, command.Actor, now)]);
     }
 
-    /// <summary>
-    /// Proportional to the opt-in estimates, in the order the administrations were invited (which decides who gets
-    /// a leftover cent). Excl. and incl. VAT are each split from their own total, so both columns add up exactly.
-    /// </summary>
-    private static IReadOnlyList<AwardShare> SplitShares(JointTender tender, Lot lot, decimal totalExclVat, decimal totalInclVat)
+    /// <summary>Awarding and declaring "not awarded" both need a published tender and a lot that is still open.</summary>
+    public static DomainError? LotUndecided(JointTender tender, int lotNumber)
     {
-        var participants = lot.OptIns.OrderBy(o => tender.InvitedAdministrations.IndexOf(o.Administration)).ToArray();
-        var weights = participants.Select(o => o.EstimatedAmountExclVat).ToArray();
-        var exclVat = LargestRemainder.Split(totalExclVat, weights);
-        var inclVat = LargestRemainder.Split(totalInclVat, weights);
-        return participants.Select((o, i) => new AwardShare(o.Administration, exclVat[i], inclVat[i], o.BudgetLine)).ToArray();
+        if (TenderRules.Cancelled(tender) is { } cancelled)
+            return cancelled;
+        if (tender.Status != TenderStatus.Published)
+            return DomainError.Conflict("not-published",
+                $"Maak {tender.Reference} eerst bekend (na het afsluiten van de intekening); pas dan kan een perceel gegund worden.",
+                $"Publiez d'abord le marché {tender.Reference} (après la clôture de l'adhésion) ; un lot ne peut être attribué qu'ensuite.");
+        var lot = tender.Lots[lotNumber];
+        return lot.Status switch
+        {
+            LotStatus.Dropped => DomainError.Conflict("lot-dropped",
+                $"Perceel {lot.Number} is vervallen omdat geen enkel bestuur intekende; het kan niet gegund worden.",
+                $"Le lot {lot.Number} a été abandonné faute d'adhésion ; il ne peut pas être attribué."),
+            LotStatus.Awarded or LotStatus.Terminated => DomainError.Conflict("lot-already-awarded",
+                $"Perceel {lot.Number} is al gegund aan {lot.Award!.SupplierName}.",
+                $"Le lot {lot.Number} est déjà attribué à {lot.Award!.SupplierName}."),
+            LotStatus.NotAwarded => DomainError.Conflict("lot-not-awarded",
+                $"Over perceel {lot.Number} werd al beslist dat het niet gegund wordt ({lot.Ending}).",
+                $"Il a déjà été décidé de ne pas attribuer le lot {lot.Number} ({lot.Ending})."),
+            _ => null,
+        };
     }
 }

@@ -1,16 +1,18 @@
 using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Tenders.ReadModels;
 using Marten;
 
 namespace Aankopen.Api.Tenders.GetTender;
 
 public static class GetTenderEndpoint
 {
-    public static async Task<IResult> Handle(Guid tenderId, HttpContext http, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Handle(
+        Guid tenderId, HttpContext http, IQuerySession session, ProcedureThresholds thresholds, CancellationToken ct)
     {
-        var loaded = await TenderStreams.LoadAsync(session, tenderId, ct);
-        if (loaded is null)
+        var record = await session.LoadAsync<TenderRecord>(tenderId, ct);
+        if (record is null)
             return TenderWrites.TenderNotFound(http, tenderId);
-        StreamVersions.SetETag(http, loaded.Version);
-        return TypedResults.Ok(loaded.Tender.ToView(loaded.Version));
+        StreamVersions.SetETag(http, record.Version);
+        return TypedResults.Ok(record.State.ToView(record.Version, thresholds));
     }
 }

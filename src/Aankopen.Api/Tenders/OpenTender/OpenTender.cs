@@ -23,6 +23,8 @@ public sealed record OpenTenderCommand(
     string LeadAdministration,
     IReadOnlyList<string> InvitedAdministrations,
     DateTimeOffset OptInDeadline,
+    ContractSubject? Subject,
+    bool Draft,
     string Actor);
 
 public static class OpenTenderDecider
@@ -39,12 +41,18 @@ public static class OpenTenderDecider
         CpvCode.TryParse(command.MainCpv, out var cpv);
         if (cpv is null)
             errors.Add(TenderRules.InvalidCpv(command.MainCpv, "mainCpv"));
+        else if (command.Subject is { } subject && subject != cpv.Value.Subject)
+            errors.Add(DomainError.Invalid("subject-mismatch", "subject",
+                $"Hoofd-CPV-code {cpv.Value} (afdeling {cpv.Value.Division:00}) hoort bij {SubjectNl(cpv.Value.Subject)}, niet bij {SubjectNl(subject)}; laat het onderwerp weg of kies een andere CPV-code.",
+                $"Le code CPV principal {cpv.Value} (division {cpv.Value.Division:00}) relève des {SubjectFr(cpv.Value.Subject)}, pas des {SubjectFr(subject)} ; omettez l'objet ou choisissez un autre code CPV."));
 
         var invited = command.InvitedAdministrations ?? [];
-        foreach (var code in invited.Where(code => !administrations.Contains(code)))
-            errors.Add(DomainError.Invalid("administration-unknown", "invitedAdministrations",
-                $"Bestuur '{code}' is niet gekend; kies uit {string.Join(", ", administrations.All.Select(a => a.Code))}.",
-                $"L'administration '{code}' est inconnue ; choisissez parmi {string.Join(", ", administrations.All.Select(a => a.Code))}."));
+        foreach (var code in invited.Where(code => !administrations.Contains(code)).Take(5))
+            errors.Add(TenderRules.UnknownAdministration(code, "invitedAdministrations", administrations.All.Select(a => a.Code)));
+        if (invited.Count > administrations.All.Count)
+            errors.Add(DomainError.Invalid("invited-too-many", "invitedAdministrations",
+                $"Er zijn maar {administrations.All.Count} besturen gekend; nodig elk hoogstens één keer uit.",
+                $"Seules {administrations.All.Count} administrations sont connues ; invitez chacune au plus une fois."));
         if (invited.Count == 0)
             errors.Add(DomainError.Invalid("invited-required", "invitedAdministrations",
                 "Nodig minstens één bestuur uit.", "Invitez au moins une administration."));
@@ -53,11 +61,14 @@ public static class OpenTenderDecider
                 "Elk bestuur mag maar één keer uitgenodigd worden.", "Chaque administration ne peut être invitée qu'une fois."));
         if (!invited.Contains(command.LeadAdministration))
             errors.Add(DomainError.Invalid("lead-not-invited", "leadAdministration",
-                $"Het trekkende bestuur '{command.LeadAdministration}' moet een van de uitgenodigde besturen zijn.",
-                $"L'administration pilote '{command.LeadAdministration}' doit faire partie des administrations invitées."));
+                $"Het trekkende bestuur '{TenderRules.Shorten(command.LeadAdministration)}' moet een van de uitgenodigde besturen zijn.",
+                $"L'administration pilote '{TenderRules.Shorten(command.LeadAdministration)}' doit faire partie des administrations invitées."));
         if (command.OptInDeadline <= now)
             errors.Add(DomainError.Invalid("deadline-in-past", "optInDeadline",
                 "De intekentermijn moet in de toekomst liggen.", "Le délai d'adhésion doit se situer dans le futur."));
+        else if (command.OptInDeadline > now.AddYears(2))
+            errors.Add(DomainError.Invalid("deadline-too-far", "optInDeadline",
+                "De intekentermijn ligt hoogstens twee jaar in de toekomst.", "Le délai d'adhésion se situe au plus deux ans dans le futur."));
 
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
@@ -66,6 +77,12 @@ public static class OpenTenderDecider
         return Decision.Accept(new TenderOpened(
             command.TenderId, command.Reference.Trim(), command.TitleNl.Trim(), command.TitleFr.Trim(), cpv!.Value.Value,
             cpv.Value.Subject, command.Procedure.ToString(), command.LeadAdministration, invited, command.OptInDeadline,
-            command.Actor, now));
+            command.Draft, command.Actor, now));
     }
+
+    private static string SubjectNl(ContractSubject subject) =>
+        subject switch { ContractSubject.Works => "werken", ContractSubject.Services => "diensten", _ => "leveringen" };
+
+    private static string SubjectFr(ContractSubject subject) =>
+        subject switch { ContractSubject.Works => "travaux", ContractSubject.Services => "services", _ => "fournitures" };
 }

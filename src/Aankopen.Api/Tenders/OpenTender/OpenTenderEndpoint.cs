@@ -1,37 +1,98 @@
 using Aankopen.Api.Administrations;
+using Aankopen.Api.Notifications;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Marten;
+using Marten.Exceptions;
 
 namespace Aankopen.Api.Tenders.OpenTender;
 
 public static class OpenTenderEndpoint
 {
     public static async Task<IResult> Handle(
-        OpenTenderRequest request, HttpContext http, IDocumentSession session, AdministrationDirectory administrations,
-        TimeProvider clock, CancellationToken ct)
+        OpenTenderRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, ProcedureThresholds thresholds,
+        CancellationToken ct)
     {
         var (actor, actorProblem) = Actor.Read(http);
         if (actorProblem is not null)
             return actorProblem;
-        if (!Enum.TryParse<Procedure>(request.Procedure, ignoreCase: true, out var procedure) || !Enum.IsDefined(procedure))
-            return Problems.From(http, [DomainError.Invalid("procedure-invalid", "procedure",
-                $"Procedure '{request.Procedure}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<Procedure>())}.",
-                $"La procédure '{request.Procedure}' est inconnue ; choisissez parmi {string.Join(", ", Enum.GetNames<Procedure>())}.")]);
+        var (key, keyProblem) = IdempotencyKeys.Read(http);
+        if (keyProblem is not null)
+            return keyProblem;
+        var (procedure, subject, enumErrors) = ParseChoices(request);
+        if (enumErrors.Count > 0)
+            return Problems.From(http, enumErrors);
 
-        var command = new OpenTenderCommand(Guid.CreateVersion7(), request.Reference, request.TitleNl, request.TitleFr,
-            request.MainCpv, procedure, request.LeadAdministration, request.InvitedAdministrations ?? [], request.OptInDeadline, actor!);
+        // With an Idempotency-Key the new tender's id follows from the key, so a retried request meets its own stream.
+        var tenderId = key is null ? Guid.CreateVersion7() : MessageIds.For(IdempotencyNamespace, key);
+        var administrations = await AdministrationDirectory.LoadAsync(session, ct);
+        var command = new OpenTenderCommand(tenderId, request.Reference, request.TitleNl, request.TitleFr, request.MainCpv, procedure,
+            request.LeadAdministration, request.InvitedAdministrations ?? [], request.OptInDeadline, subject, request.Draft, actor!);
         var decision = OpenTenderDecider.Decide(command, administrations, clock.GetUtcNow());
         if (decision.IsRefused)
             return Problems.From(http, decision.Errors);
 
-        session.Events.StartStream<JointTender>(command.TenderId, decision.Events.ToArray());
-        await session.SaveChangesAsync(ct);
+        if (key is not null)
+            session.SetHeader(IdempotencyKeys.EventHeader, key);
+        session.Events.StartStream<JointTender>(tenderId, decision.Events.ToArray());
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (key is not null && e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+        {
+            return await ReplayAsync(http, session, tenderId, thresholds, ct);
+        }
+        catch (Exception e) when (IsDuplicateReference(e))
+        {
+            return Problems.From(http, [DomainError.Conflict("reference-taken",
+                $"Referentie '{command.Reference.Trim()}' is al in gebruik voor een andere opdracht; kies een andere referentie.",
+                $"La référence '{command.Reference.Trim()}' est déjà utilisée pour un autre marché ; choisissez-en une autre.")]);
+        }
 
         var tender = JointTender.Fold(decision.Events)!;
         var version = decision.Events.Count;
         StreamVersions.SetETag(http, version);
-        return TypedResults.Created($"/api/tenders/{tender.Id}", tender.ToView(version));
+        return TypedResults.Created($"/api/tenders/{tender.Id}", tender.ToView(version, thresholds));
+    }
+
+    private static readonly Guid IdempotencyNamespace = Guid.Parse("6f1d2a4e-3c55-4b7e-9a0d-2f6b8e1c7a90");
+
+    /// <summary>The same key was used before: answer as the first time, with the tender it opened.</summary>
+    private static async Task<IResult> ReplayAsync(
+        HttpContext http, IDocumentSession session, Guid tenderId, ProcedureThresholds thresholds, CancellationToken ct)
+    {
+        await using var fresh = session.DocumentStore.QuerySession();
+        var record = await fresh.LoadAsync<TenderRecord>(tenderId, ct);
+        StreamVersions.SetETag(http, record!.Version);
+        return TypedResults.Created($"/api/tenders/{tenderId}", record.State.ToView(record.Version, thresholds));
+    }
+
+    private static bool IsDuplicateReference(Exception e) =>
+        e is JasperFx.DocumentAlreadyExistsException
+        || (e as MartenCommandException)?.InnerException is Npgsql.PostgresException { SqlState: "23505" }
+        || e.InnerException is Npgsql.PostgresException { SqlState: "23505" };
+
+    private static (Procedure Procedure, ContractSubject? Subject, List<DomainError> Errors) ParseChoices(OpenTenderRequest request)
+    {
+        var errors = new List<DomainError>();
+        if (!Enum.TryParse<Procedure>(request.Procedure, ignoreCase: true, out var procedure) || !Enum.IsDefined(procedure)
+            || int.TryParse(request.Procedure, out _))
+            errors.Add(DomainError.Invalid("procedure-invalid", "procedure",
+                $"Procedure '{TenderRules.Shorten(request.Procedure)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<Procedure>())}.",
+                $"La procédure '{TenderRules.Shorten(request.Procedure)}' est inconnue ; choisissez parmi {string.Join(", ", Enum.GetNames<Procedure>())}."));
+        ContractSubject? subject = null;
+        if (request.Subject is not null)
+        {
+            if (Enum.TryParse<ContractSubject>(request.Subject, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(request.Subject, out _))
+                subject = parsed;
+            else
+                errors.Add(DomainError.Invalid("subject-invalid", "subject",
+                    $"Onderwerp '{TenderRules.Shorten(request.Subject)}' is niet gekend; kies Supplies, Services of Works, of laat het weg.",
+                    $"L'objet '{TenderRules.Shorten(request.Subject)}' est inconnu ; choisissez Supplies, Services ou Works, ou omettez-le."));
+        }
+        return (procedure, subject, errors);
     }
 }

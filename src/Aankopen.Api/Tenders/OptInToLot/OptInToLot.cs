@@ -5,32 +5,50 @@ namespace Aankopen.Api.Tenders.OptInToLot;
 public sealed record OptInCommand(
     int LotNumber,
     string Administration,
-    decimal EstimatedAmountExclVat,
+    decimal? EstimatedAmountExclVat,
+    decimal? EstimatedQuantity,
     string BudgetLine,
     string Actor);
 
 public static class OptInDecider
 {
+    public const decimal MaxQuantity = 1_000_000_000m;
+
     public static Decision Decide(JointTender tender, OptInCommand command, DateTimeOffset now)
     {
         if (TenderRules.LotMissing(tender, command.LotNumber) is { } missing)
             return missing;
         if (TenderRules.NotOpenForOptIn(tender, now) is { } closed)
             return closed;
-        if (!tender.InvitedAdministrations.Contains(command.Administration))
-            return DomainError.Conflict("administration-not-invited",
-                $"Bestuur '{command.Administration}' is niet uitgenodigd voor {tender.Reference} en kan niet intekenen.",
-                $"L'administration '{command.Administration}' n'est pas invitée au marché {tender.Reference} et ne peut pas y adhérer.");
+        if (NotInvited(tender, command.Administration) is { } notInvited)
+            return notInvited;
 
-        var refusals = new[]
+        var errors = new List<DomainError?>
         {
-            TenderRules.NotPositiveAmount(command.EstimatedAmountExclVat, "estimatedAmountExclVat"),
             TenderRules.MissingText(command.BudgetLine, "budgetLine", 100, "het budgetartikel", "l'article budgétaire"),
-        }.OfType<DomainError>().ToList();
+        };
+        if (command.EstimatedAmountExclVat is null && command.EstimatedQuantity is null)
+            errors.Add(DomainError.Invalid("estimate-required", "estimatedAmountExclVat",
+                "Geef een geraamd bedrag (excl. btw), een geraamde hoeveelheid, of beide.",
+                "Indiquez un montant estimé (hors TVA), une quantité estimée, ou les deux."));
+        if (command.EstimatedAmountExclVat is { } amount)
+            errors.Add(TenderRules.NotPositiveAmount(amount, "estimatedAmountExclVat"));
+        if (command.EstimatedQuantity is { } quantity && (quantity <= 0 || quantity > MaxQuantity || decimal.Round(quantity, 3) != quantity))
+            errors.Add(DomainError.Invalid("quantity-invalid", "estimatedQuantity",
+                $"De hoeveelheid {quantity} moet groter zijn dan nul, hoogstens {MaxQuantity:N0}, met hoogstens drie decimalen.",
+                $"La quantité {quantity} doit être supérieure à zéro, au plus {MaxQuantity:N0}, avec trois décimales au plus."));
+        var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);
 
         return Decision.Accept(new OptedIn(tender.Id, command.LotNumber, command.Administration,
-            command.EstimatedAmountExclVat, command.BudgetLine.Trim(), command.Actor, now));
+            command.EstimatedAmountExclVat, command.EstimatedQuantity, command.BudgetLine.Trim(), command.Actor, now));
     }
+
+    public static DomainError? NotInvited(JointTender tender, string administration) =>
+        tender.InvitedAdministrations.Contains(administration)
+            ? null
+            : DomainError.Conflict("administration-not-invited",
+                $"Bestuur '{TenderRules.Shorten(administration)}' is niet uitgenodigd voor {tender.Reference} en kan niet intekenen.",
+                $"L'administration '{TenderRules.Shorten(administration)}' n'est pas invitée au marché {tender.Reference} et ne peut pas y adhérer.");
 }

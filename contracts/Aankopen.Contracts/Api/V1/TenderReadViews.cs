@@ -1,0 +1,56 @@
+namespace Aankopen.Contracts.Api.V1;
+
+/// <summary>One line of the tender list.</summary>
+public sealed record TenderSummaryView(
+    Guid Id,
+    long Version,
+    string Reference,
+    string TitleNl,
+    string TitleFr,
+    string Status,
+    int Year,
+    string MainCpv,
+    string LeadAdministration,
+    IReadOnlyList<string> InvitedAdministrations,
+    DateTimeOffset OptInDeadline,
+    int LotCount,
+    decimal EstimatedTotalExclVat,
+    decimal AwardedTotalExclVat);
+
+public sealed record PageView<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize);
+
+/// <summary>One recorded fact of a tender's life: what happened, who did it, when, and its recorded content.</summary>
+public sealed record HistoryEntryView(long Version, string Event, string By, DateTimeOffset At, object Data);
+
+/// <summary>An administration's part in the joint tenders of one year.</summary>
+public sealed record AdministrationYearView(
+    string Administration,
+    int Year,
+    IReadOnlyList<ParticipationView> Participations,
+    decimal EstimatedTotalExclVat,
+    decimal AwardedTotalExclVat,
+    decimal AwardedTotalInclVat);
+
+public sealed record ParticipationView(
+    Guid TenderId,
+    string Reference,
+    string TitleNl,
+    string TitleFr,
+    string TenderStatus,
+    IReadOnlyList<ParticipationLotView> Lots);
+
+/// <param name="Status">Participating, Withdrawn, Awarded, NotAwarded, Terminated, Dropped or Cancelled.</param>
+public sealed record ParticipationLotView(
+    int LotNumber,
+    string Status,
+    decimal? EstimatedAmountExclVat,
+    decimal? EstimatedQuantity,
+    string? BudgetLine,
+    string? SupplierName,
+    decimal? ShareExclVat,
+    decimal? ShareInclVat,
+    DateOnly? AwardedOn);
+
+public sealed record RegisterAdministrationRequest(string Code, string NameNl, string NameFr, string EnterpriseNumber, string Kind);
+
+public sealed record ChangeAdministrationRequest(string NameNl, string NameFr, string EnterpriseNumber, string Kind);

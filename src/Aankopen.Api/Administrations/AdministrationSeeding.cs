@@ -1,0 +1,36 @@
+using Aankopen.Api.Infrastructure;
+using Marten;
+
+namespace Aankopen.Api.Administrations;
+
+/// <summary>
+/// Registers the configured administrations that are not registered yet. It never overwrites: once registered,
+/// an administration is changed through the API, where the change is recorded with who made it.
+/// </summary>
+public sealed class AdministrationSeeding(IDocumentStore store, AdministrationDirectory configured, TimeProvider clock) : IHostedService
+{
+    public const string Actor = "configuration";
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var registered = (await session.Query<AdministrationRecord>().Select(r => r.Id).ToListAsync(ct)).ToHashSet();
+        var now = clock.GetUtcNow();
+        foreach (var a in configured.All.Where(a => !registered.Contains(a.Code)))
+            session.Insert(new AdministrationRecord
+            {
+                Id = a.Code, NameNl = a.NameNl, NameFr = a.NameFr, EnterpriseNumber = a.EnterpriseNumber, Kind = a.Kind,
+                RegisteredBy = Actor, RegisteredAt = now, ChangedBy = Actor, ChangedAt = now,
+            });
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (JasperFx.DocumentAlreadyExistsException)
+        {
+            // Another API replica registered them in the same instant; what it wrote is the same configuration.
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

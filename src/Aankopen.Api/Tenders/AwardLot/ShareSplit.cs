@@ -1,0 +1,75 @@
+using Aankopen.Api.Shared;
+
+namespace Aankopen.Api.Tenders.AwardLot;
+
+/// <summary>
+/// How an awarded amount is divided over a lot's participants. Excl. and incl. VAT are each split from their own
+/// total with largest-remainder rounding, so both columns add up exactly to the cent.
+/// </summary>
+public sealed record ShareSplit(IReadOnlyList<AwardShare>? Shares, DomainError? Error)
+{
+    /// <summary>
+    /// By the opt-in estimates: amounts when every participant gave one, otherwise quantities when every participant
+    /// gave one. Participants are taken in the order they were invited, which decides who gets a leftover cent.
+    /// </summary>
+    public static ShareSplit Proportional(JointTender tender, Lot lot, decimal totalExclVat, decimal totalInclVat)
+    {
+        var participants = InInvitationOrder(tender, lot);
+        decimal[]? weights = participants.All(o => o.EstimatedAmountExclVat is not null)
+            ? participants.Select(o => o.EstimatedAmountExclVat!.Value).ToArray()
+            : participants.All(o => o.EstimatedQuantity is not null)
+                ? participants.Select(o => o.EstimatedQuantity!.Value).ToArray()
+                : null;
+        if (weights is null)
+            return new(null, DomainError.Conflict("explicit-shares-required",
+                $"De deelnemers aan perceel {lot.Number} gaven niet allemaal een bedrag of allemaal een hoeveelheid op; geef de aandelen per bestuur expliciet mee (explicitShares).",
+                $"Les participants au lot {lot.Number} n'ont pas tous indiqué un montant ou tous une quantité ; indiquez explicitement la part de chaque administration (explicitShares)."));
+        return Build(participants, weights, totalExclVat, totalInclVat);
+    }
+
+    public static ShareSplit Explicit(JointTender tender, Lot lot, IReadOnlyList<ExplicitShare> given, decimal totalExclVat, decimal totalInclVat)
+    {
+        var participants = InInvitationOrder(tender, lot);
+        var byAdministration = given.GroupBy(s => s.Administration ?? "").ToDictionary(g => g.Key, g => g.ToArray());
+        var errors = new List<DomainError>();
+        foreach (var (code, shares) in byAdministration)
+        {
+            if (lot.OptInOf(code) is null)
+                errors.Add(DomainError.Invalid("share-not-participant", "explicitShares",
+                    $"'{TenderRules.Shorten(code)}' tekende niet in op perceel {lot.Number}; alleen deelnemers krijgen een aandeel.",
+                    $"'{TenderRules.Shorten(code)}' n'a pas adhéré au lot {lot.Number} ; seuls les participants reçoivent une part."));
+            else if (shares.Length > 1)
+                errors.Add(DomainError.Invalid("share-duplicate", "explicitShares",
+                    $"Bestuur {code} staat meer dan eens in de aandelen.", $"L'administration {code} figure plusieurs fois dans les parts."));
+            foreach (var share in shares.Where(s => !Money.IsWholeCents(s.AmountExclVat) || s.AmountExclVat < 0))
+                errors.Add(DomainError.Invalid("amount-invalid", "explicitShares",
+                    $"Het aandeel {share.AmountExclVat} van {TenderRules.Shorten(code)} moet nul of meer zijn, in hele centen.",
+                    $"La part {share.AmountExclVat} de {TenderRules.Shorten(code)} doit être positive ou nulle, en cents entiers."));
+        }
+        foreach (var participant in participants.Where(p => !byAdministration.ContainsKey(p.Administration)))
+            errors.Add(DomainError.Invalid("share-missing", "explicitShares",
+                $"Geef ook het aandeel van {participant.Administration} (0 als het niets afneemt).",
+                $"Indiquez aussi la part de {participant.Administration} (0 s'il ne prend rien)."));
+        if (errors.Count == 0 && given.Sum(s => s.AmountExclVat) != totalExclVat)
+            errors.Add(DomainError.Invalid("shares-do-not-add-up", "explicitShares",
+                $"De aandelen tellen op tot {given.Sum(s => s.AmountExclVat):0.00}, niet tot het gegunde bedrag {totalExclVat:0.00}.",
+                $"Les parts totalisent {given.Sum(s => s.AmountExclVat):0.00} et non le montant attribué {totalExclVat:0.00}."));
+        if (errors.Count > 0)
+            return new(null, errors[0] with { Nl = string.Join(" ", errors.Select(e => e.Nl)), Fr = string.Join(" ", errors.Select(e => e.Fr)) });
+
+        // The excl. VAT shares are taken as given; incl. VAT is split in their proportion so it adds up as well.
+        var exclVat = participants.Select(p => Money.ToCents(byAdministration[p.Administration][0].AmountExclVat)).ToArray();
+        var inclVat = LargestRemainder.Split(totalInclVat, exclVat);
+        return new(participants.Select((p, i) => new AwardShare(p.Administration, exclVat[i], inclVat[i], p.BudgetLine)).ToArray(), null);
+    }
+
+    private static ShareSplit Build(OptIn[] participants, decimal[] weights, decimal totalExclVat, decimal totalInclVat)
+    {
+        var exclVat = LargestRemainder.Split(totalExclVat, weights);
+        var inclVat = LargestRemainder.Split(totalInclVat, weights);
+        return new(participants.Select((o, i) => new AwardShare(o.Administration, exclVat[i], inclVat[i], o.BudgetLine)).ToArray(), null);
+    }
+
+    private static OptIn[] InInvitationOrder(JointTender tender, Lot lot) =>
+        lot.OptIns.OrderBy(o => tender.InvitedAdministrations.IndexOf(o.Administration)).ToArray();
+}

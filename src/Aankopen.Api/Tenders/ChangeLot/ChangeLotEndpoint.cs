@@ -1,0 +1,20 @@
+using Aankopen.Api.Shared;
+using Aankopen.Api.Shared.Http;
+using Aankopen.Contracts.Api.V1;
+
+namespace Aankopen.Api.Tenders.ChangeLot;
+
+public static class ChangeLotEndpoint
+{
+    /// <summary>PUT: the body is the whole new lot; a lot number in it must be the one in the route.</summary>
+    public static async Task<IResult> Handle(
+        Guid tenderId, int lotNumber, LotRequest request, HttpContext http, TenderWrites writes, CancellationToken ct)
+    {
+        if (request.LotNumber is { } number && number != lotNumber)
+            return Problems.From(http, [DomainError.Invalid("lot-number-mismatch", "lotNumber",
+                $"Het perceelnummer in de body ({number}) verschilt van dat in de URL ({lotNumber}); een perceel krijgt geen ander nummer.",
+                $"Le numéro de lot du corps ({number}) diffère de celui de l'URL ({lotNumber}) ; un lot ne change pas de numéro.")]);
+        return await writes.ExecuteAsync(http, tenderId, (tender, actor, now) =>
+            ChangeLotDecider.Decide(tender, new ChangeLotCommand(lotNumber, request.ToDetails(), actor), now), ct);
+    }
+}

@@ -1,0 +1,22 @@
+namespace Aankopen.Api.Tenders;
+
+/// <summary>
+/// How a lot's contract runs: an initial period, then optionally tacit renewals of <see cref="RenewalMonths"/> each,
+/// at most <see cref="MaxRenewals"/> times, unless terminated <see cref="NoticeDays"/> before a period ends.
+/// </summary>
+/// <param name="Start">Expected start; the award fixes the real one.</param>
+/// <param name="LongerDurationJustification">Why a framework agreement may run longer than four years, when it does.</param>
+public sealed record ContractTerms(
+    DateOnly? Start,
+    int InitialMonths,
+    bool Renewable,
+    int RenewalMonths,
+    int MaxRenewals,
+    int NoticeDays,
+    string? LongerDurationJustification = null)
+{
+    /// <summary>Framework agreements run at most four years, renewals included, unless justified.</summary>
+    public const int MaxTotalMonthsWithoutJustification = 48;
+
+    public int TotalMonths => InitialMonths + (Renewable ? RenewalMonths * MaxRenewals : 0);
+}

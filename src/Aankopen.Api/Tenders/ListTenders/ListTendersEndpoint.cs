@@ -1,0 +1,75 @@
+using Aankopen.Api.Shared;
+using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Tenders.ReadModels;
+using Aankopen.Contracts.Api.V1;
+using Marten;
+using Marten.Linq;
+
+namespace Aankopen.Api.Tenders.ListTenders;
+
+/// <summary>Filters of the tender list; every one is optional and they combine with AND.</summary>
+public sealed record TenderListQuery(
+    string? Status, int? Year, string? Administration, int? CpvDivision, string? Q, int? Page, int? PageSize);
+
+public static class ListTendersEndpoint
+{
+    public const int MaxPageSize = 200;
+
+    public static async Task<IResult> Handle([AsParameters] TenderListQuery query, HttpContext http, IQuerySession session, CancellationToken ct)
+    {
+        var errors = Check(query, out var status);
+        if (errors.Count > 0)
+            return Problems.From(http, errors);
+
+        var page = query.Page ?? 1;
+        var pageSize = query.PageSize ?? 50;
+        IQueryable<TenderRecord> tenders = session.Query<TenderRecord>().Stats(out QueryStatistics stats);
+        if (status is { } s)
+            tenders = tenders.Where(t => t.Status == s);
+        if (query.Year is { } year)
+            tenders = tenders.Where(t => t.Year == year);
+        if (!string.IsNullOrWhiteSpace(query.Administration))
+            tenders = tenders.Where(t => t.Administrations.Contains(query.Administration));
+        if (query.CpvDivision is { } division)
+            tenders = tenders.Where(t => t.CpvDivision == division);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var text = query.Q.Trim().ToLowerInvariant();
+            tenders = tenders.Where(t => t.SearchText.Contains(text));
+        }
+        var items = await tenders.OrderByDescending(t => t.OpenedAt).ThenBy(t => t.Reference)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return TypedResults.Ok(new PageView<TenderSummaryView>(items.Select(t => t.ToSummary()).ToArray(), stats.TotalResults, page, pageSize));
+    }
+
+    private static List<DomainError> Check(TenderListQuery query, out TenderStatus? status)
+    {
+        var errors = new List<DomainError>();
+        status = null;
+        if (query.Status is not null)
+        {
+            if (Enum.TryParse<TenderStatus>(query.Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(query.Status, out _))
+                status = parsed;
+            else
+                errors.Add(DomainError.Invalid("status-invalid", "status",
+                    $"Status '{TenderRules.Shorten(query.Status)}' bestaat niet; kies uit {string.Join(", ", Enum.GetNames<TenderStatus>())}.",
+                    $"Le statut '{TenderRules.Shorten(query.Status)}' n'existe pas ; choisissez parmi {string.Join(", ", Enum.GetNames<TenderStatus>())}."));
+        }
+        if (query.Year is < 2000 or > 2100)
+            errors.Add(DomainError.Invalid("year-invalid", "year", "Kies een jaar tussen 2000 en 2100.", "Choisissez une année entre 2000 et 2100."));
+        if (query.CpvDivision is < 1 or > 99)
+            errors.Add(DomainError.Invalid("cpv-division-invalid", "cpvDivision",
+                "Een CPV-afdeling is een getal van 1 tot 99 (de eerste twee cijfers van de code).",
+                "Une division CPV est un nombre de 1 à 99 (les deux premiers chiffres du code)."));
+        if (query.Q is { Length: > 200 })
+            errors.Add(DomainError.Invalid("too-long", "q", "Zoek op hoogstens 200 tekens.", "Recherchez sur 200 caractères au plus."));
+        if (query.Administration is { Length: > 20 })
+            errors.Add(DomainError.Invalid("too-long", "administration", "Een bestuurscode is hoogstens 20 tekens.", "Un code d'administration compte 20 caractères au plus."));
+        if (query.Page is < 1 or > 100_000)
+            errors.Add(DomainError.Invalid("page-invalid", "page", "Pagina's tellen vanaf 1.", "Les pages se comptent à partir de 1."));
+        if (query.PageSize is < 1 or > MaxPageSize)
+            errors.Add(DomainError.Invalid("page-size-invalid", "pageSize",
+                $"Een pagina telt 1 tot {MaxPageSize} opdrachten.", $"Une page compte de 1 à {MaxPageSize} marchés."));
+        return errors;
+    }
+}

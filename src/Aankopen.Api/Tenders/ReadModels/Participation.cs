@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+
+namespace Aankopen.Api.Tenders.ReadModels;
+
+public enum ParticipationStatus { Invited, Participating, Withdrawn, Dropped, Awarded, NotAwarded, Terminated }
+
+public sealed record ParticipationLot(
+    int LotNumber,
+    ParticipationStatus Status,
+    decimal? EstimatedAmountExclVat,
+    decimal? EstimatedQuantity,
+    string? BudgetLine,
+    string? SupplierName = null,
+    decimal? ShareExclVat = null,
+    decimal? ShareInclVat = null,
+    DateOnly? AwardedOn = null);
+
+/// <summary>
+/// One administration's part in one tender: the lots it opted into and the shares it was awarded. Kept by the
+/// async daemon (it spans tenders when queried per administration and year), id <c>{tender}/{administration}</c>.
+/// </summary>
+public sealed record Participation(
+    string Id,
+    string Administration,
+    Guid TenderId,
+    string Reference,
+    string TitleNl,
+    string TitleFr,
+    int Year,
+    TenderStatus TenderStatus,
+    ImmutableSortedDictionary<int, ParticipationLot> Lots)
+{
+    public static string IdFor(Guid tenderId, string administration) => $"{tenderId:N}/{administration}";
+
+    public static Participation Start(TenderOpened e, string administration) => new(
+        IdFor(e.TenderId, administration), administration, e.TenderId, e.Reference, e.TitleNl, e.TitleFr, e.OpenedAt.Year,
+        e.IsDraft ? TenderStatus.Draft : TenderStatus.OpenForOptIn, ImmutableSortedDictionary<int, ParticipationLot>.Empty);
+
+    /// <summary>What one event changes for this administration; most events of other administrations change nothing.</summary>
+    public Participation Apply(object @event) => @event switch
+    {
+        OptInOpened => this with { TenderStatus = TenderStatus.OpenForOptIn },
+        OptedIn e when e.Administration == Administration => WithLot(e.LotNumber,
+            new ParticipationLot(e.LotNumber, ParticipationStatus.Participating, e.EstimatedAmountExclVat, e.EstimatedQuantity, e.BudgetLine)),
+        OptInWithdrawn e when e.Administration == Administration && Lots.ContainsKey(e.LotNumber) =>
+            WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.Withdrawn }),
+        LotRemoved e => this with { Lots = Lots.Remove(e.LotNumber) },
+        OptInClosed e => this with
+        {
+            TenderStatus = TenderStatus.OptInClosed,
+            Lots = e.DroppedLots.Where(Lots.ContainsKey)
+                .Aggregate(Lots, (lots, n) => lots.SetItem(n, lots[n] with { Status = ParticipationStatus.Dropped })),
+        },
+        TenderPublished => this with { TenderStatus = TenderStatus.Published },
+        LotAwarded e when e.Shares.FirstOrDefault(s => s.Administration == Administration) is { } share && Lots.ContainsKey(e.LotNumber) =>
+            WithLot(e.LotNumber, Lots[e.LotNumber] with
+            {
+                Status = ParticipationStatus.Awarded, SupplierName = e.SupplierName, ShareExclVat = share.AmountExclVat,
+                ShareInclVat = share.AmountInclVat, AwardedOn = DateOnly.FromDateTime(e.AwardedAt.UtcDateTime),
+            }),
+        LotNotAwarded e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.NotAwarded }),
+        LotTerminated e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.Terminated }),
+        TenderCancelled => this with { TenderStatus = TenderStatus.Cancelled },
+        _ => this,
+    };
+
+    private Participation WithLot(int number, ParticipationLot lot) => this with { Lots = Lots.SetItem(number, lot) };
+}

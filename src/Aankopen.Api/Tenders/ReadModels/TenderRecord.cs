@@ -1,0 +1,29 @@
+namespace Aankopen.Api.Tenders.ReadModels;
+
+/// <summary>
+/// A tender as stored for reading: its folded state at <see cref="Version"/>, plus the columns the list filters on.
+/// Written inline, in the same transaction as the events, so a client always reads its own writes.
+/// </summary>
+public sealed record TenderRecord(
+    Guid Id,
+    long Version,
+    JointTender State,
+    string Reference,
+    TenderStatus Status,
+    int Year,
+    int CpvDivision,
+    string[] Administrations,
+    string SearchText,
+    DateTimeOffset OpenedAt,
+    decimal EstimatedTotalExclVat,
+    decimal AwardedTotalExclVat)
+{
+    public static TenderRecord From(JointTender t, long version) => new(
+        t.Id, version, t, t.Reference, t.Status, t.OpenedAt.Year, int.Parse(t.MainCpv[..2]), [.. t.InvitedAdministrations],
+        SearchableText(t), t.OpenedAt,
+        t.LiveLots.Sum(l => l.EstimatedValueExclVat),
+        t.Lots.Values.Sum(l => l.Award?.AmountExclVat ?? 0m));
+
+    /// <summary>Reference and both titles, lower case, so a search needs one case-insensitive LIKE.</summary>
+    public static string SearchableText(JointTender t) => $"{t.Reference} {t.TitleNl} {t.TitleFr}".ToLowerInvariant();
+}

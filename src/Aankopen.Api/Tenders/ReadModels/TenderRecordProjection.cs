@@ -1,0 +1,20 @@
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace Aankopen.Api.Tenders.ReadModels;
+
+/// <summary>
+/// Keeps <see cref="TenderRecord"/> by folding with the very same <see cref="JointTender.Transition"/> the deciders
+/// use, so the read side can never disagree with the rules.
+/// </summary>
+public sealed class TenderRecordProjection : SingleStreamProjection<TenderRecord, Guid>
+{
+    public TenderRecordProjection()
+    {
+        foreach (var type in TenderEventTypes.All)
+            IncludeType(type);
+    }
+
+    public override TenderRecord? Evolve(TenderRecord? snapshot, Guid id, IEvent e) =>
+        JointTender.Transition(snapshot?.State, e.Data) is { } state ? TenderRecord.From(state, e.Version) : snapshot;
+}
