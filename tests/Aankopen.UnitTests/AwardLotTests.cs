@@ -13,14 +13,14 @@ public class AwardLotTests
     private static readonly DateOnly End = new(2027, 12, 31);
 
     private static AwardLotCommand Award(int lot, decimal amount, string supplierNumber = SupplierNumber) =>
-        new(lot, Supplier, supplierNumber, amount, Start, End, Cell);
+        new(lot, Supplier, supplierNumber, amount, Start, End, null, Cell);
 
     [Fact]
     public void Equal_estimates_of_three_administrations_split_100_euro_as_33_34_33_33_33_33()
     {
         TenderSpec.Given(Opened("GEMEENTE", "OCMW", "POLITIE"), Lot(1),
                 OptIn(1, "POLITIE", 500m, "330/123-48"), OptIn(1, "GEMEENTE", 500m, "0100/123-48"), OptIn(1, "OCMW", 500m, "0900/123-48"),
-                Closed())
+                Closed(), Published())
             .When(t => AwardLotDecider.Decide(t, Award(1, 100.00m), Now))
             .Then(new LotAwarded(TenderId, 1, Supplier, "0212.000.131", 100.00m, 0m, 100.00m, Start, End,
             [
@@ -28,35 +28,35 @@ public class AwardLotTests
                 new AwardShare("GEMEENTE", 33.34m, 33.34m, "0100/123-48"),
                 new AwardShare("OCMW", 33.33m, 33.33m, "0900/123-48"),
                 new AwardShare("POLITIE", 33.33m, 33.33m, "330/123-48"),
-            ], Cell, Now));
+            ], false, Cell, Now));
     }
 
     [Fact]
     public void Shares_follow_the_opt_in_estimates_and_each_column_adds_up_incl_vat()
     {
         TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1, vatRate: 21m),
-                OptIn(1, "GEMEENTE", 300_000m, "0100/123-48"), OptIn(1, "OCMW", 100_000m, "0900/123-48"), Closed())
+                OptIn(1, "GEMEENTE", 300_000m, "0100/123-48"), OptIn(1, "OCMW", 100_000m, "0900/123-48"), Closed(), Published())
             .When(t => AwardLotDecider.Decide(t, Award(1, 1_000.01m), Now))
             .Then(new LotAwarded(TenderId, 1, Supplier, "0212.000.131", 1_000.01m, 21m, 1_210.01m, Start, End,
             [
                 // 1000.01 x 3/4 = 750.0075 -> 750.01 (largest fraction); 1210.01 x 3/4 = 907.5075 -> 907.51.
                 new AwardShare("GEMEENTE", 750.01m, 907.51m, "0100/123-48"),
                 new AwardShare("OCMW", 250.00m, 302.50m, "0900/123-48"),
-            ], Cell, Now));
+            ], false, Cell, Now));
     }
 
     [Fact]
-    public void Awarding_before_the_opt_in_closes_is_refused()
+    public void Awarding_before_publication_is_refused()
     {
-        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m))
+        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed())
             .When(t => AwardLotDecider.Decide(t, Award(1, 900m), Now))
-            .ThenRefused("opt-in-still-open", ErrorKind.Conflict);
+            .ThenRefused("not-published", ErrorKind.Conflict);
     }
 
     [Fact]
     public void A_dropped_lot_cannot_be_awarded()
     {
-        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1), Lot(2), OptIn(1, "OCMW", 1_000m), Closed(2))
+        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1), Lot(2), OptIn(1, "OCMW", 1_000m), Closed(2), Published())
             .When(t => AwardLotDecider.Decide(t, Award(2, 900m), Now))
             .ThenRefused("lot-dropped", ErrorKind.Conflict);
     }
@@ -64,7 +64,7 @@ public class AwardLotTests
     [Fact]
     public void A_lot_is_awarded_once()
     {
-        var history = new object[] { Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed() };
+        var history = new object[] { Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed(), Published() };
         var first = AwardLotDecider.Decide(JointTender.Fold(history)!, Award(1, 900m), Now);
 
         TenderSpec.Given([.. history, .. first.Events])
@@ -75,16 +75,16 @@ public class AwardLotTests
     [Fact]
     public void A_supplier_enterprise_number_with_a_wrong_check_digit_is_refused()
     {
-        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed())
+        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed(), Published())
             .When(t => AwardLotDecider.Decide(t, Award(1, 900m, "0212.000.132"), Now))
-            .ThenRefused("enterprise-number-invalid", ErrorKind.Invalid);
+            .ThenRefused("supplier-id-invalid", ErrorKind.Invalid);
     }
 
     [Fact]
     public void A_contract_that_ends_before_it_starts_is_refused()
     {
-        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed())
-            .When(t => AwardLotDecider.Decide(t, new AwardLotCommand(1, Supplier, SupplierNumber, 900m, End, Start, Cell), Now))
+        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed(), Published())
+            .When(t => AwardLotDecider.Decide(t, new AwardLotCommand(1, Supplier, SupplierNumber, 900m, End, Start, null, Cell), Now))
             .ThenRefused("contract-period-invalid", ErrorKind.Invalid);
     }
 }

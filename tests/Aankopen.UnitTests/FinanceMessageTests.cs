@@ -13,10 +13,10 @@ public class FinanceMessageTests
         var history = new object[]
         {
             Opened("GEMEENTE", "OCMW"), Lot(1, vatRate: 21m),
-            OptIn(1, "GEMEENTE", 60_000m, "0100/123-48"), OptIn(1, "OCMW", 40_000m, "0900/123-48"), Closed(),
+            OptIn(1, "GEMEENTE", 60_000m, "0100/123-48"), OptIn(1, "OCMW", 40_000m, "0900/123-48"), Closed(), Published(),
         };
         var awarded = (LotAwarded)AwardLotDecider.Decide(JointTender.Fold(history)!,
-            new AwardLotCommand(1, "Cheques & Co NV", "0212.000.131", 95_000m, new(2027, 1, 1), new(2027, 12, 31), Cell), Now).Events[0];
+            new AwardLotCommand(1, "Cheques & Co NV", "0212.000.131", 95_000m, new(2027, 1, 1), new(2027, 12, 31), null, Cell), Now).Events[0];
         return (JointTender.Fold([.. history, awarded])!, awarded);
     }
 
@@ -38,7 +38,7 @@ public class FinanceMessageTests
         // Nothing of the other administration travels along.
         System.Text.Json.JsonSerializer.Serialize(ocmw).ShouldNotContain("0100/123-48");
         System.Text.Json.JsonSerializer.Serialize(ocmw).ShouldNotContain("57000");
-        messages.ShouldAllBe(m => m.TenderReference == "AC-2027-001" && m.CorrelationId == "corr-1" && m.Supplier.EnterpriseNumber == "0212.000.131");
+        messages.ShouldAllBe(m => m.TenderReference == "AC-2027-001" && m.CorrelationId == "corr-1" && m.Supplier.Identifier == "0212.000.131");
     }
 
     [Fact]

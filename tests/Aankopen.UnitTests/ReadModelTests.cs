@@ -1,0 +1,98 @@
+using Aankopen.Api.Administrations;
+using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.ReadModels;
+using Shouldly;
+using static Aankopen.UnitTests.Samples;
+
+namespace Aankopen.UnitTests;
+
+public class ReadModelTests
+{
+    private static readonly object[] History =
+    [
+        Opened("GEMEENTE", "OCMW", "POLITIE"), Lot(1), Lot(2),
+        OptIn(1, "GEMEENTE", 60_000m, "0100/123-48"), OptIn(1, "OCMW", 40_000m, "0900/123-48"), OptIn(2, "OCMW", 5_000m, "0900/1"),
+        new OptInWithdrawn(TenderId, 2, "OCMW", Cell, Now), Closed(2), Published(),
+        Awarded(1, new AwardShare("GEMEENTE", 57_000m, 57_000m, "0100/123-48"), new AwardShare("OCMW", 38_000m, 38_000m, "0900/123-48")),
+    ];
+
+    private static Participation ParticipationOf(string administration) =>
+        History.Skip(1).Aggregate(Participation.Start((TenderOpened)History[0], administration), (p, e) => p.Apply(e));
+
+    [Fact]
+    public void A_participation_holds_only_its_own_administration_and_share()
+    {
+        var ocmw = ParticipationOf("OCMW");
+
+        ocmw.Id.ShouldBe($"{TenderId:N}/OCMW");
+        ocmw.TenderStatus.ShouldBe(TenderStatus.Published);
+        ocmw.Lots[1].Status.ShouldBe(ParticipationStatus.Awarded);
+        ocmw.Lots[1].ShareExclVat.ShouldBe(38_000m);
+        ocmw.Lots[1].BudgetLine.ShouldBe("0900/123-48");
+        ocmw.Lots[2].Status.ShouldBe(ParticipationStatus.Dropped);
+    }
+
+    [Fact]
+    public void An_invited_administration_that_never_opted_in_has_no_lots()
+    {
+        ParticipationOf("POLITIE").Lots.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_tender_record_carries_the_list_columns()
+    {
+        var record = TenderRecord.From(JointTender.Fold(History)!, 11);
+
+        record.Version.ShouldBe(11);
+        record.Year.ShouldBe(2026);
+        record.CpvDivision.ShouldBe(30);
+        record.Status.ShouldBe(TenderStatus.Published);
+        record.EstimatedTotalExclVat.ShouldBe(100_000m);
+        record.AwardedTotalExclVat.ShouldBe(95_000m);
+        record.SearchText.ShouldContain("chèques-repas");
+        record.Administrations.ShouldBe(["GEMEENTE", "OCMW", "POLITIE"]);
+    }
+
+    [Fact]
+    public void A_procedure_whose_threshold_the_estimate_reaches_gets_a_warning_in_both_languages()
+    {
+        var thresholds = new ProcedureThresholds(
+        [
+            new ProcedureThreshold("Open", new DateOnly(2020, 1, 1), 50_000m),
+            new ProcedureThreshold("Open", new DateOnly(2030, 1, 1), 500_000m),
+        ]);
+
+        // Opened in 2026: the 2020 threshold applies, not the later one.
+        var warning = thresholds.WarningsFor(JointTender.Fold(History)!).ShouldHaveSingleItem();
+        warning.Code.ShouldBe("procedure-threshold-exceeded");
+        warning.Nl.ShouldContain("2020-01-01");
+        warning.Fr.ShouldContain("Open");
+    }
+
+    [Fact]
+    public void A_procedure_within_its_threshold_gets_no_warning()
+    {
+        new ProcedureThresholds([new ProcedureThreshold("AcceptedInvoice", new DateOnly(2017, 6, 30), 30_000m)])
+            .WarningsFor(JointTender.Fold(History)!).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("ocmw", "OCMW Jette", "CPAS de Jette", "0212.000.131", "Ocmw", "administration-code-invalid")]
+    [InlineData("OCMW", "", "CPAS de Jette", "0212.000.131", "Ocmw", "required")]
+    [InlineData("OCMW", "OCMW Jette", "CPAS de Jette", "0212.000.132", "Ocmw", "enterprise-number-invalid")]
+    [InlineData("OCMW", "OCMW Jette", "CPAS de Jette", "0212.000.131", "Castle", "administration-kind-invalid")]
+    [InlineData("OCMW", "OCMW Jette", "CPAS de Jette", "0212.000.131", "7", "administration-kind-invalid")]
+    public void An_administration_is_checked_before_it_is_registered(string code, string nl, string fr, string number, string kind, string error)
+    {
+        AdministrationRules.Check(code, nl, fr, number, kind).ShouldHaveSingleItem().Code.ShouldBe(error);
+    }
+
+    [Fact]
+    public void A_misconfigured_administration_stops_the_start_naming_the_problem()
+    {
+        var e = Should.Throw<InvalidOperationException>(() => AdministrationDirectory.FromConfiguration(
+            [new ConfiguredAdministration("OCMW", "OCMW", "CPAS", "0212.000.132", "Ocmw"), new ConfiguredAdministration("OCMW", "a", "b", "0212.000.131", "Ocmw")]));
+        e.Message.ShouldContain("enterpriseNumber");
+        e.Message.ShouldContain("listed 2 times");
+    }
+}
