@@ -15,7 +15,7 @@ public sealed class AwardReachesFinanceTests(RunningSystem system)
         await tender.OptInAsync(1, "GEMEENTE", 90_000m, "0100/123-48");
         await tender.OptInAsync(1, "OCMW", 30_000m, "0900/123-48");
         await tender.OptInAsync(2, "OCMW", 20_000m, "0900/124-48");
-        await tender.CloseAsync();
+        await tender.CloseAndPublishAsync();
         var awarded = await tender.AwardAsync(1, 100_000.01m);
 
         awarded.Lots[0].Award.ShouldNotBeNull().Shares.Select(s => (s.Administration, s.AmountExclVat))
@@ -33,7 +33,7 @@ public sealed class AwardReachesFinanceTests(RunningSystem system)
         cityBooking.BudgetLine.ShouldBe("0100/123-48");
         cityBooking.AmountExclVat.ShouldBe(75_000.01m);
         cityBooking.LotNumber.ShouldBe(1);
-        cityBooking.SupplierEnterpriseNumber.ShouldBe(MealVoucherTender.SupplierNumber);
+        cityBooking.SupplierIdentifier.ShouldBe(MealVoucherTender.SupplierNumber);
 
         var ocmwBooking = ocmw.ShouldHaveSingleItem();
         ocmwBooking.AdministrationCode.ShouldBe("OCMW");

@@ -23,21 +23,35 @@ public sealed class MealVoucherTender(HttpClient http)
         var opened = await Api.OpenTenderAsync(Cell, Opening(reference));
         var view = await Task.FromResult(opened).OrThrowAsync();
         (Id, ETag) = (view.Id, opened.ETag());
-        await Step(api => api.AddLotAsync(Id, ETag, Cell, new AddLotRequest(null, "Papieren maaltijdcheques", "30199770-8", 120_000m, 0m)));
-        return await Step(api => api.AddLotAsync(Id, ETag, Cell, new AddLotRequest(null, "Elektronische maaltijdcheques", "30199770-8", 80_000m, 0m)));
+        await Step(api => api.AddLotAsync(Id, ETag, Cell, Lot("Papieren maaltijdcheques", 120_000m)));
+        return await Step(api => api.AddLotAsync(Id, ETag, Cell, Lot("Elektronische maaltijdcheques", 80_000m)));
     }
 
     public Task<TenderView> OptInAsync(int lot, string administration, decimal estimate, string budgetLine) =>
         Step(api => api.OptInAsync(Id, lot, administration, ETag, $"{administration.ToLowerInvariant()}@jette.example",
             new OptInRequest(estimate, budgetLine)));
 
+    public static readonly ContractTermsRequest YearlyForFourYears = new(new DateOnly(2027, 1, 1), 12, true, 12, 3, 90);
+
+    public static LotRequest Lot(string title, decimal estimate, int? number = null) =>
+        new(number, title, "30199770-8", estimate, 0m, YearlyForFourYears);
+
     public Task<TenderView> CloseAsync() => Step(api => api.CloseOptInAsync(Id, ETag, Cell));
+
+    public Task<TenderView> PublishAsync() =>
+        Step(api => api.PublishAsync(Id, ETag, Cell, new PublishTenderRequest("BDA-2026-500123", DateOnly.FromDateTime(DateTime.UtcNow))));
+
+    public async Task<TenderView> CloseAndPublishAsync()
+    {
+        await CloseAsync();
+        return await PublishAsync();
+    }
 
     public Task<TenderView> AwardAsync(int lot, decimal amount) =>
         Step(api => api.AwardLotAsync(Id, lot, ETag, Cell,
             new AwardLotRequest("Cheques & Co NV", SupplierNumber, amount, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))));
 
-    private async Task<TenderView> Step(Func<IAankopenApi, Task<IApiResponse<TenderView>>> call)
+    public async Task<TenderView> Step(Func<IAankopenApi, Task<IApiResponse<TenderView>>> call)
     {
         var response = await call(Api);
         var view = await Task.FromResult(response).OrThrowAsync();

@@ -45,8 +45,10 @@ public sealed class TenderApiTests(RunningSystem system)
     {
         var list = await system.Api.GetFromJsonAsync<List<AdministrationView>>("api/administrations", Ct);
 
-        list.ShouldNotBeNull().Select(a => a.Code).ShouldBe(["GEMEENTE", "OCMW"]);
-        list[1].NameFr.ShouldBe("CPAS de Jette");
+        list.ShouldNotBeNull().Select(a => a.Code).ShouldContain("GEMEENTE");
+        var ocmw = list.Single(a => a.Code == "OCMW");
+        ocmw.NameFr.ShouldBe("CPAS de Jette");
+        ocmw.FinanceRoutingKey.ShouldBe("OCMW");
     }
 
     [Fact]
@@ -161,6 +163,7 @@ public sealed class TenderApiTests(RunningSystem system)
         await tender.OptInAsync(1, "OCMW", 5_000m, "0900/123-48");
         var closed = await tender.CloseAsync();
         closed.Lots.Single(l => l.Number == 2).Status.ShouldBe("Dropped");
+        await tender.PublishAsync();
 
         var late = await system.Api.SendAsync(Write(HttpMethod.Put, $"api/tenders/{view.Id}/lots/1/opt-ins/GEMEENTE",
             new OptInRequest(1_000m, "0100/123-48"), tender.ETag), Ct);

@@ -17,7 +17,7 @@ public class ReadModelTests
     ];
 
     private static Participation ParticipationOf(string administration) =>
-        History.Skip(1).Aggregate(Participation.Start((TenderOpened)History[0], administration), (p, e) => p.Apply(e));
+        History.Skip(1).Aggregate(Participation.Start((TenderOpened)History[0], administration), (p, e) => p.Following(e));
 
     [Fact]
     public void A_participation_holds_only_its_own_administration_and_share()

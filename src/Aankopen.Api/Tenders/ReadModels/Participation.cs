@@ -37,7 +37,8 @@ public sealed record Participation(
         e.IsDraft ? TenderStatus.Draft : TenderStatus.OpenForOptIn, ImmutableSortedDictionary<int, ParticipationLot>.Empty);
 
     /// <summary>What one event changes for this administration; most events of other administrations change nothing.</summary>
-    public Participation Apply(object @event) => @event switch
+    /// <remarks>Not named Apply: Marten would read that as its own convention, which its explicit Evolve forbids.</remarks>
+    public Participation Following(object @event) => @event switch
     {
         OptInOpened => this with { TenderStatus = TenderStatus.OpenForOptIn },
         OptedIn e when e.Administration == Administration => WithLot(e.LotNumber,

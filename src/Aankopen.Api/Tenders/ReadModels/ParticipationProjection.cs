@@ -39,6 +39,6 @@ public sealed class ParticipationProjection : MultiStreamProjection<Participatio
     {
         (null, TenderOpened opened) => Participation.Start(opened, id[(id.IndexOf('/') + 1)..]),
         (null, _) => null,
-        _ => snapshot.Apply(e.Data),
+        _ => snapshot.Following(e.Data),
     };
 }
