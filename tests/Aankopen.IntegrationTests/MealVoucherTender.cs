@@ -18,11 +18,17 @@ public sealed class MealVoucherTender(HttpClient http)
         reference, "Maaltijdcheques 2027", "Chèques-repas 2027", "30199770-8", "Open", "GEMEENTE", ["GEMEENTE", "OCMW"],
         DateTimeOffset.UtcNow.AddDays(14));
 
+    /// <summary>Carries on with a tender opened by hand.</summary>
+    public void Resume(IApiResponse<TenderView> opened)
+    {
+        Id = opened.Content?.Id ?? throw new InvalidOperationException($"Opening failed: {(opened.Error as ApiException)?.Content}");
+        ETag = opened.ETag();
+    }
+
     public async Task<TenderView> OpenWithTwoLotsAsync(string reference)
     {
         var opened = await Api.OpenTenderAsync(Cell, Opening(reference));
-        var view = await Task.FromResult(opened).OrThrowAsync();
-        (Id, ETag) = (view.Id, opened.ETag());
+        Resume(opened);
         await Step(api => api.AddLotAsync(Id, ETag, Cell, Lot("Papieren maaltijdcheques", 120_000m)));
         return await Step(api => api.AddLotAsync(Id, ETag, Cell, Lot("Elektronische maaltijdcheques", 80_000m)));
     }

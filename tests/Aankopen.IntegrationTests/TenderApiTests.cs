@@ -4,40 +4,18 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Aankopen.Contracts.Api.V1;
 using Shouldly;
+using static Aankopen.IntegrationTests.HttpCalls;
 
 namespace Aankopen.IntegrationTests;
 
 [Collection(nameof(RunningSystem))]
 public sealed class TenderApiTests(RunningSystem system)
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     private async Task<(Guid Id, string ETag)> OpenAsync()
     {
         var tender = new MealVoucherTender(system.Api);
         var view = await tender.OpenWithTwoLotsAsync($"AC-{Guid.NewGuid():N}"[..20]);
         return (view.Id, tender.ETag);
-    }
-
-    private static HttpRequestMessage Write(HttpMethod method, string path, object? body, string? ifMatch, string? actor = "tester@jette.example", string? language = null)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        if (ifMatch is not null)
-            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        if (actor is not null)
-            request.Headers.Add("X-Aankopen-Actor", actor);
-        if (language is not null)
-            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
-        return request;
-    }
-
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        response.StatusCode.ShouldBe(status);
-        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        problem.GetProperty("status").GetInt32().ShouldBe((int)status);
-        return problem;
     }
 
     [Fact]

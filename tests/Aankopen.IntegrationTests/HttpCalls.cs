@@ -1,0 +1,50 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Shouldly;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>Raw HTTP for the tests that send what the typed client would never send.</summary>
+public static class HttpCalls
+{
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static HttpRequestMessage Write(
+        HttpMethod method, string path, object? body, string? ifMatch, string? actor = "tester@jette.example", string? language = null,
+        string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+        if (ifMatch is not null)
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        if (actor is not null)
+            request.Headers.Add("X-Aankopen-Actor", actor);
+        if (language is not null)
+            request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        if (idempotencyKey is not null)
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return request;
+    }
+
+    public static HttpRequestMessage RawWrite(HttpMethod method, string path, string json, string? ifMatch)
+    {
+        var request = Write(method, path, null, ifMatch);
+        request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        return request;
+    }
+
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        response.StatusCode.ShouldBe(status, body);
+        response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");
+        var problem = JsonSerializer.Deserialize<JsonElement>(body);
+        problem.GetProperty("status").GetInt32().ShouldBe((int)status);
+        problem.GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
+        return problem;
+    }
+
+    public static async Task<string> CodeOfAsync(HttpResponseMessage response, HttpStatusCode status) =>
+        (await ProblemAsync(response, status)).GetProperty("code").GetString()!;
+}
