@@ -13,9 +13,13 @@ public sealed class Program
 
     public static async Task<int> Main(string[] args)
     {
-        var app = Build(args);
+        var rebuild = args.FirstOrDefault() == ProjectionRebuild.Command;
+        // Rebuilding must not race a daemon of its own process: the relay and async projections stay off.
+        var app = Build(rebuild ? [.. args.Skip(1), "--Notifications:RelayEnabled=false"] : args);
         try
         {
+            if (rebuild)
+                return await ProjectionRebuild.RunAsync(app, CancellationToken.None);
             await app.RunAsync();
             return 0;
         }

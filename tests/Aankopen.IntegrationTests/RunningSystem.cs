@@ -19,6 +19,8 @@ public sealed class RunningSystem : IAsyncLifetime
     private readonly List<IHost> hosts = [];
 
     public HttpClient Api { get; private set; } = null!;
+    /// <summary>The API's services, for tests that operate on the event store the way an operator would.</summary>
+    public IServiceProvider ApiServices { get; private set; } = null!;
     public HttpClient Simulator { get; private set; } = null!;
     public string ConnectionString { get; private set; } = null!;
     public Ledgers Ledgers { get; private set; } = null!;
@@ -37,6 +39,7 @@ public sealed class RunningSystem : IAsyncLifetime
             ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={ConnectionString}", rabbit, .. AdministrationSettings()]);
         await StartAsync(api);
         Api = new HttpClient { BaseAddress = AddressOf(api) };
+        ApiServices = api.Services;
 
         foreach (var code in Administrations)
             await StartAsync(Aankopen.FinanceConnector.Program.Build(

@@ -1,0 +1,37 @@
+using Aankopen.Api.Tenders.ReadModels;
+using JasperFx.Events.Daemon;
+using Marten;
+
+namespace Aankopen.Api.Infrastructure;
+
+/// <summary>
+/// Every read model is derived from the events, so it can be thrown away and rebuilt: after a fix to a projection,
+/// or to prove the read side agrees with the store. <c>Aankopen.Api rebuild-projections</c> does it from the
+/// command line (with the API's daemon stopped); a running daemon can be handed in directly.
+/// </summary>
+public static class ProjectionRebuild
+{
+    public const string Command = "rebuild-projections";
+
+    public static readonly Type[] Projections = [typeof(TenderRecordProjection), typeof(ParticipationProjection)];
+
+    public static async Task RebuildAllAsync(IProjectionDaemon daemon, CancellationToken ct)
+    {
+        foreach (var projection in Projections)
+            await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(10), ct);
+    }
+
+    /// <summary>The command-line verb: builds its own daemon, rebuilds, and reports what it did.</summary>
+    public static async Task<int> RunAsync(WebApplication app, CancellationToken ct)
+    {
+        var store = app.Services.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        await RebuildAllAsync(daemon, ct);
+        await using var session = store.QuerySession();
+        var tenders = await session.Query<TenderRecord>().CountAsync(ct);
+        var participations = await session.Query<Participation>().CountAsync(ct);
+        Console.WriteLine($"Rebuilt {Projections.Length} projections: {tenders} tenders, {participations} participations.");
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Tenders.ReadModels;
+using JasperFx.Events.Daemon;
+using Marten;
+using Marten.Events;
+using Shouldly;
+using static Aankopen.IntegrationTests.HttpCalls;
+
+namespace Aankopen.IntegrationTests;
+
+[Collection(nameof(RunningSystem))]
+public sealed class ProjectionRebuildTests(RunningSystem system)
+{
+    [Fact]
+    public async Task Rebuilding_every_projection_from_the_events_gives_the_same_read_models()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        await tender.OpenWithTwoLotsAsync($"RB-{Guid.NewGuid():N}"[..20]);
+        await tender.OptInAsync(1, "GEMEENTE", 90_000m, "0100/123-48");
+        await tender.OptInAsync(1, "OCMW", 30_000m, "0900/123-48");
+        await tender.OptInAsync(2, "OCMW", 20_000m, "0900/124-48");
+        await tender.CloseAndPublishAsync();
+        await tender.AwardAsync(1, 100_000.01m);
+        var store = system.ApiServices.GetRequiredService<IDocumentStore>();
+        await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        var before = await ReadModelsAsync(store);
+        before.Tenders.ShouldContain(tender.Id.ToString());
+
+        foreach (var type in new[] { typeof(TenderRecord), typeof(Participation) })
+            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, Ct);
+        (await ReadModelsAsync(store)).Tenders.ShouldBe("[]");
+        var daemon = system.ApiServices.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        await ProjectionRebuild.RebuildAllAsync(daemon, Ct);
+
+        var after = await ReadModelsAsync(store);
+        after.Tenders.ShouldBe(before.Tenders);
+        after.Participations.ShouldBe(before.Participations);
+    }
+
+    private static async Task<(string Tenders, string Participations)> ReadModelsAsync(IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        var tenders = await session.Query<TenderRecord>().OrderBy(t => t.Id).ToListAsync(Ct);
+        var participations = await session.Query<Participation>().OrderBy(p => p.Id).ToListAsync(Ct);
+        return (JsonSerializer.Serialize(tenders), JsonSerializer.Serialize(participations));
+    }
+}
