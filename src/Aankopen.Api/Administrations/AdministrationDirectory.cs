@@ -19,7 +19,7 @@ public sealed class AdministrationDirectory
 
     public IReadOnlyList<Administration> All { get; }
 
-    public bool Contains(string code) => byCode.ContainsKey(code);
+    public bool Contains(string? code) => code is not null && byCode.ContainsKey(code);
 
     public Administration? Find(string code) => byCode.GetValueOrDefault(code);
 
