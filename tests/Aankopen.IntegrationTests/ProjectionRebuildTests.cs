@@ -36,6 +36,13 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
         var after = await ReadModelsAsync(store);
         after.Tenders.ShouldBe(before.Tenders);
         after.Participations.ShouldBe(before.Participations);
+
+        // And the async projection keeps up with new events afterwards.
+        var later = new MealVoucherTender(system.Api);
+        var reference = $"RA-{Guid.NewGuid():N}"[..20];
+        await later.OpenWithTwoLotsAsync(reference);
+        await system.EventuallyAsync(async () => (await later.Api.GetAdministrationYearAsync("OCMW", null, Ct)).Content!,
+            year => year.Participations.Any(p => p.Reference == reference));
     }
 
     private static async Task<(string Tenders, string Participations)> ReadModelsAsync(IDocumentStore store)

@@ -17,8 +17,13 @@ public static class ProjectionRebuild
 
     public static async Task RebuildAllAsync(IProjectionDaemon daemon, CancellationToken ct)
     {
+        var running = daemon.CurrentAgents().Where(a => a.Status == JasperFx.AgentStatus.Running).Select(a => a.Name).ToArray();
         foreach (var projection in Projections)
             await daemon.RebuildProjectionAsync(projection, TimeSpan.FromMinutes(10), ct);
+        // A rebuild leaves an async projection's shard stopped; one that was keeping up before must keep up after.
+        var stillRunning = daemon.CurrentAgents().Where(a => a.Status == JasperFx.AgentStatus.Running).Select(a => a.Name.Identity).ToHashSet();
+        foreach (var shard in running.Where(s => !stillRunning.Contains(s.Identity)))
+            await daemon.StartAgentAsync(shard, ct);
     }
 
     /// <summary>The command-line verb: builds its own daemon, rebuilds, and reports what it did.</summary>
