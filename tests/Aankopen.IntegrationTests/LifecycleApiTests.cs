@@ -121,7 +121,7 @@ public sealed class LifecycleApiTests(RunningSystem system)
     }
 
     [Fact]
-    public async Task The_opt_in_deadline_is_read_from_the_clock_when_a_write_comes_in()
+    public async Task Past_its_deadline_the_opt_in_closes_by_itself_and_refuses_changes()
     {
         var tender = new MealVoucherTender(system.Api);
         var opened = await tender.Api.OpenTenderAsync(Cell, MealVoucherTender.Opening($"DL-{Guid.NewGuid():N}"[..20]) with
@@ -130,13 +130,16 @@ public sealed class LifecycleApiTests(RunningSystem system)
         }, ct: Ct);
         tender.Resume(opened);
         await tender.Step(a => a.AddLotAsync(tender.Id, tender.ETag, Cell, MealVoucherTender.Lot("Papier", 1_000m)));
-        await Task.Delay(TimeSpan.FromSeconds(2.5), Ct);
+
+        // Nobody closes it: the API records the closing at the deadline by itself, dropping the lot nobody wanted.
+        var closed = await system.EventuallyAsync(
+            async () => await tender.Api.GetTenderAsync(tender.Id, Ct), t => t.Content!.Status == "OptInClosed");
+        closed.Content!.Lots.ShouldHaveSingleItem().Status.ShouldBe("Dropped");
+        var last = (await tender.Api.GetHistoryAsync(tender.Id, Ct)).Content![^1];
+        last.ShouldSatisfyAllConditions(h => h.Event.ShouldBe("OptInClosed"), h => h.By.ShouldBe("system:opt-in-deadline"));
 
         var late = await system.Api.SendAsync(Write(HttpMethod.Put, $"api/tenders/{tender.Id}/lots/1/opt-ins/OCMW",
-            new OptInRequest(1_000m, "0900/1"), tender.ETag), Ct);
-
-        var problem = await ProblemAsync(late, HttpStatusCode.Conflict);
-        problem.GetProperty("code").GetString().ShouldBe("opt-in-deadline-passed");
-        problem.GetProperty("detail").GetString()!.ShouldContain("verstreken");
+            new OptInRequest(1_000m, "0900/1"), closed.Headers!.ETag!.ToString()), Ct);
+        (await ProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("detail").GetString()!.ShouldContain("afgesloten");
     }
 }

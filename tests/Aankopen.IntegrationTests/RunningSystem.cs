@@ -36,7 +36,7 @@ public sealed class RunningSystem : IAsyncLifetime
         Simulator = new HttpClient { BaseAddress = AddressOf(simulator) };
 
         var api = Aankopen.Api.Program.Build(
-            ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={ConnectionString}", rabbit, .. AdministrationSettings()]);
+            ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={ConnectionString}", rabbit, "--Tenders:DeadlineCheckSeconds=0.2", .. AdministrationSettings()]);
         await StartAsync(api);
         Api = new HttpClient { BaseAddress = AddressOf(api) };
         ApiServices = api.Services;

@@ -1,6 +1,7 @@
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.CloseOptIn;
 using Aankopen.Api.Tenders.ReadModels;
 using JasperFx.Events.Projections;
 using JasperFx;
@@ -48,6 +49,8 @@ public static class EventStoreSetup
             // Notifications:RelayEnabled=false.
             marten.AddAsyncDaemon(DaemonMode.Solo)
                 .AddSubscriptionWithServices<FinanceNotificationRelay>(ServiceLifetime.Singleton);
+            // The same single process records closings at the deadline, so replicas do not race each other for them.
+            services.AddHostedService<OptInDeadlineCloser>();
         }
         return services;
     }

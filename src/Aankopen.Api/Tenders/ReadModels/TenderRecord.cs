@@ -15,12 +15,13 @@ public sealed record TenderRecord(
     string[] Administrations,
     string SearchText,
     DateTimeOffset OpenedAt,
+    DateTimeOffset OptInDeadline,
     decimal EstimatedTotalExclVat,
     decimal AwardedTotalExclVat)
 {
     public static TenderRecord From(JointTender t, long version) => new(
         t.Id, version, t, t.Reference, t.Status, t.OpenedAt.Year, int.Parse(t.MainCpv[..2]), [.. t.InvitedAdministrations],
-        SearchableText(t), t.OpenedAt,
+        SearchableText(t), t.OpenedAt, t.OptInDeadline,
         t.LiveLots.Sum(l => l.EstimatedValueExclVat),
         t.Lots.Values.Sum(l => l.Award?.AmountExclVat ?? 0m));
 

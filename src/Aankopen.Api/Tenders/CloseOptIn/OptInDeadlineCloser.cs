@@ -1,0 +1,61 @@
+using Aankopen.Api.Tenders.ReadModels;
+using JasperFx;
+using Marten;
+
+namespace Aankopen.Api.Tenders.CloseOptIn;
+
+/// <summary>
+/// Closes the opt-in of tenders whose deadline has passed, so that their dropped lots show without waiting for the
+/// purchasing cell's next action. Deciders already treat a passed deadline as closed; this only records it.
+/// Every <c>Tenders:DeadlineCheckSeconds</c> (default 60), on the clock the rest of the API uses.
+/// </summary>
+public sealed class OptInDeadlineCloser(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<OptInDeadlineCloser> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(0.05, configuration.GetValue("Tenders:DeadlineCheckSeconds", 60.0)));
+        using var timer = new PeriodicTimer(interval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await CloseDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database may be away for a while; the next tick tries again.
+                log.LogWarning("Closing opt-ins past their deadline failed: {Reason}", e.Message);
+            }
+        }
+    }
+
+    public async Task<int> CloseDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var session = store.LightweightSession();
+        var due = await session.Query<TenderRecord>()
+            .Where(t => t.Status == TenderStatus.OpenForOptIn && t.OptInDeadline < now)
+            .Take(100).ToListAsync(ct);
+        var closed = 0;
+        foreach (var record in due)
+        {
+            var decision = CloseOptInDecider.Decide(record.State, new CloseOptInCommand(TenderRules.DeadlineActor), now);
+            if (decision.IsRefused)
+                continue;
+            await using var write = store.LightweightSession();
+            write.Events.Append(record.Id, record.Version + decision.Events.Count, decision.Events.ToArray());
+            try
+            {
+                await write.SaveChangesAsync(ct);
+                closed++;
+                log.LogInformation("Opt-in of {Reference} closed at its deadline {Deadline:u}", record.Reference, record.OptInDeadline);
+            }
+            catch (Exception e) when (e is ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException)
+            {
+                // Someone wrote to the tender meanwhile; that write recorded the closing itself, or the next tick will.
+            }
+        }
+        return closed;
+    }
+}
