@@ -52,7 +52,7 @@ public sealed class Program
         services.AddExceptionHandler<BadRequestProblems>();
         // Let unreadable bodies reach BadRequestProblems instead of becoming a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddExamples());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         var app = builder.Build();

@@ -156,7 +156,11 @@ public sealed class TenderApiTests(RunningSystem system)
     public async Task The_api_describes_itself_with_openapi_and_a_browsable_reference()
     {
         var document = await system.Api.GetFromJsonAsync<JsonElement>("openapi/v1.json", Ct);
-        document.GetProperty("paths").TryGetProperty("/api/tenders/{tenderId}/lots/{lotNumber}/award", out _).ShouldBeTrue();
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/tenders/{tenderId}/lots/{lotNumber}/award", "/api/tenders/{tenderId}/history", "/api/administrations/{code}/participations" })
+            paths.TryGetProperty(path, out _).ShouldBeTrue(path);
+        var example = document.GetProperty("components").GetProperty("schemas").GetProperty("OpenTenderRequest").GetProperty("examples")[0];
+        example.GetProperty("mainCpv").GetString().ShouldBe("30199770-8");
 
         var reference = await system.Api.GetAsync("scalar", Ct);
         reference.StatusCode.ShouldBe(HttpStatusCode.OK);
