@@ -11,12 +11,7 @@ public sealed class AwardReachesFinanceTests(RunningSystem system)
     {
         var tender = new MealVoucherTender(system.Api);
         var reference = $"AC-{Guid.NewGuid():N}"[..20];
-        await tender.OpenWithTwoLotsAsync(reference);
-        await tender.OptInAsync(1, "GEMEENTE", 90_000m, "0100/123-48");
-        await tender.OptInAsync(1, "OCMW", 30_000m, "0900/123-48");
-        await tender.OptInAsync(2, "OCMW", 20_000m, "0900/124-48");
-        await tender.CloseAndPublishAsync();
-        var awarded = await tender.AwardAsync(1, 100_000.01m);
+        var awarded = await tender.AwardedDemoAsync(reference);
 
         awarded.Lots[0].Award.ShouldNotBeNull().Shares.Select(s => (s.Administration, s.AmountExclVat))
             .ShouldBe([("GEMEENTE", 75_000.01m), ("OCMW", 25_000.00m)]);

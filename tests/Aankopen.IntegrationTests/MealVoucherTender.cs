@@ -47,6 +47,20 @@ public sealed class MealVoucherTender(HttpClient http)
     public Task<TenderView> PublishAsync() =>
         Step(api => api.PublishAsync(Id, ETag, Cell, new PublishTenderRequest("BDA-2026-500123", DateOnly.FromDateTime(DateTime.UtcNow))));
 
+    /// <summary>
+    /// The demo's story up to the award: the city and the OCMW opt into lot 1 (90,000 and 30,000), the OCMW also
+    /// into lot 2, the opt-in closes, the tender is published and lot 1 is awarded for 100,000.01.
+    /// </summary>
+    public async Task<TenderView> AwardedDemoAsync(string reference)
+    {
+        await OpenWithTwoLotsAsync(reference);
+        await OptInAsync(1, "GEMEENTE", 90_000m, "0100/123-48");
+        await OptInAsync(1, "OCMW", 30_000m, "0900/123-48");
+        await OptInAsync(2, "OCMW", 20_000m, "0900/124-48");
+        await CloseAndPublishAsync();
+        return await AwardAsync(1, 100_000.01m);
+    }
+
     public async Task<TenderView> CloseAndPublishAsync()
     {
         await CloseAsync();

@@ -81,12 +81,7 @@ public sealed class ReadSideApiTests(RunningSystem system)
     public async Task The_detail_shows_the_opt_in_matrix_and_totals_per_administration()
     {
         var tender = new MealVoucherTender(system.Api);
-        await tender.OpenWithTwoLotsAsync($"MX-{Guid.NewGuid():N}"[..20]);
-        await tender.OptInAsync(1, "GEMEENTE", 90_000m, "0100/123-48");
-        await tender.OptInAsync(1, "OCMW", 30_000m, "0900/123-48");
-        await tender.OptInAsync(2, "OCMW", 20_000m, "0900/124-48");
-        await tender.CloseAndPublishAsync();
-        await tender.AwardAsync(1, 100_000.01m);
+        await tender.AwardedDemoAsync($"MX-{Guid.NewGuid():N}"[..20]);
 
         var view = (await system.Api.GetFromJsonAsync<TenderView>($"api/tenders/{tender.Id}", Ct))!;
 
@@ -105,12 +100,7 @@ public sealed class ReadSideApiTests(RunningSystem system)
     {
         var tender = new MealVoucherTender(system.Api);
         var reference = $"YR-{Guid.NewGuid():N}"[..20];
-        await tender.OpenWithTwoLotsAsync(reference);
-        await tender.OptInAsync(1, "GEMEENTE", 90_000m, "0100/123-48");
-        await tender.OptInAsync(1, "OCMW", 30_000m, "0900/123-48");
-        await tender.OptInAsync(2, "OCMW", 20_000m, "0900/124-48");
-        await tender.CloseAndPublishAsync();
-        await tender.AwardAsync(1, 100_000.01m);
+        await tender.AwardedDemoAsync(reference);
 
         // Kept by the async daemon: it catches up within a fraction of a second.
         var year = await system.EventuallyAsync(

@@ -110,7 +110,7 @@ public static class AdministrationEndpoints
     private static AdministrationView ToView(AdministrationRecord r) =>
         new(r.Id, r.NameNl, r.NameFr, r.EnterpriseNumber, r.Kind.ToString(), FinanceRouting.RoutingKeyFor(r.Id), r.Version);
 
-    private static IResult NotFound(HttpContext http, string code) =>
+    public static IResult NotFound(HttpContext http, string code) =>
         Problems.Single(http, StatusCodes.Status404NotFound, "administration-not-found",
             $"Er is geen bestuur met code '{Tenders.TenderRules.Shorten(code)}'.",
             $"Il n'existe pas d'administration avec le code '{Tenders.TenderRules.Shorten(code)}'.");

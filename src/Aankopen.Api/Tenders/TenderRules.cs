@@ -86,6 +86,11 @@ public static class TenderRules
             $"Bestuur '{Shorten(code)}' is niet gekend; kies uit {string.Join(", ", known)}.",
             $"L'administration '{Shorten(code)}' est inconnue ; choisissez parmi {string.Join(", ", known)}.");
 
+    public static DomainError? YearOutOfRange(int? year) =>
+        year is < 2000 or > 2100
+            ? DomainError.Invalid("year-invalid", "year", "Kies een jaar tussen 2000 en 2100.", "Choisissez une année entre 2000 et 2100.")
+            : null;
+
     /// <summary>Echoing a hostile 10 MB value back in an error would only help the attacker; a person needs the start.</summary>
     public static string Shorten(string? value) => value is null ? "" : value.Length <= 40 ? value : value[..40] + "…";
 

@@ -1,9 +1,10 @@
+using Aankopen.Api.Tenders;
 using Microsoft.Net.Http.Headers;
 
 namespace Aankopen.Api.Shared.Http;
 
 /// <summary>
-/// Optimistic concurrency over HTTP: the ETag of a tender is its stream version, and every write must name the
+/// Optimistic concurrency over HTTP: the ETag of a tender is its stream version (of an administration, its revision), and every write must name the
 /// version it was decided on in If-Match, so two officers cannot silently overwrite each other.
 /// </summary>
 public static class StreamVersions
@@ -33,7 +34,7 @@ public static class StreamVersions
         if (current is { } v)
             SetETag(http, v);
         return Problems.Single(http, StatusCodes.Status412PreconditionFailed, "version-stale",
-            $"De opdracht werd intussen gewijzigd (u stuurde If-Match {sent}); haal de huidige versie op en probeer opnieuw.",
-            $"Le marché a été modifié entre-temps (If-Match envoyé : {sent}) ; rechargez la version actuelle et réessayez.");
+            $"Dit werd intussen door iemand anders gewijzigd (u stuurde If-Match {TenderRules.Shorten(sent)}); haal de huidige versie op (GET) en probeer opnieuw.",
+            $"Ceci a été modifié entre-temps par quelqu'un d'autre (If-Match envoyé : {TenderRules.Shorten(sent)}) ; rechargez la version actuelle (GET) et réessayez.");
     }
 }

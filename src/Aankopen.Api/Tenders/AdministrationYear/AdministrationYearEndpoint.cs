@@ -16,11 +16,10 @@ public static class AdministrationYearEndpoint
     public static async Task<IResult> Handle(string code, int? year, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         if (await session.LoadAsync<AdministrationRecord>(code, ct) is null)
-            return Problems.From(http, [DomainError.NotFound("administration-not-found",
-                $"Er is geen bestuur met code '{TenderRules.Shorten(code)}'.", $"Il n'existe pas d'administration avec le code '{TenderRules.Shorten(code)}'.")]);
+            return AdministrationEndpoints.NotFound(http, code);
         var y = year ?? clock.GetUtcNow().Year;
-        if (y is < 2000 or > 2100)
-            return Problems.From(http, [DomainError.Invalid("year-invalid", "year", "Kies een jaar tussen 2000 en 2100.", "Choisissez une année entre 2000 et 2100.")]);
+        if (TenderRules.YearOutOfRange(y) is { } badYear)
+            return Problems.From(http, [badYear]);
 
         var participations = await session.Query<Participation>()
             .Where(p => p.Administration == code && p.Year == y)

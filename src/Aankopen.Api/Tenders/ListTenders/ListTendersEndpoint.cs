@@ -55,8 +55,8 @@ public static class ListTendersEndpoint
                     $"Status '{TenderRules.Shorten(query.Status)}' bestaat niet; kies uit {string.Join(", ", Enum.GetNames<TenderStatus>())}.",
                     $"Le statut '{TenderRules.Shorten(query.Status)}' n'existe pas ; choisissez parmi {string.Join(", ", Enum.GetNames<TenderStatus>())}."));
         }
-        if (query.Year is < 2000 or > 2100)
-            errors.Add(DomainError.Invalid("year-invalid", "year", "Kies een jaar tussen 2000 en 2100.", "Choisissez une année entre 2000 et 2100."));
+        if (TenderRules.YearOutOfRange(query.Year) is { } badYear)
+            errors.Add(badYear);
         if (query.CpvDivision is < 1 or > 99)
             errors.Add(DomainError.Invalid("cpv-division-invalid", "cpvDivision",
                 "Een CPV-afdeling is een getal van 1 tot 99 (de eerste twee cijfers van de code).",
