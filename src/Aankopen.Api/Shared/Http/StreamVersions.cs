@@ -4,8 +4,9 @@ using Microsoft.Net.Http.Headers;
 namespace Aankopen.Api.Shared.Http;
 
 /// <summary>
-/// Optimistic concurrency over HTTP: the ETag of a tender is its stream version (of an administration, its revision), and every write must name the
-/// version it was decided on in If-Match, so two officers cannot silently overwrite each other.
+/// Optimistic concurrency over HTTP: the ETag of a tender is its stream version (of an administration, its
+/// revision), and every write must name the version it was decided on in If-Match, so two officers cannot silently
+/// overwrite each other.
 /// </summary>
 public static class StreamVersions
 {
