@@ -80,13 +80,18 @@ public sealed class RunningSystem : IAsyncLifetime
     public async Task<IReadOnlyList<Booking>> BookingsAsync(string system) =>
         (await Simulator.GetFromJsonAsync<List<Booking>>($"systems/{system}/commitments"))!;
 
-    /// <summary>The hosts run from the test folder, without their appsettings.json: configure what the API needs.</summary>
+    /// <summary>
+    /// The hosts run from the test folder, whose appsettings.json is whichever project's was copied last: configure
+    /// everything the API needs here.
+    /// </summary>
     internal static IEnumerable<string> AdministrationSettings() =>
     [
         "--Administrations:0:Code=GEMEENTE", "--Administrations:0:NameNl=Gemeente Jette", "--Administrations:0:NameFr=Commune de Jette",
         "--Administrations:0:EnterpriseNumber=0207.000.176", "--Administrations:0:Kind=City",
         "--Administrations:1:Code=OCMW", "--Administrations:1:NameNl=OCMW Jette", "--Administrations:1:NameFr=CPAS de Jette",
         "--Administrations:1:EnterpriseNumber=0212.000.131", "--Administrations:1:Kind=Ocmw",
+        "--ProcedureThresholds:0:Procedure=AcceptedInvoice", "--ProcedureThresholds:0:ValidFrom=2017-06-30",
+        "--ProcedureThresholds:0:MaximumExclVat=30000",
     ];
 
     private async Task<string> CreateDatabaseAsync()
