@@ -33,6 +33,17 @@ public class ReadModelTests
     }
 
     [Fact]
+    public void A_share_awarded_the_year_after_the_opening_is_found_under_both_years()
+    {
+        var awardedNextYear = (LotAwarded)History[^1] with { AwardedAt = new DateTimeOffset(2027, 2, 1, 9, 0, 0, TimeSpan.Zero) };
+        var ocmw = History.Skip(1).SkipLast(1).Append(awardedNextYear)
+            .Aggregate(Participation.Start((TenderOpened)History[0], "OCMW"), (p, e) => p.Following(e));
+
+        ocmw.Year.ShouldBe(2026);
+        ocmw.AwardYears.ShouldBe([2027]);
+    }
+
+    [Fact]
     public void An_invited_administration_that_never_opted_in_has_no_lots()
     {
         ParticipationOf("POLITIE").Lots.ShouldBeEmpty();

@@ -22,7 +22,7 @@ public sealed record PageView<T>(IReadOnlyList<T> Items, long Total, int Page, i
 /// <summary>One recorded fact of a tender's life: what happened, who did it, when, and its recorded content.</summary>
 public sealed record HistoryEntryView(long Version, string Event, string By, DateTimeOffset At, object Data);
 
-/// <summary>An administration's part in the joint tenders of one year.</summary>
+/// <summary>An administration's part in the joint tenders opened in one year, and the shares it was awarded in that year.</summary>
 public sealed record AdministrationYearView(
     string Administration,
     int Year,

@@ -10,8 +10,9 @@ namespace Aankopen.Api.Tenders.AdministrationYear;
 public static class AdministrationYearEndpoint
 {
     /// <summary>
-    /// The tenders an administration was invited to in a year (by opening date), and the shares it was awarded in
-    /// that year, from the asynchronously kept participations: a write shows up here within about a second.
+    /// The tenders an administration was invited to that opened in a year, and those in which it was awarded a share
+    /// that year, from the asynchronously kept participations: a write shows up here within about a second. The
+    /// estimated total counts the tenders opened that year; the awarded totals count the shares awarded that year.
     /// </summary>
     public static async Task<IResult> Handle(string code, int? year, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
@@ -22,13 +23,15 @@ public static class AdministrationYearEndpoint
             return Problems.From(http, [badYear]);
 
         var participations = await session.Query<Participation>()
-            .Where(p => p.Administration == code && p.Year == y)
+            .Where(p => p.Administration == code && (p.Year == y || p.AwardYears.Contains(y)))
             .OrderBy(p => p.Reference).ToListAsync(ct);
         var views = participations.Select(p => new ParticipationView(p.TenderId, p.Reference, p.TitleNl, p.TitleFr, p.TenderStatus.ToString(),
             p.Lots.Values.Select(l => new ParticipationLotView(l.LotNumber, l.Status.ToString(), l.EstimatedAmountExclVat, l.EstimatedQuantity,
                 l.BudgetLine, l.SupplierName, l.ShareExclVat, l.ShareInclVat, l.AwardedOn)).ToArray())).ToArray();
-        var live = participations.SelectMany(p => p.Lots.Values).Where(l => l.Status is not (ParticipationStatus.Withdrawn or ParticipationStatus.Dropped)).ToArray();
+        var estimated = participations.Where(p => p.Year == y).SelectMany(p => p.Lots.Values)
+            .Where(l => l.Status is not (ParticipationStatus.Withdrawn or ParticipationStatus.Dropped));
+        var awarded = participations.SelectMany(p => p.Lots.Values).Where(l => l.AwardedOn?.Year == y).ToArray();
         return TypedResults.Ok(new AdministrationYearView(code, y, views,
-            live.Sum(l => l.EstimatedAmountExclVat ?? 0m), live.Sum(l => l.ShareExclVat ?? 0m), live.Sum(l => l.ShareInclVat ?? 0m)));
+            estimated.Sum(l => l.EstimatedAmountExclVat ?? 0m), awarded.Sum(l => l.ShareExclVat ?? 0m), awarded.Sum(l => l.ShareInclVat ?? 0m)));
     }
 }

@@ -30,6 +30,9 @@ public sealed record Participation(
     TenderStatus TenderStatus,
     ImmutableSortedDictionary<int, ParticipationLot> Lots)
 {
+    /// <summary>The years in which this administration was awarded a share here; stored so a query can filter on it.</summary>
+    public int[] AwardYears => Lots.Values.Where(l => l.AwardedOn is not null).Select(l => l.AwardedOn!.Value.Year).Distinct().ToArray();
+
     public static string IdFor(Guid tenderId, string administration) => $"{tenderId:N}/{administration}";
 
     public static Participation Start(TenderOpened e, string administration) => new(
