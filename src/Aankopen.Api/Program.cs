@@ -1,6 +1,7 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Notifications;
+using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders;
 using Scalar.AspNetCore;
@@ -74,6 +75,7 @@ public sealed class Program
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").WithTags("Operations");
         app.MapAdministrationEndpoints();
         app.MapTenderEndpoints();
+        app.MapDeliveryEndpoints();
         return app;
     }
 }

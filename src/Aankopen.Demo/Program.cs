@@ -96,4 +96,4 @@ Say(allOwn ? "Elk bestuur boekte precies zijn eigen deel, één keer." : "Niet e
     allOwn ? "Chaque administration a comptabilisé exactement sa propre part, une fois." : "Toutes les administrations n'ont pas comptabilisé leur part (voir ci-dessus).");
 return allOwn ? 0 : 1;
 
-internal sealed record BookingLine(string CommitmentId, CommitmentRequest Request);
+internal sealed record BookingLine(string Id, CommitmentRequest Request);

@@ -8,11 +8,21 @@ public sealed class ConnectorSettings
     /// <summary><c>FinanceSystem:BaseUrl</c>: the finance system's address; <c>commitments</c> is posted under it.</summary>
     public Uri? FinanceSystemBaseUrl { get; set; }
 
+    /// <summary><c>Connector:MaxRetries</c> (default 5): redeliveries before a message goes to the error queue.</summary>
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary><c>Connector:RetryMinSeconds</c>/<c>RetryMaxSeconds</c> (1 and 60): the exponential redelivery range.</summary>
+    public TimeSpan RetryMin { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan RetryMax { get; set; } = TimeSpan.FromSeconds(60);
+
     public static ConnectorSettings Read(IConfiguration configuration)
     {
         var settings = new ConnectorSettings
         {
             Administration = configuration["Connector:Administration"]?.Trim() ?? "",
+            MaxRetries = configuration.GetValue("Connector:MaxRetries", 5),
+            RetryMin = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMinSeconds", 1.0)),
+            RetryMax = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMaxSeconds", 60.0)),
         };
         var problems = new List<string>();
         if (!System.Text.RegularExpressions.Regex.IsMatch(settings.Administration, "^[A-Z0-9-]{2,20}$"))
@@ -22,6 +32,10 @@ public sealed class ConnectorSettings
             settings.FinanceSystemBaseUrl = uri;
         else
             problems.Add($"FinanceSystem:BaseUrl is '{url}'; set it to the http(s) address of the finance system (e.g. http://127.0.0.1:5300/systems/GEMEENTE).");
+        if (settings.MaxRetries is < 0 or > 100)
+            problems.Add($"Connector:MaxRetries is {settings.MaxRetries}; use 0 to 100.");
+        if (settings.RetryMin <= TimeSpan.Zero || settings.RetryMax < settings.RetryMin)
+            problems.Add("Connector:RetryMinSeconds must be positive and at most Connector:RetryMaxSeconds.");
         if (problems.Count > 0)
             throw new InvalidOperationException(string.Join(" ", problems));
         return settings;

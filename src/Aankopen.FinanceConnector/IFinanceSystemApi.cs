@@ -3,10 +3,18 @@ using Refit;
 
 namespace Aankopen.FinanceConnector;
 
-/// <summary>The finance-system HTTP contract (see contracts/finance-system.openapi.yaml), as the connector calls it.</summary>
+/// <summary>The finance-system HTTP contract (contracts/finance-system.openapi.json), as the connector calls it.</summary>
 public interface IFinanceSystemApi
 {
     [Post("/commitments")]
-    Task<CommitmentReceipt> BookCommitmentAsync(
+    Task<Receipt> BookCommitmentAsync(
         [Header(FinanceSystemHeaders.IdempotencyKey)] string idempotencyKey, [Body] CommitmentRequest request, CancellationToken ct);
+
+    [Post("/reservations")]
+    Task<Receipt> ReserveAsync(
+        [Header(FinanceSystemHeaders.IdempotencyKey)] string idempotencyKey, [Body] ReservationRequest request, CancellationToken ct);
+
+    [Post("/releases")]
+    Task<Receipt> ReleaseAsync(
+        [Header(FinanceSystemHeaders.IdempotencyKey)] string idempotencyKey, [Body] ReleaseRequest request, CancellationToken ct);
 }

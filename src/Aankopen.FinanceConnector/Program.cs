@@ -43,15 +43,28 @@ public sealed class Program
         builder.Services.AddMassTransit(bus =>
         {
             bus.AddConsumer<LotAwardedShareConsumer>();
+            bus.AddConsumer<LotRenewedShareConsumer>();
+            bus.AddConsumer<ProvisionalReservationConsumer>();
+            bus.AddConsumer<RenewalDueConsumer>();
+            bus.AddConsumer<ReservationReleasedConsumer>();
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.UseHost(rabbit);
+                cfg.ConfigureFinancePublishing([]);
                 cfg.ReceiveEndpoint(FinanceRouting.QueueFor(settings.Administration), endpoint =>
                 {
                     endpoint.BindFinanceQueue(settings.Administration);
-                    // After these, the message goes to the _error queue with the reason in its headers.
-                    endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2)));
-                    endpoint.ConfigureConsumer<LotAwardedShareConsumer>(context);
+                    // One at a time: the messages of a tender are booked in the order they were recorded.
+                    endpoint.PrefetchCount = 1;
+                    endpoint.ConcurrentMessageLimit = 1;
+                    // After these, the message goes to the _error queue with the reason in its headers. A message for
+                    // another administration is never retried: no retry can make it right.
+                    endpoint.UseMessageRetry(r =>
+                    {
+                        r.Ignore<WrongAdministrationException>();
+                        r.Exponential(settings.MaxRetries, settings.RetryMin, settings.RetryMax, settings.RetryMin);
+                    });
+                    endpoint.ConfigureConsumers(context);
                 });
             });
         });

@@ -3,37 +3,77 @@ using Aankopen.Contracts.FinanceSystem.V1;
 namespace Aankopen.FinanceSimulator;
 
 /// <summary>
-/// The finance-system HTTP contract, as an administration's finance package would implement it. Each simulated
-/// system lives under <c>/systems/{code}/</c> and only books commitments of its own administration.
+/// The finance-system HTTP contract, as an administration's finance package would implement it: book commitments,
+/// reserve provisionally, release. Each simulated system lives under <c>/systems/{code}/</c>, only accepts its own
+/// administration, and acts once per idempotency key.
 /// </summary>
 public static class CommitmentEndpoints
 {
+    public const string ContractDocument = "finance-system";
+
     public static IEndpointRouteBuilder MapCommitmentEndpoints(this IEndpointRouteBuilder app)
     {
-        var system = app.MapGroup("/systems/{system}");
-        system.MapPost("/commitments", Book);
-        system.MapGet("/commitments", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Bookings));
-        system.MapGet("/rejections", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Rejections));
+        var contract = app.MapGroup("/systems/{system}").WithGroupName(ContractDocument).WithTags("Finance system");
+        contract.MapPost("/commitments", (string system, CommitmentRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
+                BookAsync(system, request.AdministrationCode, request, l => l.Commitments, "commitments", http, ledgers, clock, ct))
+            .WithName("BookCommitment").WithSummary("Book a budget commitment for an award or a renewal")
+            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
+        contract.MapPost("/reservations", (string system, ReservationRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
+                BookAsync(system, request.AdministrationCode, request, l => l.Reservations, "reservations", http, ledgers, clock, ct))
+            .WithName("Reserve").WithSummary("Reserve provisionally for an opt-in, change the reservation, or drop it")
+            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
+        contract.MapPost("/releases", (string system, ReleaseRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
+                BookAsync(system, request.AdministrationCode, request, l => l.Releases, "releases", http, ledgers, clock, ct))
+            .WithName("Release").WithSummary("Release what was reserved or committed for a lot")
+            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
+
+        // The sandbox around the contract: what was booked, what was refused, and faults to inject.
+        var sandbox = app.MapGroup("/systems/{system}").ExcludeFromDescription();
+        sandbox.MapGet("/commitments", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Commitments.All));
+        sandbox.MapGet("/reservations", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Reservations.All));
+        sandbox.MapGet("/releases", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Releases.All));
+        sandbox.MapGet("/rejections", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Rejections));
+        sandbox.MapGet("/faults", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Faults.Current));
+        sandbox.MapPut("/faults", (string system, FaultRequest fault, Ledgers ledgers) =>
+        {
+            ledgers.For(system).Faults.Set(fault);
+            return TypedResults.Ok(fault);
+        });
+        sandbox.MapDelete("/faults", (string system, Ledgers ledgers) =>
+        {
+            ledgers.For(system).Faults.Set(new FaultRequest(FaultMode.None));
+            return TypedResults.NoContent();
+        });
         return app;
     }
 
-    public static IResult Book(string system, CommitmentRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock)
+    private static async Task<IResult> BookAsync<TRequest>(
+        string system, string administration, TRequest request, Func<Ledger, Journal<TRequest>> journal, string path,
+        HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct)
     {
         var key = http.Request.Headers[FinanceSystemHeaders.IdempotencyKey].ToString();
         if (string.IsNullOrWhiteSpace(key))
             return TypedResults.Problem(statusCode: 400, title: "Idempotency-Key ontbreekt / manquant",
-                detail: "Stuur een Idempotency-Key-header mee zodat een herhaalde oproep maar één keer geboekt wordt. / Envoyez un en-tête Idempotency-Key.");
+                detail: "Stuur een Idempotency-Key-header mee zodat een herhaalde oproep maar één keer geboekt wordt. / Envoyez un en-tête Idempotency-Key pour qu'un appel répété ne soit comptabilisé qu'une fois.");
 
         var ledger = ledgers.For(system);
-        if (!string.Equals(request.AdministrationCode, system, StringComparison.OrdinalIgnoreCase))
+        var fault = ledger.Faults.Next();
+        if (fault.Mode is FaultMode.Timeout or FaultMode.Slow)
+            await Task.Delay(TimeSpan.FromSeconds(fault.DelaySeconds), clock, ct);
+        if (fault.Mode == FaultMode.Fail)
+            return TypedResults.Problem(statusCode: 500, title: "Gesimuleerde storing / Panne simulée", detail: "Deze fout werd opgevraagd via /faults. / Cette erreur a été demandée via /faults.");
+        if (fault.Mode == FaultMode.Timeout)
+            return TypedResults.Problem(statusCode: 504, title: "Gesimuleerde time-out / Délai dépassé simulé");
+
+        if (!string.Equals(administration, system, StringComparison.OrdinalIgnoreCase))
         {
-            ledger.Reject(key, $"administration {request.AdministrationCode} is not {system}", request, clock.GetUtcNow());
+            ledger.Reject(key, $"administration {administration} is not {system}", request!, clock.GetUtcNow());
             return TypedResults.Problem(statusCode: 422, title: "Verkeerd bestuur / Mauvaise administration",
-                detail: $"Dit financieel pakket boekt enkel voor {system}, niet voor {request.AdministrationCode}. / Ce système comptable ne comptabilise que pour {system}.");
+                detail: $"Dit financieel pakket boekt enkel voor {system}, niet voor {administration}. / Ce système comptable ne comptabilise que pour {system}, pas pour {administration}.");
         }
 
-        var (booking, replayed) = ledger.Book(key, request, clock.GetUtcNow());
-        var receipt = new CommitmentReceipt(booking.CommitmentId, key, booking.BookedAt, replayed);
-        return replayed ? TypedResults.Ok(receipt) : TypedResults.Created($"/systems/{system}/commitments/{booking.CommitmentId}", receipt);
+        var (entry, replayed) = journal(ledger).Book(key, request, clock.GetUtcNow());
+        var receipt = new Receipt(entry.Id, key, entry.BookedAt, replayed);
+        return replayed ? TypedResults.Ok(receipt) : TypedResults.Created($"/systems/{system}/{path}/{entry.Id}", receipt);
     }
 }

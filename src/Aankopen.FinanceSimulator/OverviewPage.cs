@@ -14,22 +14,42 @@ public static class OverviewPage
         var html = new StringBuilder("""
             <!doctype html><html lang="nl"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3">
             <title>Financiële pakketten (simulator) / Systèmes comptables (simulateur)</title>
-            <style>body{font-family:sans-serif;margin:2rem}table{border-collapse:collapse;margin-bottom:2rem}td,th{border:1px solid #999;padding:.3rem .6rem}td.num{text-align:right}</style>
-            </head><body><h1>Vastleggingen per bestuur / Engagements par administration</h1>
+            <style>body{font-family:sans-serif;margin:2rem}table{border-collapse:collapse;margin-bottom:1rem}td,th{border:1px solid #999;padding:.3rem .6rem}td.num{text-align:right}.fault{color:#a00}</style>
+            </head><body><h1>Boekingen per bestuur / Comptabilisations par administration</h1>
+            <p>Storingen inbrengen / injecter des pannes : <code>PUT /systems/{code}/faults {"mode":"Fail","calls":3}</code> (Fail, Timeout, Slow; <code>delaySeconds</code>), <code>DELETE /systems/{code}/faults</code>. Contract: <a href="/openapi/finance-system.json">/openapi/finance-system.json</a>.</p>
             """);
         if (ledgers.All.Count == 0)
             html.Append("<p>Nog niets geboekt. / Rien de comptabilisé.</p>");
         foreach (var ledger in ledgers.All)
         {
-            html.Append($"<h2>{WebUtility.HtmlEncode(ledger.System)}</h2><table><thead><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Leverancier</th><th>Budgetartikel</th><th>Excl. btw</th><th>Incl. btw</th><th>Periode</th></tr></thead><tbody>");
-            foreach (var b in ledger.Bookings)
+            html.Append($"<h2>{Encode(ledger.System)}</h2>");
+            if (ledger.Faults.Current.Mode != FaultMode.None)
+                html.Append($"<p class=fault>Storing actief / panne active : {ledger.Faults.Current}</p>");
+            html.Append("<h3>Vastleggingen / Engagements</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Soort</th><th>Leverancier</th><th>Budgetartikel</th><th>Excl. btw</th><th>Incl. btw</th><th>Periode</th><th>Herhaald</th></tr>");
+            foreach (var e in ledger.Commitments.All)
             {
-                var r = b.Request;
-                html.Append($"<tr><td>{b.CommitmentId}</td><td>{WebUtility.HtmlEncode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{WebUtility.HtmlEncode(r.SupplierName)}</td><td>{WebUtility.HtmlEncode(r.BudgetLine)}</td><td class=num>{r.AmountExclVat.ToString("C", Belgian)}</td><td class=num>{r.AmountInclVat.ToString("C", Belgian)}</td><td>{r.PeriodStart:dd/MM/yyyy} – {r.PeriodEnd:dd/MM/yyyy}</td></tr>");
+                var r = e.Request;
+                html.Append($"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{r.Kind}</td><td>{Encode(r.SupplierName)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td class=num>{Money(r.AmountInclVat)}</td><td>{r.PeriodStart:dd/MM/yyyy} – {r.PeriodEnd:dd/MM/yyyy}</td><td class=num>{e.Replays}</td></tr>");
             }
-            html.Append($"</tbody></table><p>Geweigerd / Refusés: {ledger.Rejections.Count}</p>");
+            html.Append("</table><h3>Voorlopige reserveringen / Réservations provisoires</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Wijziging</th><th>Budgetartikel</th><th>Excl. btw</th><th>Hoeveelheid</th></tr>");
+            foreach (var e in ledger.Reservations.All)
+            {
+                var r = e.Request;
+                html.Append($"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{Encode(r.Change)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td class=num>{r.Quantity}</td></tr>");
+            }
+            html.Append("</table><h3>Vrijgaven / Libérations</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Reden</th><th>Budgetartikel</th><th>Excl. btw</th><th>Vanaf</th></tr>");
+            foreach (var e in ledger.Releases.All)
+            {
+                var r = e.Request;
+                html.Append($"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{Encode(r.Reason)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td>{r.EffectiveOn:dd/MM/yyyy}</td></tr>");
+            }
+            html.Append($"</table><p>Geweigerd / Refusés: {ledger.Rejections.Count}</p>");
         }
         html.Append("</body></html>");
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
     }
+
+    private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    private static string Money(decimal? amount) => amount?.ToString("C", Belgian) ?? "";
 }

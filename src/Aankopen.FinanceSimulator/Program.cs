@@ -1,3 +1,5 @@
+using Microsoft.OpenApi;
+
 namespace Aankopen.FinanceSimulator;
 
 public sealed class Program
@@ -12,12 +14,32 @@ public sealed class Program
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Ledgers>();
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // The contract a finance vendor implements, served at /openapi/finance-system.json (and kept in contracts/).
+        builder.Services.AddOpenApi(CommitmentEndpoints.ContractDocument, o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo
+            {
+                Title = "Aankopen finance-system contract",
+                Version = "v1",
+                Description = "What an administration's finance system implements so that the Aankopen finance connector can book commitments, "
+                    + "provisional reservations and releases for that administration. Every call carries an Idempotency-Key header: a repeated key "
+                    + "is acted on once and answered with the first receipt (replayed = true). {system} is the administration code.",
+            };
+            document.Servers = [];
+            return Task.CompletedTask;
+        }));
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapGet("/", OverviewPage.Render);
-        app.MapGet("/systems", (Ledgers ledgers) => ledgers.All.Select(l => new { l.System, Bookings = l.Bookings.Count, Rejections = l.Rejections.Count }));
+        app.MapOpenApi();
+        app.MapGet("/", OverviewPage.Render).ExcludeFromDescription();
+        app.MapGet("/systems", (Ledgers ledgers) => ledgers.All.Select(l => new
+        {
+            l.System, Commitments = l.Commitments.All.Count, Reservations = l.Reservations.All.Count, Releases = l.Releases.All.Count,
+            Rejections = l.Rejections.Count, Fault = l.Faults.Current,
+        })).ExcludeFromDescription();
         app.MapCommitmentEndpoints();
         return app;
     }

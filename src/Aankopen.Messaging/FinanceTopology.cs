@@ -13,35 +13,59 @@ public static class FinanceTopology
         });
 
     /// <summary>
-    /// The publisher's side: a durable direct exchange routed by administration code. The publisher also declares
-    /// and binds every administration's queue, so a message published before that administration's connector has
-    /// ever run waits in its queue instead of being dropped by the broker as unroutable.
+    /// The publisher's side: every finance message type goes to one durable direct exchange, routed by
+    /// administration code. The publisher also declares and binds every known administration's queue, so a message
+    /// published before that administration's connector has ever run waits in its queue instead of being dropped.
     /// </summary>
     public static void ConfigureFinancePublishing(this IRabbitMqBusFactoryConfigurator cfg, IEnumerable<string> administrationCodes)
     {
-        cfg.Message<LotAwardedShare>(m => m.SetEntityName(FinanceRouting.LotAwardedExchange));
-        cfg.Send<LotAwardedShare>(s => s.UseRoutingKeyFormatter(ctx => FinanceRouting.RoutingKeyFor(ctx.Message.AdministrationCode)));
-        cfg.Publish<LotAwardedShare>(p =>
+        // The shared interface is for code, not for routing: no exchange of its own.
+        cfg.Publish<IFinanceMessage>(p => p.Exclude = true);
+        var codes = administrationCodes.ToArray();
+        cfg.Route<LotAwardedShare>(codes);
+        cfg.Route<ProvisionalReservation>([]);
+        cfg.Route<ReservationReleased>([]);
+        cfg.Route<LotRenewedShare>([]);
+        cfg.Route<RenewalDue>([]);
+        cfg.Message<DeliveryReport>(m => m.SetEntityName(DeliveryReport.Exchange));
+        cfg.Publish<DeliveryReport>(p => p.ExchangeType = "fanout");
+    }
+
+    private static void Route<T>(this IRabbitMqBusFactoryConfigurator cfg, string[] bindCodes) where T : class, IFinanceMessage
+    {
+        cfg.Message<T>(m => m.SetEntityName(FinanceRouting.Exchange));
+        cfg.Send<T>(s => s.UseRoutingKeyFormatter(ctx => FinanceRouting.RoutingKeyFor(ctx.Message.AdministrationCode)));
+        cfg.Publish<T>(p =>
         {
             p.ExchangeType = "direct";
             p.Durable = true;
-            foreach (var code in administrationCodes)
-                p.BindQueue(FinanceRouting.LotAwardedExchange, FinanceRouting.QueueFor(code), q =>
+            foreach (var code in bindCodes)
+                p.BindQueue(FinanceRouting.Exchange, FinanceRouting.QueueFor(code), q =>
                 {
                     q.ExchangeType = "direct";
                     q.RoutingKey = FinanceRouting.RoutingKeyFor(code);
+                    q.SetQuorumQueue();
                 });
         });
     }
 
+    /// <summary>The API's side of delivery reports: one queue, fed by a fanout exchange every connector publishes to.</summary>
+    public static void BindDeliveryReports(this IRabbitMqReceiveEndpointConfigurator endpoint)
+    {
+        endpoint.ConfigureConsumeTopology = false;
+        endpoint.Bind(DeliveryReport.Exchange, b => b.ExchangeType = "fanout");
+    }
+
     /// <summary>
-    /// The connector's side: its own queue, bound to the exchange with its own administration code only. Consume
-    /// topology is off so MassTransit does not add a catch-all binding that would bring other administrations' messages.
+    /// The connector's side: its own quorum queue (replicated when RabbitMQ runs as a cluster), bound to the exchange
+    /// with its own administration code only. Consume topology is off so MassTransit does not add a catch-all
+    /// binding that would bring other administrations' messages.
     /// </summary>
     public static void BindFinanceQueue(this IRabbitMqReceiveEndpointConfigurator endpoint, string administrationCode)
     {
         endpoint.ConfigureConsumeTopology = false;
-        endpoint.Bind(FinanceRouting.LotAwardedExchange, b =>
+        endpoint.SetQuorumQueue();
+        endpoint.Bind(FinanceRouting.Exchange, b =>
         {
             b.ExchangeType = "direct";
             b.RoutingKey = FinanceRouting.RoutingKeyFor(administrationCode);

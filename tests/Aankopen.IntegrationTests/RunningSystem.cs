@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Aankopen.Contracts.FinanceSystem.V1;
 using Aankopen.FinanceSimulator;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -77,8 +78,14 @@ public sealed class RunningSystem : IAsyncLifetime
         }
     }
 
-    public async Task<IReadOnlyList<Booking>> BookingsAsync(string system) =>
-        (await Simulator.GetFromJsonAsync<List<Booking>>($"systems/{system}/commitments"))!;
+    /// <summary>How the simulator writes JSON: web defaults, enums by name.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions SimulatorJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public async Task<IReadOnlyList<Entry<CommitmentRequest>>> BookingsAsync(string system) =>
+        (await Simulator.GetFromJsonAsync<List<Entry<CommitmentRequest>>>($"systems/{system}/commitments", SimulatorJson))!;
 
     /// <summary>
     /// The hosts run from the test folder, whose appsettings.json is whichever project's was copied last: configure

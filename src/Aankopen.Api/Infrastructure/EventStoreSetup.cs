@@ -1,4 +1,5 @@
 using Aankopen.Api.Notifications;
+using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.CloseOptIn;
@@ -34,6 +35,8 @@ public static class EventStoreSetup
                 // Async: spans tenders, and a write need not wait for it.
                 options.Projections.Add<ParticipationProjection>(ProjectionLifecycle.Async);
                 options.Schema.For<AdministrationRecord>().UseNumericRevisions(true);
+                options.Schema.For<PublishedFinanceMessage>().Index(m => m.TenderId).Index(m => m.Administration);
+                options.Schema.For<DeliveryRecord>();
                 // Finance systems should hear of an award within a fraction of a second, not the default second.
                 options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
                 options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);

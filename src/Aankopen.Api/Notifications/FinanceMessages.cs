@@ -1,11 +1,35 @@
+using Aankopen.Api.Shared;
 using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Finance.V1;
 
 namespace Aankopen.Api.Notifications;
 
-/// <summary>Turns a stored award into one contract message per participating administration, each with only its own share.</summary>
+/// <summary>
+/// What each administration's finance system must hear about one stored event: one message per administration
+/// concerned, each with only its own figures. <paramref name="before"/> and <paramref name="after"/> are the tender
+/// just before and just after the event, so a message can say what changed.
+/// </summary>
+public sealed record FinanceEvent(JointTender? Before, JointTender After, object Data, Guid EventId, string CorrelationId, DateTimeOffset At);
+
 public static class FinanceMessages
 {
+    public static IReadOnlyList<IFinanceMessage> For(FinanceEvent e) => (e.Before, e.Data) switch
+    {
+        (not null, LotAwarded awarded) => ForAward(e.After, awarded, e.EventId, e.CorrelationId),
+        (not null, OptedIn optedIn) => [Reservation(e, optedIn.LotNumber, optedIn.Administration,
+            e.Before.Lots[optedIn.LotNumber].OptInOf(optedIn.Administration) is null ? ReservationChange.Registered : ReservationChange.Changed,
+            e.After.Lots[optedIn.LotNumber].OptInOf(optedIn.Administration)!, optedIn.OptedInBy)],
+        (not null, OptInWithdrawn withdrawn) => [Reservation(e, withdrawn.LotNumber, withdrawn.Administration, ReservationChange.Withdrawn,
+            e.Before.Lots[withdrawn.LotNumber].OptInOf(withdrawn.Administration)!, withdrawn.WithdrawnBy)],
+        (not null, LotRemoved removed) => ReleaseOptIns(e, e.Before.Lots[removed.LotNumber], ReleaseReason.LotRemoved, null, removed.RemovedBy),
+        (not null, LotNotAwarded notAwarded) =>
+            ReleaseOptIns(e, e.Before.Lots[notAwarded.LotNumber], ReleaseReason.LotNotAwarded, notAwarded.Reason, notAwarded.DecidedBy),
+        (not null, TenderCancelled cancelled) => e.Before.LiveLots
+            .SelectMany(lot => ReleaseOptIns(e, lot, ReleaseReason.TenderCancelled, cancelled.Reason, cancelled.CancelledBy, perLot: true)).ToArray(),
+        (not null, LotTerminated terminated) => ReleaseShares(e, e.Before.Lots[terminated.LotNumber], terminated),
+        _ => [],
+    };
+
     public static IReadOnlyList<LotAwardedShare> ForAward(JointTender tender, LotAwarded awarded, Guid eventId, string correlationId)
     {
         var lot = tender.Lots[awarded.LotNumber];
@@ -31,4 +55,61 @@ public static class FinanceMessages
             AwardedAt = awarded.AwardedAt,
         }).ToArray();
     }
+
+    private static ProvisionalReservation Reservation(FinanceEvent e, int lotNumber, string administration, ReservationChange change, OptIn optIn, string by)
+    {
+        var lot = e.After.Lots[lotNumber];
+        return new ProvisionalReservation
+        {
+            MessageId = MessageIds.For(e.EventId, administration),
+            CorrelationId = e.CorrelationId,
+            AdministrationCode = administration,
+            TenderId = e.After.Id,
+            TenderReference = e.After.Reference,
+            TenderTitleNl = e.After.TitleNl,
+            TenderTitleFr = e.After.TitleFr,
+            LotNumber = lot.Number,
+            LotTitle = lot.Title,
+            Change = change,
+            EstimatedAmountExclVat = optIn.EstimatedAmountExclVat,
+            VatRate = lot.VatRate,
+            EstimatedAmountInclVat = optIn.EstimatedAmountExclVat is { } amount ? Money.InclVat(amount, lot.VatRate) : null,
+            EstimatedQuantity = optIn.EstimatedQuantity,
+            BudgetLine = optIn.BudgetLine,
+            ChangedBy = by,
+            ChangedAt = e.At,
+        };
+    }
+
+    private static IReadOnlyList<IFinanceMessage> ReleaseOptIns(
+        FinanceEvent e, Lot lot, ReleaseReason reason, string? explanation, string by, bool perLot = false) =>
+        lot.OptIns.Select(optIn => (IFinanceMessage)Release(e, lot, optIn.Administration, reason, explanation, optIn.BudgetLine,
+            optIn.EstimatedAmountExclVat, optIn.EstimatedAmountExclVat is { } amount ? Money.InclVat(amount, lot.VatRate) : null,
+            DateOnly.FromDateTime(e.At.UtcDateTime), by, perLot)).ToArray();
+
+    private static IReadOnlyList<IFinanceMessage> ReleaseShares(FinanceEvent e, Lot lot, LotTerminated terminated) =>
+        lot.Award!.Shares.Select(share => (IFinanceMessage)Release(e, lot, share.Administration, ReleaseReason.LotTerminated, terminated.Reason,
+            share.BudgetLine, share.AmountExclVat, share.AmountInclVat, terminated.EffectiveOn, terminated.TerminatedBy, perLot: false)).ToArray();
+
+    /// <param name="perLot">One event releases several lots of the same administration: the lot joins the addressee in the id.</param>
+    private static ReservationReleased Release(
+        FinanceEvent e, Lot lot, string administration, ReleaseReason reason, string? explanation, string budgetLine,
+        decimal? exclVat, decimal? inclVat, DateOnly effectiveOn, string by, bool perLot) => new()
+        {
+            MessageId = MessageIds.For(e.EventId, perLot ? $"{administration}/{lot.Number}" : administration),
+            CorrelationId = e.CorrelationId,
+            AdministrationCode = administration,
+            TenderId = e.After.Id,
+            TenderReference = e.After.Reference,
+            LotNumber = lot.Number,
+            LotTitle = lot.Title,
+            Reason = reason,
+            Explanation = explanation,
+            BudgetLine = budgetLine,
+            CommittedExclVat = exclVat,
+            CommittedInclVat = inclVat,
+            EffectiveOn = effectiveOn,
+            DecidedBy = by,
+            DecidedAt = e.At,
+        };
 }

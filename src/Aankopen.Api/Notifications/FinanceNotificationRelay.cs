@@ -1,3 +1,4 @@
+using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Finance.V1;
 using JasperFx.Events;
@@ -13,40 +14,60 @@ namespace Aankopen.Api.Notifications;
 /// Publishes finance messages from the event store, in stream order, at least once. Marten's async daemon feeds it
 /// pages of events and only moves its checkpoint past a page once this method returns, so a page is only ever left
 /// behind after every message in it was confirmed by the broker. While RabbitMQ is away it keeps retrying the
-/// same message: later events wait rather than overtake it.
+/// same message: later events wait rather than overtake it. After a crash the daemon starts again from the last
+/// checkpoint; messages sent again carry the same ids and business keys, so finance systems book them once.
 /// </summary>
 public sealed class FinanceNotificationRelay : SubscriptionBase
 {
+    private static readonly HashSet<Type> TenderEvents = [.. TenderEventTypes.All];
+
     private readonly IBus bus;
+    private readonly TimeProvider clock;
     private readonly ILogger<FinanceNotificationRelay> log;
 
     // No IDocumentStore here: the store is built with this subscription in it, so asking for it would wait on itself.
     // The operations handed to ProcessEventsAsync read the event store just as well.
-    public FinanceNotificationRelay(IBus bus, ILogger<FinanceNotificationRelay> log)
+    public FinanceNotificationRelay(IBus bus, TimeProvider clock, ILogger<FinanceNotificationRelay> log)
     {
         this.bus = bus;
+        this.clock = clock;
         this.log = log;
         Name = "FinanceNotifications";
-        IncludeType<LotAwarded>();
     }
 
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken ct)
     {
-        foreach (var @event in page.Events)
+        // Each tender in the page is folded once, event by event, so every message can compare before and after.
+        var tenders = new Dictionary<Guid, (JointTender? State, long Version)>();
+        foreach (var @event in page.Events.Where(e => TenderEvents.Contains(e.Data.GetType())))
         {
-            if (@event.Data is not LotAwarded awarded)
-                continue;
-            var loaded = await TenderStreams.LoadAsync(operations, @event.StreamId, ct, upToVersion: @event.Version)
-                ?? throw new InvalidOperationException($"Tender stream {@event.StreamId} is empty at version {@event.Version}.");
+            var (before, version) = tenders.TryGetValue(@event.StreamId, out var known) ? known : (null, 0L);
+            if (version < @event.Version - 1)
+                before = await CatchUpAsync(operations, @event.StreamId, before, version, @event.Version - 1, ct);
+            var after = JointTender.Transition(before, @event.Data)!;
+            tenders[@event.StreamId] = (after, @event.Version);
+
             var correlation = @event.CorrelationId ?? @event.Id.ToString();
-            foreach (var message in FinanceMessages.ForAward(loaded.Tender, awarded, @event.Id, correlation))
+            foreach (var message in FinanceMessages.For(new FinanceEvent(before, after, @event.Data, @event.Id, correlation, @event.Timestamp)))
+            {
                 await PublishUntilConfirmedAsync(message, ct);
+                // Committed with the daemon's progress for this page.
+                operations.Store(new PublishedFinanceMessage(message.MessageId, message.AdministrationCode, message.GetType().Name,
+                    message.TenderId, message.TenderReference, message.LotNumber, message.BusinessKey, clock.GetUtcNow()));
+            }
         }
         return NullChangeListener.Instance;
     }
 
-    private async Task PublishUntilConfirmedAsync(LotAwardedShare message, CancellationToken ct)
+    private static async Task<JointTender?> CatchUpAsync(
+        IDocumentOperations operations, Guid streamId, JointTender? state, long fromVersion, long toVersion, CancellationToken ct)
+    {
+        var missing = await operations.Events.FetchStreamAsync(streamId, toVersion, fromVersion: fromVersion + 1, token: ct);
+        return missing.Aggregate(state, (s, e) => JointTender.Transition(s, e.Data));
+    }
+
+    private async Task PublishUntilConfirmedAsync(IFinanceMessage message, CancellationToken ct)
     {
         var delay = TimeSpan.FromMilliseconds(250);
         for (var attempt = 1; ; attempt++)
@@ -55,7 +76,7 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
             {
                 using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 attemptTimeout.CancelAfter(TimeSpan.FromSeconds(10));
-                await bus.Publish(message, ctx =>
+                await bus.Publish(message, message.GetType(), ctx =>
                 {
                     ctx.MessageId = message.MessageId;
                     ctx.Headers.Set("aankopen-correlation-id", message.CorrelationId);
@@ -63,7 +84,7 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
                     // Mandatory: when no queue is bound for this administration yet (registered after this process
                     // started, connector never run), RabbitMQ returns the message instead of dropping it, and the
                     // relay keeps retrying until the administration's connector has bound its queue.
-                    if (ctx.TryGetPayload<MassTransit.RabbitMqSendContext>(out var rabbit))
+                    if (ctx.TryGetPayload<RabbitMqSendContext>(out var rabbit))
                         rabbit.Mandatory = true;
                 }, attemptTimeout.Token);
                 if (attempt > 1)

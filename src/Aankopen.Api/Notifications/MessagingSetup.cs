@@ -1,4 +1,6 @@
 using Aankopen.Api.Administrations;
+using Aankopen.Api.Notifications.Deliveries;
+using Aankopen.Contracts.Finance.V1;
 using Aankopen.Messaging;
 using MassTransit;
 
@@ -13,10 +15,18 @@ public static class MessagingSetup
         services.AddHostedService<BrokerReachability>();
         services.AddMassTransit(bus =>
         {
+            bus.AddConsumer<DeliveryReportConsumer>();
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.UseHost(settings);
                 cfg.ConfigureFinancePublishing(context.GetRequiredService<AdministrationDirectory>().All.Select(a => a.Code));
+                cfg.ReceiveEndpoint(DeliveryReport.ApiQueue, endpoint =>
+                {
+                    endpoint.BindDeliveryReports();
+                    // A report that cannot be stored now (database away) is tried again, then kept in the error queue.
+                    endpoint.UseMessageRetry(r => r.Interval(10, TimeSpan.FromSeconds(2)));
+                    endpoint.ConfigureConsumer<DeliveryReportConsumer>(context);
+                });
             });
         });
         // The API must start and take commands while RabbitMQ is down: the bus connects in the background and the

@@ -54,3 +54,24 @@ public sealed record ParticipationLotView(
 public sealed record RegisterAdministrationRequest(string Code, string NameNl, string NameFr, string EnterpriseNumber, string Kind);
 
 public sealed record ChangeAdministrationRequest(string NameNl, string NameFr, string EnterpriseNumber, string Kind);
+
+/// <param name="Status">Published (left Aankopen, no word from the connector yet), Delivered, Retrying or Failed
+/// (in the connector's error queue).</param>
+public sealed record DeliveryView(
+    Guid MessageId,
+    string Administration,
+    string MessageType,
+    Guid TenderId,
+    string TenderReference,
+    int LotNumber,
+    string BusinessKey,
+    DateTimeOffset PublishedAt,
+    string Status,
+    int Attempts,
+    string? Reason,
+    string? FinanceSystemId,
+    bool Replayed,
+    DateTimeOffset? UpdatedAt,
+    IReadOnlyList<DeliveryReportView> Reports);
+
+public sealed record DeliveryReportView(string Status, int Attempt, string? Reason, DateTimeOffset At);

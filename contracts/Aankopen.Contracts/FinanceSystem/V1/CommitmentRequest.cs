@@ -1,10 +1,13 @@
 namespace Aankopen.Contracts.FinanceSystem.V1;
 
-/// <summary>
-/// What the finance connector asks an administration's finance system to book:
-/// <c>POST commitments</c> with an <c>Idempotency-Key</c> header. A finance system that receives the same key twice
-/// books once and answers the second call with the first booking.
-/// </summary>
+// The finance-system HTTP contract: what the finance connector asks an administration's finance system to do.
+// Every call is a POST with an Idempotency-Key header; a finance system that receives the same key twice acts once
+// and answers the second call with the first receipt (Replayed = true). Described for other platforms in
+// contracts/finance-system.openapi.json.
+
+public enum CommitmentKind { Award, Renewal }
+
+/// <summary><c>POST commitments</c>: book a budget commitment (vastlegging) for an award or a renewal.</summary>
 public sealed record CommitmentRequest(
     string AdministrationCode,
     string BudgetLine,
@@ -17,10 +20,36 @@ public sealed record CommitmentRequest(
     DateOnly PeriodEnd,
     string TenderReference,
     int LotNumber,
+    string Description,
+    CommitmentKind Kind = CommitmentKind.Award);
+
+/// <summary><c>POST reservations</c>: reserve provisionally for an opt-in, change that reservation, or drop it.</summary>
+public sealed record ReservationRequest(
+    string AdministrationCode,
+    string BudgetLine,
+    string Change,
+    decimal? AmountExclVat,
+    decimal? AmountInclVat,
+    decimal? Quantity,
+    string TenderReference,
+    int LotNumber,
     string Description);
 
-/// <param name="Replayed">True when the idempotency key had been booked before and nothing new was booked.</param>
-public sealed record CommitmentReceipt(string CommitmentId, string IdempotencyKey, DateTimeOffset BookedAt, bool Replayed);
+/// <summary><c>POST releases</c>: release what was reserved or committed for a lot, from <see cref="EffectiveOn"/>.</summary>
+public sealed record ReleaseRequest(
+    string AdministrationCode,
+    string BudgetLine,
+    string Reason,
+    decimal? AmountExclVat,
+    decimal? AmountInclVat,
+    DateOnly EffectiveOn,
+    string TenderReference,
+    int LotNumber,
+    string Description);
+
+/// <param name="Id">The finance system's own number for what it booked.</param>
+/// <param name="Replayed">True when the idempotency key had been used before and nothing new was booked.</param>
+public sealed record Receipt(string Id, string IdempotencyKey, DateTimeOffset BookedAt, bool Replayed);
 
 public static class FinanceSystemHeaders
 {

@@ -1,0 +1,23 @@
+namespace Aankopen.Contracts.Finance.V1;
+
+public enum DeliveryStatus { Delivered, Retrying, Failed }
+
+/// <summary>
+/// A finance connector's account of one finance message: booked (or found already booked), being retried, or given
+/// up on (the message is then in the connector's error queue). Sent to Aankopen, which shows it per message.
+/// </summary>
+public sealed record DeliveryReport(
+    Guid MessageId,
+    string AdministrationCode,
+    string MessageType,
+    string BusinessKey,
+    DeliveryStatus Status,
+    int Attempt,
+    string? Reason,
+    string? FinanceSystemId,
+    bool Replayed,
+    DateTimeOffset At)
+{
+    public const string Exchange = "aankopen.finance.delivery-reports.v1";
+    public const string ApiQueue = "aankopen.api.delivery-reports";
+}

@@ -1,0 +1,41 @@
+namespace Aankopen.Contracts.Finance.V1;
+
+public enum ReleaseReason { LotRemoved, LotNotAwarded, TenderCancelled, LotTerminated }
+
+/// <summary>
+/// "Release what you reserved or committed for this lot": the lot was removed before the opt-in closed, will not be
+/// awarded, the whole tender was cancelled, or the running contract was terminated early.
+/// </summary>
+/// <remarks>
+/// For a terminated lot, <see cref="CommittedExclVat"/>/<see cref="CommittedInclVat"/> are the administration's
+/// awarded share and <see cref="EffectiveOn"/> the date the contract ends; the finance system releases what falls
+/// after it. Otherwise they are the opt-in estimate (null when only a quantity was given).
+/// </remarks>
+public sealed record ReservationReleased : IFinanceMessage
+{
+    public const int CurrentSchemaVersion = 1;
+
+    public required Guid MessageId { get; init; }
+    public required string CorrelationId { get; init; }
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required string AdministrationCode { get; init; }
+    public required Guid TenderId { get; init; }
+    public required string TenderReference { get; init; }
+    public required int LotNumber { get; init; }
+    public required string LotTitle { get; init; }
+
+    public required ReleaseReason Reason { get; init; }
+
+    /// <summary>The reason as the purchasing cell wrote it, when there is one.</summary>
+    public string? Explanation { get; init; }
+
+    public required string BudgetLine { get; init; }
+    public decimal? CommittedExclVat { get; init; }
+    public decimal? CommittedInclVat { get; init; }
+    public required DateOnly EffectiveOn { get; init; }
+
+    public required string DecidedBy { get; init; }
+    public required DateTimeOffset DecidedAt { get; init; }
+
+    public string BusinessKey => $"release/{TenderId:N}/{LotNumber}/{AdministrationCode}/{Reason}";
+}

@@ -1,0 +1,64 @@
+using Aankopen.Contracts.Finance.V1;
+using Aankopen.Contracts.FinanceSystem.V1;
+using MassTransit;
+
+namespace Aankopen.FinanceConnector;
+
+/// <summary>
+/// Hands one finance message to the administration's finance system, with the message's business key as
+/// idempotency key, so however often it is delivered (redelivery, relay replay, error-queue replay) the finance
+/// system acts once. Tells Aankopen how it went: delivered, retrying, or failed after the last retry.
+/// </summary>
+public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSettings settings, ILogger log) : IConsumer<T>
+    where T : class, IFinanceMessage
+{
+    protected IFinanceSystemApi Finance => finance;
+
+    protected abstract Task<Receipt> DeliverAsync(T message, CancellationToken ct);
+
+    protected abstract string Describe(T message);
+
+    public async Task Consume(ConsumeContext<T> context)
+    {
+        var m = context.Message;
+        var attempt = context.GetRetryAttempt() + 1;
+        try
+        {
+            // The broker's routing already guarantees this; checking again costs nothing and stops a misconfigured
+            // binding from ever handing another administration's figures to this finance system.
+            if (m.AdministrationCode != settings.Administration)
+                throw new WrongAdministrationException($"Message {m.MessageId} is for {m.AdministrationCode}, but this connector serves {settings.Administration}.");
+
+            var receipt = await DeliverAsync(m, context.CancellationToken);
+            log.LogInformation("Delivered {MessageType} {BusinessKey} to {Administration} as {Id}{Replay}: {Description}",
+                typeof(T).Name, m.BusinessKey, m.AdministrationCode, receipt.Id, receipt.Replayed ? " (already booked before)" : "", Describe(m));
+            await ReportAsync(context, DeliveryStatus.Delivered, attempt, null, receipt);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
+        {
+            var last = attempt > settings.MaxRetries || e is WrongAdministrationException;
+            log.LogWarning("Finance system at {Url} did not take {BusinessKey} (attempt {Attempt}): {Reason}. {Next}",
+                settings.FinanceSystemBaseUrl, m.BusinessKey, attempt, e.Message,
+                last ? $"Giving up: the message goes to {FinanceRouting.ErrorQueueFor(settings.Administration)}." : "It will be retried.");
+            await ReportAsync(context, last ? DeliveryStatus.Failed : DeliveryStatus.Retrying, attempt, e.Message, null);
+            throw;
+        }
+    }
+
+    private async Task ReportAsync(ConsumeContext<T> context, DeliveryStatus status, int attempt, string? reason, Receipt? receipt)
+    {
+        var m = context.Message;
+        try
+        {
+            await context.Publish(new DeliveryReport(m.MessageId, settings.Administration, typeof(T).Name, m.BusinessKey, status, attempt,
+                reason is { Length: > 500 } ? reason[..500] : reason, receipt?.Id, receipt?.Replayed ?? false, DateTimeOffset.UtcNow));
+        }
+        catch (Exception e)
+        {
+            // A report is information, not the delivery itself: losing one must not undo or repeat a booking.
+            log.LogWarning("Could not report {Status} for {MessageId}: {Reason}", status, m.MessageId, e.Message);
+        }
+    }
+}
+
+public sealed class WrongAdministrationException(string message) : Exception(message);
