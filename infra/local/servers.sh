@@ -4,6 +4,10 @@
 #
 #   infra/local/servers.sh start STATE_DIR   # starts both, writes STATE_DIR/env (KEY=value lines to source)
 #   infra/local/servers.sh stop STATE_DIR    # stops whatever start started there
+# and, for fault tests and drills, on servers started there:
+#   infra/local/servers.sh restart-postgres STATE_DIR   # fast shutdown and start again: every connection drops
+#   infra/local/servers.sh pause-rabbitmq STATE_DIR     # stops the broker application (connections refused)
+#   infra/local/servers.sh resume-rabbitmq STATE_DIR    # starts it again with its queues and messages
 set -euo pipefail
 
 command=${1:?usage: servers.sh start|stop STATE_DIR}
@@ -52,6 +56,8 @@ start_postgres() {
   log "PostgreSQL listening on 127.0.0.1:$port (data in $dir)"
   {
     echo "AANKOPEN_POSTGRES_PORT=$port"
+    echo "AANKOPEN_SERVERS_STATE=$state"
+    echo "AANKOPEN_SERVERS_SCRIPT=$(cd "$(dirname "$0")" && pwd)/servers.sh"
     echo "ConnectionStrings__Aankopen='Host=127.0.0.1;Port=$port;Database=aankopen;Username=aankopen;Password=aankopen'"
   } >> "$state/env"
 }
@@ -109,7 +115,21 @@ stop_rabbitmq() {
   log "RabbitMQ stopped"
 }
 
+restart_postgres() {
+  local dir="$state/postgres"
+  as_user postgres "$(pg_bin pg_ctl)" -D "$dir/data" -l "$dir/postgres.log" -m fast -w -t 60 restart >/dev/null
+  log "PostgreSQL restarted"
+}
+
+rabbitmq_app() {
+  HOME=/var/lib/rabbitmq timeout 60 rabbitmqctl -q -n "$(cat "$state/rabbitmq/node")" "$1" >/dev/null
+  log "RabbitMQ $1 done"
+}
+
 case "$command" in
+  restart-postgres) restart_postgres ;;
+  pause-rabbitmq) rabbitmq_app stop_app ;;
+  resume-rabbitmq) rabbitmq_app start_app ;;
   start)
     rm -f "$state/env"
     start_postgres
@@ -119,5 +139,5 @@ case "$command" in
     stop_rabbitmq
     stop_postgres
     ;;
-  *) echo "usage: servers.sh start|stop STATE_DIR" >&2; exit 64 ;;
+  *) echo "usage: servers.sh start|stop|restart-postgres|pause-rabbitmq|resume-rabbitmq STATE_DIR" >&2; exit 64 ;;
 esac

@@ -15,6 +15,12 @@ public sealed class ConnectorSettings
     public TimeSpan RetryMin { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan RetryMax { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary><c>FinanceSystem:AttemptTimeoutSeconds</c> (default 10): how long one call may take.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary><c>FinanceSystem:RetryDelaySeconds</c> (default 2): the base of Polly's jittered exponential backoff.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     public static ConnectorSettings Read(IConfiguration configuration)
     {
         var settings = new ConnectorSettings
@@ -23,6 +29,8 @@ public sealed class ConnectorSettings
             MaxRetries = configuration.GetValue("Connector:MaxRetries", 5),
             RetryMin = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMinSeconds", 1.0)),
             RetryMax = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMaxSeconds", 60.0)),
+            AttemptTimeout = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:AttemptTimeoutSeconds", 10.0)),
+            RetryDelay = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:RetryDelaySeconds", 2.0)),
         };
         var problems = new List<string>();
         if (!System.Text.RegularExpressions.Regex.IsMatch(settings.Administration, "^[A-Z0-9-]{2,20}$"))
@@ -36,6 +44,8 @@ public sealed class ConnectorSettings
             problems.Add($"Connector:MaxRetries is {settings.MaxRetries}; use 0 to 100.");
         if (settings.RetryMin <= TimeSpan.Zero || settings.RetryMax < settings.RetryMin)
             problems.Add("Connector:RetryMinSeconds must be positive and at most Connector:RetryMaxSeconds.");
+        if (settings.AttemptTimeout < TimeSpan.FromMilliseconds(100) || settings.RetryDelay <= TimeSpan.Zero)
+            problems.Add("FinanceSystem:AttemptTimeoutSeconds must be at least 0.1 and FinanceSystem:RetryDelaySeconds positive.");
         if (problems.Count > 0)
             throw new InvalidOperationException(string.Join(" ", problems));
         return settings;

@@ -11,6 +11,8 @@ public sealed class Program
 
     public static async Task<int> Main(string[] args)
     {
+        if (args.FirstOrDefault() is ErrorQueue.List or ErrorQueue.Replay)
+            return await RunErrorQueueCommandAsync(args[0], args[1..]);
         IHost host;
         try
         {
@@ -22,6 +24,24 @@ public sealed class Program
             return 2;
         }
         await host.RunAsync();
+        return 0;
+    }
+
+    private static async Task<int> RunErrorQueueCommandAsync(string command, string[] args)
+    {
+        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args).Build();
+        var settings = ConnectorSettings.Read(configuration);
+        var rabbit = configuration.GetSection(RabbitMqSettings.Section).Get<RabbitMqSettings>() ?? new RabbitMqSettings();
+        if (command == ErrorQueue.Replay)
+        {
+            var moved = await ErrorQueue.ReplayAsync(rabbit, settings.Administration, CancellationToken.None);
+            Console.WriteLine($"{moved} message(s) moved from {FinanceRouting.ErrorQueueFor(settings.Administration)} back to {FinanceRouting.QueueFor(settings.Administration)}.");
+            return 0;
+        }
+        var errors = await ErrorQueue.ListAsync(rabbit, settings.Administration, CancellationToken.None);
+        Console.WriteLine($"{errors.Count} message(s) in {FinanceRouting.ErrorQueueFor(settings.Administration)}:");
+        foreach (var e in errors)
+            Console.WriteLine($"  {e.FailedAt:u}  {e.MessageId}  {e.MessageType}  {e.Reason}");
         return 0;
     }
 
@@ -37,8 +57,18 @@ public sealed class Program
         builder.Services.AddHostedService<BrokerReachability>();
         builder.Services.AddRefitGeneratedClient<IFinanceSystemApi>()
             .ConfigureHttpClient(c => c.BaseAddress = settings.FinanceSystemBaseUrl)
-            // Retries POSTs too; that is safe because every call carries an Idempotency-Key.
-            .AddStandardResilienceHandler();
+            // Retries POSTs too; that is safe because every call carries an Idempotency-Key. Jittered exponential
+            // backoff, a timeout per attempt and for the whole call, and a circuit breaker that stops hammering a
+            // finance system that is down (the message then waits in MassTransit's redelivery instead).
+            .AddStandardResilienceHandler(o =>
+            {
+                o.AttemptTimeout.Timeout = settings.AttemptTimeout;
+                o.Retry.Delay = settings.RetryDelay;
+                o.Retry.UseJitter = true;
+                o.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
+                o.TotalRequestTimeout.Timeout = settings.AttemptTimeout * 4 + settings.RetryDelay * 8;
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, settings.AttemptTimeout.Ticks * 2));
+            });
 
         builder.Services.AddMassTransit(bus =>
         {

@@ -43,10 +43,7 @@ public sealed class RunningSystem : IAsyncLifetime
         ApiServices = api.Services;
 
         foreach (var code in Administrations)
-            await StartAsync(Aankopen.FinanceConnector.Program.Build(
-            [
-                $"--Connector:Administration={code}", $"--FinanceSystem:BaseUrl={Simulator.BaseAddress}systems/{code}", rabbit,
-            ]));
+            await StartAsync(Aankopen.FinanceConnector.Program.Build([.. ConnectorSettings(code), rabbit]));
     }
 
     public async ValueTask DisposeAsync()
@@ -86,6 +83,14 @@ public sealed class RunningSystem : IAsyncLifetime
 
     public async Task<IReadOnlyList<Entry<CommitmentRequest>>> BookingsAsync(string system) =>
         (await Simulator.GetFromJsonAsync<List<Entry<CommitmentRequest>>>($"systems/{system}/commitments", SimulatorJson))!;
+
+    /// <summary>Short retries and timeouts, so that fault tests see a connector give up or recover within seconds.</summary>
+    internal IEnumerable<string> ConnectorSettings(string code) =>
+    [
+        $"--Connector:Administration={code}", $"--FinanceSystem:BaseUrl={Simulator.BaseAddress}systems/{code}",
+        "--Connector:MaxRetries=3", "--Connector:RetryMinSeconds=0.2", "--Connector:RetryMaxSeconds=1",
+        "--FinanceSystem:AttemptTimeoutSeconds=1", "--FinanceSystem:RetryDelaySeconds=0.1",
+    ];
 
     /// <summary>
     /// The hosts run from the test folder, whose appsettings.json is whichever project's was copied last: configure
