@@ -51,6 +51,7 @@ public sealed class Program
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblems>();
+        services.AddExceptionHandler<UnavailableProblems>();
         // Let unreadable bodies reach BadRequestProblems instead of becoming a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(o => o.AddExamples());

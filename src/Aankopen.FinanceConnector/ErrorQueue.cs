@@ -20,6 +20,8 @@ public static class ErrorQueue
     public static async Task<IReadOnlyList<ErrorMessage>> ListAsync(RabbitMqSettings rabbit, string administration, CancellationToken ct)
     {
         await using var connection = await Factory(rabbit).CreateConnectionAsync(ct);
+        if (!await ExistsAsync(connection, administration, ct))
+            return [];
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
         var found = new List<ErrorMessage>();
         // Everything read without acknowledging goes back to the queue, in order, when the channel closes.
@@ -37,6 +39,8 @@ public static class ErrorQueue
     public static async Task<int> ReplayAsync(RabbitMqSettings rabbit, string administration, CancellationToken ct)
     {
         await using var connection = await Factory(rabbit).CreateConnectionAsync(ct);
+        if (!await ExistsAsync(connection, administration, ct))
+            return 0;
         await using var channel = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
         var moved = 0;
@@ -50,6 +54,22 @@ public static class ErrorQueue
             moved++;
         }
         return moved;
+    }
+
+    /// <summary>MassTransit creates the error queue with the first failure; before that there is nothing to list.</summary>
+    private static async Task<bool> ExistsAsync(IConnection connection, string administration, CancellationToken ct)
+    {
+        // A passive declare of a missing queue closes its channel, so it gets a channel of its own.
+        await using var probe = await connection.CreateChannelAsync(cancellationToken: ct);
+        try
+        {
+            await probe.QueueDeclarePassiveAsync(FinanceRouting.ErrorQueueFor(administration), ct);
+            return true;
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return false;
+        }
     }
 
     private static ConnectionFactory Factory(RabbitMqSettings rabbit) => new()

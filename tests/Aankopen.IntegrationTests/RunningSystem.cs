@@ -16,7 +16,7 @@ public sealed class RunningSystem : IAsyncLifetime
 {
     public static readonly string[] Administrations = ["GEMEENTE", "OCMW"];
 
-    private readonly string database = $"aankopen_test_{Guid.NewGuid():N}";
+    private readonly List<string> databases = [];
     private readonly List<IHost> hosts = [];
 
     public HttpClient Api { get; private set; } = null!;
@@ -56,8 +56,11 @@ public sealed class RunningSystem : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestServers.PostgresConnectionString) { Database = "postgres" }.ConnectionString);
         await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        foreach (var database in databases)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>Polls the simulator until <paramref name="condition"/> holds, or fails after the timeout.</summary>
@@ -106,8 +109,11 @@ public sealed class RunningSystem : IAsyncLifetime
         "--ProcedureThresholds:0:MaximumExclVat=30000",
     ];
 
-    private async Task<string> CreateDatabaseAsync()
+    /// <summary>A further empty database on the same server, dropped with the others at the end.</summary>
+    public async Task<string> CreateDatabaseAsync()
     {
+        var database = $"aankopen_test_{Guid.NewGuid():N}";
+        databases.Add(database);
         var server = new NpgsqlConnectionStringBuilder(TestServers.PostgresConnectionString);
         await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString))
         {

@@ -49,6 +49,7 @@ public static class Problems
         StatusCodes.Status409Conflict => french ? "Refusé par une règle" : "Geweigerd door een regel",
         StatusCodes.Status412PreconditionFailed => french ? "Version dépassée" : "Verouderde versie",
         StatusCodes.Status428PreconditionRequired => french ? "Version manquante" : "Versie ontbreekt",
+        StatusCodes.Status503ServiceUnavailable => french ? "Momentanément indisponible" : "Even niet beschikbaar",
         _ => french ? "Données invalides" : "Ongeldige invoer",
     };
 

@@ -1,0 +1,181 @@
+using System.Net;
+using System.Net.Http.Json;
+using Aankopen.Client;
+using Aankopen.Contracts.Api.V1;
+using Aankopen.FinanceConnector;
+using Aankopen.FinanceSimulator;
+using Aankopen.Messaging;
+using Shouldly;
+using static Aankopen.IntegrationTests.HttpCalls;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>
+/// Real faults on the real servers. Each ends with every expected booking present exactly once at each simulated
+/// finance system and nothing at the wrong one.
+/// </summary>
+[Collection(nameof(RunningSystem))]
+public sealed class FaultTests(RunningSystem system)
+{
+    /// <summary>A tender with lot 1 wanted by both administrations and lot 2 by the OCMW, published, ready for awards.</summary>
+    private async Task<(MealVoucherTender Tender, string Reference)> PublishedAsync(string prefix, HttpClient? api = null)
+    {
+        var tender = new MealVoucherTender(api ?? system.Api);
+        var reference = $"{prefix}-{Guid.NewGuid():N}"[..20];
+        await tender.OpenWithTwoLotsAsync(reference);
+        await tender.OptInAsync(1, "GEMEENTE", 90_000m, "0100/123-48");
+        await tender.OptInAsync(1, "OCMW", 30_000m, "0900/123-48");
+        await tender.OptInAsync(2, "OCMW", 20_000m, "0900/124-48");
+        await tender.CloseAndPublishAsync();
+        return (tender, reference);
+    }
+
+    private static async Task AwardBothLotsAsync(MealVoucherTender tender)
+    {
+        await tender.AwardAsync(1, 100_000.01m);
+        await tender.AwardAsync(2, 19_000m);
+    }
+
+    /// <summary>Waits for the expected commitments of one tender, then checks each was booked once, where it belongs.</summary>
+    private async Task ShouldBeBookedOnceAsync(string reference, int forCity, int forOcmw, TimeSpan? timeout = null)
+    {
+        var city = system.Ledgers.For("GEMEENTE");
+        var ocmw = system.Ledgers.For("OCMW");
+        await system.EventuallyAsync(
+            () => Task.FromResult((City: Of(city, reference).Length, Ocmw: Of(ocmw, reference).Length)),
+            n => n.City >= forCity && n.Ocmw >= forOcmw, timeout ?? TimeSpan.FromSeconds(60));
+        // Give a late duplicate every chance to show up before asserting "once".
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        Of(city, reference).Length.ShouldBe(forCity);
+        Of(ocmw, reference).Length.ShouldBe(forOcmw);
+        Of(city, reference).ShouldAllBe(e => e.Request.AdministrationCode == "GEMEENTE");
+        Of(ocmw, reference).ShouldAllBe(e => e.Request.AdministrationCode == "OCMW");
+        Of(city, reference).Concat(Of(ocmw, reference)).GroupBy(e => e.IdempotencyKey).ShouldAllBe(g => g.Count() == 1);
+        city.Rejections.ShouldBeEmpty();
+        ocmw.Rejections.ShouldBeEmpty();
+    }
+
+    private static Entry<Aankopen.Contracts.FinanceSystem.V1.CommitmentRequest>[] Of(Ledger ledger, string reference) =>
+        ledger.Commitments.All.Where(e => e.Request.TenderReference == reference).ToArray();
+
+    [Fact]
+    public async Task RabbitMQ_stopped_while_awards_are_recorded()
+    {
+        var (tender, reference) = await PublishedAsync("FR");
+
+        await TestServers.PauseRabbitMqAsync();
+        try
+        {
+            // The API keeps taking decisions: they wait in the event store.
+            await AwardBothLotsAsync(tender);
+            await Task.Delay(TimeSpan.FromSeconds(4), Ct);
+            Of(system.Ledgers.For("OCMW"), reference).ShouldBeEmpty();
+        }
+        finally
+        {
+            await TestServers.ResumeRabbitMqAsync();
+        }
+
+        await ShouldBeBookedOnceAsync(reference, forCity: 1, forOcmw: 2);
+    }
+
+    [Fact]
+    public async Task PostgreSQL_restarted_while_the_relay_runs()
+    {
+        var (tender, reference) = await PublishedAsync("FP");
+        await tender.AwardAsync(1, 100_000.01m);
+
+        await TestServers.RestartPostgresAsync();
+        // The first request after the restart may meet a dropped connection: 503, nothing written, send it again.
+        await system.EventuallyAsync(async () =>
+        {
+            var response = await tender.Api.AwardLotAsync(tender.Id, 2, tender.ETag, MealVoucherTender.Cell,
+                new AwardLotRequest("Cheques & Co NV", MealVoucherTender.SupplierNumber, 19_000m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31)), Ct);
+            response.StatusCode.ShouldBeOneOf(HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable);
+            return response.StatusCode;
+        }, status => status == HttpStatusCode.OK);
+
+        await ShouldBeBookedOnceAsync(reference, forCity: 1, forOcmw: 2);
+    }
+
+    [Fact]
+    public async Task The_finance_system_fails_and_times_out_for_a_while_then_recovers()
+    {
+        var (tender, reference) = await PublishedAsync("FS");
+        var ocmw = system.Ledgers.For("OCMW");
+        // The opt-ins' reservations first, so that the faults meet the awards.
+        await system.EventuallyAsync(() => Task.FromResult(ocmw.Reservations.All.Count(r => r.Request.TenderReference == reference)), n => n == 2);
+
+        // Six failures outlast Polly's four attempts: MassTransit redelivers, and the next attempt gets through.
+        ocmw.Faults.Set(new FaultRequest(FaultMode.Fail, Calls: 6));
+        await tender.AwardAsync(1, 100_000.01m);
+        await system.EventuallyAsync(() => Task.FromResult(Of(ocmw, reference).Length), n => n == 1, TimeSpan.FromSeconds(60));
+        // Then calls that hang longer than the connector waits for one.
+        ocmw.Faults.Set(new FaultRequest(FaultMode.Timeout, Calls: 2, DelaySeconds: 2));
+        await tender.AwardAsync(2, 19_000m);
+
+        await ShouldBeBookedOnceAsync(reference, forCity: 1, forOcmw: 2);
+        var deliveries = await system.EventuallyAsync(
+            async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&administration=OCMW", Ct))!,
+            d => d.Count(x => x.MessageType == "LotAwardedShare" && x.Status == "Delivered") == 2);
+        var first = deliveries.Single(d => d.MessageType == "LotAwardedShare" && d.LotNumber == 1);
+        first.Attempts.ShouldBeGreaterThan(1);
+        first.Reports.Select(r => r.Status).ShouldContain("Retrying");
+    }
+
+    [Fact]
+    public async Task A_message_that_keeps_failing_goes_to_the_error_queue_and_is_replayed_once_fixed()
+    {
+        var (tender, reference) = await PublishedAsync("FE");
+        var ocmw = system.Ledgers.For("OCMW");
+        await system.EventuallyAsync(() => Task.FromResult(ocmw.Reservations.All.Count(r => r.Request.TenderReference == reference)), n => n == 2);
+        ocmw.Faults.Set(new FaultRequest(FaultMode.Fail));
+        DeliveryView[] failed;
+        try
+        {
+            await tender.AwardAsync(2, 19_000m);
+            failed = await system.EventuallyAsync(
+                async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&status=Failed", Ct))!,
+                d => d.Length == 1, TimeSpan.FromSeconds(60));
+            failed[0].Reason.ShouldNotBeNullOrWhiteSpace();
+        }
+        finally
+        {
+            ocmw.Faults.Set(new FaultRequest(FaultMode.None));
+        }
+
+        var rabbit = new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) };
+        var messageId = failed[0].MessageId.ToString();
+        var inErrorQueue = await system.EventuallyAsync(() => ErrorQueue.ListAsync(rabbit, "OCMW", Ct), e => e.Any(m => m.MessageId == messageId));
+        inErrorQueue.Single(m => m.MessageId == messageId).Reason!.ShouldContain("500");
+        (await ErrorQueue.ReplayAsync(rabbit, "OCMW", Ct)).ShouldBeGreaterThanOrEqualTo(1);
+
+        await ShouldBeBookedOnceAsync(reference, forCity: 0, forOcmw: 1);
+        (await ErrorQueue.ListAsync(rabbit, "OCMW", Ct)).ShouldBeEmpty();
+        await system.EventuallyAsync(
+            async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&status=Failed", Ct))!,
+            d => d.Length == 0);
+    }
+
+    [Fact]
+    public async Task The_relay_process_killed_hard_while_publishing_then_restarted()
+    {
+        var database = await system.CreateDatabaseAsync();
+        await using var relay = await ApiProcess.StartAsync(database);
+        var (tender, reference) = await PublishedAsync("FK", relay.Http);
+        await tender.AwardAsync(1, 100_000.01m);
+
+        // Kill the moment the first booking shows: the relay is then busy with this tender's messages.
+        var ocmw = system.Ledgers.For("OCMW");
+        await system.EventuallyAsync(() => Task.FromResult(ocmw.Reservations.All.Count(r => r.Request.TenderReference == reference)), n => n >= 1);
+        relay.Kill();
+
+        await using var restarted = await ApiProcess.StartAsync(database);
+        var resumed = new MealVoucherTender(restarted.Http);
+        resumed.Resume(await resumed.Api.GetTenderAsync(tender.Id, Ct));
+        await resumed.AwardAsync(2, 19_000m);
+
+        await ShouldBeBookedOnceAsync(reference, forCity: 1, forOcmw: 2);
+        ocmw.Reservations.All.Where(r => r.Request.TenderReference == reference).Select(r => r.IdempotencyKey).Distinct().Count().ShouldBe(2);
+    }
+}
