@@ -54,7 +54,7 @@ public sealed class RunningSystem : IAsyncLifetime
             host.Dispose();
         }
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestServers.PostgresConnectionString) { Database = "postgres" }.ConnectionString);
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestServers.PostgresConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
         await admin.OpenAsync();
         foreach (var database in databases)
         {
@@ -115,7 +115,7 @@ public sealed class RunningSystem : IAsyncLifetime
         var database = $"aankopen_test_{Guid.NewGuid():N}";
         databases.Add(database);
         var server = new NpgsqlConnectionStringBuilder(TestServers.PostgresConnectionString);
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString))
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
