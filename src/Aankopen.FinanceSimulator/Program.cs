@@ -24,9 +24,24 @@ public sealed class Program
                 Version = "v1",
                 Description = "What an administration's finance system implements so that the Aankopen finance connector can book commitments, "
                     + "provisional reservations and releases for that administration. Every call carries an Idempotency-Key header: a repeated key "
-                    + "is acted on once and answered with the first receipt (replayed = true). {system} is the administration code.",
+                    + "is acted on once and answered with the first receipt (replayed = true). The connector calls {FinanceSystem:BaseUrl}/commitments, "
+                    + "/reservations and /releases; here the base is /systems/{system} as in the simulator, {system} being the administration code. "
+                    + "Answer 2xx when done (201 new, 200 replayed), 422 for a request you will never accept (it is not retried usefully), "
+                    + "5xx or a timeout for a passing problem (the connector retries with backoff).",
             };
             document.Servers = [];
+            return Task.CompletedTask;
+        }).AddOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Aankopen.Contracts.FinanceSystem.V1.FinanceSystemHeaders.IdempotencyKey,
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The message's business key. The same key always means the same booking: act on it once.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
             return Task.CompletedTask;
         }));
 

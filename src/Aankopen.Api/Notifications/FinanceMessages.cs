@@ -71,7 +71,7 @@ public static class FinanceMessages
             LotNumber = lot.Number,
             LotTitle = lot.Title,
             Change = change,
-            EstimatedAmountExclVat = optIn.EstimatedAmountExclVat,
+            EstimatedAmountExclVat = optIn.EstimatedAmountExclVat is { } estimate ? Money.ToCents(estimate) : null,
             VatRate = lot.VatRate,
             EstimatedAmountInclVat = optIn.EstimatedAmountExclVat is { } amount ? Money.InclVat(amount, lot.VatRate) : null,
             EstimatedQuantity = optIn.EstimatedQuantity,
@@ -84,7 +84,7 @@ public static class FinanceMessages
     private static IReadOnlyList<IFinanceMessage> ReleaseOptIns(
         FinanceEvent e, Lot lot, ReleaseReason reason, string? explanation, string by, bool perLot = false) =>
         lot.OptIns.Select(optIn => (IFinanceMessage)Release(e, lot, optIn.Administration, reason, explanation, optIn.BudgetLine,
-            optIn.EstimatedAmountExclVat, optIn.EstimatedAmountExclVat is { } amount ? Money.InclVat(amount, lot.VatRate) : null,
+            optIn.EstimatedAmountExclVat is { } estimate ? Money.ToCents(estimate) : null, optIn.EstimatedAmountExclVat is { } amount ? Money.InclVat(amount, lot.VatRate) : null,
             DateOnly.FromDateTime(e.At.UtcDateTime), by, perLot)).ToArray();
 
     private static IReadOnlyList<IFinanceMessage> ReleaseShares(FinanceEvent e, Lot lot, LotTerminated terminated) =>

@@ -1,5 +1,7 @@
 namespace Aankopen.Contracts.Finance.V1;
 
+/// <summary>Written by name on the wire, so that a finance system on any platform reads "Withdrawn", not 2.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReservationChange>))]
 public enum ReservationChange { Registered, Changed, Withdrawn }
 
 /// <summary>

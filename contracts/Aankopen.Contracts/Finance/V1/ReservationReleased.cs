@@ -1,5 +1,6 @@
 namespace Aankopen.Contracts.Finance.V1;
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReleaseReason>))]
 public enum ReleaseReason { LotRemoved, LotNotAwarded, TenderCancelled, LotTerminated }
 
 /// <summary>
