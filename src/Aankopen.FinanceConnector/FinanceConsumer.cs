@@ -10,7 +10,7 @@ namespace Aankopen.FinanceConnector;
 /// system acts once. Tells Aankopen how it went: delivered, retrying, or failed after the last retry.
 /// </summary>
 public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSettings settings, ILogger log) : IConsumer<T>
-    where T : class, IFinanceMessage
+    where T : FinanceMessage
 {
     protected IFinanceSystemApi Finance => finance;
 

@@ -19,8 +19,8 @@ public static class FinanceTopology
     /// </summary>
     public static void ConfigureFinancePublishing(this IRabbitMqBusFactoryConfigurator cfg, IEnumerable<string> administrationCodes)
     {
-        // The shared interface is for code, not for routing: no exchange of its own.
-        cfg.Publish<IFinanceMessage>(p => p.Exclude = true);
+        // The shared base record is for code, not for routing: no exchange of its own.
+        cfg.Publish<FinanceMessage>(p => p.Exclude = true);
         var codes = administrationCodes.ToArray();
         cfg.Route<LotAwardedShare>(codes);
         cfg.Route<ProvisionalReservation>([]);
@@ -31,7 +31,7 @@ public static class FinanceTopology
         cfg.Publish<DeliveryReport>(p => p.ExchangeType = "fanout");
     }
 
-    private static void Route<T>(this IRabbitMqBusFactoryConfigurator cfg, string[] bindCodes) where T : class, IFinanceMessage
+    private static void Route<T>(this IRabbitMqBusFactoryConfigurator cfg, string[] bindCodes) where T : FinanceMessage
     {
         cfg.Message<T>(m => m.SetEntityName(FinanceRouting.Exchange));
         cfg.Send<T>(s => s.UseRoutingKeyFormatter(ctx => FinanceRouting.RoutingKeyFor(ctx.Message.AdministrationCode)));

@@ -15,7 +15,7 @@ public class FinanceEventMessageTests
         OptIn(1, "GEMEENTE", 60_000m, "0100/123-48"), OptIn(1, "OCMW", 40_000m, "0900/123-48"), OptIn(2, "OCMW", null, "0900/7", quantity: 12m),
     ];
 
-    private static IReadOnlyList<IFinanceMessage> After(object[] history, object @event)
+    private static IReadOnlyList<FinanceMessage> After(object[] history, object @event)
     {
         var before = JointTender.Fold(history)!;
         return FinanceMessages.For(new FinanceEvent(before, JointTender.Transition(before, @event)!, @event, Guid.Parse("01a20000-0000-7000-8000-0000000000aa"), "corr", Now));

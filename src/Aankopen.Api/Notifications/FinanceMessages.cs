@@ -13,7 +13,7 @@ public sealed record FinanceEvent(JointTender? Before, JointTender After, object
 
 public static class FinanceMessages
 {
-    public static IReadOnlyList<IFinanceMessage> For(FinanceEvent e) => (e.Before, e.Data) switch
+    public static IReadOnlyList<FinanceMessage> For(FinanceEvent e) => (e.Before, e.Data) switch
     {
         (not null, LotAwarded awarded) => ForAward(e.After, awarded, e.EventId, e.CorrelationId),
         (not null, OptedIn optedIn) => [Reservation(e, optedIn.LotNumber, optedIn.Administration,
@@ -81,14 +81,14 @@ public static class FinanceMessages
         };
     }
 
-    private static IReadOnlyList<IFinanceMessage> ReleaseOptIns(
+    private static IReadOnlyList<FinanceMessage> ReleaseOptIns(
         FinanceEvent e, Lot lot, ReleaseReason reason, string? explanation, string by, bool perLot = false) =>
-        lot.OptIns.Select(optIn => (IFinanceMessage)Release(e, lot, optIn.Administration, reason, explanation, optIn.BudgetLine,
+        lot.OptIns.Select(optIn => (FinanceMessage)Release(e, lot, optIn.Administration, reason, explanation, optIn.BudgetLine,
             optIn.EstimatedAmountExclVat is { } estimate ? Money.ToCents(estimate) : null, optIn.EstimatedAmountExclVat is { } amount ? Money.InclVat(amount, lot.VatRate) : null,
             DateOnly.FromDateTime(e.At.UtcDateTime), by, perLot)).ToArray();
 
-    private static IReadOnlyList<IFinanceMessage> ReleaseShares(FinanceEvent e, Lot lot, LotTerminated terminated) =>
-        lot.Award!.Shares.Select(share => (IFinanceMessage)Release(e, lot, share.Administration, ReleaseReason.LotTerminated, terminated.Reason,
+    private static IReadOnlyList<FinanceMessage> ReleaseShares(FinanceEvent e, Lot lot, LotTerminated terminated) =>
+        lot.Award!.Shares.Select(share => (FinanceMessage)Release(e, lot, share.Administration, ReleaseReason.LotTerminated, terminated.Reason,
             share.BudgetLine, share.AmountExclVat, share.AmountInclVat, terminated.EffectiveOn, terminated.TerminatedBy, perLot: false)).ToArray();
 
     /// <param name="perLot">One event releases several lots of the same administration: the lot joins the addressee in the id.</param>

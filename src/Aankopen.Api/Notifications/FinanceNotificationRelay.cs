@@ -67,7 +67,7 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
         return missing.Aggregate(state, (s, e) => JointTender.Transition(s, e.Data));
     }
 
-    private async Task PublishUntilConfirmedAsync(IFinanceMessage message, CancellationToken ct)
+    private async Task PublishUntilConfirmedAsync(FinanceMessage message, CancellationToken ct)
     {
         var delay = TimeSpan.FromMilliseconds(250);
         for (var attempt = 1; ; attempt++)

@@ -8,23 +8,10 @@ namespace Aankopen.Contracts.Finance.V1;
 /// <see cref="MessageId"/> is the same on every redelivery of the same share (derived from the stored award), so
 /// receivers use it, or <see cref="BusinessKey"/>, to book once. Amounts are euro with two decimals.
 /// </remarks>
-public sealed record LotAwardedShare : IFinanceMessage
+public sealed record LotAwardedShare : FinanceMessage
 {
-    public const int CurrentSchemaVersion = 1;
-
-    public required Guid MessageId { get; init; }
-    public required string CorrelationId { get; init; }
-    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
-
-    /// <summary>The administration this message is for, and the only one whose figures it carries.</summary>
-    public required string AdministrationCode { get; init; }
-
-    public required Guid TenderId { get; init; }
-    public required string TenderReference { get; init; }
     public required string TenderTitleNl { get; init; }
     public required string TenderTitleFr { get; init; }
-    public required int LotNumber { get; init; }
-    public required string LotTitle { get; init; }
 
     public required Supplier Supplier { get; init; }
 
@@ -40,7 +27,7 @@ public sealed record LotAwardedShare : IFinanceMessage
     public required DateTimeOffset AwardedAt { get; init; }
 
     /// <summary>Stable across redeliveries and versions: one commitment per tender, lot and administration.</summary>
-    public string BusinessKey => $"award/{TenderId:N}/{LotNumber}/{AdministrationCode}";
+    public override string BusinessKey => $"award/{TenderId:N}/{LotNumber}/{AdministrationCode}";
 }
 
 /// <param name="Identifier">Belgian KBO/BCE number (0123.456.749) or, for a supplier from another EU state, its VAT id (FR40303265045).</param>

@@ -4,19 +4,8 @@ namespace Aankopen.Contracts.Finance.V1;
 /// "The framework contract of this lot renewed; this is your share of the new period": book the next commitment.
 /// Published once renewals are recorded (the renewal part of the tender's life).
 /// </summary>
-public sealed record LotRenewedShare : IFinanceMessage
+public sealed record LotRenewedShare : FinanceMessage
 {
-    public const int CurrentSchemaVersion = 1;
-
-    public required Guid MessageId { get; init; }
-    public required string CorrelationId { get; init; }
-    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
-    public required string AdministrationCode { get; init; }
-    public required Guid TenderId { get; init; }
-    public required string TenderReference { get; init; }
-    public required int LotNumber { get; init; }
-    public required string LotTitle { get; init; }
-
     /// <summary>1 for the first renewal, and so on.</summary>
     public required int Renewal { get; init; }
     public required Supplier Supplier { get; init; }
@@ -30,26 +19,15 @@ public sealed record LotRenewedShare : IFinanceMessage
     public required string RenewedBy { get; init; }
     public required DateTimeOffset RenewedAt { get; init; }
 
-    public string BusinessKey => $"renewal/{TenderId:N}/{LotNumber}/{Renewal}/{AdministrationCode}";
+    public override string BusinessKey => $"renewal/{TenderId:N}/{LotNumber}/{Renewal}/{AdministrationCode}";
 }
 
 /// <summary>
 /// "This lot renews tacitly on <see cref="RenewsOn"/> unless terminated before <see cref="NoticeDeadline"/>": reserve
 /// for the next period, or ask the purchasing cell to decline it for your administration.
 /// </summary>
-public sealed record RenewalDue : IFinanceMessage
+public sealed record RenewalDue : FinanceMessage
 {
-    public const int CurrentSchemaVersion = 1;
-
-    public required Guid MessageId { get; init; }
-    public required string CorrelationId { get; init; }
-    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
-    public required string AdministrationCode { get; init; }
-    public required Guid TenderId { get; init; }
-    public required string TenderReference { get; init; }
-    public required int LotNumber { get; init; }
-    public required string LotTitle { get; init; }
-
     public required int Renewal { get; init; }
     public required DateOnly NoticeDeadline { get; init; }
     public required DateOnly RenewsOn { get; init; }
@@ -57,5 +35,5 @@ public sealed record RenewalDue : IFinanceMessage
     public required decimal ExpectedShareInclVat { get; init; }
     public required string BudgetLine { get; init; }
 
-    public string BusinessKey => $"renewal-due/{TenderId:N}/{LotNumber}/{Renewal}/{AdministrationCode}";
+    public override string BusinessKey => $"renewal-due/{TenderId:N}/{LotNumber}/{Renewal}/{AdministrationCode}";
 }

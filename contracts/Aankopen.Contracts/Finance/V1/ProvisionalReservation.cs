@@ -10,20 +10,10 @@ public enum ReservationChange { Registered, Changed, Withdrawn }
 /// with a commitment (<see cref="LotAwardedShare"/>), a release (<see cref="ReservationReleased"/>) ends it.
 /// </summary>
 /// <remarks>Each change is its own message, in the order they happened; the latest one counts.</remarks>
-public sealed record ProvisionalReservation : IFinanceMessage
+public sealed record ProvisionalReservation : FinanceMessage
 {
-    public const int CurrentSchemaVersion = 1;
-
-    public required Guid MessageId { get; init; }
-    public required string CorrelationId { get; init; }
-    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
-    public required string AdministrationCode { get; init; }
-    public required Guid TenderId { get; init; }
-    public required string TenderReference { get; init; }
     public required string TenderTitleNl { get; init; }
     public required string TenderTitleFr { get; init; }
-    public required int LotNumber { get; init; }
-    public required string LotTitle { get; init; }
 
     public required ReservationChange Change { get; init; }
 
@@ -39,5 +29,5 @@ public sealed record ProvisionalReservation : IFinanceMessage
     public required string ChangedBy { get; init; }
     public required DateTimeOffset ChangedAt { get; init; }
 
-    public string BusinessKey => $"reservation/{MessageId}";
+    public override string BusinessKey => $"reservation/{MessageId}";
 }

@@ -12,19 +12,8 @@ public enum ReleaseReason { LotRemoved, LotNotAwarded, TenderCancelled, LotTermi
 /// awarded share and <see cref="EffectiveOn"/> the date the contract ends; the finance system releases what falls
 /// after it. Otherwise they are the opt-in estimate (null when only a quantity was given).
 /// </remarks>
-public sealed record ReservationReleased : IFinanceMessage
+public sealed record ReservationReleased : FinanceMessage
 {
-    public const int CurrentSchemaVersion = 1;
-
-    public required Guid MessageId { get; init; }
-    public required string CorrelationId { get; init; }
-    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
-    public required string AdministrationCode { get; init; }
-    public required Guid TenderId { get; init; }
-    public required string TenderReference { get; init; }
-    public required int LotNumber { get; init; }
-    public required string LotTitle { get; init; }
-
     public required ReleaseReason Reason { get; init; }
 
     /// <summary>The reason as the purchasing cell wrote it, when there is one.</summary>
@@ -38,5 +27,5 @@ public sealed record ReservationReleased : IFinanceMessage
     public required string DecidedBy { get; init; }
     public required DateTimeOffset DecidedAt { get; init; }
 
-    public string BusinessKey => $"release/{TenderId:N}/{LotNumber}/{AdministrationCode}/{Reason}";
+    public override string BusinessKey => $"release/{TenderId:N}/{LotNumber}/{AdministrationCode}/{Reason}";
 }
