@@ -22,11 +22,7 @@ public sealed class FaultTests(RunningSystem system)
     {
         var tender = new MealVoucherTender(api ?? system.Api);
         var reference = $"{prefix}-{Guid.NewGuid():N}"[..20];
-        await tender.OpenWithTwoLotsAsync(reference);
-        await tender.OptInAsync(1, "GEMEENTE", 90_000m, "0100/123-48");
-        await tender.OptInAsync(1, "OCMW", 30_000m, "0900/123-48");
-        await tender.OptInAsync(2, "OCMW", 20_000m, "0900/124-48");
-        await tender.CloseAndPublishAsync();
+        await tender.PublishedDemoAsync(reference);
         return (tender, reference);
     }
 

@@ -53,12 +53,18 @@ public sealed class MealVoucherTender(HttpClient http)
     /// </summary>
     public async Task<TenderView> AwardedDemoAsync(string reference)
     {
+        await PublishedDemoAsync(reference);
+        return await AwardAsync(1, 100_000.01m);
+    }
+
+    /// <summary>The demo's story up to the publication, ready for awards.</summary>
+    public async Task<TenderView> PublishedDemoAsync(string reference)
+    {
         await OpenWithTwoLotsAsync(reference);
         await OptInAsync(1, "GEMEENTE", 90_000m, "0100/123-48");
         await OptInAsync(1, "OCMW", 30_000m, "0900/123-48");
         await OptInAsync(2, "OCMW", 20_000m, "0900/124-48");
-        await CloseAndPublishAsync();
-        return await AwardAsync(1, 100_000.01m);
+        return await CloseAndPublishAsync();
     }
 
     public async Task<TenderView> CloseAndPublishAsync()
