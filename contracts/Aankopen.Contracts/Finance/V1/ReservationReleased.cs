@@ -1,7 +1,8 @@
 namespace Aankopen.Contracts.Finance.V1;
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReleaseReason>))]
-public enum ReleaseReason { LotRemoved, LotNotAwarded, TenderCancelled, LotTerminated }
+/// <remarks><see cref="LotEnded"/>: the contract ran its course (no further renewal, or the administration declined one).</remarks>
+public enum ReleaseReason { LotRemoved, LotNotAwarded, TenderCancelled, LotTerminated, LotEnded }
 
 /// <summary>
 /// "Release what you reserved or committed for this lot": the lot was removed before the opt-in closed, will not be
