@@ -5,6 +5,7 @@ namespace Aankopen.Contracts.FinanceSystem.V1;
 // and answers the second call with the first receipt (Replayed = true). Described for other platforms in
 // contracts/finance-system.openapi.json.
 
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CommitmentKind>))]
 public enum CommitmentKind { Award, Renewal }
 
 /// <summary><c>POST commitments</c>: book a budget commitment (vastlegging) for an award or a renewal.</summary>
