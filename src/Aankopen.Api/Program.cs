@@ -1,5 +1,6 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Shared.Http;
@@ -42,6 +43,7 @@ public sealed class Program
             sp.GetRequiredService<IConfiguration>().GetSection("Administrations").Get<List<ConfiguredAdministration>>() ?? []));
         services.AddSingleton(sp => new ProcedureThresholds(
             sp.GetRequiredService<IConfiguration>().GetSection("ProcedureThresholds").Get<List<ProcedureThreshold>>() ?? []));
+        services.AddScoped<StreamWrites>();
         services.AddScoped<TenderWrites>();
         services.AddEventStore(builder.Configuration);
         services.AddHostedService<AdministrationSeeding>();
@@ -77,6 +79,8 @@ public sealed class Program
         app.MapAdministrationEndpoints();
         app.MapTenderEndpoints();
         app.MapDeliveryEndpoints();
+        app.MapCentralEndpoints();
+        app.MapMembershipEndpoints();
         return app;
     }
 }

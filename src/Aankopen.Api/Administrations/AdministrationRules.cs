@@ -9,6 +9,17 @@ public static partial class AdministrationRules
 {
     public static IReadOnlyList<DomainError> Check(string? code, string? nameNl, string? nameFr, string? enterpriseNumber, string? kind)
     {
+        var errors = CheckRegisteredBody(code, nameNl, nameFr, enterpriseNumber).ToList();
+        if (ParseKind(kind) is null)
+            errors.Add(DomainError.Invalid("administration-kind-invalid", "kind",
+                $"Soort '{TenderRules.Shorten(kind)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<AdministrationKind>())}.",
+                $"Le type '{TenderRules.Shorten(kind)}' est inconnu ; choisissez parmi {string.Join(", ", Enum.GetNames<AdministrationKind>())}."));
+        return errors;
+    }
+
+    /// <summary>What any registered public body needs (an administration, a purchasing central): code, names, number.</summary>
+    public static IReadOnlyList<DomainError> CheckRegisteredBody(string? code, string? nameNl, string? nameFr, string? enterpriseNumber)
+    {
         var errors = new List<DomainError?>
         {
             TenderRules.MissingText(nameNl, "nameNl", 200, "de Nederlandse naam", "le nom en néerlandais"),
@@ -22,17 +33,14 @@ public static partial class AdministrationRules
             errors.Add(DomainError.Invalid("enterprise-number-invalid", "enterpriseNumber",
                 $"'{TenderRules.Shorten(enterpriseNumber)}' is geen geldig ondernemingsnummer: tien cijfers, beginnend met 0 of 1, met kloppend controlegetal (0123.456.749).",
                 $"'{TenderRules.Shorten(enterpriseNumber)}' n'est pas un numéro d'entreprise valide : dix chiffres commençant par 0 ou 1, avec un chiffre de contrôle correct (0123.456.749)."));
-        if (ParseKind(kind) is null)
-            errors.Add(DomainError.Invalid("administration-kind-invalid", "kind",
-                $"Soort '{TenderRules.Shorten(kind)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<AdministrationKind>())}.",
-                $"Le type '{TenderRules.Shorten(kind)}' est inconnu ; choisissez parmi {string.Join(", ", Enum.GetNames<AdministrationKind>())}."));
         return errors.OfType<DomainError>().ToArray();
     }
 
-    public static AdministrationKind? ParseKind(string? kind) =>
-        Enum.TryParse<AdministrationKind>(kind, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kind, out _)
-            ? parsed
-            : null;
+    public static AdministrationKind? ParseKind(string? kind) => ParseName<AdministrationKind>(kind);
+
+    /// <summary>An enum value by its name only: "7" or an undefined name is no value.</summary>
+    public static T? ParseName<T>(string? name) where T : struct, Enum =>
+        Enum.TryParse<T>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(name, out _) ? parsed : null;
 
     [GeneratedRegex("^[A-Z0-9-]{2,20}$")]
     private static partial Regex CodeShape();

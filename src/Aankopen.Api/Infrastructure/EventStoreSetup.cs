@@ -1,6 +1,7 @@
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Administrations;
+using Aankopen.Api.Memberships;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.CloseOptIn;
 using Aankopen.Api.Tenders.ReadModels;
@@ -29,9 +30,13 @@ public static class EventStoreSetup
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 options.Events.AddEventTypes(TenderEventTypes.All);
+                options.Events.AddEventTypes(MembershipEventTypes.All);
                 // Inline: the API reads its own writes from it. A reference names one tender only.
                 options.Projections.Add<TenderRecordProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<TenderRecord>().UniqueIndex(t => t.Reference);
+                options.Projections.Add<MembershipRecordProjection>(ProjectionLifecycle.Inline);
+                options.Schema.For<MembershipRecord>().Index(m => m.Administration).Index(m => m.Central);
+                options.Schema.For<PurchasingCentral>();
                 // Async: spans tenders, and a write need not wait for it.
                 options.Projections.Add<ParticipationProjection>(ProjectionLifecycle.Async);
                 options.Schema.For<AdministrationRecord>().UseNumericRevisions(true);

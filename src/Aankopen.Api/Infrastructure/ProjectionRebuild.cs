@@ -13,7 +13,7 @@ public static class ProjectionRebuild
 {
     public const string Command = "rebuild-projections";
 
-    public static readonly Type[] Projections = [typeof(TenderRecordProjection), typeof(ParticipationProjection)];
+    public static readonly Type[] Projections = [typeof(TenderRecordProjection), typeof(ParticipationProjection), typeof(Memberships.MembershipRecordProjection)];
 
     public static async Task RebuildAllAsync(IProjectionDaemon daemon, CancellationToken ct)
     {

@@ -33,6 +33,8 @@ public readonly partial record struct CpvCode
         50, 51, 55, 60, 63, 64, 65, 66, 70, 71, 72, 73, 75, 76, 77, 79, 80, 85, 90, 92, 98,
     ];
 
+    public static bool IsDivision(int division) => Divisions.Contains(division);
+
     public static bool TryParse(string? text, [NotNullWhen(true)] out CpvCode? code)
     {
         code = null;

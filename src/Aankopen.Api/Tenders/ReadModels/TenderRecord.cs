@@ -17,7 +17,7 @@ public sealed record TenderRecord(
     DateTimeOffset OpenedAt,
     DateTimeOffset OptInDeadline,
     decimal EstimatedTotalExclVat,
-    decimal AwardedTotalExclVat)
+    decimal AwardedTotalExclVat) : Shared.Http.IStreamRecord<JointTender>
 {
     public static TenderRecord From(JointTender t, long version) => new(
         t.Id, version, t, t.Reference, t.Status, t.OpenedAt.Year, int.Parse(t.MainCpv[..2]), [.. t.InvitedAdministrations],

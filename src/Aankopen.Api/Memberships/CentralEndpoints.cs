@@ -1,0 +1,65 @@
+using Aankopen.Api.Administrations;
+using Aankopen.Api.Shared;
+using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Tenders;
+using Aankopen.Contracts.Api.V1;
+using Marten;
+
+namespace Aankopen.Api.Memberships;
+
+/// <summary>The purchasing centrals administrations can join, and who is a member of which.</summary>
+public static class CentralEndpoints
+{
+    public static IEndpointRouteBuilder MapCentralEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/centrals").WithTags("Purchasing centrals");
+        group.MapGet("/", List).WithName("ListCentrals").WithSummary("The registered purchasing centrals");
+        group.MapPost("/", Register).WithName("RegisterCentral")
+            .WithSummary("Register a purchasing central: code, names nl/fr, enterprise number, level")
+            .Produces<CentralView>(201).ProducesProblem(409).ProducesProblem(422);
+        group.MapGet("/{code}/members", Members).WithName("CentralMembers")
+            .WithSummary("Every membership of this central, current and past").Produces<MembershipView[]>().ProducesProblem(404);
+        return app;
+    }
+
+    public static async Task<CentralView[]> List(IQuerySession session, CancellationToken ct) =>
+        (await session.Query<PurchasingCentral>().OrderBy(c => c.Id).ToListAsync(ct)).Select(c => c.ToView()).ToArray();
+
+    public static async Task<IResult> Register(RegisterCentralRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var (actor, actorProblem) = Actor.Read(http);
+        if (actorProblem is not null)
+            return actorProblem;
+        var errors = AdministrationRules.CheckRegisteredBody(request.Code, request.NameNl, request.NameFr, request.EnterpriseNumber).ToList();
+        var level = AdministrationRules.ParseName<CentralLevel>(request.Level);
+        if (level is null)
+            errors.Add(DomainError.Invalid("central-level-invalid", "level",
+                $"Niveau '{TenderRules.Shorten(request.Level)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<CentralLevel>())}.",
+                $"Le niveau '{TenderRules.Shorten(request.Level)}' est inconnu ; choisissez parmi {string.Join(", ", Enum.GetNames<CentralLevel>())}."));
+        if (errors.Count > 0)
+            return Problems.From(http, errors);
+
+        var central = new PurchasingCentral(request.Code, request.NameNl.Trim(), request.NameFr.Trim(),
+            EnterpriseNumber.TryParse(request.EnterpriseNumber, out var number) ? number.Value.ToString() : "", level!.Value, actor!, clock.GetUtcNow());
+        session.Insert(central);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (JasperFx.DocumentAlreadyExistsException)
+        {
+            return Problems.From(http, [DomainError.Conflict("central-exists",
+                $"Er is al een aankoopcentrale met code {request.Code}.", $"Une centrale d'achat porte déjà le code {request.Code}.")]);
+        }
+        return TypedResults.Created($"/api/centrals/{central.Id}", central.ToView());
+    }
+
+    public static async Task<IResult> Members(string code, HttpContext http, IQuerySession session, CancellationToken ct)
+    {
+        if (await session.LoadAsync<PurchasingCentral>(code, ct) is null)
+            return Problems.Single(http, StatusCodes.Status404NotFound, "central-not-found",
+                $"Er is geen aankoopcentrale met code '{TenderRules.Shorten(code)}'.", $"Il n'existe pas de centrale d'achat avec le code '{TenderRules.Shorten(code)}'.");
+        var records = await session.Query<MembershipRecord>().Where(r => r.Central == code).OrderBy(r => r.Administration).ThenBy(r => r.Start).ToListAsync(ct);
+        return TypedResults.Ok(records.Select(r => r.State.ToView(r.Version)).ToArray());
+    }
+}
