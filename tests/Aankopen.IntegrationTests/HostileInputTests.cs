@@ -103,6 +103,28 @@ public sealed class HostileInputTests(RunningSystem system)
         """{"code":"NEW-ONE","nameNl":"a","nameFr":"b","enterpriseNumber":"0250.000.177","kind":42}""",
     ];
 
+    private static IEnumerable<(HttpMethod Method, string Path, string Body)> MembershipAttacks(Guid id)
+    {
+        string[] joins =
+        [
+            "{}",
+            """{"administration":"OCMW","central":"NOBODY","decidingBody":"raad","decisionDate":"2026-01-01","decisionReference":"x","scope":{"categories":["Papier"]},"start":"2027-01-01","noticeMonths":3}""",
+            """{"administration":"OCMW","central":"X","decidingBody":"raad","decisionDate":"2026-01-01","decisionReference":"x","scope":{"cpvDivisions":[12345]},"start":"2027-01-01","noticeMonths":99999999999}""",
+            """{"administration":null,"central":null,"scope":{"categories":[null,""]},"start":"2027-01-01"}""",
+            $$"""{"administration":"OCMW","central":"X","decidingBody":"{{Huge}}","decisionDate":"2026-01-01","decisionReference":"x","scope":{"categories":["{{Huge}}"]},"start":"2027-01-01","noticeMonths":3}""",
+        ];
+        foreach (var body in joins.Concat(AnyEndpoint))
+            yield return (HttpMethod.Post, "api/memberships", body);
+        foreach (var body in new[] { "{}", """{"scope":{"categories":[]},"decisionReference":""}""", """{"scope":{"cpvDivisions":["x"]}}""" }.Concat(AnyEndpoint))
+            yield return (HttpMethod.Put, $"api/memberships/{id}/scope", body);
+        foreach (var body in new[] { "{}", """{"newEnd":"2020-01-01","decisionReference":"x"}""", """{"newEnd":"soon"}""" }.Concat(AnyEndpoint))
+            yield return (HttpMethod.Post, $"api/memberships/{id}/renewal", body);
+        foreach (var body in new[] { "{}", """{"endsOn":"2000-01-01","reason":"x"}""", $$"""{"endsOn":"2027-06-30","reason":"{{Huge}}"}""" }.Concat(AnyEndpoint))
+            yield return (HttpMethod.Post, $"api/memberships/{id}/end", body);
+        foreach (var body in RegistrationBodies.Concat(["""{"code":"NEW-C","nameNl":"a","nameFr":"b","enterpriseNumber":"0250.000.177","level":"Galactic"}"""]).Concat(AnyEndpoint))
+            yield return (HttpMethod.Post, "api/centrals", body);
+    }
+
     [Fact]
     public async Task Every_write_endpoint_answers_bad_input_with_a_problem_and_writes_nothing()
     {
@@ -111,15 +133,24 @@ public sealed class HostileInputTests(RunningSystem system)
         var historyBefore = await HistoryAsync(view.Id);
         var tendersBefore = await CountAsync("api/tenders?pageSize=1");
         var administrationsBefore = (await system.Api.GetFromJsonAsync<JsonElement>("api/administrations", Ct)).GetArrayLength();
+        var central = $"HX-{Random.Shared.Next(100_000, 999_999)}";
+        (await system.Api.SendAsync(Write(HttpMethod.Post, "api/centrals", new RegisterCentralRequest(central, "a", "b", "0250.000.177", "Other"), null), Ct))
+            .EnsureSuccessStatusCode();
+        var joined = await system.Api.SendAsync(Write(HttpMethod.Post, "api/memberships", new JoinCentralRequest("OCMW", central, "raad",
+            new DateOnly(2026, 1, 5), "R/1", new ScopeDto(["Papier"], null), new DateOnly(2027, 1, 1), null, 3), null), Ct);
+        var membership = (await joined.Content.ReadFromJsonAsync<MembershipView>(Ct))!;
+        var membershipHistoryBefore = await system.Api.GetStringAsync($"api/memberships/{membership.Id}/history", Ct);
+        var centralsBefore = (await system.Api.GetFromJsonAsync<JsonElement>("api/centrals", Ct)).GetArrayLength();
 
         var wrong = new List<string>();
         var attacks = Attacks(view.Id).ToList();
         attacks.AddRange(OpeningBodies.Concat(AnyEndpoint).Select(b => (HttpMethod.Post, "api/tenders", b)));
         attacks.AddRange(RegistrationBodies.Concat(AnyEndpoint).Select(b => (HttpMethod.Post, "api/administrations", b)));
         attacks.AddRange(RegistrationBodies.Concat(AnyEndpoint).Select(b => (HttpMethod.Put, "api/administrations/OCMW", b)));
-        foreach (var (method, path, body) in attacks)
+        var membershipAttacks = MembershipAttacks(membership.Id).ToList();
+        foreach (var (method, path, body) in attacks.Concat(membershipAttacks))
         {
-            using var request = RawWrite(method, path, body, tender.ETag);
+            using var request = RawWrite(method, path, body, path.StartsWith("api/memberships/") ? joined.Headers.ETag!.ToString() : tender.ETag);
             if (body.Length == 0)
                 request.Content = null;
             var response = await system.Api.SendAsync(request, Ct);
@@ -133,6 +164,9 @@ public sealed class HostileInputTests(RunningSystem system)
 
         wrong.ShouldBeEmpty();
         attacks.Count.ShouldBeGreaterThan(150);
+        membershipAttacks.Count.ShouldBeGreaterThan(40);
+        (await system.Api.GetStringAsync($"api/memberships/{membership.Id}/history", Ct)).ShouldBe(membershipHistoryBefore);
+        (await system.Api.GetFromJsonAsync<JsonElement>("api/centrals", Ct)).GetArrayLength().ShouldBe(centralsBefore);
         (await HistoryAsync(view.Id)).ShouldBe(historyBefore);
         (await CountAsync("api/tenders?pageSize=1")).ShouldBe(tendersBefore);
         (await system.Api.GetFromJsonAsync<JsonElement>("api/administrations", Ct)).GetArrayLength().ShouldBe(administrationsBefore);

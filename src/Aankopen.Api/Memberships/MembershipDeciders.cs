@@ -72,9 +72,11 @@ public static class MembershipDeciders
     {
         if (Ended(m, now) is { } ended)
             return ended;
-        if (m.End is null && newEnd is null)
+        // Giving an open-ended membership an end would shorten it: that is ending it, with its notice period.
+        if (m.End is null)
             return DomainError.Conflict("membership-open-ended",
-                "Dit lidmaatschap loopt al voor onbepaalde duur; er valt niets te verlengen.", "Cette adhésion est déjà à durée indéterminée ; il n'y a rien à prolonger.");
+                "Dit lidmaatschap loopt al voor onbepaalde duur; er valt niets te verlengen (beëindigen kan met /end).",
+                "Cette adhésion est déjà à durée indéterminée ; il n'y a rien à prolonger (pour y mettre fin : /end).");
         if (newEnd is { } end && m.End is { } current && end <= current)
             return DomainError.Invalid("renewal-end-invalid", "newEnd",
                 $"Een verlenging eindigt na het huidige einde ({current:yyyy-MM-dd}).", $"Une prolongation se termine après la fin actuelle ({current:yyyy-MM-dd}).");
