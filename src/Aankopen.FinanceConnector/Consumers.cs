@@ -62,3 +62,14 @@ public sealed class ReservationReleasedConsumer(IFinanceSystemApi finance, Conne
     protected override string Describe(ReservationReleased m) =>
         $"{m.TenderReference} perceel/lot {m.LotNumber}: {m.LotTitle} ({m.Reason}{(m.Explanation is null ? "" : ": " + m.Explanation)})";
 }
+
+public sealed class MembershipChangedConsumer(IFinanceSystemApi finance, ConnectorSettings settings, ILogger<MembershipChangedConsumer> log)
+    : FinanceConsumer<MembershipChanged>(finance, settings, log)
+{
+    protected override Task<Receipt> DeliverAsync(MembershipChanged m, CancellationToken ct) =>
+        Finance.RecordMembershipAsync(m.BusinessKey, new MembershipRequest(
+            m.AdministrationCode, m.MembershipId, m.Change.ToString(), m.CentralCode, $"{m.CentralNameNl} / {m.CentralNameFr}",
+            m.Categories, m.CpvDivisions, m.Start, m.End, m.DecisionReference), ct);
+
+    protected override string Describe(MembershipChanged m) => $"{m.CentralCode} ({m.Change}, {m.DecisionReference})";
+}

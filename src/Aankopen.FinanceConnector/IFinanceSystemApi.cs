@@ -14,6 +14,10 @@ public interface IFinanceSystemApi
     Task<Receipt> ReserveAsync(
         [Header(FinanceSystemHeaders.IdempotencyKey)] string idempotencyKey, [Body] ReservationRequest request, CancellationToken ct);
 
+    [Post("/memberships")]
+    Task<Receipt> RecordMembershipAsync(
+        [Header(FinanceSystemHeaders.IdempotencyKey)] string idempotencyKey, [Body] MembershipRequest request, CancellationToken ct);
+
     [Post("/releases")]
     Task<Receipt> ReleaseAsync(
         [Header(FinanceSystemHeaders.IdempotencyKey)] string idempotencyKey, [Body] ReleaseRequest request, CancellationToken ct);

@@ -77,6 +77,7 @@ public sealed class Program
             bus.AddConsumer<ProvisionalReservationConsumer>();
             bus.AddConsumer<RenewalDueConsumer>();
             bus.AddConsumer<ReservationReleasedConsumer>();
+            bus.AddConsumer<MembershipChangedConsumer>();
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.UseHost(rabbit);

@@ -27,11 +27,17 @@ public static class CommitmentEndpoints
             .WithName("Release").WithSummary("Release what was reserved or committed for a lot")
             .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
 
+        contract.MapPost("/memberships", (string system, MembershipRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
+                BookAsync(system, request.AdministrationCode, request, l => l.Memberships, "memberships", http, ledgers, clock, ct))
+            .WithName("RecordMembership").WithSummary("Record the administration's membership of a purchasing central after a change")
+            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
+
         // The sandbox around the contract: what was booked, what was refused, and faults to inject.
         var sandbox = app.MapGroup("/systems/{system}").ExcludeFromDescription();
         sandbox.MapGet("/commitments", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Commitments.All));
         sandbox.MapGet("/reservations", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Reservations.All));
         sandbox.MapGet("/releases", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Releases.All));
+        sandbox.MapGet("/memberships", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Memberships.All));
         sandbox.MapGet("/rejections", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Rejections));
         sandbox.MapGet("/faults", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Faults.Current));
         sandbox.MapPut("/faults", (string system, FaultRequest fault, Ledgers ledgers) =>

@@ -47,6 +47,7 @@ public sealed class Ledger(string system)
     public Journal<CommitmentRequest> Commitments { get; } = new($"{system}-C");
     public Journal<ReservationRequest> Reservations { get; } = new($"{system}-R");
     public Journal<ReleaseRequest> Releases { get; } = new($"{system}-V");
+    public Journal<MembershipRequest> Memberships { get; } = new($"{system}-M");
     public FaultPlan Faults { get; } = new();
 
     public void Reject(string idempotencyKey, string reason, object request, DateTimeOffset now)

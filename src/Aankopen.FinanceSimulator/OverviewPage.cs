@@ -43,6 +43,12 @@ public static class OverviewPage
                 var r = e.Request;
                 html.Append($"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{Encode(r.Reason)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td>{r.EffectiveOn:dd/MM/yyyy}</td></tr>");
             }
+            html.Append("</table><h3>Lidmaatschappen van aankoopcentrales / Adhésions aux centrales d'achat</h3><table><tr><th>Nr.</th><th>Centrale</th><th>Wijziging</th><th>Scope</th><th>Van</th><th>Tot</th><th>Beslissing</th></tr>");
+            foreach (var e in ledger.Memberships.All)
+            {
+                var r = e.Request;
+                html.Append($"<tr><td>{e.Id}</td><td>{Encode(r.CentralName)}</td><td>{Encode(r.Change)}</td><td>{Encode(string.Join(", ", r.Categories.Concat(r.CpvDivisions.Select(d => $"CPV {d:00}"))))}</td><td>{r.Start:dd/MM/yyyy}</td><td>{r.End:dd/MM/yyyy}</td><td>{Encode(r.DecisionReference)}</td></tr>");
+            }
             html.Append($"</table><p>Geweigerd / Refusés: {ledger.Rejections.Count}</p>");
         }
         html.Append("</body></html>");

@@ -23,7 +23,7 @@ public sealed class Program
                 Title = "Aankopen finance-system contract",
                 Version = "v1",
                 Description = "What an administration's finance system implements so that the Aankopen finance connector can book commitments, "
-                    + "provisional reservations and releases for that administration. Every call carries an Idempotency-Key header: a repeated key "
+                    + "provisional reservations and releases, and record purchasing-central memberships, for that administration. Every call carries an Idempotency-Key header: a repeated key "
                     + "is acted on once and answered with the first receipt (replayed = true). The connector calls {FinanceSystem:BaseUrl}/commitments, "
                     + "/reservations and /releases; here the base is /systems/{system} as in the simulator, {system} being the administration code. "
                     + "Answer 2xx when done (201 new, 200 replayed), 422 for a request you will never accept (it is not retried usefully), "

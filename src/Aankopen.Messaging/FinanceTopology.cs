@@ -21,12 +21,14 @@ public static class FinanceTopology
     {
         // The shared base record is for code, not for routing: no exchange of its own.
         cfg.Publish<FinanceMessage>(p => p.Exclude = true);
+        cfg.Publish<TenderFinanceMessage>(p => p.Exclude = true);
         var codes = administrationCodes.ToArray();
         cfg.Route<LotAwardedShare>(codes);
         cfg.Route<ProvisionalReservation>([]);
         cfg.Route<ReservationReleased>([]);
         cfg.Route<LotRenewedShare>([]);
         cfg.Route<RenewalDue>([]);
+        cfg.Route<MembershipChanged>([]);
         cfg.Message<DeliveryReport>(m => m.SetEntityName(DeliveryReport.Exchange));
         cfg.Publish<DeliveryReport>(p => p.ExchangeType = "fanout");
     }

@@ -44,6 +44,11 @@ public sealed class ContractConformanceTests(RunningSystem system)
         await tender.AwardAsync(1, 100_000.01m);
         await tender.Step(a => a.TerminateLotAsync(tender.Id, 1, tender.ETag, MealVoucherTender.Cell,
             new TerminateLotRequest(new DateOnly(2027, 6, 30), "Wanprestatie"), Ct));
+        var central = $"CC-{Random.Shared.Next(100_000, 999_999)}";
+        (await system.Api.SendAsync(Write(HttpMethod.Post, "api/centrals", new RegisterCentralRequest(central, "Centrale", "Centrale", "0250.000.177", "Regional"), null), Ct))
+            .EnsureSuccessStatusCode();
+        (await system.Api.SendAsync(Write(HttpMethod.Post, "api/memberships", new JoinCentralRequest("OCMW", central, "OCMW-raad", new DateOnly(2026, 9, 14),
+            "RMW/2026/117", new ScopeDto(["Papier"], [30]), new DateOnly(2027, 1, 1), null, 3), null), Ct)).EnsureSuccessStatusCode();
         // Renewals are not recorded by the tender's life yet: publish one of each through the real bus and serializer.
         await PublishRenewalSamplesAsync(tender.Id);
 

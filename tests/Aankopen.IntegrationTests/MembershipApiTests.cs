@@ -47,6 +47,14 @@ public sealed class MembershipApiTests(RunningSystem system)
         (await ended.Content.ReadFromJsonAsync<MembershipView>(Ct))!.ShouldSatisfyAllConditions(
             m => m.Terminated.ShouldBeTrue(), m => m.End.ShouldBe(new DateOnly(2031, 12, 31)), m => m.Scope.CpvDivisions!.ShouldBe([9, 30]));
 
+        // Only the OCMW's finance system hears of the OCMW's membership: every change, in order, each once.
+        var heard = await system.EventuallyAsync(
+            () => Task.FromResult(system.Ledgers.For("OCMW").Memberships.All.Where(m => m.Request.MembershipId == joined.Id).ToArray()),
+            m => m.Length == 4);
+        heard.Select(m => m.Request.Change).ShouldBe(["Joined", "ScopeChanged", "Renewed", "Ended"]);
+        heard[^1].Request.End.ShouldBe(new DateOnly(2031, 12, 31));
+        system.Ledgers.For("GEMEENTE").Memberships.All.ShouldNotContain(m => m.Request.MembershipId == joined.Id);
+
         var history = (await system.Api.GetFromJsonAsync<HistoryEntryView[]>($"api/memberships/{joined.Id}/history", Ct))!;
         history.Select(h => h.Event).ShouldBe(["MembershipJoined", "MembershipScopeChanged", "MembershipRenewed", "MembershipEnded"]);
         history.ShouldAllBe(h => h.By == "tester@jette.example");

@@ -1,3 +1,4 @@
+using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Finance.V1;
@@ -20,6 +21,7 @@ namespace Aankopen.Api.Notifications;
 public sealed class FinanceNotificationRelay : SubscriptionBase
 {
     private static readonly HashSet<Type> TenderEvents = [.. TenderEventTypes.All];
+    private static readonly HashSet<Type> MembershipEvents = [.. MembershipEventTypes.All];
 
     private readonly IBus bus;
     private readonly TimeProvider clock;
@@ -38,33 +40,54 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken ct)
     {
-        // Each tender in the page is folded once, event by event, so every message can compare before and after.
-        var tenders = new Dictionary<Guid, (JointTender? State, long Version)>();
-        foreach (var @event in page.Events.Where(e => TenderEvents.Contains(e.Data.GetType())))
+        // Each stream in the page is folded once, event by event, so every message can compare before and after.
+        var tenders = new Folds<JointTender>(JointTender.Transition);
+        var memberships = new Folds<CentralMembership>(CentralMembership.Transition);
+        foreach (var @event in page.Events)
         {
-            var (before, version) = tenders.TryGetValue(@event.StreamId, out var known) ? known : (null, 0L);
-            if (version < @event.Version - 1)
-                before = await CatchUpAsync(operations, @event.StreamId, before, version, @event.Version - 1, ct);
-            var after = JointTender.Transition(before, @event.Data)!;
-            tenders[@event.StreamId] = (after, @event.Version);
-
             var correlation = @event.CorrelationId ?? @event.Id.ToString();
-            foreach (var message in FinanceMessages.For(new FinanceEvent(before, after, @event.Data, @event.Id, correlation, @event.Timestamp)))
+            IReadOnlyList<FinanceMessage> messages;
+            if (TenderEvents.Contains(@event.Data.GetType()))
+            {
+                var (before, after) = await tenders.StepAsync(operations, @event, ct);
+                messages = FinanceMessages.For(new FinanceEvent(before, after, @event.Data, @event.Id, correlation, @event.Timestamp));
+            }
+            else if (MembershipEvents.Contains(@event.Data.GetType()))
+            {
+                var (_, after) = await memberships.StepAsync(operations, @event, ct);
+                var central = await operations.LoadAsync<PurchasingCentral>(after.Central, ct);
+                messages = MembershipMessages.For(after, @event.Data, central, @event.Id, correlation) is { } changed ? [changed] : [];
+            }
+            else
+                continue;
+
+            foreach (var message in messages)
             {
                 await PublishUntilConfirmedAsync(message, ct);
                 // Committed with the daemon's progress for this page.
-                operations.Store(new PublishedFinanceMessage(message.MessageId, message.AdministrationCode, message.GetType().Name,
-                    message.TenderId, message.TenderReference, message.LotNumber, message.BusinessKey, clock.GetUtcNow()));
+                operations.Store(PublishedFinanceMessage.Of(message, clock.GetUtcNow()));
             }
         }
         return NullChangeListener.Instance;
     }
 
-    private static async Task<JointTender?> CatchUpAsync(
-        IDocumentOperations operations, Guid streamId, JointTender? state, long fromVersion, long toVersion, CancellationToken ct)
+    /// <summary>The state of each stream met in a page, caught up from the store for events before the page.</summary>
+    private sealed class Folds<TState>(Func<TState?, object, TState?> transition) where TState : class
     {
-        var missing = await operations.Events.FetchStreamAsync(streamId, toVersion, fromVersion: fromVersion + 1, token: ct);
-        return missing.Aggregate(state, (s, e) => JointTender.Transition(s, e.Data));
+        private readonly Dictionary<Guid, (TState? State, long Version)> known = [];
+
+        public async Task<(TState? Before, TState After)> StepAsync(IDocumentOperations operations, IEvent e, CancellationToken ct)
+        {
+            var (before, version) = known.TryGetValue(e.StreamId, out var found) ? found : (null, 0L);
+            if (version < e.Version - 1)
+            {
+                var missing = await operations.Events.FetchStreamAsync(e.StreamId, e.Version - 1, fromVersion: version + 1, token: ct);
+                before = missing.Aggregate(before, (s, m) => transition(s, m.Data));
+            }
+            var after = transition(before, e.Data)!;
+            known[e.StreamId] = (after, e.Version);
+            return (before, after);
+        }
     }
 
     private async Task PublishUntilConfirmedAsync(FinanceMessage message, CancellationToken ct)

@@ -18,11 +18,15 @@ public abstract record FinanceMessage
     /// <summary>The administration this message is for, and the only one whose figures it carries.</summary>
     public required string AdministrationCode { get; init; }
 
+    /// <summary>What the finance system acts on at most once: the idempotency key the connector sends.</summary>
+    public abstract string BusinessKey { get; }
+}
+
+/// <summary>A message about one lot of a joint tender.</summary>
+public abstract record TenderFinanceMessage : FinanceMessage
+{
     public required Guid TenderId { get; init; }
     public required string TenderReference { get; init; }
     public required int LotNumber { get; init; }
     public required string LotTitle { get; init; }
-
-    /// <summary>What the finance system acts on at most once: the idempotency key the connector sends.</summary>
-    public abstract string BusinessKey { get; }
 }

@@ -11,7 +11,8 @@ public static class FinanceRouting
 
     /// <summary>Every message type a finance connector may receive.</summary>
     public static readonly Type[] MessageTypes =
-        [typeof(LotAwardedShare), typeof(ProvisionalReservation), typeof(ReservationReleased), typeof(LotRenewedShare), typeof(RenewalDue)];
+        [typeof(LotAwardedShare), typeof(ProvisionalReservation), typeof(ReservationReleased), typeof(LotRenewedShare), typeof(RenewalDue),
+            typeof(MembershipChanged)];
 
     public static string QueueFor(string administrationCode) => $"aankopen.finance.{administrationCode.ToLowerInvariant()}";
 

@@ -8,7 +8,7 @@ namespace Aankopen.Contracts.Finance.V1;
 /// <see cref="MessageId"/> is the same on every redelivery of the same share (derived from the stored award), so
 /// receivers use it, or <see cref="BusinessKey"/>, to book once. Amounts are euro with two decimals.
 /// </remarks>
-public sealed record LotAwardedShare : FinanceMessage
+public sealed record LotAwardedShare : TenderFinanceMessage
 {
     public required string TenderTitleNl { get; init; }
     public required string TenderTitleFr { get; init; }

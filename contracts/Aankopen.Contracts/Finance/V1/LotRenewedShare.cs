@@ -4,7 +4,7 @@ namespace Aankopen.Contracts.Finance.V1;
 /// "The framework contract of this lot renewed; this is your share of the new period": book the next commitment.
 /// Published once renewals are recorded (the renewal part of the tender's life).
 /// </summary>
-public sealed record LotRenewedShare : FinanceMessage
+public sealed record LotRenewedShare : TenderFinanceMessage
 {
     /// <summary>1 for the first renewal, and so on.</summary>
     public required int Renewal { get; init; }
@@ -26,7 +26,7 @@ public sealed record LotRenewedShare : FinanceMessage
 /// "This lot renews tacitly on <see cref="RenewsOn"/> unless terminated before <see cref="NoticeDeadline"/>": reserve
 /// for the next period, or ask the purchasing cell to decline it for your administration.
 /// </summary>
-public sealed record RenewalDue : FinanceMessage
+public sealed record RenewalDue : TenderFinanceMessage
 {
     public required int Renewal { get; init; }
     public required DateOnly NoticeDeadline { get; init; }

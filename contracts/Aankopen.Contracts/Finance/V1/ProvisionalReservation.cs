@@ -10,7 +10,7 @@ public enum ReservationChange { Registered, Changed, Withdrawn }
 /// with a commitment (<see cref="LotAwardedShare"/>), a release (<see cref="ReservationReleased"/>) ends it.
 /// </summary>
 /// <remarks>Each change is its own message, in the order they happened; the latest one counts.</remarks>
-public sealed record ProvisionalReservation : FinanceMessage
+public sealed record ProvisionalReservation : TenderFinanceMessage
 {
     public required string TenderTitleNl { get; init; }
     public required string TenderTitleFr { get; init; }

@@ -13,7 +13,7 @@ public enum ReleaseReason { LotRemoved, LotNotAwarded, TenderCancelled, LotTermi
 /// awarded share and <see cref="EffectiveOn"/> the date the contract ends; the finance system releases what falls
 /// after it. Otherwise they are the opt-in estimate (null when only a quantity was given).
 /// </remarks>
-public sealed record ReservationReleased : FinanceMessage
+public sealed record ReservationReleased : TenderFinanceMessage
 {
     public required ReleaseReason Reason { get; init; }
 

@@ -48,6 +48,20 @@ public sealed record ReleaseRequest(
     int LotNumber,
     string Description);
 
+/// <summary><c>POST memberships</c>: the administration's membership of a purchasing central, whole, after a change.</summary>
+/// <param name="Change">Joined, ScopeChanged, Renewed or Ended.</param>
+public sealed record MembershipRequest(
+    string AdministrationCode,
+    Guid MembershipId,
+    string Change,
+    string CentralCode,
+    string CentralName,
+    IReadOnlyList<string> Categories,
+    IReadOnlyList<int> CpvDivisions,
+    DateOnly Start,
+    DateOnly? End,
+    string DecisionReference);
+
 /// <param name="Id">The finance system's own number for what it booked.</param>
 /// <param name="Replayed">True when the idempotency key had been used before and nothing new was booked.</param>
 public sealed record Receipt(string Id, string IdempotencyKey, DateTimeOffset BookedAt, bool Replayed);
