@@ -137,4 +137,19 @@ public class MembershipTests
         state.DecisionReference.ShouldBe("RMW/2029/5");
         CpvCode.IsDivision(9).ShouldBeTrue();
     }
+
+    [Fact]
+    public void The_finance_message_of_a_change_carries_the_whole_membership_for_its_administration_only()
+    {
+        var member = Member(end: new DateOnly(2029, 12, 31));
+        var renewed = new MembershipRenewed(Id, new DateOnly(2032, 12, 31), "RMW/2029/5", Cell, Now);
+        var central = new PurchasingCentral("FOR-CMS", "Federale aankoopcentrale", "Centrale d'achat fédérale", "0250.000.177", CentralLevel.Federal, Cell, Now);
+
+        var message = Api.Notifications.MembershipMessages.For(member.Apply(renewed), renewed, central, Guid.CreateVersion7(), "corr").ShouldNotBeNull();
+
+        message.ShouldSatisfyAllConditions(
+            m => m.AdministrationCode.ShouldBe("OCMW"), m => m.Change.ShouldBe(Contracts.Finance.V1.MembershipChange.Renewed),
+            m => m.End.ShouldBe(new DateOnly(2032, 12, 31)), m => m.Categories.ShouldBe(["Papier"]), m => m.CpvDivisions.ShouldBe([30, 48]),
+            m => m.CentralNameFr.ShouldBe("Centrale d'achat fédérale"), m => m.BusinessKey.ShouldBe($"membership/{m.MessageId}"));
+    }
 }
