@@ -28,6 +28,12 @@ public static class OpenApiExamples
         [typeof(TerminateLotRequest)] = new TerminateLotRequest(new DateOnly(2027, 9, 30), "Wanprestatie van de leverancier"),
         [typeof(RegisterAdministrationRequest)] = new RegisterAdministrationRequest("POLITIE", "Politiezone Brussel-West", "Zone de police Bruxelles-Ouest", "0250.000.177", "PoliceZone"),
         [typeof(ChangeAdministrationRequest)] = new ChangeAdministrationRequest("OCMW Jette", "CPAS de Jette", "0212.000.131", "Ocmw"),
+        [typeof(RegisterCentralRequest)] = new RegisterCentralRequest("FOR-CMS", "Federale aankoopcentrale", "Centrale d'achat fédérale", "0250.000.177", "Federal"),
+        [typeof(JoinCentralRequest)] = new JoinCentralRequest("OCMW", "FOR-CMS", "OCMW-raad", new DateOnly(2026, 9, 14), "RMW/2026/117",
+            new ScopeDto(["Papier"], [30, 48]), new DateOnly(2027, 1, 1), new DateOnly(2029, 12, 31), 3),
+        [typeof(ChangeScopeRequest)] = new ChangeScopeRequest(new ScopeDto(["Papier", "Energie"], [9, 30]), "RMW/2027/3"),
+        [typeof(RenewMembershipRequest)] = new RenewMembershipRequest(new DateOnly(2032, 12, 31), "RMW/2029/5"),
+        [typeof(EndMembershipRequest)] = new EndMembershipRequest(new DateOnly(2028, 12, 31), "Eigen raamcontract gegund"),
     };
 
     public static void AddExamples(this OpenApiOptions options) =>
