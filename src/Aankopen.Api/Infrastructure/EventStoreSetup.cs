@@ -4,6 +4,7 @@ using Aankopen.Api.Administrations;
 using Aankopen.Api.Memberships;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.CloseOptIn;
+using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Api.Tenders.ReadModels;
 using JasperFx.Events.Projections;
 using JasperFx;
@@ -33,7 +34,7 @@ public static class EventStoreSetup
                 options.Events.AddEventTypes(MembershipEventTypes.All);
                 // Inline: the API reads its own writes from it. A reference names one tender only.
                 options.Projections.Add<TenderRecordProjection>(ProjectionLifecycle.Inline);
-                options.Schema.For<TenderRecord>().UniqueIndex(t => t.Reference);
+                options.Schema.For<TenderRecord>().UniqueIndex(t => t.Reference).Index(t => t.NextRenewalCheck);
                 options.Projections.Add<MembershipRecordProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<MembershipRecord>().Index(m => m.Administration).Index(m => m.Central);
                 options.Schema.For<PurchasingCentral>();
@@ -59,6 +60,8 @@ public static class EventStoreSetup
                 .AddSubscriptionWithServices<FinanceNotificationRelay>(ServiceLifetime.Singleton);
             // The same single process records closings at the deadline, so replicas do not race each other for them.
             services.AddHostedService<OptInDeadlineCloser>();
+            services.AddSingleton<RenewalScheduler>();
+            services.AddHostedService(sp => sp.GetRequiredService<RenewalScheduler>());
         }
         return services;
     }

@@ -27,6 +27,10 @@ public static class FinanceMessages
         (not null, TenderCancelled cancelled) => e.Before.LiveLots
             .SelectMany(lot => ReleaseOptIns(e, lot, ReleaseReason.TenderCancelled, cancelled.Reason, cancelled.CancelledBy, perLot: true)).ToArray(),
         (not null, LotTerminated terminated) => ReleaseShares(e, e.Before.Lots[terminated.LotNumber], terminated),
+        (not null, RenewalBecameDue due) => RenewalMessages.Due(e, e.After.Lots[due.LotNumber], due),
+        (not null, RenewalDeclined declined) => [RenewalMessages.Declined(e, e.Before.Lots[declined.LotNumber], declined)],
+        (not null, LotRenewed renewed) => RenewalMessages.Renewed(e, e.After.Lots[renewed.LotNumber], renewed),
+        (not null, LotEnded ended) => RenewalMessages.Ended(e, e.Before.Lots[ended.LotNumber], ended),
         _ => [],
     };
 
@@ -90,6 +94,9 @@ public static class FinanceMessages
     private static IReadOnlyList<FinanceMessage> ReleaseShares(FinanceEvent e, Lot lot, LotTerminated terminated) =>
         lot.Award!.Shares.Select(share => (FinanceMessage)Release(e, lot, share.Administration, ReleaseReason.LotTerminated, terminated.Reason,
             share.BudgetLine, share.AmountExclVat, share.AmountInclVat, terminated.EffectiveOn, terminated.TerminatedBy, perLot: false)).ToArray();
+
+    internal static ReservationReleased Release(FinanceEvent e, Lot lot, AwardShare share, ReleaseReason reason, string? explanation, DateOnly effectiveOn, string by) =>
+        Release(e, lot, share.Administration, reason, explanation, share.BudgetLine, share.AmountExclVat, share.AmountInclVat, effectiveOn, by, perLot: false);
 
     /// <param name="perLot">One event releases several lots of the same administration: the lot joins the addressee in the id.</param>
     private static ReservationReleased Release(

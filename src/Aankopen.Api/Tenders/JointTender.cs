@@ -5,7 +5,30 @@ namespace Aankopen.Api.Tenders;
 
 public enum TenderStatus { Draft, OpenForOptIn, OptInClosed, Published, Cancelled }
 
-public enum LotStatus { Open, Dropped, Awarded, NotAwarded, Terminated }
+public enum LotStatus { Open, Dropped, Awarded, NotAwarded, Terminated, Ended }
+
+/// <summary>
+/// Where an awarded lot's contract stands: the current period (0 is the initial one), who shares it, and what is
+/// recorded about the next renewal.
+/// </summary>
+/// <param name="PossibleRenewals">How many renewals its terms allow in all (see ContractPeriods).</param>
+/// <param name="DueFor">The highest renewal whose "renewal due" was recorded.</param>
+/// <param name="Declined">Administrations that declined the next renewal.</param>
+public sealed record RunningContract(
+    int Renewals,
+    int PossibleRenewals,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    int DueFor,
+    ImmutableList<string> Declined,
+    IReadOnlyList<AwardShare> Shares,
+    decimal AmountExclVat,
+    decimal AmountInclVat)
+{
+    public int Next => Renewals + 1;
+
+    public bool CanRenew => Next <= PossibleRenewals;
+}
 
 public sealed record OptIn(string Administration, decimal? EstimatedAmountExclVat, decimal? EstimatedQuantity, string BudgetLine);
 
@@ -31,7 +54,8 @@ public sealed record Lot(
     ImmutableList<OptIn> OptIns,
     Award? Award,
     string? Ending = null,
-    DateOnly? TerminatedOn = null)
+    DateOnly? TerminatedOn = null,
+    RunningContract? Running = null)
 {
     public OptIn? OptInOf(string administration) => OptIns.Find(o => o.Administration == administration);
 }
@@ -101,7 +125,21 @@ public sealed record JointTender(
         Status = LotStatus.Awarded,
         Award = new Award(e.SupplierName, e.SupplierId, e.AwardedAmountExclVat, e.AwardedAmountInclVat,
             e.ContractStart, e.ContractEnd, e.Shares, e.AwardedAt),
+        Running = new RunningContract(0, Renewals.ContractPeriods.PossibleRenewals(e.ContractStart, e.ContractEnd, lot.Terms),
+            e.ContractStart, e.ContractEnd, 0, [], e.Shares, e.AwardedAmountExclVat, e.AwardedAmountInclVat),
     });
+
+    public JointTender Apply(RenewalBecameDue e) => WithRunning(e.LotNumber, r => r with { DueFor = Math.Max(r.DueFor, e.Renewal) });
+
+    public JointTender Apply(RenewalDeclined e) => WithRunning(e.LotNumber, r => r with { Declined = r.Declined.Add(e.Administration) });
+
+    public JointTender Apply(LotRenewed e) => WithRunning(e.LotNumber, r => r with
+    {
+        Renewals = e.Renewal, PeriodStart = e.PeriodStart, PeriodEnd = e.PeriodEnd, Declined = [], Shares = e.Shares,
+        AmountExclVat = e.AmountExclVat, AmountInclVat = e.AmountInclVat,
+    });
+
+    public JointTender Apply(LotEnded e) => WithLot(e.LotNumber, lot => lot with { Status = LotStatus.Ended, Ending = e.Reason.ToString() });
 
     public JointTender Apply(LotNotAwarded e) => WithLot(e.LotNumber, lot => lot with { Status = LotStatus.NotAwarded, Ending = e.Reason });
 
@@ -132,8 +170,15 @@ public sealed record JointTender(
         (not null, LotNotAwarded e) => state.Apply(e),
         (not null, TenderCancelled e) => state.Apply(e),
         (not null, LotTerminated e) => state.Apply(e),
+        (not null, RenewalBecameDue e) => state.Apply(e),
+        (not null, RenewalDeclined e) => state.Apply(e),
+        (not null, LotRenewed e) => state.Apply(e),
+        (not null, LotEnded e) => state.Apply(e),
         _ => throw new InvalidOperationException($"Event {@event.GetType().Name} cannot follow {(state is null ? "an empty stream" : "an opened tender")}."),
     };
+
+    private JointTender WithRunning(int number, Func<RunningContract, RunningContract> change) =>
+        WithLot(number, lot => lot with { Running = change(lot.Running!) });
 
     private JointTender WithLot(int number, Func<Lot, Lot> change) => this with { Lots = Lots.SetItem(number, change(Lots[number])) };
 }

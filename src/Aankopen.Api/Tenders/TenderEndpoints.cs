@@ -12,6 +12,7 @@ using Aankopen.Api.Tenders.OpenOptIn;
 using Aankopen.Api.Tenders.OpenTender;
 using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.PublishTender;
+using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Api.Tenders.RemoveLot;
 using Aankopen.Api.Tenders.TerminateLot;
 using Aankopen.Api.Tenders.WithdrawOptIn;
@@ -64,7 +65,14 @@ public static class TenderEndpoints
         Write(tenders.MapPost("/{tenderId:guid}/cancellation", CancelTenderEndpoint.Handle), "CancelTender",
             "Cancel the tender before any lot is awarded, with the reason");
         Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/termination", TerminateLotEndpoint.Handle), "TerminateLot",
-            "Terminate an awarded lot's contract early");
+            "Terminate an awarded lot's contract early (before the notice deadline when it would otherwise renew)");
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/renewal", RenewalEndpoints.Renew), "RenewLot",
+            "Renew a running lot for its next period now, ahead of the tacit renewal");
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/renewal/declines/{administration}", RenewalEndpoints.Decline), "DeclineRenewal",
+            "An administration declines the next renewal for itself, before the notice deadline; the others continue");
+        app.MapGet("/api/renewals", RenewalEndpoints.Calendar).WithTags("Joint tenders").WithName("RenewalCalendar")
+            .WithSummary("Running lots whose notice deadline or period end falls in a window (default: the next six months), most urgent first")
+            .Produces<RenewalCalendarEntryView[]>().ProducesProblem(422);
 
         app.MapGroup("/api/administrations").WithTags("Administrations")
             .MapGet("/{code}/participations", AdministrationYearEndpoint.Handle).WithName("GetAdministrationYear")

@@ -123,6 +123,6 @@ public static class TenderEventTypes
     [
         typeof(TenderOpened), typeof(OptInOpened), typeof(LotAdded), typeof(LotChanged), typeof(LotRemoved), typeof(OptedIn),
         typeof(OptInWithdrawn), typeof(OptInClosed), typeof(TenderPublished), typeof(LotAwarded), typeof(LotNotAwarded),
-        typeof(TenderCancelled), typeof(LotTerminated),
+        typeof(TenderCancelled), typeof(LotTerminated), typeof(RenewalBecameDue), typeof(RenewalDeclined), typeof(LotRenewed), typeof(LotEnded),
     ];
 }

@@ -76,3 +76,23 @@ public sealed record DeliveryView(
     IReadOnlyList<DeliveryReportView> Reports);
 
 public sealed record DeliveryReportView(string Status, int Attempt, string? Reason, DateTimeOffset At);
+
+/// <summary>
+/// One running lot in the renewal calendar: what comes next and by when. Sorted by <see cref="FirstDate"/>.
+/// </summary>
+/// <param name="NextRenewal">The number of the next renewal, or null when the contract ends with this period.</param>
+/// <param name="NoticeDeadline">The last day to terminate or decline before it renews; null when it will not renew.</param>
+/// <param name="Administrations">Who shares the current period; <paramref name="Declined"/> will not continue.</param>
+public sealed record RenewalCalendarEntryView(
+    Guid TenderId,
+    string TenderReference,
+    int LotNumber,
+    string LotTitle,
+    string SupplierName,
+    int Renewals,
+    int? NextRenewal,
+    DateOnly PeriodEnd,
+    DateOnly? NoticeDeadline,
+    DateOnly FirstDate,
+    IReadOnlyList<string> Administrations,
+    IReadOnlyList<string> Declined);

@@ -29,6 +29,10 @@ public static class TenderHistoryEndpoint
         LotNotAwarded e => e.DecidedBy,
         TenderCancelled e => e.CancelledBy,
         LotTerminated e => e.TerminatedBy,
+        RenewalBecameDue e => e.RecordedBy,
+        RenewalDeclined e => e.DeclinedBy,
+        LotRenewed e => e.RenewedBy,
+        LotEnded e => e.RecordedBy,
         _ => "",
     };
 }

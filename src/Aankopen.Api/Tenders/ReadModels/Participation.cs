@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 
 namespace Aankopen.Api.Tenders.ReadModels;
 
-public enum ParticipationStatus { Invited, Participating, Withdrawn, Dropped, Awarded, NotAwarded, Terminated }
+public enum ParticipationStatus { Invited, Participating, Withdrawn, Dropped, Awarded, NotAwarded, Terminated, Ended }
 
 public sealed record ParticipationLot(
     int LotNumber,
@@ -13,7 +13,8 @@ public sealed record ParticipationLot(
     string? SupplierName = null,
     decimal? ShareExclVat = null,
     decimal? ShareInclVat = null,
-    DateOnly? AwardedOn = null);
+    DateOnly? AwardedOn = null,
+    int Renewals = 0);
 
 /// <summary>
 /// One administration's part in one tender: the lots it opted into and the shares it was awarded. Kept by the
@@ -65,6 +66,10 @@ public sealed record Participation(
         LotNotAwarded e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.NotAwarded }),
         LotTerminated e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.Terminated }),
         TenderCancelled => this with { TenderStatus = TenderStatus.Cancelled },
+        LotRenewed e when Lots.ContainsKey(e.LotNumber) => e.Shares.FirstOrDefault(s => s.Administration == Administration) is { } share
+            ? WithLot(e.LotNumber, Lots[e.LotNumber] with { ShareExclVat = share.AmountExclVat, ShareInclVat = share.AmountInclVat, Renewals = e.Renewal })
+            : WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.Ended }),
+        LotEnded e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.Ended }),
         _ => this,
     };
 

@@ -17,13 +17,26 @@ public sealed record TenderRecord(
     DateTimeOffset OpenedAt,
     DateTimeOffset OptInDeadline,
     decimal EstimatedTotalExclVat,
-    decimal AwardedTotalExclVat) : Shared.Http.IStreamRecord<JointTender>
+    decimal AwardedTotalExclVat,
+    DateOnly? NextRenewalCheck = null) : Shared.Http.IStreamRecord<JointTender>
 {
     public static TenderRecord From(JointTender t, long version) => new(
         t.Id, version, t, t.Reference, t.Status, t.OpenedAt.Year, int.Parse(t.MainCpv[..2]), [.. t.InvitedAdministrations],
         SearchableText(t), t.OpenedAt, t.OptInDeadline,
         t.LiveLots.Sum(l => l.EstimatedValueExclVat),
-        t.Lots.Values.Sum(l => l.Award?.AmountExclVat ?? 0m));
+        t.Lots.Values.Sum(l => l.Award?.AmountExclVat ?? 0m),
+        NextRenewalDate(t));
+
+    /// <summary>
+    /// The first day on which a running lot needs the renewal scheduler (its notice deadline, or the day after its
+    /// period ends), so the scheduler and the calendar query one indexed column instead of every tender.
+    /// </summary>
+    public static DateOnly? NextRenewalDate(JointTender t) => t.Lots.Values
+        .Where(l => l.Status == LotStatus.Awarded && l.Running is not null)
+        .Select(l => (DateOnly?)(l.Running!.CanRenew && l.Running.DueFor < l.Running.Next
+            ? Renewals.ContractPeriods.NoticeDeadline(l.Running.PeriodEnd, l.Terms.NoticeDays)
+            : l.Running.PeriodEnd.AddDays(1)))
+        .Min();
 
     /// <summary>Reference and both titles, lower case, so a search needs one case-insensitive LIKE.</summary>
     public static string SearchableText(JointTender t) => $"{t.Reference} {t.TitleNl} {t.TitleFr}".ToLowerInvariant();

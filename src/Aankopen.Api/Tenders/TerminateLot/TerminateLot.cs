@@ -20,15 +20,18 @@ public static class TerminateLotDecider
                 $"Perceel {lot.Number} heeft geen lopend contract; alleen een gegund perceel kan beëindigd worden.",
                 $"Le lot {lot.Number} n'a pas de contrat en cours ; seul un lot attribué peut être résilié.");
 
+        if (Renewals.RenewalDeciders.PastNotice(lot, now) is { } late)
+            return late;
         var award = lot.Award!;
+        var end = lot.Running?.PeriodEnd ?? award.ContractEnd;
         var errors = new List<DomainError?>
         {
             TenderRules.MissingText(command.Reason, "reason", 1000, "de reden van de beëindiging", "le motif de la résiliation"),
         };
-        if (command.EffectiveOn < award.ContractStart || command.EffectiveOn > award.ContractEnd)
+        if (command.EffectiveOn < award.ContractStart || command.EffectiveOn > end)
             errors.Add(DomainError.Invalid("termination-date-invalid", "effectiveOn",
-                $"De beëindiging moet ingaan tijdens het contract ({award.ContractStart:yyyy-MM-dd} tot {award.ContractEnd:yyyy-MM-dd}).",
-                $"La résiliation doit prendre effet pendant le contrat (du {award.ContractStart:yyyy-MM-dd} au {award.ContractEnd:yyyy-MM-dd})."));
+                $"De beëindiging moet ingaan tijdens het contract ({award.ContractStart:yyyy-MM-dd} tot {end:yyyy-MM-dd}).",
+                $"La résiliation doit prendre effet pendant le contrat (du {award.ContractStart:yyyy-MM-dd} au {end:yyyy-MM-dd})."));
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);

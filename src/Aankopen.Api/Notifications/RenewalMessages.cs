@@ -1,0 +1,64 @@
+using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.Renewals;
+using Aankopen.Contracts.Finance.V1;
+
+namespace Aankopen.Api.Notifications;
+
+/// <summary>What each administration's finance system hears about the renewals of a lot it shares.</summary>
+public static class RenewalMessages
+{
+    /// <summary>A renewal comes up: each administration that continues gets its expected share of the next period.</summary>
+    public static IReadOnlyList<FinanceMessage> Due(FinanceEvent e, Lot lot, RenewalBecameDue due)
+    {
+        var (_, _, shares) = RenewalDeciders.NextShares(lot, lot.Running!);
+        return shares.Select(share => (FinanceMessage)new RenewalDue
+        {
+            MessageId = MessageIds.For(e.EventId, share.Administration),
+            CorrelationId = e.CorrelationId,
+            AdministrationCode = share.Administration,
+            TenderId = e.After.Id,
+            TenderReference = e.After.Reference,
+            LotNumber = lot.Number,
+            LotTitle = lot.Title,
+            Renewal = due.Renewal,
+            NoticeDeadline = due.NoticeDeadline,
+            RenewsOn = due.RenewsOn,
+            ExpectedShareExclVat = share.AmountExclVat,
+            ExpectedShareInclVat = share.AmountInclVat,
+            BudgetLine = share.BudgetLine,
+        }).ToArray();
+    }
+
+    /// <summary>The administration that declined hears that its share ends with the current period.</summary>
+    public static FinanceMessage Declined(FinanceEvent e, Lot lot, RenewalDeclined declined) =>
+        FinanceMessages.Release(e, lot, lot.Running!.Shares.Single(s => s.Administration == declined.Administration), ReleaseReason.LotEnded,
+            $"Verlenging {declined.Renewal} geweigerd / reconduction {declined.Renewal} refusée", lot.Running.PeriodEnd, declined.DeclinedBy);
+
+    public static IReadOnlyList<FinanceMessage> Renewed(FinanceEvent e, Lot lot, LotRenewed renewed) =>
+        renewed.Shares.Select(share => (FinanceMessage)new LotRenewedShare
+        {
+            MessageId = MessageIds.For(e.EventId, share.Administration),
+            CorrelationId = e.CorrelationId,
+            AdministrationCode = share.Administration,
+            TenderId = e.After.Id,
+            TenderReference = e.After.Reference,
+            LotNumber = lot.Number,
+            LotTitle = lot.Title,
+            Renewal = renewed.Renewal,
+            Supplier = new Supplier(lot.Award!.SupplierName, lot.Award.SupplierId),
+            ShareExclVat = share.AmountExclVat,
+            VatRate = renewed.VatRate,
+            ShareInclVat = share.AmountInclVat,
+            BudgetLine = share.BudgetLine,
+            PeriodStart = renewed.PeriodStart,
+            PeriodEnd = renewed.PeriodEnd,
+            RenewedBy = renewed.RenewedBy,
+            RenewedAt = renewed.RenewedAt,
+        }).ToArray();
+
+    /// <summary>The contract ran its course: every administration still sharing it releases what remains after the end.</summary>
+    public static IReadOnlyList<FinanceMessage> Ended(FinanceEvent e, Lot lot, LotEnded ended) =>
+        lot.Running!.Shares.Where(s => !lot.Running.Declined.Contains(s.Administration))
+            .Select(share => (FinanceMessage)FinanceMessages.Release(e, lot, share, ReleaseReason.LotEnded, ended.Reason.ToString(), ended.EndedOn, ended.RecordedBy))
+            .ToArray();
+}

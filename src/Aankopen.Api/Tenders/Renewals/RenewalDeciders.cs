@@ -1,0 +1,146 @@
+using Aankopen.Api.Shared;
+
+namespace Aankopen.Api.Tenders.Renewals;
+
+/// <summary>
+/// The renewal decisions of running lot contracts. <see cref="Advance"/> is what the scheduler asks: everything
+/// that is due by <c>today</c>, in order, so a service that was down for months catches up with one call, and
+/// asking twice records nothing twice.
+/// </summary>
+public static class RenewalDeciders
+{
+    public const string SchedulerActor = "system:renewals";
+
+    public static Decision Advance(JointTender tender, DateOnly today, int leadDays, DateTimeOffset now)
+    {
+        if (tender.Status == TenderStatus.Cancelled)
+            return Decision.Accept();
+        var events = new List<object>();
+        var state = tender;
+        foreach (var number in tender.Lots.Keys)
+        {
+            while (NextStep(state, state.Lots[number], today, leadDays, now) is { } step)
+            {
+                events.Add(step);
+                state = JointTender.Transition(state, step)!;
+            }
+        }
+        return Decision.Accept([.. events]);
+    }
+
+    private static object? NextStep(JointTender tender, Lot lot, DateOnly today, int leadDays, DateTimeOffset now)
+    {
+        if (lot.Status != LotStatus.Awarded || lot.Running is not { } running)
+            return null;
+        var deadline = ContractPeriods.NoticeDeadline(running.PeriodEnd, lot.Terms.NoticeDays);
+        if (running.CanRenew && running.DueFor < running.Next && today >= deadline.AddDays(-leadDays))
+            return new RenewalBecameDue(tender.Id, lot.Number, running.Next, deadline, running.PeriodEnd.AddDays(1), SchedulerActor, now);
+        if (today <= running.PeriodEnd)
+            return null;
+        if (!running.CanRenew)
+            return new LotEnded(tender.Id, lot.Number, running.PeriodEnd,
+                lot.Terms.Renewable ? LotEndReason.LastPeriod : LotEndReason.NotRenewable, SchedulerActor, now);
+        return (object?)Renewal(tender, lot, running, SchedulerActor, now)
+            ?? new LotEnded(tender.Id, lot.Number, running.PeriodEnd, LotEndReason.AllDeclined, SchedulerActor, now);
+    }
+
+    /// <summary>The purchasing cell renews ahead of the tacit renewal.</summary>
+    public static Decision RenewNow(JointTender tender, int lotNumber, string actor, DateTimeOffset now)
+    {
+        if (TenderRules.LotMissing(tender, lotNumber) is { } missing)
+            return missing;
+        var lot = tender.Lots[lotNumber];
+        if (NotRunning(lot) is { } notRunning)
+            return notRunning;
+        var running = lot.Running!;
+        if (!running.CanRenew)
+            return DomainError.Conflict("no-renewal-left",
+                $"Perceel {lot.Number} kan niet meer verlengd worden: {running.Renewals} van {running.PossibleRenewals} mogelijke verlengingen (hoogstens vier jaar in totaal).",
+                $"Le lot {lot.Number} ne peut plus être reconduit : {running.Renewals} des {running.PossibleRenewals} reconductions possibles (quatre ans au plus au total).");
+        if (DateOnly.FromDateTime(now.UtcDateTime) > running.PeriodEnd)
+            return DomainError.Conflict("period-over",
+                $"De periode van perceel {lot.Number} eindigde op {running.PeriodEnd:yyyy-MM-dd}; de stilzwijgende verlenging wordt automatisch geregistreerd.",
+                $"La période du lot {lot.Number} a pris fin le {running.PeriodEnd:yyyy-MM-dd} ; la reconduction tacite est enregistrée automatiquement.");
+        return Renewal(tender, lot, running, actor, now) is { } renewed
+            ? Decision.Accept(renewed)
+            : DomainError.Conflict("all-declined",
+                $"Alle besturen weigerden verlenging {running.Next} van perceel {lot.Number}; het contract eindigt op {running.PeriodEnd:yyyy-MM-dd}.",
+                $"Toutes les administrations ont refusé la reconduction {running.Next} du lot {lot.Number} ; le contrat prend fin le {running.PeriodEnd:yyyy-MM-dd}.");
+    }
+
+    /// <summary>An administration declines the next renewal for itself, before the notice deadline; the others continue.</summary>
+    public static Decision Decline(JointTender tender, int lotNumber, string administration, string actor, DateTimeOffset now)
+    {
+        if (TenderRules.LotMissing(tender, lotNumber) is { } missing)
+            return missing;
+        var lot = tender.Lots[lotNumber];
+        if (NotRunning(lot) is { } notRunning)
+            return notRunning;
+        var running = lot.Running!;
+        if (running.Shares.All(s => s.Administration != administration))
+            return DomainError.Conflict("not-a-participant",
+                $"Bestuur '{TenderRules.Shorten(administration)}' heeft geen aandeel in perceel {lot.Number}.",
+                $"L'administration '{TenderRules.Shorten(administration)}' n'a pas de part dans le lot {lot.Number}.");
+        if (!running.CanRenew)
+            return DomainError.Conflict("no-renewal-left",
+                $"Perceel {lot.Number} wordt niet meer verlengd; er valt niets te weigeren.", $"Le lot {lot.Number} ne sera plus reconduit ; il n'y a rien à refuser.");
+        if (running.Declined.Contains(administration))
+            return DomainError.Conflict("already-declined",
+                $"{administration} weigerde verlenging {running.Next} van perceel {lot.Number} al.", $"{administration} a déjà refusé la reconduction {running.Next} du lot {lot.Number}.");
+        if (PastNotice(lot, now) is { } late)
+            return late;
+        return Decision.Accept(new RenewalDeclined(tender.Id, lot.Number, running.Next, administration, actor, now));
+    }
+
+    /// <summary>After the notice deadline the contract renews whatever anyone says; the refusal names the deadline.</summary>
+    public static DomainError? PastNotice(Lot lot, DateTimeOffset now)
+    {
+        if (lot.Running is not { CanRenew: true } running)
+            return null;
+        var deadline = ContractPeriods.NoticeDeadline(running.PeriodEnd, lot.Terms.NoticeDays);
+        return DateOnly.FromDateTime(now.UtcDateTime) > deadline
+            ? DomainError.Conflict("notice-deadline-passed",
+                $"De opzegtermijn voor perceel {lot.Number} liep af op {deadline:yyyy-MM-dd}: het contract wordt op {running.PeriodEnd.AddDays(1):yyyy-MM-dd} verlengd. Een opzegging kan nu pas voor de volgende periode.",
+                $"Le délai de préavis du lot {lot.Number} a expiré le {deadline:yyyy-MM-dd} : le contrat est reconduit le {running.PeriodEnd.AddDays(1):yyyy-MM-dd}. Une résiliation ne vaut plus que pour la période suivante.")
+            : null;
+    }
+
+    private static DomainError? NotRunning(Lot lot) =>
+        lot.Status == LotStatus.Awarded && lot.Running is not null
+            ? null
+            : DomainError.Conflict("lot-not-running",
+                $"Perceel {lot.Number} heeft geen lopend contract.", $"Le lot {lot.Number} n'a pas de contrat en cours.");
+
+    /// <summary>
+    /// The next period for the administrations that did not decline: the award amount scaled from the initial period
+    /// to a renewal period, times the continuing administrations' part, split by their current shares to the cent.
+    /// Null when everyone declined.
+    /// </summary>
+    private static LotRenewed? Renewal(JointTender tender, Lot lot, RunningContract running, string actor, DateTimeOffset now)
+    {
+        var (totalExclVat, totalInclVat, shares) = NextShares(lot, running);
+        if (shares.Count == 0)
+            return null;
+        var (start, end) = ContractPeriods.Period(lot.Award!.ContractEnd, lot.Terms.RenewalMonths, running.Next);
+        return new LotRenewed(tender.Id, lot.Number, running.Next, start, end, totalExclVat, lot.VatRate, totalInclVat, shares, actor, now);
+    }
+
+    /// <summary>The next period's amounts and shares for the administrations that did not decline (none when all did).</summary>
+    public static (decimal ExclVat, decimal InclVat, IReadOnlyList<AwardShare> Shares) NextShares(Lot lot, RunningContract running)
+    {
+        var continuing = running.Shares.Where(s => !running.Declined.Contains(s.Administration)).ToArray();
+        if (continuing.Length == 0)
+            return (0m, 0m, []);
+        var award = lot.Award!;
+        var periodExclVat = award.AmountExclVat * lot.Terms.RenewalMonths / lot.Terms.InitialMonths;
+        var allWeight = running.Shares.Sum(s => s.AmountExclVat);
+        var weights = continuing.Select(s => s.AmountExclVat).ToArray();
+        var totalExclVat = Money.ToCents(allWeight == 0 ? 0 : periodExclVat * weights.Sum() / allWeight);
+        var totalInclVat = Money.InclVat(totalExclVat, lot.VatRate);
+        if (weights.Sum() == 0)
+            return (0m, 0m, continuing.Select(s => s with { AmountExclVat = 0m, AmountInclVat = 0m }).ToArray());
+        var exclVat = LargestRemainder.Split(totalExclVat, weights);
+        var inclVat = LargestRemainder.Split(totalInclVat, weights);
+        return (totalExclVat, totalInclVat, continuing.Select((s, i) => new AwardShare(s.Administration, exclVat[i], inclVat[i], s.BudgetLine)).ToArray());
+    }
+}

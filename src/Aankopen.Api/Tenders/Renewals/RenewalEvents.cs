@@ -1,0 +1,32 @@
+namespace Aankopen.Api.Tenders;
+
+// The facts of a running lot contract's renewals, in the same tender stream as its award.
+
+/// <summary>Renewal <paramref name="Renewal"/> comes up: it applies on <paramref name="RenewsOn"/> unless the lot is
+/// terminated, or an administration declines, by <paramref name="NoticeDeadline"/>.</summary>
+public sealed record RenewalBecameDue(
+    Guid TenderId, int LotNumber, int Renewal, DateOnly NoticeDeadline, DateOnly RenewsOn, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>One administration will not take part in renewal <paramref name="Renewal"/>; its share ends with the current period.</summary>
+public sealed record RenewalDeclined(
+    Guid TenderId, int LotNumber, int Renewal, string Administration, string DeclinedBy, DateTimeOffset DeclinedAt);
+
+/// <summary>The lot's contract renewed for <paramref name="PeriodStart"/> to <paramref name="PeriodEnd"/>; the shares
+/// are those of the administrations that continue, decided to the cent when it renewed.</summary>
+public sealed record LotRenewed(
+    Guid TenderId,
+    int LotNumber,
+    int Renewal,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    decimal AmountExclVat,
+    decimal VatRate,
+    decimal AmountInclVat,
+    IReadOnlyList<AwardShare> Shares,
+    string RenewedBy,
+    DateTimeOffset RenewedAt);
+
+public enum LotEndReason { LastPeriod, NotRenewable, AllDeclined }
+
+/// <summary>The lot's contract ran its course and ended on <paramref name="EndedOn"/> (its last day).</summary>
+public sealed record LotEnded(Guid TenderId, int LotNumber, DateOnly EndedOn, LotEndReason Reason, string RecordedBy, DateTimeOffset RecordedAt);

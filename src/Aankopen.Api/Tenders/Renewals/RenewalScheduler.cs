@@ -1,0 +1,73 @@
+using Aankopen.Api.Tenders.ReadModels;
+using JasperFx;
+using Marten;
+
+namespace Aankopen.Api.Tenders.Renewals;
+
+/// <summary>
+/// Records renewals on time, inside the service: "renewal due" a lead time before each notice deadline
+/// (<c>Tenders:RenewalLeadDays</c>, default 30), and at each period end the tacit renewal or the end of the
+/// contract. Every <c>Tenders:RenewalCheckSeconds</c> (default 3600) on the API's clock, in the daemon process only.
+/// After downtime the next run records what was missed, in order. Two runs racing on one tender cannot both write:
+/// the append expects the version the decision was made on, and the loser finds nothing left to do next time.
+/// </summary>
+public sealed class RenewalScheduler(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<RenewalScheduler> log)
+    : BackgroundService
+{
+    private int LeadDays => Math.Clamp(configuration.GetValue("Tenders:RenewalLeadDays", 30), 0, 365);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromSeconds(Math.Max(0.05, configuration.GetValue("Tenders:RenewalCheckSeconds", 3600.0)));
+        using var timer = new PeriodicTimer(interval, clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database may be away for a while; the next tick catches up.
+                log.LogWarning("Recording renewals failed: {Reason}", e.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <returns>How many events were recorded.</returns>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var horizon = today.AddDays(LeadDays);
+        await using var query = store.QuerySession();
+        var due = await query.Query<TenderRecord>()
+            .Where(t => t.NextRenewalCheck != null && t.NextRenewalCheck <= horizon)
+            .Select(t => t.Id).ToListAsync(ct);
+        var recorded = 0;
+        foreach (var id in due)
+        {
+            await using var session = store.LightweightSession();
+            var record = await session.LoadAsync<TenderRecord>(id, ct);
+            if (record is null)
+                continue;
+            var decision = RenewalDeciders.Advance(record.State, today, LeadDays, now);
+            if (decision.Events.Count == 0)
+                continue;
+            session.Events.Append(id, record.Version + decision.Events.Count, decision.Events.ToArray());
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                recorded += decision.Events.Count;
+                log.LogInformation("Recorded {Count} renewal event(s) for {Reference}: {Events}", decision.Events.Count, record.Reference,
+                    string.Join(", ", decision.Events.Select(e => e.GetType().Name)));
+            }
+            catch (Exception e) when (e is ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException)
+            {
+                // Another write (or another run) got there first; what is still due is found on the next run.
+            }
+        }
+        return recorded;
+    }
+}

@@ -1,0 +1,172 @@
+using Aankopen.Api.Notifications;
+using Aankopen.Api.Shared;
+using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.Renewals;
+using Aankopen.Api.Tenders.TerminateLot;
+using Aankopen.Contracts.Finance.V1;
+using Shouldly;
+using static Aankopen.UnitTests.Samples;
+
+namespace Aankopen.UnitTests;
+
+public class RenewalTests
+{
+    // Samples.Awarded: contract 2027-01-01 to 2027-12-31, one year renewable three times by a year, 90 days' notice.
+    private static readonly object[] Running =
+    [
+        Opened("GEMEENTE", "OCMW"), Lot(1, vatRate: 21m),
+        OptIn(1, "GEMEENTE", 60_000m, "0100/123-48"), OptIn(1, "OCMW", 40_000m, "0900/123-48"), Closed(), Published(),
+        Awarded(1, new AwardShare("GEMEENTE", 600.01m, 726.01m, "0100/123-48"), new AwardShare("OCMW", 400.00m, 484.00m, "0900/123-48")),
+    ];
+
+    private static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 6, 0, 0, TimeSpan.Zero);
+
+    private static (JointTender State, IReadOnlyList<object> Events) Advance(object[] history, DateTimeOffset at, int lead = 30)
+    {
+        var tender = JointTender.Fold(history)!;
+        var events = RenewalDeciders.Advance(tender, DateOnly.FromDateTime(at.UtcDateTime), lead, at).Events;
+        return (events.Aggregate(tender, (s, e) => JointTender.Transition(s, e)!), events);
+    }
+
+    [Theory]
+    [InlineData("2027-12-31", 12, 1, "2028-01-01", "2028-12-31")]
+    [InlineData("2027-12-31", 12, 2, "2029-01-01", "2029-12-31")]
+    [InlineData("2028-01-30", 1, 1, "2028-01-31", "2028-02-28")]
+    [InlineData("2028-01-30", 1, 2, "2028-02-29", "2028-03-30")]
+    [InlineData("2028-01-30", 1, 3, "2028-03-31", "2028-04-29")]
+    [InlineData("2027-01-30", 1, 1, "2027-01-31", "2027-02-27")]
+    [InlineData("2027-02-28", 6, 2, "2027-09-01", "2028-02-29")]
+    public void Renewal_periods_follow_each_other_over_month_ends_and_leap_years(string initialEnd, int months, int renewal, string start, string end)
+    {
+        ContractPeriods.Period(DateOnly.Parse(initialEnd), months, renewal).ShouldBe((DateOnly.Parse(start), DateOnly.Parse(end)));
+    }
+
+    [Fact]
+    public void No_renewal_runs_past_four_years_unless_justified()
+    {
+        var start = new DateOnly(2027, 1, 1);
+        ContractPeriods.PossibleRenewals(start, new DateOnly(2027, 12, 31), YearlyForFourYears with { MaxRenewals = 5 }).ShouldBe(3);
+        ContractPeriods.PossibleRenewals(start, new DateOnly(2027, 12, 31), YearlyForFourYears with { MaxRenewals = 5, LongerDurationJustification = "x" }).ShouldBe(5);
+        ContractPeriods.PossibleRenewals(start, new DateOnly(2027, 12, 31), YearlyForFourYears with { Renewable = false }).ShouldBe(0);
+        // An initial period longer than foreseen leaves room for fewer renewals.
+        ContractPeriods.PossibleRenewals(start, new DateOnly(2028, 6, 30), YearlyForFourYears).ShouldBe(2);
+    }
+
+    [Fact]
+    public void Renewal_due_is_recorded_once_a_lead_time_before_the_notice_deadline()
+    {
+        var (_, early) = Advance(Running, At(2027, 9, 1));
+        early.ShouldBeEmpty();
+
+        var (state, due) = Advance(Running, At(2027, 9, 2));
+        var recorded = due.ShouldHaveSingleItem().ShouldBeOfType<RenewalBecameDue>();
+        recorded.ShouldSatisfyAllConditions(r => r.Renewal.ShouldBe(1), r => r.NoticeDeadline.ShouldBe(new DateOnly(2027, 10, 2)),
+            r => r.RenewsOn.ShouldBe(new DateOnly(2028, 1, 1)));
+        RenewalDeciders.Advance(state, new DateOnly(2027, 9, 3), 30, At(2027, 9, 3)).Events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void After_downtime_everything_missed_is_recorded_once_in_order()
+    {
+        var (state, events) = Advance(Running, At(2029, 1, 5));
+
+        events.Select(e => e.GetType().Name).ShouldBe(["RenewalBecameDue", "LotRenewed", "RenewalBecameDue", "LotRenewed"]);
+        events.OfType<LotRenewed>().Select(r => (r.Renewal, r.PeriodStart, r.PeriodEnd)).ShouldBe(
+            [(1, new DateOnly(2028, 1, 1), new DateOnly(2028, 12, 31)), (2, new DateOnly(2029, 1, 1), new DateOnly(2029, 12, 31))]);
+        state.Lots[1].Running!.Renewals.ShouldBe(2);
+        RenewalDeciders.Advance(state, new DateOnly(2029, 1, 5), 30, At(2029, 1, 5)).Events.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void After_the_last_possible_renewal_the_contract_ends()
+    {
+        var (state, events) = Advance(Running, At(2031, 1, 2));
+
+        events.OfType<LotRenewed>().Count().ShouldBe(3);
+        var ended = events[^1].ShouldBeOfType<LotEnded>();
+        ended.ShouldSatisfyAllConditions(e => e.EndedOn.ShouldBe(new DateOnly(2030, 12, 31)), e => e.Reason.ShouldBe(LotEndReason.LastPeriod));
+        state.Lots[1].Status.ShouldBe(LotStatus.Ended);
+    }
+
+    [Fact]
+    public void A_renewed_period_keeps_the_shares_to_the_cent()
+    {
+        var renewed = Advance(Running, At(2028, 1, 1)).Events.OfType<LotRenewed>().ShouldHaveSingleItem();
+
+        renewed.AmountExclVat.ShouldBe(1_000.01m);
+        renewed.Shares.Sum(s => s.AmountExclVat).ShouldBe(renewed.AmountExclVat);
+        renewed.Shares.Sum(s => s.AmountInclVat).ShouldBe(renewed.AmountInclVat);
+        renewed.AmountInclVat.ShouldBe(1_210.01m);
+    }
+
+    [Fact]
+    public void An_administration_that_declines_drops_out_and_the_others_continue_with_their_part()
+    {
+        var declined = RenewalDeciders.Decline(JointTender.Fold(Running)!, 1, "OCMW", "ocmw@jette.example", At(2027, 9, 30));
+        var decline = declined.Events.ShouldHaveSingleItem().ShouldBeOfType<RenewalDeclined>();
+
+        var renewed = Advance([.. Running, decline], At(2028, 1, 1)).Events.OfType<LotRenewed>().ShouldHaveSingleItem();
+        renewed.Shares.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            s => s.Administration.ShouldBe("GEMEENTE"), s => s.AmountExclVat.ShouldBe(600.01m), s => s.AmountInclVat.ShouldBe(726.01m));
+    }
+
+    [Fact]
+    public void When_everyone_declines_the_contract_ends_with_its_period()
+    {
+        object[] history = [.. Running,
+            new RenewalDeclined(TenderId, 1, 1, "OCMW", Cell, At(2027, 9, 1)), new RenewalDeclined(TenderId, 1, 1, "GEMEENTE", Cell, At(2027, 9, 1))];
+
+        Advance(history, At(2028, 1, 1)).Events[^1].ShouldBeOfType<LotEnded>().Reason.ShouldBe(LotEndReason.AllDeclined);
+    }
+
+    [Fact]
+    public void Declining_or_terminating_after_the_notice_deadline_is_refused_naming_it()
+    {
+        var tender = JointTender.Fold(Running)!;
+
+        var decline = RenewalDeciders.Decline(tender, 1, "OCMW", Cell, At(2027, 10, 3)).Errors.ShouldHaveSingleItem();
+        decline.Code.ShouldBe("notice-deadline-passed");
+        decline.Nl.ShouldContain("2027-10-02");
+        decline.Fr.ShouldContain("2028-01-01");
+        TerminateLotDecider.Decide(tender, new TerminateLotCommand(1, new DateOnly(2027, 12, 31), "Wanprestatie", Cell), At(2027, 10, 3))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("notice-deadline-passed");
+        RenewalDeciders.Decline(tender, 1, "POLITIE", Cell, At(2027, 9, 1)).Errors.ShouldHaveSingleItem().Code.ShouldBe("not-a-participant");
+    }
+
+    [Fact]
+    public void The_purchasing_cell_can_renew_ahead_and_never_past_the_maximum()
+    {
+        var renewed = RenewalDeciders.RenewNow(JointTender.Fold(Running)!, 1, Cell, At(2027, 6, 1)).Events.ShouldHaveSingleItem().ShouldBeOfType<LotRenewed>();
+        renewed.PeriodStart.ShouldBe(new DateOnly(2028, 1, 1));
+
+        var (atMaximum, _) = Advance(Running, At(2030, 1, 2));
+        RenewalDeciders.RenewNow(atMaximum, 1, Cell, At(2030, 1, 2)).Errors.ShouldHaveSingleItem().Code.ShouldBe("no-renewal-left");
+    }
+
+    [Fact]
+    public void Finance_systems_hear_each_renewal_step_with_their_own_share_only()
+    {
+        var history = Running;
+        var tender = JointTender.Fold(history)!;
+        var (state, events) = Advance(history, At(2028, 1, 1));
+        IReadOnlyList<FinanceMessage> MessagesOf(int index)
+        {
+            var before = events.Take(index).Aggregate(tender, (s, e) => JointTender.Transition(s, e)!);
+            return FinanceMessages.For(new FinanceEvent(before, JointTender.Transition(before, events[index])!, events[index], Guid.CreateVersion7(), "c", Now));
+        }
+
+        var due = MessagesOf(0).Cast<RenewalDue>().ToArray();
+        due.Select(d => (d.AdministrationCode, d.ExpectedShareExclVat, d.BudgetLine)).ShouldBe([("GEMEENTE", 600.01m, "0100/123-48"), ("OCMW", 400.00m, "0900/123-48")]);
+        var renewed = MessagesOf(1).Cast<LotRenewedShare>().ToArray();
+        renewed.Select(r => (r.AdministrationCode, r.ShareExclVat, r.PeriodStart)).ShouldBe(
+            [("GEMEENTE", 600.01m, new DateOnly(2028, 1, 1)), ("OCMW", 400.00m, new DateOnly(2028, 1, 1))]);
+        renewed.ShouldAllBe(r => r.BusinessKey.EndsWith($"/1/{r.AdministrationCode}"));
+        state.Lots[1].Running!.PeriodEnd.ShouldBe(new DateOnly(2028, 12, 31));
+
+        var declined = new RenewalDeclined(TenderId, 1, 1, "OCMW", Cell, At(2027, 9, 1));
+        var release = FinanceMessages.For(new FinanceEvent(tender, tender.Apply(declined), declined, Guid.CreateVersion7(), "c", Now))
+            .ShouldHaveSingleItem().ShouldBeOfType<ReservationReleased>();
+        release.ShouldSatisfyAllConditions(r => r.AdministrationCode.ShouldBe("OCMW"), r => r.Reason.ShouldBe(ReleaseReason.LotEnded),
+            r => r.EffectiveOn.ShouldBe(new DateOnly(2027, 12, 31)), r => r.CommittedExclVat.ShouldBe(400.00m));
+    }
+}
