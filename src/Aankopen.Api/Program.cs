@@ -33,7 +33,8 @@ public sealed class Program
         }
     }
 
-    public static WebApplication Build(string[] args)
+    /// <param name="overrides">Replaces registrations after all others, e.g. the clock in tests that move time.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
@@ -59,6 +60,7 @@ public sealed class Program
         services.AddOpenApi(o => o.AddExamples());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
+        overrides?.Invoke(services);
         var app = builder.Build();
         // Fail at start-up, not at the first request, when the administrations are misconfigured.
         try

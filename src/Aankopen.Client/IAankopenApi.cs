@@ -88,6 +88,19 @@ public interface IAankopenApi
         Guid tenderId, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor, [Body] ReasonRequest request,
         CancellationToken ct = default);
 
+    [Post("/api/tenders/{tenderId}/lots/{lotNumber}/renewal")]
+    Task<IApiResponse<TenderView>> RenewLotAsync(
+        Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor, CancellationToken ct = default);
+
+    [Post("/api/tenders/{tenderId}/lots/{lotNumber}/renewal/declines/{administration}")]
+    Task<IApiResponse<TenderView>> DeclineRenewalAsync(
+        Guid tenderId, int lotNumber, string administration, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
+        CancellationToken ct = default);
+
+    [Get("/api/renewals")]
+    Task<IApiResponse<IReadOnlyList<RenewalCalendarEntryView>>> RenewalCalendarAsync(
+        DateOnly? from = null, DateOnly? to = null, string? administration = null, CancellationToken ct = default);
+
     [Post("/api/tenders/{tenderId}/lots/{lotNumber}/termination")]
     Task<IApiResponse<TenderView>> TerminateLotAsync(
         Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,

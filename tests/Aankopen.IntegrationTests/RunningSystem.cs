@@ -109,6 +109,19 @@ public sealed class RunningSystem : IAsyncLifetime
         "--ProcedureThresholds:0:MaximumExclVat=30000",
     ];
 
+    /// <summary>
+    /// A second API (with its relay and schedulers) on a database of its own, publishing to the same broker, so a test
+    /// can give it a clock of its own. It stops with the fixture.
+    /// </summary>
+    public async Task<(IServiceProvider Services, HttpClient Http)> StartApiAsync(string connectionString, Action<IServiceCollection> overrides)
+    {
+        var api = Aankopen.Api.Program.Build(
+            ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={connectionString}", $"--RabbitMq:Port={TestServers.RabbitMqPort}",
+             "--Tenders:RenewalCheckSeconds=3600", .. AdministrationSettings()], overrides);
+        await StartAsync(api);
+        return (api.Services, new HttpClient { BaseAddress = AddressOf(api) });
+    }
+
     /// <summary>A further empty database on the same server, dropped with the others at the end.</summary>
     public async Task<string> CreateDatabaseAsync()
     {

@@ -111,6 +111,18 @@ public class RenewalTests
     }
 
     [Fact]
+    public void After_a_decline_later_renewals_keep_the_continuing_share_and_a_shorter_renewal_period_scales_it()
+    {
+        object[] declined = [.. Running, new RenewalDeclined(TenderId, 1, 1, "OCMW", Cell, At(2027, 9, 1))];
+
+        var renewals = Advance(declined, At(2029, 1, 5)).Events.OfType<LotRenewed>().ToArray();
+        renewals.Select(r => r.AmountExclVat).ShouldBe([600.01m, 600.01m]);
+
+        object[] halfYearly = [.. Running.Take(1), Lot(1, vatRate: 21m) with { Terms = YearlyForFourYears with { RenewalMonths = 6 } }, .. Running.Skip(2)];
+        Advance(halfYearly, At(2028, 1, 1)).Events.OfType<LotRenewed>().ShouldHaveSingleItem().AmountExclVat.ShouldBe(500.01m);
+    }
+
+    [Fact]
     public void When_everyone_declines_the_contract_ends_with_its_period()
     {
         object[] history = [.. Running,

@@ -112,9 +112,8 @@ public static class RenewalDeciders
                 $"Perceel {lot.Number} heeft geen lopend contract.", $"Le lot {lot.Number} n'a pas de contrat en cours.");
 
     /// <summary>
-    /// The next period for the administrations that did not decline: the award amount scaled from the initial period
-    /// to a renewal period, times the continuing administrations' part, split by their current shares to the cent.
-    /// Null when everyone declined.
+    /// The next period for the administrations that did not decline: their current shares scaled from the current
+    /// period's length to a renewal period's, split again to the cent. Null when everyone declined.
     /// </summary>
     private static LotRenewed? Renewal(JointTender tender, Lot lot, RunningContract running, string actor, DateTimeOffset now)
     {
@@ -131,11 +130,10 @@ public static class RenewalDeciders
         var continuing = running.Shares.Where(s => !running.Declined.Contains(s.Administration)).ToArray();
         if (continuing.Length == 0)
             return (0m, 0m, []);
-        var award = lot.Award!;
-        var periodExclVat = award.AmountExclVat * lot.Terms.RenewalMonths / lot.Terms.InitialMonths;
-        var allWeight = running.Shares.Sum(s => s.AmountExclVat);
+        // What the continuing administrations had for the current period, scaled to the length of a renewal period.
+        var currentMonths = running.Renewals == 0 ? lot.Terms.InitialMonths : lot.Terms.RenewalMonths;
         var weights = continuing.Select(s => s.AmountExclVat).ToArray();
-        var totalExclVat = Money.ToCents(allWeight == 0 ? 0 : periodExclVat * weights.Sum() / allWeight);
+        var totalExclVat = Money.ToCents(weights.Sum() * lot.Terms.RenewalMonths / currentMonths);
         var totalInclVat = Money.InclVat(totalExclVat, lot.VatRate);
         if (weights.Sum() == 0)
             return (0m, 0m, continuing.Select(s => s with { AmountExclVat = 0m, AmountInclVat = 0m }).ToArray());

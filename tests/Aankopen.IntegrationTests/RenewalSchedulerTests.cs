@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Http.Json;
+using Aankopen.Api.Tenders.Renewals;
+using Aankopen.Client;
+using Aankopen.Contracts.Api.V1;
+using Microsoft.Extensions.Time.Testing;
+using Shouldly;
+using static Aankopen.IntegrationTests.HttpCalls;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>The renewal scheduler on a clock the test moves, through the real event store, broker and connectors.</summary>
+[Collection(nameof(RunningSystem))]
+public sealed class RenewalSchedulerTests(RunningSystem system)
+{
+    [Fact]
+    public async Task Renewals_are_recorded_on_time_caught_up_after_downtime_once_and_heard_by_the_right_finance_system()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (services, http) = await system.StartApiAsync(await system.CreateDatabaseAsync(),
+            s => s.AddSingleton<TimeProvider>(clock));
+        var scheduler = services.GetRequiredService<RenewalScheduler>();
+        var tender = new MealVoucherTender(http);
+        var reference = $"RN-{Guid.NewGuid():N}"[..20];
+        // Awarded for 2027 (one year, renewable three times by a year, 90 days' notice): 75,000.01 city, 25,000.00 OCMW.
+        await tender.AwardedDemoAsync(reference);
+
+        // A lead time (30 days) before the notice deadline (2 October): renewal 1 is due. Two runs racing record it once.
+        clock.SetUtcNow(new DateTimeOffset(2027, 9, 2, 8, 0, 0, TimeSpan.Zero));
+        await Task.WhenAll(scheduler.RunOnceAsync(Ct), scheduler.RunOnceAsync(Ct), scheduler.RunOnceAsync(Ct));
+        var calendar = (await http.GetFromJsonAsync<RenewalCalendarEntryView[]>("api/renewals?from=2027-09-01&to=2027-12-31&administration=OCMW", Ct))!;
+        calendar.ShouldContain(e => e.TenderId == tender.Id && e.NoticeDeadline == new DateOnly(2027, 10, 2) && e.NextRenewal == 1);
+
+        // The OCMW declines for itself before the deadline; after it, the purchasing cell can no longer terminate.
+        var current = await tender.Api.GetTenderAsync(tender.Id, Ct);
+        tender.Resume(current);
+        await tender.Step(a => a.DeclineRenewalAsync(tender.Id, 1, "OCMW", tender.ETag, "ocmw@jette.example", Ct));
+        clock.SetUtcNow(new DateTimeOffset(2027, 10, 3, 8, 0, 0, TimeSpan.Zero));
+        var late = await http.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/1/termination",
+            new TerminateLotRequest(new DateOnly(2027, 12, 31), "Te laat"), tender.ETag), Ct);
+        (await ProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("detail").GetString()!.ShouldContain("2027-10-02");
+
+        // The service was down from October 2027 until 5 January 2029: one run catches up, in order.
+        clock.SetUtcNow(new DateTimeOffset(2029, 1, 5, 8, 0, 0, TimeSpan.Zero));
+        await scheduler.RunOnceAsync(Ct);
+        await scheduler.RunOnceAsync(Ct);
+        var history = (await tender.Api.GetHistoryAsync(tender.Id, Ct)).Content!;
+        history.Select(h => h.Event).SkipWhile(e => e != "LotAwarded").ShouldBe(
+            ["LotAwarded", "RenewalBecameDue", "RenewalDeclined", "LotRenewed", "RenewalBecameDue", "LotRenewed"]);
+
+        var city = await system.EventuallyAsync(() => Task.FromResult(system.Ledgers.For("GEMEENTE").Commitments.All
+            .Where(c => c.Request.TenderReference == reference).ToArray()), c => c.Length >= 3);
+        city.Select(c => (c.Request.Kind.ToString(), c.Request.PeriodStart, c.Request.AmountExclVat)).ShouldBe(
+        [
+            ("Award", new DateOnly(2027, 1, 1), 75_000.01m),
+            ("Renewal", new DateOnly(2028, 1, 1), 75_000.01m),
+            ("Renewal", new DateOnly(2029, 1, 1), 75_000.01m),
+        ]);
+        var ocmw = system.Ledgers.For("OCMW");
+        await system.EventuallyAsync(() => Task.FromResult(ocmw.Releases.All.Count(r => r.Request.TenderReference == reference)), n => n == 1);
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        ocmw.Commitments.All.Where(c => c.Request.TenderReference == reference).ShouldHaveSingleItem().Request.Kind.ToString().ShouldBe("Award");
+        ocmw.Releases.All.Single(r => r.Request.TenderReference == reference).Request.ShouldSatisfyAllConditions(
+            r => r.Reason.ShouldBe("LotEnded"), r => r.EffectiveOn.ShouldBe(new DateOnly(2027, 12, 31)));
+        ocmw.Reservations.All.Count(r => r.Request.TenderReference == reference && r.Request.Change == "RenewalDue").ShouldBe(1);
+        system.Ledgers.For("GEMEENTE").Reservations.All.Count(r => r.Request.TenderReference == reference && r.Request.Change == "RenewalDue").ShouldBe(2);
+    }
+}
