@@ -27,7 +27,8 @@ public sealed class ApiProcess : IAsyncDisposable
         };
         foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Aankopen.Api.dll"), $"--urls=http://127.0.0.1:{port}",
                      $"--ConnectionStrings:Aankopen={connectionString}", $"--RabbitMq:Port={TestServers.RabbitMqPort}",
-                     "--Logging:LogLevel:Default=Warning", .. RunningSystem.AdministrationSettings()])
+                     "--Logging:LogLevel:Default=Warning", "--Notifications:DeliveryReportsQueue=aankopen.api.delivery-reports.killed-relay",
+                     .. RunningSystem.AdministrationSettings()])
             info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
         // Drain the output so a full pipe never blocks the process.

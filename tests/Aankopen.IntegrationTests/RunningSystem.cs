@@ -117,7 +117,8 @@ public sealed class RunningSystem : IAsyncLifetime
     {
         var api = Aankopen.Api.Program.Build(
             ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={connectionString}", $"--RabbitMq:Port={TestServers.RabbitMqPort}",
-             "--Tenders:RenewalCheckSeconds=3600", .. AdministrationSettings()], overrides);
+             "--Tenders:RenewalCheckSeconds=3600", $"--Notifications:DeliveryReportsQueue=aankopen.api.delivery-reports.{Guid.NewGuid():N}",
+             .. AdministrationSettings()], overrides);
         await StartAsync(api);
         return (api.Services, new HttpClient { BaseAddress = AddressOf(api) });
     }

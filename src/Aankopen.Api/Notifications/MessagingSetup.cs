@@ -20,7 +20,9 @@ public static class MessagingSetup
             {
                 cfg.UseHost(settings);
                 cfg.ConfigureFinancePublishing(context.GetRequiredService<AdministrationDirectory>().All.Select(a => a.Code));
-                cfg.ReceiveEndpoint(DeliveryReport.ApiQueue, endpoint =>
+                // One queue per deployment (its API replicas compete on it); another deployment on the same broker, such
+                // as a second tenant or a test, names its own and still gets every report through the fanout exchange.
+                cfg.ReceiveEndpoint(configuration["Notifications:DeliveryReportsQueue"] is { Length: > 0 } queue ? queue : DeliveryReport.ApiQueue, endpoint =>
                 {
                     endpoint.BindDeliveryReports();
                     // A report that cannot be stored now (database away) is tried again, then kept in the error queue.
