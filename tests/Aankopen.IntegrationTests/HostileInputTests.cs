@@ -81,6 +81,10 @@ public sealed class HostileInputTests(RunningSystem system)
         foreach (var body in new[] { "{}", """{"publicationReference":"","publishedOn":"2026-13-45"}""", $$"""{"publicationReference":"{{Huge}}","publishedOn":"2026-11-01"}""" }.Concat(AnyEndpoint))
             yield return (HttpMethod.Post, $"api/tenders/{id}/publication", body);
         yield return (HttpMethod.Post, $"api/tenders/{id}/open-opt-in", "");
+        yield return (HttpMethod.Post, $"{lots}/1/renewal", "");
+        foreach (var code in new[] { "OCMW", "NOBODY", Huge[..5000], "%00" })
+            yield return (HttpMethod.Post, $"{lots}/1/renewal/declines/{code}", "");
+        yield return (HttpMethod.Post, $"{lots}/abc/renewal", "");
     }
 
     private static readonly string[] OpeningBodies =

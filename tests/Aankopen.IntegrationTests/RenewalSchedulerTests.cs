@@ -65,4 +65,24 @@ public sealed class RenewalSchedulerTests(RunningSystem system)
         ocmw.Reservations.All.Count(r => r.Request.TenderReference == reference && r.Request.Change == "RenewalDue").ShouldBe(1);
         system.Ledgers.For("GEMEENTE").Reservations.All.Count(r => r.Request.TenderReference == reference && r.Request.Change == "RenewalDue").ShouldBe(2);
     }
+
+    [Fact]
+    public async Task The_purchasing_cell_renews_ahead_and_the_lot_shows_its_new_period()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        await tender.AwardedDemoAsync($"RA-{Guid.NewGuid():N}"[..20]);
+
+        var renewed = await tender.Step(a => a.RenewLotAsync(tender.Id, 1, tender.ETag, MealVoucherTender.Cell, Ct));
+
+        var running = renewed.Lots.Single(l => l.Number == 1).Running.ShouldNotBeNull();
+        running.ShouldSatisfyAllConditions(r => r.Renewals.ShouldBe(1), r => r.PeriodStart.ShouldBe(new DateOnly(2028, 1, 1)),
+            r => r.PeriodEnd.ShouldBe(new DateOnly(2028, 12, 31)), r => r.NextRenewal.ShouldBe(2), r => r.NoticeDeadline.ShouldBe(new DateOnly(2028, 10, 2)),
+            r => r.Shares.Sum(s => s.AmountExclVat).ShouldBe(100_000.01m));
+        var notParticipant = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/1/renewal/declines/POLITIE", null, tender.ETag), Ct);
+        (await CodeOfAsync(notParticipant, HttpStatusCode.Conflict)).ShouldBe("not-a-participant");
+        var notAwarded = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/2/renewal", null, tender.ETag), Ct);
+        (await CodeOfAsync(notAwarded, HttpStatusCode.Conflict)).ShouldBe("lot-not-running");
+        var badWindow = await system.Api.GetAsync("api/renewals?from=2028-01-01&to=2027-01-01", Ct);
+        (await CodeOfAsync(badWindow, HttpStatusCode.UnprocessableEntity)).ShouldBe("window-invalid");
+    }
 }

@@ -29,7 +29,12 @@ public static class TenderViews
             ? new AwardView(a.SupplierName, a.SupplierId, a.AmountExclVat, a.AmountInclVat, a.ContractStart, a.ContractEnd, a.AwardedAt,
                 a.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray())
             : null,
-        l.Ending, l.TerminatedOn);
+        l.Ending, l.TerminatedOn,
+        l.Running is { } r
+            ? new RunningContractView(r.Renewals, r.PossibleRenewals, r.PeriodStart, r.PeriodEnd, r.CanRenew ? r.Next : null,
+                r.CanRenew ? Renewals.ContractPeriods.NoticeDeadline(r.PeriodEnd, l.Terms.NoticeDays) : null, r.AmountExclVat, r.AmountInclVat,
+                r.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray(), r.Declined)
+            : null);
 
     private static OptInMatrixView Matrix(JointTender t) => new(
         t.InvitedAdministrations,

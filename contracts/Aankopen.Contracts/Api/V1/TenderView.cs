@@ -37,7 +37,22 @@ public sealed record LotView(
     IReadOnlyList<OptInView> OptIns,
     AwardView? Award,
     string? Ending,
-    DateOnly? TerminatedOn);
+    DateOnly? TerminatedOn,
+    RunningContractView? Running = null);
+
+/// <summary>An awarded lot's current contract period and what comes next.</summary>
+/// <param name="NextRenewal">Null when the contract ends with this period.</param>
+public sealed record RunningContractView(
+    int Renewals,
+    int PossibleRenewals,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    int? NextRenewal,
+    DateOnly? NoticeDeadline,
+    decimal AmountExclVat,
+    decimal AmountInclVat,
+    IReadOnlyList<ShareView> Shares,
+    IReadOnlyList<string> Declined);
 
 public sealed record ContractTermsView(
     DateOnly? Start,
