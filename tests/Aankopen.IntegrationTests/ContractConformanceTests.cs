@@ -49,7 +49,7 @@ public sealed class ContractConformanceTests(RunningSystem system)
             .EnsureSuccessStatusCode();
         (await system.Api.SendAsync(Write(HttpMethod.Post, "api/memberships", new JoinCentralRequest("OCMW", central, "OCMW-raad", new DateOnly(2026, 9, 14),
             "RMW/2026/117", new ScopeDto(["Papier"], [30]), new DateOnly(2027, 1, 1), null, 3), null), Ct)).EnsureSuccessStatusCode();
-        // Renewals are not recorded by the tender's life yet: publish one of each through the real bus and serializer.
+        // Renewals need a moved clock (RenewalSchedulerTests does that): publish one of each through the real bus and serializer.
         await PublishRenewalSamplesAsync(tender.Id);
 
         var seen = new Dictionary<string, int>();

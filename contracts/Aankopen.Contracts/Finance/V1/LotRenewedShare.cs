@@ -2,7 +2,7 @@ namespace Aankopen.Contracts.Finance.V1;
 
 /// <summary>
 /// "The framework contract of this lot renewed; this is your share of the new period": book the next commitment.
-/// Published once renewals are recorded (the renewal part of the tender's life).
+/// Published when the renewal scheduler (or the purchasing cell) renews the lot.
 /// </summary>
 public sealed record LotRenewedShare : TenderFinanceMessage
 {
