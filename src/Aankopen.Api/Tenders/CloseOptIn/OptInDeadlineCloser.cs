@@ -1,3 +1,4 @@
+using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Tenders.ReadModels;
 using JasperFx;
 using Marten;
@@ -10,29 +11,15 @@ namespace Aankopen.Api.Tenders.CloseOptIn;
 /// Every <c>Tenders:DeadlineCheckSeconds</c> (default 60), on the clock the rest of the API uses.
 /// </summary>
 public sealed class OptInDeadlineCloser(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<OptInDeadlineCloser> log)
-    : BackgroundService
+    : ClockedJob(clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(0.05, configuration.GetValue("Tenders:DeadlineCheckSeconds", 60.0)));
-        using var timer = new PeriodicTimer(interval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await CloseDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be away for a while; the next tick tries again.
-                log.LogWarning("Closing opt-ins past their deadline failed: {Reason}", e.Message);
-            }
-        }
-    }
+    protected override TimeSpan Interval => Seconds(configuration, "Tenders:DeadlineCheckSeconds", 60);
 
-    public async Task<int> CloseDueAsync(CancellationToken ct)
+    protected override string What => "Closing opt-ins past their deadline";
+
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         await using var session = store.LightweightSession();
         var due = await session.Query<TenderRecord>()
             .Where(t => t.Status == TenderStatus.OpenForOptIn && t.OptInDeadline < now)

@@ -1,3 +1,4 @@
+using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Tenders.ReadModels;
 using JasperFx;
 using Marten;
@@ -12,33 +13,18 @@ namespace Aankopen.Api.Tenders.Renewals;
 /// the append expects the version the decision was made on, and the loser finds nothing left to do next time.
 /// </summary>
 public sealed class RenewalScheduler(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<RenewalScheduler> log)
-    : BackgroundService
+    : ClockedJob(clock, log)
 {
     private int LeadDays => Math.Clamp(configuration.GetValue("Tenders:RenewalLeadDays", 30), 0, 365);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromSeconds(Math.Max(0.05, configuration.GetValue("Tenders:RenewalCheckSeconds", 3600.0)));
-        using var timer = new PeriodicTimer(interval, clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be away for a while; the next tick catches up.
-                log.LogWarning("Recording renewals failed: {Reason}", e.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan Interval => Seconds(configuration, "Tenders:RenewalCheckSeconds", 3600);
+
+    protected override string What => "Recording renewals";
 
     /// <returns>How many events were recorded.</returns>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var horizon = today.AddDays(LeadDays);
         await using var query = store.QuerySession();
