@@ -10,7 +10,10 @@ state="$root/.state/demo"
 pids=()
 
 stop_all() {
-  trap - EXIT INT TERM
+  # A second Ctrl+C must not cut the clean-up short and leave servers behind: ignore it from here on (the
+  # servers script inherits that).
+  trap - EXIT
+  trap '' INT TERM
   echo
   echo "Stopping... / Arrêt..."
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done

@@ -7,7 +7,7 @@ cd "$root"
 state="$root/.state/test-$$"
 results="$state/results"
 
-cleanup() { infra/local/servers.sh stop "$state" || true; }
+cleanup() { trap '' INT TERM; infra/local/servers.sh stop "$state" || true; }
 trap cleanup EXIT
 
 infra/local/servers.sh start "$state" || { echo "0 passed, 1 failed"; exit 1; }
