@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Measures the service next to its raw floor (PostgreSQL INSERTs, plain Marten appends, plain MassTransit) on its own
+# PostgreSQL and RabbitMQ (started on free loopback ports, stopped afterwards), and writes docs/benchmarks.md and
+# docs/benchmarks.json. ./bench.sh --quick does a short run that only shows the harness works.
+set -uo pipefail
+root=$(cd "$(dirname "$0")" && pwd)
+cd "$root"
+state="$root/.state/bench-$$"
+
+cleanup() { trap '' INT TERM; infra/local/servers.sh stop "$state" || true; }
+trap cleanup EXIT
+
+infra/local/servers.sh start "$state" || exit 1
+set -a; . "$state/env"; set +a
+dotnet build bench/Aankopen.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly || exit 1
+dotnet bench/Aankopen.Benchmarks/bin/Release/net10.0/Aankopen.Benchmarks.dll "$@" --out "$root/docs"

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using Aankopen.Api.Tenders;
+using Marten;
+using MassTransit;
+using Npgsql;
+
+namespace Aankopen.Benchmarks;
+
+public static class Measurements
+{
+    /// <summary>Runs <paramref name="work"/> on <paramref name="clients"/> concurrent loops for a while; operations per second.</summary>
+    public static async Task<double> ThroughputAsync(int clients, TimeSpan duration, Func<int, Task<Func<Task>>> prepare)
+    {
+        var loops = await Task.WhenAll(Enumerable.Range(0, clients).Select(prepare));
+        var stop = Stopwatch.StartNew();
+        var counts = new long[clients];
+        await Task.WhenAll(loops.Select(async (operation, i) =>
+        {
+            while (stop.Elapsed < duration)
+            {
+                await operation();
+                counts[i]++;
+            }
+        }));
+        return counts.Sum() / stop.Elapsed.TotalSeconds;
+    }
+
+    public static Task<double> OptInsAsync(HttpClient api, int clients, TimeSpan duration) =>
+        ThroughputAsync(clients, duration, async i =>
+        {
+            var (id, etag) = await Tenders.OpenWithLotAsync(api, $"BW-{clients}-{i}-{Guid.NewGuid():N}"[..30]);
+            var amount = 1_000m;
+            return async () => etag = await Tenders.OptInAsync(api, id, etag, "OCMW", amount += 1);
+        });
+
+    /// <summary>The floor: one-row INSERT commits into the same PostgreSQL.</summary>
+    public static async Task<double> RawInsertsAsync(string connectionString, int clients, TimeSpan duration)
+    {
+        await using (var setup = new NpgsqlConnection(connectionString))
+        {
+            await setup.OpenAsync();
+            await using var create = new NpgsqlCommand("CREATE TABLE IF NOT EXISTS bench_rows (id bigserial PRIMARY KEY, payload text NOT NULL)", setup);
+            await create.ExecuteNonQueryAsync();
+        }
+        var connections = new List<NpgsqlConnection>();
+        var rate = await ThroughputAsync(clients, duration, async _ =>
+        {
+            var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            lock (connections)
+                connections.Add(connection);
+            var insert = new NpgsqlCommand("INSERT INTO bench_rows (payload) VALUES ($1)", connection) { Parameters = { new() { Value = "opt-in" } } };
+            return async () => await insert.ExecuteNonQueryAsync();
+        });
+        foreach (var c in connections)
+            await c.DisposeAsync();
+        return rate;
+    }
+
+    /// <summary>Marten with default settings appending the same event, without HTTP, in a schema of its own.</summary>
+    public static async Task<double> RawMartenAppendsAsync(string connectionString, int clients, TimeSpan duration)
+    {
+        await using var store = DocumentStore.For(o =>
+        {
+            o.Connection(connectionString);
+            o.DatabaseSchemaName = "bench_raw";
+            o.Events.AddEventType<OptedIn>();
+        });
+        return await ThroughputAsync(clients, duration, async _ =>
+        {
+            var stream = Guid.CreateVersion7();
+            await using (var start = store.LightweightSession())
+            {
+                start.Events.StartStream(stream, new OptedIn(stream, 1, "OCMW", 1_000m, null, "0900/1", "bench", DateTimeOffset.UtcNow));
+                await start.SaveChangesAsync();
+            }
+            return async () =>
+            {
+                await using var session = store.LightweightSession();
+                session.Events.Append(stream, new OptedIn(stream, 1, "OCMW", 1_001m, null, "0900/1", "bench", DateTimeOffset.UtcNow));
+                await session.SaveChangesAsync();
+            };
+        });
+    }
+
+    /// <summary>Waits until the finance systems stop receiving; bookings per second while they caught up, and how many.</summary>
+    public static async Task<(double PerSecond, int Count)> DrainAsync(BenchSystem system)
+    {
+        var start = DateTimeOffset.UtcNow;
+        int Count() => system.Ledgers.All.Sum(l => l.Reservations.All.Count + l.Commitments.All.Count);
+        var before = Count();
+        var last = before;
+        var quiet = Stopwatch.StartNew();
+        while (quiet.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            await Task.Delay(200);
+            var now = Count();
+            if (now != last)
+                quiet.Restart();
+            last = now;
+        }
+        var lastBooking = system.Ledgers.All.SelectMany(l => l.Reservations.All.Select(r => r.BookedAt)).DefaultIfEmpty(start).Max();
+        var seconds = Math.Max(0.001, (lastBooking - start).TotalSeconds);
+        return ((last - before) / seconds, last - before);
+    }
+
+    /// <summary>
+    /// Awards at a steady rate; for each, the time from the API's answer until both finance systems booked their share.
+    /// </summary>
+    public static async Task<IReadOnlyList<double>> AwardToFinanceAsync(BenchSystem system, int perSecond, TimeSpan duration)
+    {
+        var count = (int)(perSecond * duration.TotalSeconds);
+        var prepared = new (Guid Id, string ETag, string Reference)[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        {
+            var reference = $"BL-{i}-{Guid.NewGuid():N}"[..30];
+            var (id, etag) = await Tenders.OpenWithLotAsync(system.Api, reference);
+            etag = await Tenders.OptInAsync(system.Api, id, etag, "GEMEENTE", 60_000m);
+            etag = await Tenders.OptInAsync(system.Api, id, etag, "OCMW", 40_000m);
+            prepared[i] = (id, await Tenders.CloseAndPublishAsync(system.Api, id, etag), reference);
+        });
+        await Task.Delay(TimeSpan.FromSeconds(3)); // let the reservations of the set-up drain first
+
+        var accepted = new DateTimeOffset[count];
+        var pace = Stopwatch.StartNew();
+        var awards = new List<Task>();
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / perSecond);
+            if (due > pace.Elapsed)
+                await Task.Delay(due - pace.Elapsed);
+            var index = i;
+            awards.Add(Task.Run(async () =>
+            {
+                await Tenders.AwardAsync(system.Api, prepared[index].Id, prepared[index].ETag);
+                accepted[index] = DateTimeOffset.UtcNow;
+            }));
+        }
+        await Task.WhenAll(awards);
+
+        var references = prepared.Select((p, i) => (p.Reference, i)).ToDictionary(x => x.Reference, x => x.i);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var booked = system.Ledgers.All.SelectMany(l => l.Commitments.All)
+                .Where(c => references.ContainsKey(c.Request.TenderReference))
+                .GroupBy(c => c.Request.TenderReference).Where(g => g.Count() == 2).ToArray();
+            if (booked.Length == count || DateTime.UtcNow > deadline)
+                return booked.Select(g => (g.Max(c => c.BookedAt) - accepted[references[g.Key]]).TotalMilliseconds).ToArray();
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The floor: MassTransit publishing to a consumer over the same RabbitMQ at the same rate.</summary>
+    public static async Task<IReadOnlyList<double>> RawPublishToConsumeAsync(string rabbitPort, int perSecond, TimeSpan duration)
+    {
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var count = (int)(perSecond * duration.TotalSeconds);
+        await using var provider = new ServiceCollection()
+            .AddSingleton(latencies)
+            .AddMassTransit(bus =>
+            {
+                bus.AddConsumer<PingConsumer>();
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host("127.0.0.1", ushort.Parse(rabbitPort), "/", h => { h.Username("guest"); h.Password("guest"); });
+                    cfg.ReceiveEndpoint($"aankopen.bench.ping.{Guid.NewGuid():N}", e =>
+                    {
+                        e.AutoDelete = true;
+                        e.ConfigureConsumer<PingConsumer>(context);
+                    });
+                });
+            })
+            .BuildServiceProvider();
+        var control = provider.GetRequiredService<IBusControl>();
+        await control.StartAsync();
+        try
+        {
+            var pace = Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                var due = TimeSpan.FromSeconds((double)i / perSecond);
+                if (due > pace.Elapsed)
+                    await Task.Delay(due - pace.Elapsed);
+                await control.Publish(new Ping(DateTimeOffset.UtcNow));
+            }
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (latencies.Count < count && DateTime.UtcNow < deadline)
+                await Task.Delay(50);
+            return latencies.ToArray();
+        }
+        finally
+        {
+            await control.StopAsync();
+        }
+    }
+}
+
+public sealed record Ping(DateTimeOffset SentAt);
+
+public sealed class PingConsumer(System.Collections.Concurrent.ConcurrentBag<double> latencies) : IConsumer<Ping>
+{
+    public Task Consume(ConsumeContext<Ping> context)
+    {
+        latencies.Add((DateTimeOffset.UtcNow - context.Message.SentAt).TotalMilliseconds);
+        return Task.CompletedTask;
+    }
+}
