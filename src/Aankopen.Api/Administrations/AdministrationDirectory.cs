@@ -21,8 +21,6 @@ public sealed class AdministrationDirectory
 
     public bool Contains(string? code) => code is not null && byCode.ContainsKey(code);
 
-    public Administration? Find(string code) => byCode.GetValueOrDefault(code);
-
     public static AdministrationDirectory Of(IEnumerable<Administration> administrations) =>
         new(administrations.OrderBy(a => a.Code, StringComparer.Ordinal).ToArray());
 

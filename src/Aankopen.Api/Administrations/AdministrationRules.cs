@@ -36,11 +36,7 @@ public static partial class AdministrationRules
         return errors.OfType<DomainError>().ToArray();
     }
 
-    public static AdministrationKind? ParseKind(string? kind) => ParseName<AdministrationKind>(kind);
-
-    /// <summary>An enum value by its name only: "7" or an undefined name is no value.</summary>
-    public static T? ParseName<T>(string? name) where T : struct, Enum =>
-        Enum.TryParse<T>(name, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(name, out _) ? parsed : null;
+    public static AdministrationKind? ParseKind(string? kind) => EnumNames.Parse<AdministrationKind>(kind);
 
     [GeneratedRegex("^[A-Z0-9-]{2,20}$")]
     private static partial Regex CodeShape();

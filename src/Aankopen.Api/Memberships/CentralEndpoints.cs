@@ -31,7 +31,7 @@ public static class CentralEndpoints
         if (actorProblem is not null)
             return actorProblem;
         var errors = AdministrationRules.CheckRegisteredBody(request.Code, request.NameNl, request.NameFr, request.EnterpriseNumber).ToList();
-        var level = AdministrationRules.ParseName<CentralLevel>(request.Level);
+        var level = EnumNames.Parse<CentralLevel>(request.Level);
         if (level is null)
             errors.Add(DomainError.Invalid("central-level-invalid", "level",
                 $"Niveau '{TenderRules.Shorten(request.Level)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<CentralLevel>())}.",

@@ -48,9 +48,8 @@ public static class ListTendersEndpoint
         status = null;
         if (query.Status is not null)
         {
-            if (Enum.TryParse<TenderStatus>(query.Status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(query.Status, out _))
-                status = parsed;
-            else
+            status = EnumNames.Parse<TenderStatus>(query.Status);
+            if (status is null)
                 errors.Add(DomainError.Invalid("status-invalid", "status",
                     $"Status '{TenderRules.Shorten(query.Status)}' bestaat niet; kies uit {string.Join(", ", Enum.GetNames<TenderStatus>())}.",
                     $"Le statut '{TenderRules.Shorten(query.Status)}' n'existe pas ; choisissez parmi {string.Join(", ", Enum.GetNames<TenderStatus>())}."));

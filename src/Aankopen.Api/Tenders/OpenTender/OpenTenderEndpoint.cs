@@ -78,21 +78,20 @@ public static class OpenTenderEndpoint
     private static (Procedure Procedure, ContractSubject? Subject, List<DomainError> Errors) ParseChoices(OpenTenderRequest request)
     {
         var errors = new List<DomainError>();
-        if (!Enum.TryParse<Procedure>(request.Procedure, ignoreCase: true, out var procedure) || !Enum.IsDefined(procedure)
-            || int.TryParse(request.Procedure, out _))
+        var procedure = EnumNames.Parse<Procedure>(request.Procedure);
+        if (procedure is null)
             errors.Add(DomainError.Invalid("procedure-invalid", "procedure",
                 $"Procedure '{TenderRules.Shorten(request.Procedure)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<Procedure>())}.",
                 $"La procédure '{TenderRules.Shorten(request.Procedure)}' est inconnue ; choisissez parmi {string.Join(", ", Enum.GetNames<Procedure>())}."));
         ContractSubject? subject = null;
         if (request.Subject is not null)
         {
-            if (Enum.TryParse<ContractSubject>(request.Subject, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(request.Subject, out _))
-                subject = parsed;
-            else
+            subject = EnumNames.Parse<ContractSubject>(request.Subject);
+            if (subject is null)
                 errors.Add(DomainError.Invalid("subject-invalid", "subject",
                     $"Onderwerp '{TenderRules.Shorten(request.Subject)}' is niet gekend; kies Supplies, Services of Works, of laat het weg.",
                     $"L'objet '{TenderRules.Shorten(request.Subject)}' est inconnu ; choisissez Supplies, Services ou Works, ou omettez-le."));
         }
-        return (procedure, subject, errors);
+        return (procedure ?? default, subject, errors);
     }
 }

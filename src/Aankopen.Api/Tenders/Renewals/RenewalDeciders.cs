@@ -47,12 +47,9 @@ public static class RenewalDeciders
     /// <summary>The purchasing cell renews ahead of the tacit renewal.</summary>
     public static Decision RenewNow(JointTender tender, int lotNumber, string actor, DateTimeOffset now)
     {
-        if (TenderRules.LotMissing(tender, lotNumber) is { } missing)
-            return missing;
-        var lot = tender.Lots[lotNumber];
-        if (NotRunning(lot) is { } notRunning)
-            return notRunning;
-        var running = lot.Running!;
+        var (lot, running, error) = RunningLot(tender, lotNumber);
+        if (lot is null || running is null)
+            return error!;
         if (!running.CanRenew)
             return DomainError.Conflict("no-renewal-left",
                 $"Perceel {lot.Number} kan niet meer verlengd worden: {running.Renewals} van {running.PossibleRenewals} mogelijke verlengingen (hoogstens vier jaar in totaal).",
@@ -71,12 +68,9 @@ public static class RenewalDeciders
     /// <summary>An administration declines the next renewal for itself, before the notice deadline; the others continue.</summary>
     public static Decision Decline(JointTender tender, int lotNumber, string administration, string actor, DateTimeOffset now)
     {
-        if (TenderRules.LotMissing(tender, lotNumber) is { } missing)
-            return missing;
-        var lot = tender.Lots[lotNumber];
-        if (NotRunning(lot) is { } notRunning)
-            return notRunning;
-        var running = lot.Running!;
+        var (lot, running, error) = RunningLot(tender, lotNumber);
+        if (lot is null || running is null)
+            return error!;
         if (running.Shares.All(s => s.Administration != administration))
             return DomainError.Conflict("not-a-participant",
                 $"Bestuur '{TenderRules.Shorten(administration)}' heeft geen aandeel in perceel {lot.Number}.",
@@ -105,11 +99,17 @@ public static class RenewalDeciders
             : null;
     }
 
-    private static DomainError? NotRunning(Lot lot) =>
-        lot.Status == LotStatus.Awarded && lot.Running is not null
-            ? null
-            : DomainError.Conflict("lot-not-running",
-                $"Perceel {lot.Number} heeft geen lopend contract.", $"Le lot {lot.Number} n'a pas de contrat en cours.");
+    /// <summary>The lot and its running contract, or why there is none to renew or decline.</summary>
+    private static (Lot? Lot, RunningContract? Running, DomainError? Error) RunningLot(JointTender tender, int lotNumber)
+    {
+        if (TenderRules.LotMissing(tender, lotNumber) is { } missing)
+            return (null, null, missing);
+        var lot = tender.Lots[lotNumber];
+        return lot.Status == LotStatus.Awarded && lot.Running is { } running
+            ? (lot, running, null)
+            : (null, null, DomainError.Conflict("lot-not-running",
+                $"Perceel {lot.Number} heeft geen lopend contract.", $"Le lot {lot.Number} n'a pas de contrat en cours."));
+    }
 
     /// <summary>
     /// The next period for the administrations that did not decline: their current shares scaled from the current
