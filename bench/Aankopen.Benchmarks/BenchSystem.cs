@@ -1,4 +1,5 @@
 using Aankopen.FinanceSimulator;
+using Marten;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Npgsql;
@@ -6,18 +7,35 @@ using Npgsql;
 namespace Aankopen.Benchmarks;
 
 /// <summary>
-/// The service as deployed in one process for measuring: API with relay, one connector per administration and the
-/// finance simulator, on the PostgreSQL and RabbitMQ that bench.sh started, with a database of its own.
+/// The service laid out as deployed, on the PostgreSQL and RabbitMQ that bench.sh started, with a database of its
+/// own: an API process that takes the commands (relay off, like every API replica but one), and, when asked for, a
+/// second API process that runs the daemon with the relay, and a connector per administration. The finance
+/// simulator plays both finance systems inside the measuring process.
 /// </summary>
 public sealed class BenchSystem : IAsyncDisposable
 {
+    private static readonly string[] Administrations =
+    [
+        "--Administrations:0:Code=GEMEENTE", "--Administrations:0:NameNl=Gemeente", "--Administrations:0:NameFr=Commune",
+        "--Administrations:0:EnterpriseNumber=0207.000.176", "--Administrations:0:Kind=City",
+        "--Administrations:1:Code=OCMW", "--Administrations:1:NameNl=OCMW", "--Administrations:1:NameFr=CPAS",
+        "--Administrations:1:EnterpriseNumber=0212.000.131", "--Administrations:1:Kind=Ocmw",
+    ];
+
+    private const string Quiet = "--Logging:LogLevel:Default=Warning";
     private readonly List<IHost> hosts = [];
+    private readonly List<IHost> connectors = [];
+    private WebApplication? storeHost;
 
     public required string ConnectionString { get; init; }
     public required string RabbitPort { get; init; }
-    public HttpClient Api { get; private set; } = null!;
+    public ApiProcess Api { get; private set; } = null!;
+    public ApiProcess? Relay { get; private set; }
     public Ledgers Ledgers { get; private set; } = null!;
-    public TimeSpan ApiStartup { get; private set; }
+    private Uri SimulatorUrl { get; set; } = null!;
+
+    private string[] ApiSettings(bool relay) =>
+        [$"--ConnectionStrings:Aankopen={ConnectionString}", $"--RabbitMq:Port={RabbitPort}", Quiet, $"--Notifications:RelayEnabled={relay}", .. Administrations];
 
     public static async Task<BenchSystem> StartAsync(string serverConnectionString, string rabbitPort)
     {
@@ -33,33 +51,46 @@ public sealed class BenchSystem : IAsyncDisposable
             ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database, MaxPoolSize = 100 }.ConnectionString,
             RabbitPort = rabbitPort,
         };
-        await system.StartHostsAsync();
+        var simulator = Aankopen.FinanceSimulator.Program.Build(["--urls=http://127.0.0.1:0", Quiet]);
+        await system.StartAsync(simulator);
+        system.Ledgers = simulator.Services.GetRequiredService<Ledgers>();
+        system.SimulatorUrl = new(simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+        system.Api = await ApiProcess.StartAsync(system.ApiSettings(relay: false));
         return system;
     }
 
-    private async Task StartHostsAsync()
+    /// <summary>The daemon with the relay, and the connectors, from here on: events recorded so far become a backlog.</summary>
+    public async Task StartRelayAsync()
     {
-        var rabbit = $"--RabbitMq:Port={RabbitPort}";
-        var quiet = "--Logging:LogLevel:Default=Warning";
-        var simulator = Aankopen.FinanceSimulator.Program.Build(["--urls=http://127.0.0.1:0", quiet]);
-        await StartAsync(simulator);
-        Ledgers = simulator.Services.GetRequiredService<Ledgers>();
-        var simulatorUrl = AddressOf(simulator);
-
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var api = Aankopen.Api.Program.Build(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={ConnectionString}", rabbit, quiet,
-            "--Administrations:0:Code=GEMEENTE", "--Administrations:0:NameNl=Gemeente", "--Administrations:0:NameFr=Commune",
-            "--Administrations:0:EnterpriseNumber=0207.000.176", "--Administrations:0:Kind=City",
-            "--Administrations:1:Code=OCMW", "--Administrations:1:NameNl=OCMW", "--Administrations:1:NameFr=CPAS",
-            "--Administrations:1:EnterpriseNumber=0212.000.131", "--Administrations:1:Kind=Ocmw"]);
-        await StartAsync(api);
-        Api = new HttpClient { BaseAddress = AddressOf(api) };
-        (await Api.GetAsync("health")).EnsureSuccessStatusCode();
-        ApiStartup = started.Elapsed;
-
+        Relay = await ApiProcess.StartAsync([.. ApiSettings(relay: true), "--Notifications:DeliveryReportsQueue=aankopen.bench.delivery-reports"]);
         foreach (var code in new[] { "GEMEENTE", "OCMW" })
-            await StartAsync(Aankopen.FinanceConnector.Program.Build(
-                [$"--Connector:Administration={code}", $"--FinanceSystem:BaseUrl={simulatorUrl}systems/{code}", rabbit, quiet]));
+        {
+            var connector = Aankopen.FinanceConnector.Program.Build(
+                [$"--Connector:Administration={code}", $"--FinanceSystem:BaseUrl={SimulatorUrl}systems/{code}", $"--RabbitMq:Port={RabbitPort}", Quiet]);
+            connectors.Add(connector);
+            await StartAsync(connector);
+        }
+    }
+
+    public async Task StopRelayAsync()
+    {
+        if (Relay is not null)
+            await Relay.DisposeAsync();
+        Relay = null;
+        foreach (var connector in connectors)
+        {
+            await connector.StopAsync(TimeSpan.FromSeconds(10));
+            hosts.Remove(connector);
+            connector.Dispose();
+        }
+        connectors.Clear();
+    }
+
+    /// <summary>The event store as the API configures it, in this process, for generating data and rebuilding.</summary>
+    public IDocumentStore Store()
+    {
+        storeHost ??= Aankopen.Api.Program.Build(ApiSettings(relay: false));
+        return storeHost.Services.GetRequiredService<IDocumentStore>();
     }
 
     private async Task StartAsync(IHost host)
@@ -68,15 +99,16 @@ public sealed class BenchSystem : IAsyncDisposable
         await host.StartAsync();
     }
 
-    private static Uri AddressOf(IHost host) =>
-        new(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-
     public async ValueTask DisposeAsync()
     {
+        await StopRelayAsync();
+        await Api.DisposeAsync();
         foreach (var host in Enumerable.Reverse(hosts))
         {
             await host.StopAsync(TimeSpan.FromSeconds(10));
             host.Dispose();
         }
+        if (storeHost is not null)
+            await storeHost.DisposeAsync();
     }
 }

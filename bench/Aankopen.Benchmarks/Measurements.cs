@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aankopen.Api.Tenders;
+using Aankopen.FinanceSimulator;
 using Marten;
 using MassTransit;
 using Npgsql;
@@ -83,25 +84,38 @@ public static class Measurements
         });
     }
 
-    /// <summary>Waits until the finance systems stop receiving; bookings per second while they caught up, and how many.</summary>
-    public static async Task<(double PerSecond, int Count)> DrainAsync(BenchSystem system)
+    /// <summary>Calls the finance systems answered so far, replays of an earlier booking included.</summary>
+    public static long FinanceCalls(Ledgers ledgers) => ledgers.All.Sum(l =>
+        Calls(l.Commitments.All) + Calls(l.Reservations.All) + Calls(l.Releases.All) + Calls(l.Memberships.All));
+
+    private static long Calls<T>(IReadOnlyList<Entry<T>> entries) => entries.Sum(e => 1L + e.Replays);
+
+    /// <summary>
+    /// Starts the relay and the connectors on the events recorded so far, and waits until the finance systems stop
+    /// receiving: bookings per second from the first to the last, and how many.
+    /// </summary>
+    public static async Task<(double PerSecond, long Count)> DrainBacklogAsync(BenchSystem system)
     {
-        var start = DateTimeOffset.UtcNow;
-        int Count() => system.Ledgers.All.Sum(l => l.Reservations.All.Count + l.Commitments.All.Count);
-        var before = Count();
-        var last = before;
-        var quiet = Stopwatch.StartNew();
-        while (quiet.Elapsed < TimeSpan.FromSeconds(3))
+        var before = FinanceCalls(system.Ledgers);
+        var clock = Stopwatch.StartNew();
+        TimeSpan? first = null;
+        var last = TimeSpan.Zero;
+        var seen = before;
+        await system.StartRelayAsync();
+        while (clock.Elapsed - last < TimeSpan.FromSeconds(3) || first is null)
         {
-            await Task.Delay(200);
-            var now = Count();
-            if (now != last)
-                quiet.Restart();
-            last = now;
+            if (clock.Elapsed > TimeSpan.FromMinutes(5))
+                break;
+            await Task.Delay(50);
+            var now = FinanceCalls(system.Ledgers);
+            if (now == seen)
+                continue;
+            first ??= clock.Elapsed;
+            last = clock.Elapsed;
+            seen = now;
         }
-        var lastBooking = system.Ledgers.All.SelectMany(l => l.Reservations.All.Select(r => r.BookedAt)).DefaultIfEmpty(start).Max();
-        var seconds = Math.Max(0.001, (lastBooking - start).TotalSeconds);
-        return ((last - before) / seconds, last - before);
+        var count = seen - before;
+        return (count / Math.Max(0.001, (last - (first ?? last)).TotalSeconds), count);
     }
 
     /// <summary>
@@ -114,12 +128,14 @@ public static class Measurements
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
         {
             var reference = $"BL-{i}-{Guid.NewGuid():N}"[..30];
-            var (id, etag) = await Tenders.OpenWithLotAsync(system.Api, reference);
-            etag = await Tenders.OptInAsync(system.Api, id, etag, "GEMEENTE", 60_000m);
-            etag = await Tenders.OptInAsync(system.Api, id, etag, "OCMW", 40_000m);
-            prepared[i] = (id, await Tenders.CloseAndPublishAsync(system.Api, id, etag), reference);
+            var (id, etag) = await Tenders.OpenWithLotAsync(system.Api.Http, reference);
+            etag = await Tenders.OptInAsync(system.Api.Http, id, etag, "GEMEENTE", 60_000m);
+            etag = await Tenders.OptInAsync(system.Api.Http, id, etag, "OCMW", 40_000m);
+            prepared[i] = (id, await Tenders.CloseAndPublishAsync(system.Api.Http, id, etag), reference);
         });
-        await Task.Delay(TimeSpan.FromSeconds(3)); // let the reservations of the set-up drain first
+        // Let the reservations of the set-up reach the finance systems first: awards would wait behind them.
+        for (var settled = -1L; FinanceCalls(system.Ledgers) is var calls && calls != settled; settled = calls)
+            await Task.Delay(TimeSpan.FromSeconds(1));
 
         var accepted = new DateTimeOffset[count];
         var pace = Stopwatch.StartNew();
@@ -132,7 +148,7 @@ public static class Measurements
             var index = i;
             awards.Add(Task.Run(async () =>
             {
-                await Tenders.AwardAsync(system.Api, prepared[index].Id, prepared[index].ETag);
+                await Tenders.AwardAsync(system.Api.Http, prepared[index].Id, prepared[index].ETag);
                 accepted[index] = DateTimeOffset.UtcNow;
             }));
         }

@@ -1,42 +1,70 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Aankopen.Benchmarks;
 
-// Usage: Aankopen.Benchmarks [--quick] [--out DIR]
+// Usage: Aankopen.Benchmarks [--quick] [--out DIR] [--events N]
 // Needs the PostgreSQL and RabbitMQ that bench.sh starts (ConnectionStrings__Aankopen, RabbitMq__Port).
+// Or: Aankopen.Benchmarks --load URL [SECONDS]: only 8 clients sending opt-ins to a running API, to profile it.
+if (Option("--load") is { } target)
+{
+    using var client = new HttpClient { BaseAddress = new Uri(target) };
+    var perSecond = await Measurements.OptInsAsync(client, 8, TimeSpan.FromSeconds(double.Parse(args.SkipWhile(a => a != "--load").Skip(2).FirstOrDefault() ?? "20", CultureInfo.InvariantCulture)));
+    Console.WriteLine($"{perSecond:N1} opt-ins per second");
+    return 0;
+}
 var quick = args.Contains("--quick");
-var outDir = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? "docs";
+var outDir = Option("--out") ?? "docs";
+var scaleEvents = long.Parse(Option("--events") ?? (quick ? "20000" : "1000000"), CultureInfo.InvariantCulture);
+var backlogEvents = quick ? 5_000 : 50_000;
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Aankopen")
     ?? throw new InvalidOperationException("ConnectionStrings__Aankopen is not set; run ./bench.sh");
 var rabbitPort = Environment.GetEnvironmentVariable("RabbitMq__Port") ?? throw new InvalidOperationException("RabbitMq__Port is not set; run ./bench.sh");
 var window = TimeSpan.FromSeconds(quick ? 2 : 10);
-var figures = new List<Figure>();
-void Report(Figure f)
-{
-    figures.Add(f);
-    Console.WriteLine($"{f.Name,-58} {f.Value,12:N1} {f.Unit,-10} baseline {f.BaselineValue,10:N1} ratio {f.Ratio,6:N2}  target {f.Target} {(f.Met ? "met" : "MISSED")}");
-}
+var report = new Report();
 
 await using var system = await BenchSystem.StartAsync(connectionString, rabbitPort);
-Report(new Figure("API ready after start", system.ApiStartup.TotalMilliseconds, "ms", "none", null, "< 3000 ms", system.ApiStartup.TotalMilliseconds < 3000, false));
+var api = system.Api.Http;
+
+// 6. Footprint: the API process on its own, ready and idle.
+report.Add(new Figure("API ready after start (process start to first /health answer)", system.Api.Ready.TotalMilliseconds, "ms", "none", null,
+    "< 3000 ms", system.Api.Ready.TotalMilliseconds < 3000, false));
+await Task.Delay(TimeSpan.FromSeconds(3));
+var idle = system.Api.ResidentMegabytes();
+report.Add(new Figure("API resident memory when idle", idle, "MB", "none", null, "< 250 MB", idle < 250, false));
 
 // 1. Write throughput: opt-ins through HTTP next to raw INSERT commits and raw Marten appends, same clients.
+var peak = idle;
 foreach (var clients in new[] { 1, 8, 32 })
 {
     var inserts = await Measurements.RawInsertsAsync(system.ConnectionString, clients, window);
     var marten = await Measurements.RawMartenAppendsAsync(system.ConnectionString, clients, window);
-    var optIns = await Measurements.OptInsAsync(system.Api, clients, window);
-    Report(new Figure($"opt-ins through HTTP, {clients} clients, vs raw INSERT", optIns, "per s", "single-row INSERT commits", inserts,
+    using var sampling = new CancellationTokenSource();
+    var sampler = Task.Run(async () =>
+    {
+        while (!sampling.IsCancellationRequested)
+        {
+            peak = Math.Max(peak, system.Api.ResidentMegabytes());
+            await Task.Delay(200);
+        }
+    });
+    var optIns = await Measurements.OptInsAsync(api, clients, window);
+    await sampling.CancelAsync();
+    await sampler;
+    report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs raw INSERT", optIns, "per s", "single-row INSERT commits", inserts,
         clients == 8 ? ">= 25 % of INSERT" : "none", clients != 8 || optIns >= 0.25 * inserts));
-    Report(new Figure($"opt-ins through HTTP, {clients} clients, vs raw Marten", optIns, "per s", "Marten default appends, no HTTP", marten,
+    report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs raw Marten", optIns, "per s", "Marten default appends, no HTTP", marten,
         clients == 8 ? ">= 1.0 x Marten" : "none", clients != 8 || optIns >= marten));
 }
+report.Add(new Figure("API resident memory under load (peak while writing)", peak, "MB", "API idle", idle, "none", true, false));
 
-// 3 (in part). The opt-ins above left a backlog of provisional reservations for the finance systems: measure how fast
-// it drains, and let it drain before measuring latency (the finance path is ordered: awards would wait behind it).
-var (drained, backlog) = await Measurements.DrainAsync(system);
-Report(new Figure($"finance bookings per second from a backlog ({backlog} reservations)", drained, "per s", "none", null,
+// 3. Notification throughput: everything recorded so far, topped up to the backlog size with generated tenders of the
+// same two administrations, becomes the backlog the relay and the connectors start on.
+var store = system.Store();
+var recorded = await ScaleMeasurements.EventCountAsync(store);
+var backlogModel = new ScaleModel(store, [("GEMEENTE", "OCMW")], 2026, 1);
+await backlogModel.AppendAsync(Math.Max(0, backlogEvents - recorded), "BACKLOG");
+var backlog = await ScaleMeasurements.EventCountAsync(store);
+var (drained, bookings) = await Measurements.DrainBacklogAsync(system);
+report.Add(new Figure($"finance bookings per second from a backlog of {backlog:N0} events ({bookings:N0} bookings)", drained, "per s", "none", null,
     ">= 1000 per s", drained >= 1000));
 
 // 2. Award-to-finance latency at a steady rate, next to MassTransit publish-to-consume at the same rate.
@@ -47,30 +75,44 @@ var rawLatency = await Measurements.RawPublishToConsumeAsync(rabbitPort, rate, a
 foreach (var p in new[] { 50.0, 99.0 })
 {
     var value = Percentiles.Of(awardLatency, p);
-    Report(new Figure($"award-to-finance p{p:0} at {rate} awards/s ({awardLatency.Count} awards)", value, "ms",
+    report.Add(new Figure($"award-to-finance p{p:0} at {rate} awards/s ({awardLatency.Count} awards)", value, "ms",
         "MassTransit publish-to-consume", Percentiles.Of(rawLatency, p), p == 99 ? "< 300 ms" : "none", p != 99 || value < 300, false));
 }
+await system.StopRelayAsync();
 
-// 6. Footprint of the whole measuring process (API, relay, two connectors and the simulator in one process).
-using var self = System.Diagnostics.Process.GetCurrentProcess();
-self.Refresh();
-Report(new Figure("resident memory after the run, all services in one process", self.WorkingSet64 / 1024.0 / 1024.0, "MB", "none", null,
-    "none here (all services together, after load)", true, false));
-
-Directory.CreateDirectory(outDir);
-var json = JsonSerializer.Serialize(figures.Select(f => new
+// 4 and 5. History at size: 600 municipality groups over 10 years, measured at a quarter of the size and at full size.
+var model = new ScaleModel(store, ScaleModel.Groups(600), 2017, 10);
+await model.RegisterAdministrationsAsync();
+foreach (var (part, prefix) in new[] { (scaleEvents / 4, "SCALE-A"), (scaleEvents - scaleEvents / 4, "SCALE-B") })
 {
-    name = f.Name, value = Math.Round(f.Value, 1), unit = f.Unit, baseline = f.Baseline, baselineValue = f.BaselineValue is { } b ? Math.Round(b, 1) : (double?)null,
-    ratio = f.Ratio, target = f.Target, met = f.Met,
-}), new JsonSerializerOptions { WriteIndented = true });
-await File.WriteAllTextAsync(Path.Combine(outDir, "benchmarks.json"), json + "\n");
+    Console.WriteLine($"Generating {part:N0} events...");
+    await model.AppendAsync(part, prefix);
+    var events = await ScaleMeasurements.EventCountAsync(store);
+    var floor = await ScaleMeasurements.ReadAllEventsAsync(system.ConnectionString);
+    var rebuild = await ScaleMeasurements.RebuildAsync(store);
+    report.Add(new Figure($"rebuild of every read model from {events:N0} events", rebuild, "events per s", "reading every event once, no folding",
+        floor, ">= 20000 events per s", rebuild >= 20_000));
 
-var md = new StringBuilder();
-md.AppendLine("# Benchmarks").AppendLine();
-md.AppendLine($"Measured by `./bench.sh{(quick ? " --quick" : "")}` on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC. Each figure stands next to its baseline, measured in the same run on the same servers; these machines are noisy, so read ratios rather than single values.").AppendLine();
-md.AppendLine("| figure | value | baseline | baseline value | ratio | target | met |").AppendLine("| --- | ---: | --- | ---: | ---: | --- | --- |");
-foreach (var f in figures)
-    md.AppendLine(CultureInfo.InvariantCulture, $"| {f.Name} | {f.Value:N1} {f.Unit} | {f.Baseline} | {(f.BaselineValue is { } b ? b.ToString("N1", CultureInfo.InvariantCulture) : "")} | {f.Ratio?.ToString("N2", CultureInfo.InvariantCulture)} | {f.Target} | {(f.Met ? "yes" : "**no**")} |");
-await File.WriteAllTextAsync(Path.Combine(outDir, "benchmarks.md"), md.ToString());
-Console.WriteLine($"Written to {outDir}/benchmarks.md and {outDir}/benchmarks.json");
+    var samples = quick ? 50 : 200;
+    var ids = await ScaleMeasurements.TenderIdsAsync(api);
+    var byId = await ScaleMeasurements.LatenciesAsync(api, samples, i => $"api/tenders/{ids[i % ids.Count]}");
+    var groups = ScaleModel.Groups(600);
+    var queries = new (string Name, Func<int, string> Path)[]
+    {
+        ("tender list, status, year and CPV division filter", i => $"api/tenders?status=Published&year={2017 + i % 10}&cpvDivision=30&page={1 + i % 5}&pageSize=50"),
+        ("tender list, one administration's tenders of a year", i => $"api/tenders?administration={groups[i * 37 % 600].City}&year={2017 + i % 10}"),
+        ("renewal calendar, next six months, one administration", i => $"api/renewals?administration={groups[i * 37 % 600].Ocmw}"),
+        ("administration's yearly shares", i => $"api/administrations/{groups[i * 37 % 600].City}/participations?year={2017 + i % 10}"),
+    };
+    foreach (var (name, path) in queries)
+    {
+        var p99 = Percentiles.Of(await ScaleMeasurements.LatenciesAsync(api, samples, path), 99);
+        report.Add(new Figure($"p99 {name}, at {events:N0} events", p99, "ms", "one tender by id", Percentiles.Of(byId, 99),
+            "< 50 ms", p99 < 50, false));
+    }
+}
+
+await report.WriteAsync(outDir, $"./bench.sh{(quick ? " --quick" : "")}");
 return 0;
+
+string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();

@@ -15,6 +15,12 @@ public sealed class ConnectorSettings
     public TimeSpan RetryMin { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan RetryMax { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// <c>Connector:Concurrency</c> (default 16): messages handed to the finance system at once. Messages of one
+    /// tender or membership are always handed over one after the other, in order; 1 makes the whole queue sequential.
+    /// </summary>
+    public int Concurrency { get; set; } = 16;
+
     /// <summary><c>FinanceSystem:AttemptTimeoutSeconds</c> (default 10): how long one call may take.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -27,6 +33,7 @@ public sealed class ConnectorSettings
         {
             Administration = configuration["Connector:Administration"]?.Trim() ?? "",
             MaxRetries = configuration.GetValue("Connector:MaxRetries", 5),
+            Concurrency = configuration.GetValue("Connector:Concurrency", 16),
             RetryMin = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMinSeconds", 1.0)),
             RetryMax = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMaxSeconds", 60.0)),
             AttemptTimeout = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:AttemptTimeoutSeconds", 10.0)),
@@ -42,6 +49,8 @@ public sealed class ConnectorSettings
             problems.Add($"FinanceSystem:BaseUrl is '{url}'; set it to the http(s) address of the finance system (e.g. http://127.0.0.1:5300/systems/GEMEENTE).");
         if (settings.MaxRetries is < 0 or > 100)
             problems.Add($"Connector:MaxRetries is {settings.MaxRetries}; use 0 to 100.");
+        if (settings.Concurrency is < 1 or > 256)
+            problems.Add($"Connector:Concurrency is {settings.Concurrency}; use 1 to 256 (messages handed to the finance system at once).");
         if (settings.RetryMin <= TimeSpan.Zero || settings.RetryMax < settings.RetryMin)
             problems.Add("Connector:RetryMinSeconds must be positive and at most Connector:RetryMaxSeconds.");
         if (settings.AttemptTimeout < TimeSpan.FromMilliseconds(100) || settings.RetryDelay <= TimeSpan.Zero)

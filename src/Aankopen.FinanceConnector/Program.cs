@@ -85,9 +85,18 @@ public sealed class Program
                 cfg.ReceiveEndpoint(FinanceRouting.QueueFor(settings.Administration), endpoint =>
                 {
                     endpoint.BindFinanceQueue(settings.Administration);
-                    // One at a time: the messages of a tender are booked in the order they were recorded.
-                    endpoint.PrefetchCount = 1;
-                    endpoint.ConcurrentMessageLimit = 1;
+                    // Several messages at once, but those of one tender (or membership) one after the other, in the
+                    // order they were recorded: the partition is chosen by the stream the message comes from. The
+                    // partitioner comes before the retry, so a message being retried still holds back its followers.
+                    endpoint.PrefetchCount = settings.Concurrency * 2;
+                    endpoint.ConcurrentMessageLimit = settings.Concurrency;
+                    var partitioner = endpoint.CreatePartitioner(settings.Concurrency);
+                    endpoint.UsePartitioner<LotAwardedShare>(partitioner, c => c.Message.TenderId);
+                    endpoint.UsePartitioner<LotRenewedShare>(partitioner, c => c.Message.TenderId);
+                    endpoint.UsePartitioner<ProvisionalReservation>(partitioner, c => c.Message.TenderId);
+                    endpoint.UsePartitioner<RenewalDue>(partitioner, c => c.Message.TenderId);
+                    endpoint.UsePartitioner<ReservationReleased>(partitioner, c => c.Message.TenderId);
+                    endpoint.UsePartitioner<MembershipChanged>(partitioner, c => c.Message.MembershipId);
                     // After these, the message goes to the _error queue with the reason in its headers. A message for
                     // another administration is never retried: no retry can make it right.
                     endpoint.UseMessageRetry(r =>

@@ -30,6 +30,10 @@ public static class EventStoreSetup
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
+                // Quick append: the database numbers the events, saving the round trip Marten otherwise makes to read
+                // the stream's version before every append (writes that care pass the version they expect).
+                options.Events.AppendMode = EventAppendMode.Quick;
+                options.Events.UseIdentityMapForAggregates = true;
                 options.Events.AddEventTypes(TenderEventTypes.All);
                 options.Events.AddEventTypes(MembershipEventTypes.All);
                 // Inline: the API reads its own writes from it. A reference names one tender only.

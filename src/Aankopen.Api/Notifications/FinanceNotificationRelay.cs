@@ -14,8 +14,8 @@ namespace Aankopen.Api.Notifications;
 /// <summary>
 /// Publishes finance messages from the event store, in stream order, at least once. Marten's async daemon feeds it
 /// pages of events and only moves its checkpoint past a page once this method returns, so a page is only ever left
-/// behind after every message in it was confirmed by the broker. While RabbitMQ is away it keeps retrying the
-/// same message: later events wait rather than overtake it. After a crash the daemon starts again from the last
+/// behind after every message in it was confirmed by the broker. While RabbitMQ is away it keeps retrying: the
+/// messages of one tender or membership never overtake each other, and no later page starts. After a crash the daemon starts again from the last
 /// checkpoint; messages sent again carry the same ids and business keys, so finance systems book them once.
 /// </summary>
 public sealed class FinanceNotificationRelay : SubscriptionBase
@@ -23,6 +23,11 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
     private static readonly HashSet<Type> TenderEvents = [.. TenderEventTypes.All];
     private static readonly HashSet<Type> MembershipEvents = [.. MembershipEventTypes.All];
 
+    /// <summary>Confirms awaited at once; RabbitMQ confirms in batches, so more only adds memory.</summary>
+    private const int PublishConcurrency = 64;
+
+    private readonly Folds<JointTender> tenders = new(JointTender.Transition);
+    private readonly Folds<CentralMembership> memberships = new(CentralMembership.Transition);
     private readonly IBus bus;
     private readonly TimeProvider clock;
     private readonly ILogger<FinanceNotificationRelay> log;
@@ -40,51 +45,66 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken ct)
     {
-        // Each stream in the page is folded once, event by event, so every message can compare before and after.
-        var tenders = new Folds<JointTender>(JointTender.Transition);
-        var memberships = new Folds<CentralMembership>(CentralMembership.Transition);
+        // First every message of the page, in event order; each stream is folded once, event by event, so every
+        // message can compare before and after.
+        var messages = new List<(Guid Stream, FinanceMessage Message)>();
         foreach (var @event in page.Events)
         {
             var correlation = @event.CorrelationId ?? @event.Id.ToString();
-            IReadOnlyList<FinanceMessage> messages;
             if (TenderEvents.Contains(@event.Data.GetType()))
             {
                 var (before, after) = await tenders.StepAsync(operations, @event, ct);
-                messages = FinanceMessages.For(new FinanceEvent(before, after, @event.Data, @event.Id, correlation, @event.Timestamp));
+                foreach (var m in FinanceMessages.For(new FinanceEvent(before, after, @event.Data, @event.Id, correlation, @event.Timestamp)))
+                    messages.Add((@event.StreamId, m));
             }
             else if (MembershipEvents.Contains(@event.Data.GetType()))
             {
                 var (_, after) = await memberships.StepAsync(operations, @event, ct);
                 var central = await operations.LoadAsync<PurchasingCentral>(after.Central, ct);
-                messages = MembershipMessages.For(after, @event.Data, central, @event.Id, correlation) is { } changed ? [changed] : [];
-            }
-            else
-                continue;
-
-            foreach (var message in messages)
-            {
-                await PublishUntilConfirmedAsync(message, ct);
-                // Committed with the daemon's progress for this page.
-                operations.Store(PublishedFinanceMessage.Of(message, clock.GetUtcNow()));
+                if (MembershipMessages.For(after, @event.Data, central, @event.Id, correlation) is { } changed)
+                    messages.Add((@event.StreamId, changed));
             }
         }
+
+        // Then published with many confirms outstanding at once, which is what lets a backlog drain at the broker's
+        // pace rather than one round trip per message. The messages of one stream stay in order: a finance system
+        // must see a lot's reservation before its award and release. Different tenders need no order between them.
+        await Parallel.ForEachAsync(messages.GroupBy(m => m.Stream), new ParallelOptions { MaxDegreeOfParallelism = PublishConcurrency, CancellationToken = ct },
+            async (stream, token) =>
+            {
+                foreach (var (_, message) in stream)
+                    await PublishUntilConfirmedAsync(message, token);
+            });
+        // Committed with the daemon's progress for this page.
+        var now = clock.GetUtcNow();
+        foreach (var (_, message) in messages)
+            operations.Store(PublishedFinanceMessage.Of(message, now));
         return NullChangeListener.Instance;
     }
 
-    /// <summary>The state of each stream met in a page, caught up from the store for events before the page.</summary>
+    /// <summary>
+    /// The state of each stream after the last event this relay handled, kept across pages so a long-lived tender is
+    /// not read back from its first event for every page. Only the daemon's single shard calls this, one page at a
+    /// time. A page handled again (after a failure or a restart of the shard) starts behind what is known, and
+    /// then the stream is read again from the store.
+    /// </summary>
     private sealed class Folds<TState>(Func<TState?, object, TState?> transition) where TState : class
     {
+        private const int Capacity = 20_000;
         private readonly Dictionary<Guid, (TState? State, long Version)> known = [];
 
         public async Task<(TState? Before, TState After)> StepAsync(IDocumentOperations operations, IEvent e, CancellationToken ct)
         {
-            var (before, version) = known.TryGetValue(e.StreamId, out var found) ? found : (null, 0L);
+            var (before, version) = known.TryGetValue(e.StreamId, out var found) && found.Version < e.Version ? found : (null, 0L);
             if (version < e.Version - 1)
             {
                 var missing = await operations.Events.FetchStreamAsync(e.StreamId, e.Version - 1, fromVersion: version + 1, token: ct);
                 before = missing.Aggregate(before, (s, m) => transition(s, m.Data));
             }
             var after = transition(before, e.Data)!;
+            // Bounded: forgetting costs one read of the stream later, never a wrong message.
+            if (known.Count >= Capacity && !known.ContainsKey(e.StreamId))
+                known.Clear();
             known[e.StreamId] = (after, e.Version);
             return (before, after);
         }

@@ -36,8 +36,10 @@ public sealed class StreamWrites(IDocumentSession session, TimeProvider clock)
         if (versionProblem is not null)
             return versionProblem;
 
-        var record = await session.LoadAsync<TRecord>(id, ct);
-        if (record is null)
+        // One round trip for the stored record and the stream's version; Marten keeps the record in the session, so
+        // the inline projection folds the new events onto it instead of loading it again (UseIdentityMapForAggregates).
+        var fetched = await session.Events.FetchForWriting<TRecord>(id, ct);
+        if (fetched.Aggregate is not { } record)
             return stream.NotFound(http, id);
         if (record.Version != expected)
             return await AlreadyDoneAsync(http, id, expected!.Value, key, stream, ct)
@@ -50,8 +52,8 @@ public sealed class StreamWrites(IDocumentSession session, TimeProvider clock)
         var newVersion = record.Version + decision.Events.Count;
         if (key is not null)
             session.SetHeader(IdempotencyKeys.EventHeader, key);
-        // Marten checks at commit that the stream is still at record.Version, so a concurrent write loses cleanly.
-        session.Events.Append(id, newVersion, decision.Events.ToArray());
+        // Marten checks at commit that the stream is still at the fetched version, so a concurrent write loses cleanly.
+        fetched.AppendMany(decision.Events);
         try
         {
             await session.SaveChangesAsync(ct);

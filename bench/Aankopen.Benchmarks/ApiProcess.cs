@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Aankopen.Benchmarks;
+
+/// <summary>
+/// The API as a process of its own, as deployed: its start-up time and resident memory are its own, not the
+/// measuring process's, and its garbage collector and thread pool are not shared with the load generator.
+/// </summary>
+public sealed class ApiProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private ApiProcess(Process process, HttpClient http, TimeSpan ready) => (this.process, Http, Ready) = (process, http, ready);
+
+    public HttpClient Http { get; }
+
+    /// <summary>From starting the process until <c>/health</c> first answered.</summary>
+    public TimeSpan Ready { get; }
+
+    public static async Task<ApiProcess> StartAsync(IEnumerable<string> settings)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Aankopen.Api.dll"));
+        info.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
+        foreach (var setting in settings)
+            info.ArgumentList.Add(setting);
+        var started = Stopwatch.StartNew();
+        var process = Process.Start(info)!;
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync("health")).StatusCode == HttpStatusCode.OK)
+                    return new ApiProcess(process, http, started.Elapsed);
+            }
+            catch (HttpRequestException) when (!process.HasExited && started.Elapsed < TimeSpan.FromSeconds(60))
+            {
+            }
+            if (process.HasExited || started.Elapsed > TimeSpan.FromSeconds(60))
+                throw new InvalidOperationException($"The API did not start: {string.Join(Environment.NewLine, errors)}");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Resident set size (VmRSS) in MB, as the kernel counts it.</summary>
+    public double ResidentMegabytes()
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024.0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+        Http.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

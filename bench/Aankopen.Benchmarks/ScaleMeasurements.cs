@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using Aankopen.Api.Infrastructure;
+using Marten;
+using Npgsql;
+using System.Net.Http.Json;
+using Aankopen.Contracts.Api.V1;
+
+namespace Aankopen.Benchmarks;
+
+/// <summary>Figures that need history: rebuilding the read models, and the main read queries at size.</summary>
+public static class ScaleMeasurements
+{
+    public static async Task<long> EventCountAsync(IDocumentStore store)
+    {
+        await using var session = store.QuerySession();
+        return await session.Events.QueryAllRawEvents().LongCountAsync();
+    }
+
+    /// <summary>Every read model thrown away and rebuilt from all events, as <c>rebuild-projections</c> does; events per second.</summary>
+    public static async Task<double> RebuildAsync(IDocumentStore store)
+    {
+        var events = await EventCountAsync(store);
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        var clock = Stopwatch.StartNew();
+        await ProjectionRebuild.RebuildAllAsync(daemon, CancellationToken.None);
+        return events / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The floor for a rebuild: reading every event's JSON out of PostgreSQL once, without folding or writing.</summary>
+    public static async Task<double> ReadAllEventsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var clock = Stopwatch.StartNew();
+        await using var read = new NpgsqlCommand($"SELECT data FROM {EventStoreSetup.Schema}.mt_events ORDER BY seq_id", connection);
+        await using var reader = await read.ExecuteReaderAsync();
+        var count = 0L;
+        while (await reader.ReadAsync())
+        {
+            _ = reader.GetString(0); // materialised, as a projection would need it
+            count++;
+        }
+        return count / clock.Elapsed.TotalSeconds;
+    }
+
+    public static async Task<IReadOnlyList<Guid>> TenderIdsAsync(HttpClient api)
+    {
+        var page = await api.GetFromJsonAsync<PageView<TenderSummaryView>>("api/tenders?pageSize=200");
+        return page!.Items.Select(t => t.Id).ToArray();
+    }
+
+    /// <summary>One client asking the same kind of question again and again, with varying arguments; latencies in ms.</summary>
+    public static async Task<IReadOnlyList<double>> LatenciesAsync(HttpClient api, int count, Func<int, string> path)
+    {
+        for (var i = 0; i < 10; i++)
+            (await api.GetAsync(path(i))).EnsureSuccessStatusCode();
+        var latencies = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = await api.GetAsync(path(i), HttpCompletionOption.ResponseContentRead);
+            response.EnsureSuccessStatusCode();
+            latencies[i] = clock.Elapsed.TotalMilliseconds;
+        }
+        return latencies;
+    }
+}

@@ -1,0 +1,126 @@
+using Aankopen.Api.Administrations;
+using Aankopen.Api.Shared;
+using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.AddLot;
+using Aankopen.Api.Tenders.AwardLot;
+using Aankopen.Api.Tenders.CloseOptIn;
+using Aankopen.Api.Tenders.OpenTender;
+using Aankopen.Api.Tenders.OptInToLot;
+using Aankopen.Api.Tenders.PublishTender;
+using Aankopen.Api.Tenders.Renewals;
+using Marten;
+
+namespace Aankopen.Benchmarks;
+
+/// <summary>
+/// Generated history for measuring at size: municipality groups (a city and its OCMW each) running joint tenders
+/// year after year, every event decided by the service's own deciders (so the data is what the service would have
+/// recorded) and appended through the service's own store configuration, inline read models included. Each tender:
+/// opened, two lots, both administrations opting in to both, closed, published, both lots awarded with renewable
+/// framework contracts, then renewed or ended as the scheduler would have done by <see cref="Today"/>.
+/// </summary>
+public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City, string Ocmw)> groups, int firstYear, int years)
+{
+    public static readonly DateOnly Today = new(2026, 11, 24);
+    private const string Cell = "bench-cell@aankopen.example";
+
+    /// <summary>A city and its OCMW per group, with codes that pass the administration-code rule.</summary>
+    public static IReadOnlyList<(string City, string Ocmw)> Groups(int count) =>
+        Enumerable.Range(1, count).Select(g => ($"G{g:D4}-STAD", $"G{g:D4}-OCMW")).ToArray();
+
+    public AdministrationDirectory Directory { get; } = AdministrationDirectory.Of(groups.SelectMany((g, i) => new[]
+    {
+        new Administration(g.City, $"Stad {i + 1}", $"Ville {i + 1}", EnterpriseNumber(2 * i), AdministrationKind.City),
+        new Administration(g.Ocmw, $"OCMW {i + 1}", $"CPAS {i + 1}", EnterpriseNumber(2 * i + 1), AdministrationKind.Ocmw),
+    }));
+
+    /// <summary>A well-formed Belgian enterprise number: eight digits after a leading 0, then 97 minus their remainder.</summary>
+    private static string EnterpriseNumber(int n)
+    {
+        var body = 20_000_000L + n;
+        var check = 97 - body % 97;
+        var digits = $"0{body:D8}{check:D2}";
+        return $"{digits[..4]}.{digits[4..7]}.{digits[7..]}";
+    }
+
+    /// <summary>Registers the administrations that are not registered yet.</summary>
+    public async Task RegisterAdministrationsAsync()
+    {
+        await using var session = store.LightweightSession();
+        var known = (await session.Query<AdministrationRecord>().Select(a => a.Id).ToListAsync()).ToHashSet();
+        var now = DateTimeOffset.UtcNow;
+        var missing = Directory.All.Where(a => !known.Contains(a.Code)).Select(a => new AdministrationRecord
+        {
+            Id = a.Code, NameNl = a.NameNl, NameFr = a.NameFr, EnterpriseNumber = a.EnterpriseNumber, Kind = a.Kind,
+            RegisteredBy = Cell, RegisteredAt = now, ChangedBy = Cell, ChangedAt = now,
+        }).ToArray();
+        if (missing.Length > 0)
+            await store.BulkInsertAsync(missing);
+    }
+
+    /// <summary>Appends tenders until at least <paramref name="events"/> events were written; how many were.</summary>
+    public async Task<long> AppendAsync(long events, string referencePrefix, IProgress<long>? progress = null)
+    {
+        var written = 0L;
+        var tenderNumber = 0;
+        var random = new Random(17);
+        while (written < events)
+        {
+            await using var session = store.LightweightSession();
+            // A few hundred tenders per transaction: big enough to amortise the commit, small enough to stay light.
+            for (var i = 0; i < 300 && written < events; i++, tenderNumber++)
+            {
+                var group = groups[tenderNumber % groups.Count];
+                var year = firstYear + tenderNumber / groups.Count % years;
+                var (id, stream) = Tender(group, year, $"{referencePrefix}-{tenderNumber:D7}", random);
+                session.Events.StartStream<JointTender>(id, stream.ToArray());
+                written += stream.Count;
+            }
+            await session.SaveChangesAsync();
+            progress?.Report(written);
+        }
+        return written;
+    }
+
+    private (Guid Id, List<object> Events) Tender((string City, string Ocmw) group, int year, string reference, Random random)
+    {
+        var opened = new DateTimeOffset(year, 1, 1, 9, 0, 0, TimeSpan.Zero).AddDays(random.Next(0, 300));
+        var id = Guid.CreateVersion7(opened);
+        var events = new List<object>();
+        JointTender? state = null;
+        void Apply(Decision decision)
+        {
+            if (decision.IsRefused)
+                throw new InvalidOperationException($"The generator asked for something the service refuses: {decision.Errors[0].Code} {decision.Errors[0].Nl}");
+            foreach (var e in decision.Events)
+            {
+                events.Add(e);
+                state = JointTender.Transition(state, e);
+            }
+        }
+
+        var cpv = Cpvs[random.Next(Cpvs.Length)];
+        Apply(OpenTenderDecider.Decide(new OpenTenderCommand(id, reference, $"Gezamenlijke aankoop {reference}", $"Achat conjoint {reference}", cpv,
+            Procedure.Open, group.City, [group.City, group.Ocmw], opened.AddDays(30), null, false, Cell), Directory, opened));
+        for (var lot = 1; lot <= 2; lot++)
+        {
+            var estimate = 20_000m + random.Next(0, 200) * 1_000m;
+            Apply(AddLotDecider.Decide(state!, new AddLotCommand(lot, new LotDetails($"Perceel {lot}", cpv, estimate, 21m,
+                new ContractTerms(null, 12, true, 12, 3, 90)), Cell), opened.AddMinutes(lot)));
+            Apply(OptInDecider.Decide(state!, new OptInCommand(lot, group.City, Math.Round(estimate * 0.6m, 2), null, "0100/123-48", Cell), opened.AddDays(1)));
+            Apply(OptInDecider.Decide(state!, new OptInCommand(lot, group.Ocmw, Math.Round(estimate * 0.4m, 2), null, "0900/456-12", Cell), opened.AddDays(2)));
+        }
+        Apply(CloseOptInDecider.Decide(state!, new CloseOptInCommand(Cell), opened.AddDays(31)));
+        Apply(PublishTenderDecider.Decide(state!, new PublishTenderCommand($"BDA-{reference}", DateOnly.FromDateTime(opened.AddDays(32).UtcDateTime), Cell), opened.AddDays(32)));
+        var awardedAt = opened.AddDays(90);
+        var start = DateOnly.FromDateTime(awardedAt.UtcDateTime).AddDays(30);
+        foreach (var lot in state!.Lots.Values.ToArray())
+            Apply(AwardLotDecider.Decide(state!, new AwardLotCommand(lot.Number, $"Leverancier {random.Next(1, 500)} NV", "0212.000.131",
+                Math.Round(lot.EstimatedValueExclVat * 0.93m, 2), start, start.AddMonths(12).AddDays(-1), null, Cell), awardedAt));
+        // What the renewal scheduler would have recorded by today.
+        Apply(RenewalDeciders.Advance(state!, Today, 30, new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+        return (id, events);
+    }
+
+    private static readonly string[] Cpvs = ["30197630-1", "09310000-5", "90910000-9", "79710000-4", "15800000-6", "34110000-1"];
+}
