@@ -13,4 +13,4 @@ trap cleanup EXIT
 infra/local/servers.sh start "$state" || exit 1
 set -a; . "$state/env"; set +a
 dotnet build bench/Aankopen.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly || exit 1
-dotnet bench/Aankopen.Benchmarks/bin/Release/net10.0/Aankopen.Benchmarks.dll "$@" --out "$root/docs"
+dotnet bench/Aankopen.Benchmarks/bin/Release/net10.0/Aankopen.Benchmarks.dll --out "$root/docs" "$@"

@@ -1,28 +1,28 @@
 using System.Globalization;
 using Aankopen.Benchmarks;
 
-// Usage: Aankopen.Benchmarks [--quick] [--out DIR] [--events N]
+// Usage: Aankopen.Benchmarks [--quick] [--out DIR] [--events N] [--only writes,backlog,latency,scale]
+//        Aankopen.Benchmarks --load URL [SECONDS]   (8 clients sending opt-ins to a running API, for profiling it)
 // Needs the PostgreSQL and RabbitMQ that bench.sh starts (ConnectionStrings__Aankopen, RabbitMq__Port).
-// Or: Aankopen.Benchmarks --load URL [SECONDS]: only 8 clients sending opt-ins to a running API, to profile it.
 if (Option("--load") is { } target)
 {
     using var client = new HttpClient { BaseAddress = new Uri(target) };
-    var perSecond = await Measurements.OptInsAsync(client, 8, TimeSpan.FromSeconds(double.Parse(args.SkipWhile(a => a != "--load").Skip(2).FirstOrDefault() ?? "20", CultureInfo.InvariantCulture)));
-    Console.WriteLine($"{perSecond:N1} opt-ins per second");
+    var at = Array.IndexOf(args, "--load");
+    var seconds = at + 2 < args.Length ? double.Parse(args[at + 2], CultureInfo.InvariantCulture) : 20;
+    Console.WriteLine($"{await Measurements.OptInsAsync(client, 8, TimeSpan.FromSeconds(seconds)):N1} opt-ins per second");
     return 0;
 }
+
 var quick = args.Contains("--quick");
 var outDir = Option("--out") ?? "docs";
+var parts = (Option("--only") ?? "writes,backlog,latency,scale").Split(',');
 var scaleEvents = long.Parse(Option("--events") ?? (quick ? "20000" : "1000000"), CultureInfo.InvariantCulture);
-var backlogEvents = quick ? 5_000 : 50_000;
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Aankopen")
     ?? throw new InvalidOperationException("ConnectionStrings__Aankopen is not set; run ./bench.sh");
 var rabbitPort = Environment.GetEnvironmentVariable("RabbitMq__Port") ?? throw new InvalidOperationException("RabbitMq__Port is not set; run ./bench.sh");
-var window = TimeSpan.FromSeconds(quick ? 2 : 10);
 var report = new Report();
 
 await using var system = await BenchSystem.StartAsync(connectionString, rabbitPort);
-var api = system.Api.Http;
 
 // 6. Footprint: the API process on its own, ready and idle.
 report.Add(new Figure("API ready after start (process start to first /health answer)", system.Api.Ready.TotalMilliseconds, "ms", "none", null,
@@ -31,88 +31,115 @@ await Task.Delay(TimeSpan.FromSeconds(3));
 var idle = system.Api.ResidentMegabytes();
 report.Add(new Figure("API resident memory when idle", idle, "MB", "none", null, "< 250 MB", idle < 250, false));
 
-// 1. Write throughput: opt-ins through HTTP next to raw INSERT commits and raw Marten appends, same clients.
-var peak = idle;
-foreach (var clients in new[] { 1, 8, 32 })
-{
-    var inserts = await Measurements.RawInsertsAsync(system.ConnectionString, clients, window);
-    var marten = await Measurements.RawMartenAppendsAsync(system.ConnectionString, clients, window);
-    using var sampling = new CancellationTokenSource();
-    var sampler = Task.Run(async () =>
-    {
-        while (!sampling.IsCancellationRequested)
-        {
-            peak = Math.Max(peak, system.Api.ResidentMegabytes());
-            await Task.Delay(200);
-        }
-    });
-    var optIns = await Measurements.OptInsAsync(api, clients, window);
-    await sampling.CancelAsync();
-    await sampler;
-    report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs raw INSERT", optIns, "per s", "single-row INSERT commits", inserts,
-        clients == 8 ? ">= 25 % of INSERT" : "none", clients != 8 || optIns >= 0.25 * inserts));
-    report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs raw Marten", optIns, "per s", "Marten default appends, no HTTP", marten,
-        clients == 8 ? ">= 1.0 x Marten" : "none", clients != 8 || optIns >= marten));
-}
-report.Add(new Figure("API resident memory under load (peak while writing)", peak, "MB", "API idle", idle, "none", true, false));
-
-// 3. Notification throughput: everything recorded so far, topped up to the backlog size with generated tenders of the
-// same two administrations, becomes the backlog the relay and the connectors start on.
-var store = system.Store();
-var recorded = await ScaleMeasurements.EventCountAsync(store);
-var backlogModel = new ScaleModel(store, [("GEMEENTE", "OCMW")], 2026, 1);
-await backlogModel.AppendAsync(Math.Max(0, backlogEvents - recorded), "BACKLOG");
-var backlog = await ScaleMeasurements.EventCountAsync(store);
-var (drained, bookings) = await Measurements.DrainBacklogAsync(system);
-report.Add(new Figure($"finance bookings per second from a backlog of {backlog:N0} events ({bookings:N0} bookings)", drained, "per s", "none", null,
-    ">= 1000 per s", drained >= 1000));
-
-// 2. Award-to-finance latency at a steady rate, next to MassTransit publish-to-consume at the same rate.
-var rate = quick ? 10 : 50;
-var awardWindow = TimeSpan.FromSeconds(quick ? 2 : 6);
-var awardLatency = await Measurements.AwardToFinanceAsync(system, rate, awardWindow);
-var rawLatency = await Measurements.RawPublishToConsumeAsync(rabbitPort, rate, awardWindow);
-foreach (var p in new[] { 50.0, 99.0 })
-{
-    var value = Percentiles.Of(awardLatency, p);
-    report.Add(new Figure($"award-to-finance p{p:0} at {rate} awards/s ({awardLatency.Count} awards)", value, "ms",
-        "MassTransit publish-to-consume", Percentiles.Of(rawLatency, p), p == 99 ? "< 300 ms" : "none", p != 99 || value < 300, false));
-}
+if (parts.Contains("writes"))
+    await WritesAsync();
+if (parts.Contains("backlog"))
+    await BacklogAsync();
+if (parts.Contains("latency"))
+    await LatencyAsync();
 await system.StopRelayAsync();
-
-// 4 and 5. History at size: 600 municipality groups over 10 years, measured at a quarter of the size and at full size.
-var model = new ScaleModel(store, ScaleModel.Groups(600), 2017, 10);
-await model.RegisterAdministrationsAsync();
-foreach (var (part, prefix) in new[] { (scaleEvents / 4, "SCALE-A"), (scaleEvents - scaleEvents / 4, "SCALE-B") })
-{
-    Console.WriteLine($"Generating {part:N0} events...");
-    await model.AppendAsync(part, prefix);
-    var events = await ScaleMeasurements.EventCountAsync(store);
-    var floor = await ScaleMeasurements.ReadAllEventsAsync(system.ConnectionString);
-    var rebuild = await ScaleMeasurements.RebuildAsync(store);
-    report.Add(new Figure($"rebuild of every read model from {events:N0} events", rebuild, "events per s", "reading every event once, no folding",
-        floor, ">= 20000 events per s", rebuild >= 20_000));
-
-    var samples = quick ? 50 : 200;
-    var ids = await ScaleMeasurements.TenderIdsAsync(api);
-    var byId = await ScaleMeasurements.LatenciesAsync(api, samples, i => $"api/tenders/{ids[i % ids.Count]}");
-    var groups = ScaleModel.Groups(600);
-    var queries = new (string Name, Func<int, string> Path)[]
-    {
-        ("tender list, status, year and CPV division filter", i => $"api/tenders?status=Published&year={2017 + i % 10}&cpvDivision=30&page={1 + i % 5}&pageSize=50"),
-        ("tender list, one administration's tenders of a year", i => $"api/tenders?administration={groups[i * 37 % 600].City}&year={2017 + i % 10}"),
-        ("renewal calendar, next six months, one administration", i => $"api/renewals?administration={groups[i * 37 % 600].Ocmw}"),
-        ("administration's yearly shares", i => $"api/administrations/{groups[i * 37 % 600].City}/participations?year={2017 + i % 10}"),
-    };
-    foreach (var (name, path) in queries)
-    {
-        var p99 = Percentiles.Of(await ScaleMeasurements.LatenciesAsync(api, samples, path), 99);
-        report.Add(new Figure($"p99 {name}, at {events:N0} events", p99, "ms", "one tender by id", Percentiles.Of(byId, 99),
-            "< 50 ms", p99 < 50, false));
-    }
-}
+if (parts.Contains("scale"))
+    await ScaleAsync();
 
 await report.WriteAsync(outDir, $"./bench.sh{(quick ? " --quick" : "")}");
 return 0;
 
-string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+// 1. Write throughput: opt-ins through HTTP next to raw INSERT commits and raw Marten appends, same clients; and the
+// API's memory while it takes them.
+async Task WritesAsync()
+{
+    var window = TimeSpan.FromSeconds(quick ? 2 : 10);
+    var peak = idle;
+    foreach (var clients in new[] { 1, 8, 32 })
+    {
+        var inserts = await Measurements.RawInsertsAsync(system.ConnectionString, clients, window);
+        var marten = await Measurements.RawMartenAppendsAsync(system.ConnectionString, clients, window);
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, system.Api.ResidentMegabytes());
+                await Task.Delay(200);
+            }
+        });
+        var optIns = await Measurements.OptInsAsync(system.Api.Http, clients, window);
+        await sampling.CancelAsync();
+        await sampler;
+        report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs raw INSERT", optIns, "per s", "single-row INSERT commits", inserts,
+            clients == 8 ? ">= 25 % of INSERT" : "none", clients != 8 || optIns >= 0.25 * inserts));
+        report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs raw Marten", optIns, "per s", "Marten default appends, no HTTP", marten,
+            clients == 8 ? ">= 1.0 x Marten" : "none", clients != 8 || optIns >= marten));
+    }
+    report.Add(new Figure("API resident memory under load (peak while writing)", peak, "MB", "API idle", idle, "none", true, false));
+}
+
+// 3. Notification throughput: everything recorded so far, topped up to the backlog size with generated tenders of the
+// same two administrations, becomes the backlog that the relay and the connectors start on.
+async Task BacklogAsync()
+{
+    var store = system.Store();
+    var size = quick ? 5_000 : 50_000;
+    var recorded = await ScaleMeasurements.EventCountAsync(store);
+    await new ScaleModel(store, [("GEMEENTE", "OCMW")], 2026, 1).AppendAsync(Math.Max(0, size - recorded), "BACKLOG");
+    var backlog = await ScaleMeasurements.EventCountAsync(store);
+    var (drained, bookings) = await Measurements.DrainBacklogAsync(system);
+    report.Add(new Figure($"finance bookings per second from a backlog of {backlog:N0} events ({bookings:N0} bookings)", drained, "per s", "none", null,
+        ">= 1000 per s", drained >= 1000));
+}
+
+// 2. Award-to-finance latency at a steady rate, next to MassTransit publish-to-consume at the same rate.
+async Task LatencyAsync()
+{
+    if (system.Relay is null)
+        await system.StartRelayAsync();
+    var rate = quick ? 10 : 50;
+    var window = TimeSpan.FromSeconds(quick ? 2 : 6);
+    var awardLatency = await Measurements.AwardToFinanceAsync(system, rate, window);
+    var rawLatency = await Measurements.RawPublishToConsumeAsync(rabbitPort, rate, window);
+    foreach (var p in new[] { 50.0, 99.0 })
+    {
+        var value = Percentiles.Of(awardLatency, p);
+        report.Add(new Figure($"award-to-finance p{p:0} at {rate} awards/s ({awardLatency.Count} awards)", value, "ms",
+            "MassTransit publish-to-consume", Percentiles.Of(rawLatency, p), p == 99 ? "< 300 ms" : "none", p != 99 || value < 300, false));
+    }
+}
+
+// 4 and 5. History at size: 600 municipality groups over 10 years, measured at a quarter of the size and at full size,
+// so the growth between the two shows how the figures extrapolate.
+async Task ScaleAsync()
+{
+    var store = system.Store();
+    var model = new ScaleModel(store, ScaleModel.Groups(600), 2017, 10);
+    await model.RegisterAdministrationsAsync();
+    var groups = ScaleModel.Groups(600);
+    var samples = quick ? 50 : 200;
+    var queries = new (string Name, Func<int, string> Path)[]
+    {
+        ("tender list, status, year and CPV division", i => $"api/tenders?status=Published&year={2017 + i % 10}&cpvDivision=30&page={1 + i % 5}&pageSize=50"),
+        ("tender list, one administration's tenders of a year", i => $"api/tenders?administration={groups[i * 37 % 600].City}&year={2017 + i % 10}"),
+        ("renewal calendar, next six months, one administration", i => $"api/renewals?administration={groups[i * 37 % 600].Ocmw}"),
+        ("administration's yearly shares", i => $"api/administrations/{groups[i * 37 % 600].City}/participations?year={2017 + i % 10}"),
+    };
+    foreach (var (size, prefix) in new[] { (scaleEvents / 4, "SCALE-A"), (scaleEvents - scaleEvents / 4, "SCALE-B") })
+    {
+        Console.WriteLine($"Generating {size:N0} events...");
+        await model.AppendAsync(size, prefix);
+        var events = await ScaleMeasurements.EventCountAsync(store);
+        var floor = await ScaleMeasurements.ReadAllEventsAsync(system.ConnectionString);
+        var rebuild = await ScaleMeasurements.RebuildAsync(store);
+        report.Add(new Figure($"rebuild of every read model from {events:N0} events", rebuild, "events per s", "reading every event once, no folding",
+            floor, ">= 20000 events per s", rebuild >= 20_000));
+
+        var ids = await ScaleMeasurements.TenderIdsAsync(system.Api.Http);
+        var byId = Percentiles.Of(await ScaleMeasurements.LatenciesAsync(system.Api.Http, samples, i => $"api/tenders/{ids[i % ids.Count]}"), 99);
+        foreach (var (name, path) in queries)
+        {
+            var p99 = Percentiles.Of(await ScaleMeasurements.LatenciesAsync(system.Api.Http, samples, path), 99);
+            report.Add(new Figure($"p99 {name}, at {events:N0} events", p99, "ms", "one tender by id", byId, "< 50 ms", p99 < 50, false));
+        }
+    }
+}
+
+// The last one counts: bench.sh names docs/ first, and an --out given to bench.sh comes after it.
+string? Option(string name) => Array.LastIndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -45,6 +45,8 @@ public sealed class Program
         services.AddSingleton(sp => new ProcedureThresholds(
             sp.GetRequiredService<IConfiguration>().GetSection("ProcedureThresholds").Get<List<ProcedureThreshold>>() ?? []));
         services.AddScoped<StreamWrites>();
+        services.AddSingleton<Infrastructure.GroupCommit>();
+        services.AddSingleton<RecentStates>();
         services.AddScoped<TenderWrites>();
         services.AddEventStore(builder.Configuration);
         services.AddHostedService<AdministrationSeeding>();

@@ -11,6 +11,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten;
+using Npgsql;
 
 namespace Aankopen.Api.Infrastructure;
 
@@ -24,7 +25,7 @@ public static class EventStoreSetup
         var marten = services.AddMarten(sp =>
             {
                 var options = new StoreOptions();
-                options.Connection(ConnectionString(sp.GetRequiredService<IConfiguration>()));
+                options.Connection(WithPreparedStatements(ConnectionString(sp.GetRequiredService<IConfiguration>())));
                 options.DatabaseSchemaName = Schema;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
@@ -33,7 +34,6 @@ public static class EventStoreSetup
                 // Quick append: the database numbers the events, saving the round trip Marten otherwise makes to read
                 // the stream's version before every append (writes that care pass the version they expect).
                 options.Events.AppendMode = EventAppendMode.Quick;
-                options.Events.UseIdentityMapForAggregates = true;
                 options.Events.AddEventTypes(TenderEventTypes.All);
                 options.Events.AddEventTypes(MembershipEventTypes.All);
                 // Inline: the API reads its own writes from it. A reference names one tender only.
@@ -69,6 +69,16 @@ public static class EventStoreSetup
         }
         return services;
     }
+
+    /// <summary>
+    /// The service repeats a handful of statements (load a record, append, upsert a read model) thousands of times;
+    /// prepared once per connection, PostgreSQL stops parsing and planning them every time. Left alone when the
+    /// connection string already says how to prepare.
+    /// </summary>
+    public static string WithPreparedStatements(string connectionString) =>
+        connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2 }.ConnectionString;
 
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs

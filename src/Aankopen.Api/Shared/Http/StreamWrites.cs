@@ -15,7 +15,7 @@ public interface IStreamRecord<out TState>
 /// and If-Match, read the inline record, let the decider decide, and append its events expecting the version the
 /// decision was made on. Nothing is written when anything refuses.
 /// </summary>
-public sealed class StreamWrites(IDocumentSession session, TimeProvider clock)
+public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupCommit commits, RecentStates recent, TimeProvider clock)
 {
     public sealed record Stream<TRecord, TState>(
         Func<HttpContext, Guid, IResult> NotFound,
@@ -36,36 +36,40 @@ public sealed class StreamWrites(IDocumentSession session, TimeProvider clock)
         if (versionProblem is not null)
             return versionProblem;
 
-        // One round trip for the stored record and the stream's version; Marten keeps the record in the session, so
-        // the inline projection folds the new events onto it instead of loading it again (UseIdentityMapForAggregates).
-        var fetched = await session.Events.FetchForWriting<TRecord>(id, ct);
-        if (fetched.Aggregate is not { } record)
-            return stream.NotFound(http, id);
-        if (record.Version != expected)
-            return await AlreadyDoneAsync(http, id, expected!.Value, key, stream, ct)
-                ?? StreamVersions.Stale(http, StreamVersions.ETagFor(expected.Value), record.Version);
+        var version = expected!.Value;
+        if (!recent.TryGet(id, version, out TState current))
+        {
+            var record = await session.LoadAsync<TRecord>(id, ct);
+            if (record is null)
+                return stream.NotFound(http, id);
+            if (record.Version != version)
+                return await StaleAsync(http, id, version, key, stream, ct);
+            current = record.State;
+        }
 
-        var decision = decide(record.State, actor!, clock.GetUtcNow());
+        var decision = decide(current, actor!, clock.GetUtcNow());
         if (decision.IsRefused)
             return Problems.From(http, decision.Errors);
 
-        var newVersion = record.Version + decision.Events.Count;
-        if (key is not null)
-            session.SetHeader(IdempotencyKeys.EventHeader, key);
-        // Marten checks at commit that the stream is still at the fetched version, so a concurrent write loses cleanly.
-        fetched.AppendMany(decision.Events);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (e is ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException)
-        {
-            return StreamVersions.Stale(http, StreamVersions.ETagFor(expected.Value));
-        }
+        // Committed with the writes of other requests; refused as stale when a concurrent write got there first.
+        if (await commits.AppendAsync(id, version, decision.Events, key) == Infrastructure.GroupCommit.Outcome.Stale)
+            return await StaleAsync(http, id, version, key, stream, ct);
 
-        var state = decision.Events.Aggregate(record.State, stream.Transition);
+        var newVersion = version + decision.Events.Count;
+        var state = decision.Events.Aggregate(current, stream.Transition);
+        recent.Remember(id, state!, newVersion);
         StreamVersions.SetETag(http, newVersion);
         return TypedResults.Ok(stream.View(state, newVersion));
+    }
+
+    /// <summary>The stream is no longer at the version the client named: 412 with the current one, unless it was this very write.</summary>
+    private async Task<IResult> StaleAsync<TRecord, TState>(
+        HttpContext http, Guid id, long expected, string? key, Stream<TRecord, TState> stream, CancellationToken ct)
+        where TRecord : class, IStreamRecord<TState>
+    {
+        var current = await session.LoadAsync<TRecord>(id, ct);
+        return await AlreadyDoneAsync(http, id, expected, key, stream, ct)
+            ?? StreamVersions.Stale(http, StreamVersions.ETagFor(expected), current?.Version);
     }
 
     /// <summary>
