@@ -62,11 +62,11 @@ public sealed class BenchSystem : IAsyncDisposable
     /// <summary>The daemon with the relay, and the connectors, from here on: events recorded so far become a backlog.</summary>
     public async Task StartRelayAsync()
     {
-        Relay = await ApiProcess.StartAsync([.. ApiSettings(relay: true), "--Notifications:DeliveryReportsQueue=aankopen.bench.delivery-reports"]);
+        Relay = await ApiProcess.StartAsync([.. ApiSettings(relay: true)]);
         foreach (var code in new[] { "GEMEENTE", "OCMW" })
         {
             var connector = Aankopen.FinanceConnector.Program.Build(
-                [$"--Connector:Administration={code}", $"--FinanceSystem:BaseUrl={SimulatorUrl}systems/{code}", $"--RabbitMq:Port={RabbitPort}", Quiet]);
+                [$"--Connector:Administration={code}", $"--FinanceSystem:BaseUrl={SimulatorUrl}systems/{code}", $"--RabbitMq:Port={RabbitPort}", Quiet, "--Connector:Concurrency=64"]);
             connectors.Add(connector);
             await StartAsync(connector);
         }

@@ -134,6 +134,9 @@ case "$command" in
     rm -f "$state/env"
     start_postgres
     start_rabbitmq
+    # The servers write their data under the state directory, which usually lies inside the directory .NET hosts
+    # take as content root; left on, their watch for changed appsettings wakes up on every database write.
+    echo "DOTNET_hostBuilder__reloadConfigOnChange=false" >> "$state/env"
     ;;
   stop)
     stop_rabbitmq

@@ -55,7 +55,9 @@ public sealed class Program
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(rabbit);
         builder.Services.AddHostedService<BrokerReachability>();
-        builder.Services.AddRefitGeneratedClient<IFinanceSystemApi>()
+        // One settings instance for every client: without it each new client (one per message) gets serializer
+        // options of its own, and System.Text.Json works out the contract types again for every message.
+        builder.Services.AddRefitGeneratedClient<IFinanceSystemApi>(new RefitSettings())
             .ConfigureHttpClient(c => c.BaseAddress = settings.FinanceSystemBaseUrl)
             // Retries POSTs too; that is safe because every call carries an Idempotency-Key. Jittered exponential
             // backoff, a timeout per attempt and for the whole call, and a circuit breaker that stops hammering a

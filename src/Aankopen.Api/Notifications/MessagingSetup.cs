@@ -15,7 +15,10 @@ public static class MessagingSetup
         services.AddHostedService<BrokerReachability>();
         services.AddMassTransit(bus =>
         {
-            bus.AddConsumer<DeliveryReportConsumer>();
+            // Up to a hundred reports at once, or what arrived within 50 ms: a single report is stored without delay
+            // worth noticing, and a draining backlog is stored a hundred at a time.
+            bus.AddConsumer<DeliveryReportConsumer>(c => c.Options<BatchOptions>(o => o
+                .SetMessageLimit(DeliveryReportConsumer.BatchSize).SetTimeLimit(TimeSpan.FromMilliseconds(50)).SetConcurrencyLimit(1)));
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.UseHost(settings);
@@ -25,6 +28,7 @@ public static class MessagingSetup
                 cfg.ReceiveEndpoint(configuration["Notifications:DeliveryReportsQueue"] is { Length: > 0 } queue ? queue : DeliveryReport.ApiQueue, endpoint =>
                 {
                     endpoint.BindDeliveryReports();
+                    endpoint.PrefetchCount = DeliveryReportConsumer.BatchSize * 2;
                     // A report that cannot be stored now (database away) is tried again, then kept in the error queue.
                     endpoint.UseMessageRetry(r => r.Interval(10, TimeSpan.FromSeconds(2)));
                     endpoint.ConfigureConsumer<DeliveryReportConsumer>(context);
