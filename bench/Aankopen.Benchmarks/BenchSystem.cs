@@ -66,7 +66,7 @@ public sealed class BenchSystem : IAsyncDisposable
         foreach (var code in new[] { "GEMEENTE", "OCMW" })
         {
             var connector = Aankopen.FinanceConnector.Program.Build(
-                [$"--Connector:Administration={code}", $"--FinanceSystem:BaseUrl={SimulatorUrl}systems/{code}", $"--RabbitMq:Port={RabbitPort}", Quiet, "--Connector:Concurrency=64"]);
+                [$"--Connector:Administration={code}", $"--FinanceSystem:BaseUrl={SimulatorUrl}systems/{code}", $"--RabbitMq:Port={RabbitPort}", Quiet]);
             connectors.Add(connector);
             await StartAsync(connector);
         }

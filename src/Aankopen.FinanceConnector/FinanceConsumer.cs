@@ -13,7 +13,6 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
     where T : FinanceMessage
 {
     protected IFinanceSystemApi Finance => finance;
-    public static long TDeliver, TReport, TCount;
 
     protected abstract Task<Receipt> DeliverAsync(T message, CancellationToken ct);
 
@@ -30,15 +29,10 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
             if (m.AdministrationCode != settings.Administration)
                 throw new WrongAdministrationException($"Message {m.MessageId} is for {m.AdministrationCode}, but this connector serves {settings.Administration}.");
 
-            var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             var receipt = await DeliverAsync(m, context.CancellationToken);
-            var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             log.LogInformation("Delivered {MessageType} {BusinessKey} to {Administration} as {Id}{Replay}: {Description}",
                 typeof(T).Name, m.BusinessKey, m.AdministrationCode, receipt.Id, receipt.Replayed ? " (already booked before)" : "", Describe(m));
             await ReportAsync(context, DeliveryStatus.Delivered, attempt, null, receipt);
-            var t2 = System.Diagnostics.Stopwatch.GetTimestamp();
-            Interlocked.Add(ref TDeliver, t1 - t0); Interlocked.Add(ref TReport, t2 - t1);
-            if (Interlocked.Increment(ref TCount) % 500 == 0) Console.Error.WriteLine($"PROBE deliver {TDeliver / (double)TCount / System.Diagnostics.Stopwatch.Frequency * 1000:N2} ms report {TReport / (double)TCount / System.Diagnostics.Stopwatch.Frequency * 1000:N2} ms n={TCount} queuewait {(DateTime.UtcNow - (context.SentTime ?? DateTime.UtcNow)).TotalMilliseconds:N0}");
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
         {

@@ -29,4 +29,16 @@ public sealed class StartupTests
         failure.Message.ShouldContain("Connector:Administration");
         failure.Message.ShouldContain("FinanceSystem:BaseUrl");
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1000")]
+    public void A_connector_refuses_a_concurrency_outside_its_range_and_names_the_range(string concurrency)
+    {
+        var failure = Should.Throw<InvalidOperationException>(() => Aankopen.FinanceConnector.Program.Build(
+            ["--Connector:Administration=OCMW", "--FinanceSystem:BaseUrl=http://127.0.0.1:1/systems/OCMW", $"--Connector:Concurrency={concurrency}"]));
+
+        failure.Message.ShouldContain("Connector:Concurrency");
+        failure.Message.ShouldContain("1 to 256");
+    }
 }

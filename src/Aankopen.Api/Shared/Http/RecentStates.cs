@@ -11,9 +11,11 @@ namespace Aankopen.Api.Shared.Http;
 public sealed class RecentStates
 {
     /// <summary>Tenders being worked on at once; forgetting costs one read, never a wrong answer.</summary>
-    private const int Capacity = 5_000;
+    public const int Capacity = 5_000;
 
     private readonly ConcurrentDictionary<Guid, (object State, long Version)> states = new();
+
+    public int Count => states.Count;
 
     public bool TryGet<TState>(Guid stream, long version, out TState state)
     {

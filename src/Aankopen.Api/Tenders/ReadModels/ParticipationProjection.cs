@@ -16,6 +16,7 @@ public sealed class ParticipationProjection : MultiStreamProjection<Participatio
         foreach (var type in TenderEventTypes.All)
             IncludeType(type);
         CustomGrouping(GroupAsync);
+        Infrastructure.RebuildTuning.Apply(Options);
     }
 
     private static async Task GroupAsync(IQuerySession session, IReadOnlyList<IEvent> events, JasperFx.Events.Grouping.IEventGrouping<string> grouping)

@@ -13,6 +13,7 @@ public sealed class TenderRecordProjection : SingleStreamProjection<TenderRecord
     {
         foreach (var type in TenderEventTypes.All)
             IncludeType(type);
+        Infrastructure.RebuildTuning.Apply(Options);
     }
 
     public override TenderRecord? Evolve(TenderRecord? snapshot, Guid id, IEvent e) =>

@@ -24,7 +24,11 @@ public static class RenewalEndpoints
             return Problems.From(http, [DomainError.Invalid("window-invalid", "to",
                 "Het venster eindigt na het begin en beslaat hoogstens tien jaar.", "La fenêtre se termine après son début et couvre au plus dix ans.")]);
 
-        var records = await session.Query<TenderRecord>().Where(t => t.NextRenewalCheck != null && t.NextRenewalCheck <= end.AddDays(1)).ToListAsync(ct);
+        var due = session.Query<TenderRecord>().Where(t => t.NextRenewalCheck != null && t.NextRenewalCheck <= end.AddDays(1));
+        // In the query, not after it: one administration's calendar must not read every tender due in the window.
+        if (!string.IsNullOrWhiteSpace(administration))
+            due = due.Where(t => t.Administrations.Contains(administration));
+        var records = await due.ToListAsync(ct);
         var entries = records.SelectMany(r => r.State.Lots.Values
                 .Where(l => l.Status == LotStatus.Awarded && l.Running is not null)
                 .Select(l => Entry(r.State, l)))
