@@ -46,6 +46,8 @@ public static class EventStoreSetup
                 options.Schema.For<PurchasingCentral>();
                 // Async: spans tenders, and a write need not wait for it.
                 options.Projections.Add<ParticipationProjection>(ProjectionLifecycle.Async);
+                // An administration's yearly shares read its own participations only.
+                options.Schema.For<Participation>().Index(p => p.Administration);
                 options.Schema.For<AdministrationRecord>().UseNumericRevisions(true);
                 options.Schema.For<PublishedFinanceMessage>().Index(m => m.TenderId).Index(m => m.Administration);
                 options.Schema.For<DeliveryRecord>();
