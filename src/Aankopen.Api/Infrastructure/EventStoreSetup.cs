@@ -40,7 +40,8 @@ public static class EventStoreSetup
                 options.Projections.Add<TenderRecordProjection>(ProjectionLifecycle.Inline);
                 // The list's filters and its order; PostgreSQL combines them, so a filtered page reads few documents.
                 options.Schema.For<TenderRecord>().UniqueIndex(t => t.Reference).Index(t => t.NextRenewalCheck)
-                    .Index(t => t.Year).Index(t => t.Status).Index(t => t.CpvDivision).Index(t => t.OpenedAt);
+                    .Index(t => t.Year).Index(t => t.Status).Index(t => t.CpvDivision).Index(t => t.OpenedAt)
+                    .Index(t => t.Administrations, i => i.Method = Weasel.Postgresql.Tables.IndexMethod.gin); // see TenderRecordQueries.Involving
                 options.Projections.Add<MembershipRecordProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<MembershipRecord>().Index(m => m.Administration).Index(m => m.Central);
                 options.Schema.For<PurchasingCentral>();

@@ -29,7 +29,7 @@ public static class ListTendersEndpoint
         if (query.Year is { } year)
             tenders = tenders.Where(t => t.Year == year);
         if (!string.IsNullOrWhiteSpace(query.Administration))
-            tenders = tenders.Where(t => t.Administrations.Contains(query.Administration));
+            tenders = tenders.Involving(query.Administration);
         if (query.CpvDivision is { } division)
             tenders = tenders.Where(t => t.CpvDivision == division);
         if (!string.IsNullOrWhiteSpace(query.Q))

@@ -27,7 +27,7 @@ public static class RenewalEndpoints
         var due = session.Query<TenderRecord>().Where(t => t.NextRenewalCheck != null && t.NextRenewalCheck <= end.AddDays(1));
         // In the query, not after it: one administration's calendar must not read every tender due in the window.
         if (!string.IsNullOrWhiteSpace(administration))
-            due = due.Where(t => t.Administrations.Contains(administration));
+            due = due.Involving(administration);
         var records = await due.ToListAsync(ct);
         var entries = records.SelectMany(r => r.State.Lots.Values
                 .Where(l => l.Status == LotStatus.Awarded && l.Running is not null)
