@@ -7,7 +7,8 @@ root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
 state="$root/.state/bench-$$"
 
-cleanup() { trap '' INT TERM; infra/local/servers.sh stop "$state" || true; }
+# The servers' data is of no use after the run (a million-event scale model leaves gigabytes): removed with them.
+cleanup() { trap '' INT TERM; infra/local/servers.sh stop "$state" || true; rm -rf "$state"; }
 trap cleanup EXIT
 
 infra/local/servers.sh start "$state" || exit 1
