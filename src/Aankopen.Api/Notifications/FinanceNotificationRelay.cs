@@ -15,8 +15,9 @@ namespace Aankopen.Api.Notifications;
 /// Publishes finance messages from the event store, in stream order, at least once. Marten's async daemon feeds it
 /// pages of events and only moves its checkpoint past a page once this method returns, so a page is only ever left
 /// behind after every message in it was confirmed by the broker. While RabbitMQ is away it keeps retrying: the
-/// messages of one tender or membership never overtake each other, and no later page starts. After a crash the daemon starts again from the last
-/// checkpoint; messages sent again carry the same ids and business keys, so finance systems book them once.
+/// messages of one tender or membership never overtake each other, and no later page starts. After a crash the
+/// daemon starts again from the last checkpoint; messages sent again carry the same ids and business keys, so
+/// finance systems book them once.
 /// </summary>
 public sealed class FinanceNotificationRelay : SubscriptionBase
 {

@@ -1,4 +1,3 @@
-using JasperFx;
 using Marten;
 
 namespace Aankopen.Api.Shared.Http;
@@ -12,8 +11,9 @@ public interface IStreamRecord<out TState>
 
 /// <summary>
 /// The one way a command changes an existing event stream (a tender, a membership): check who acts, Idempotency-Key
-/// and If-Match, read the inline record, let the decider decide, and append its events expecting the version the
-/// decision was made on. Nothing is written when anything refuses.
+/// and If-Match, read the inline record (or take the state this process's last write left), let the decider decide,
+/// and append its events through <see cref="Infrastructure.GroupCommit"/> expecting the version the decision was made
+/// on. Nothing is written when anything refuses.
 /// </summary>
 public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupCommit commits, RecentStates recent, TimeProvider clock)
 {
@@ -43,7 +43,7 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
             if (record is null)
                 return stream.NotFound(http, id);
             if (record.Version != version)
-                return await StaleAsync(http, id, version, key, stream, ct);
+                return await StaleAsync(http, id, version, key, stream, record, ct);
             current = record.State;
         }
 
@@ -53,7 +53,7 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
 
         // Committed with the writes of other requests; refused as stale when a concurrent write got there first.
         if (await commits.AppendAsync(id, version, decision.Events, key) == Infrastructure.GroupCommit.Outcome.Stale)
-            return await StaleAsync(http, id, version, key, stream, ct);
+            return await StaleAsync(http, id, version, key, stream, null, ct);
 
         var newVersion = version + decision.Events.Count;
         var state = decision.Events.Aggregate(current, stream.Transition);
@@ -62,32 +62,25 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
         return TypedResults.Ok(stream.View(state, newVersion));
     }
 
-    /// <summary>The stream is no longer at the version the client named: 412 with the current one, unless it was this very write.</summary>
+    /// <summary>
+    /// The stream is no longer at the version the client named: 412 with the current one. Unless it was this very
+    /// write: a client that retries a write whose answer it never received sends the same Idempotency-Key and the old
+    /// If-Match, and when the events right after that version carry the key, it gets the current state instead.
+    /// </summary>
     private async Task<IResult> StaleAsync<TRecord, TState>(
-        HttpContext http, Guid id, long expected, string? key, Stream<TRecord, TState> stream, CancellationToken ct)
+        HttpContext http, Guid id, long expected, string? key, Stream<TRecord, TState> stream, TRecord? current, CancellationToken ct)
         where TRecord : class, IStreamRecord<TState>
     {
-        var current = await session.LoadAsync<TRecord>(id, ct);
-        return await AlreadyDoneAsync(http, id, expected, key, stream, ct)
-            ?? StreamVersions.Stale(http, StreamVersions.ETagFor(expected), current?.Version);
+        current ??= await session.LoadAsync<TRecord>(id, ct);
+        if (current is null || key is null || !await NextEventCarriesAsync(id, expected, key, ct))
+            return StreamVersions.Stale(http, StreamVersions.ETagFor(expected), current?.Version);
+        StreamVersions.SetETag(http, current.Version);
+        return TypedResults.Ok(stream.View(current.State, current.Version));
     }
 
-    /// <summary>
-    /// A client that retries a write whose answer it never received sends the same Idempotency-Key and the old
-    /// If-Match. When the events right after that version carry the key, the write already happened: answer with
-    /// the current state instead of a 412.
-    /// </summary>
-    private async Task<IResult?> AlreadyDoneAsync<TRecord, TState>(
-        HttpContext http, Guid id, long expected, string? key, Stream<TRecord, TState> stream, CancellationToken ct)
-        where TRecord : class, IStreamRecord<TState>
+    private async Task<bool> NextEventCarriesAsync(Guid id, long expected, string key, CancellationToken ct)
     {
-        if (key is null)
-            return null;
         var next = await session.Events.FetchStreamAsync(id, fromVersion: expected + 1, token: ct);
-        if (next.Count == 0 || !IdempotencyKeys.Carries(next[0], key))
-            return null;
-        var current = await session.LoadAsync<TRecord>(id, ct);
-        StreamVersions.SetETag(http, current!.Version);
-        return TypedResults.Ok(stream.View(current.State, current.Version));
+        return next.Count > 0 && IdempotencyKeys.Carries(next[0], key);
     }
 }
