@@ -15,17 +15,25 @@ public sealed class ConnectorSettings
     public TimeSpan RetryMin { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan RetryMax { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// <c>Connector:Concurrency</c> (default 16): messages handed to the finance system at once. Messages of one
-    /// tender or membership are always handed over one after the other, in order; 1 makes the whole queue sequential.
-    /// </summary>
-    public int Concurrency { get; set; } = 16;
-
     /// <summary><c>FinanceSystem:AttemptTimeoutSeconds</c> (default 10): how long one call may take.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary><c>FinanceSystem:RetryDelaySeconds</c> (default 2): the base of Polly's jittered exponential backoff.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// <c>FinanceSystem:BreakerMinimumThroughput</c> (default 100) and <c>FinanceSystem:BreakSeconds</c> (default 5):
+    /// the circuit breaker opens once that many calls in its window include more than one failure in ten, and then
+    /// holds every call back for that long.
+    /// </summary>
+    public int BreakerMinimumThroughput { get; set; } = 100;
+    public TimeSpan Break { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// <c>FinanceSystem:BreakerPatienceSeconds</c> (default 300): how long one delivery attempt waits for an open
+    /// breaker to let it through before the attempt counts as failed. Waiting does not spend a redelivery.
+    /// </summary>
+    public TimeSpan BreakerPatience { get; set; } = TimeSpan.FromMinutes(5);
 
     public static ConnectorSettings Read(IConfiguration configuration)
     {
@@ -33,11 +41,13 @@ public sealed class ConnectorSettings
         {
             Administration = configuration["Connector:Administration"]?.Trim() ?? "",
             MaxRetries = configuration.GetValue("Connector:MaxRetries", 5),
-            Concurrency = configuration.GetValue("Connector:Concurrency", 16),
             RetryMin = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMinSeconds", 1.0)),
             RetryMax = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMaxSeconds", 60.0)),
             AttemptTimeout = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:AttemptTimeoutSeconds", 10.0)),
             RetryDelay = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:RetryDelaySeconds", 2.0)),
+            BreakerMinimumThroughput = configuration.GetValue("FinanceSystem:BreakerMinimumThroughput", 100),
+            Break = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:BreakSeconds", 5.0)),
+            BreakerPatience = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:BreakerPatienceSeconds", 300.0)),
         };
         var problems = new List<string>();
         if (!System.Text.RegularExpressions.Regex.IsMatch(settings.Administration, "^[A-Z0-9-]{2,20}$"))
@@ -49,12 +59,16 @@ public sealed class ConnectorSettings
             problems.Add($"FinanceSystem:BaseUrl is '{url}'; set it to the http(s) address of the finance system (e.g. http://127.0.0.1:5300/systems/GEMEENTE).");
         if (settings.MaxRetries is < 0 or > 100)
             problems.Add($"Connector:MaxRetries is {settings.MaxRetries}; use 0 to 100.");
-        if (settings.Concurrency is < 1 or > 256)
-            problems.Add($"Connector:Concurrency is {settings.Concurrency}; use 1 to 256 (messages handed to the finance system at once).");
         if (settings.RetryMin <= TimeSpan.Zero || settings.RetryMax < settings.RetryMin)
             problems.Add("Connector:RetryMinSeconds must be positive and at most Connector:RetryMaxSeconds.");
         if (settings.AttemptTimeout < TimeSpan.FromMilliseconds(100) || settings.RetryDelay <= TimeSpan.Zero)
             problems.Add("FinanceSystem:AttemptTimeoutSeconds must be at least 0.1 and FinanceSystem:RetryDelaySeconds positive.");
+        if (settings.BreakerMinimumThroughput is < 2 or > 100_000)
+            problems.Add($"FinanceSystem:BreakerMinimumThroughput is {settings.BreakerMinimumThroughput}; use 2 to 100000 (calls seen before the breaker may open).");
+        if (settings.Break < TimeSpan.FromSeconds(0.5) || settings.Break > TimeSpan.FromHours(1))
+            problems.Add($"FinanceSystem:BreakSeconds is {settings.Break.TotalSeconds}; use 0.5 to 3600 (how long an open breaker holds calls back).");
+        if (settings.BreakerPatience < TimeSpan.Zero || settings.BreakerPatience > TimeSpan.FromDays(1))
+            problems.Add($"FinanceSystem:BreakerPatienceSeconds is {settings.BreakerPatience.TotalSeconds}; use 0 to 86400 (0: an open breaker fails the attempt at once).");
         if (problems.Count > 0)
             throw new InvalidOperationException(string.Join(" ", problems));
         return settings;

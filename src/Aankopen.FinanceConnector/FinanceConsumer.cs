@@ -9,7 +9,7 @@ namespace Aankopen.FinanceConnector;
 /// idempotency key, so however often it is delivered (redelivery, relay replay, error-queue replay) the finance
 /// system acts once. Tells Aankopen how it went: delivered, retrying, or failed after the last retry.
 /// </summary>
-public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSettings settings, ILogger log) : IConsumer<T>
+public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, ILogger log) : IConsumer<T>
     where T : FinanceMessage
 {
     protected IFinanceSystemApi Finance => finance;
@@ -29,7 +29,10 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
             if (m.AdministrationCode != settings.Administration)
                 throw new WrongAdministrationException($"Message {m.MessageId} is for {m.AdministrationCode}, but this connector serves {settings.Administration}.");
 
-            var receipt = await DeliverAsync(m, context.CancellationToken);
+            var receipt = await OpenCircuit.CallPastAsync(ct => DeliverAsync(m, ct), settings.RetryDelay, settings.BreakerPatience, time,
+                wait => log.LogInformation("Finance system at {Url} is held off by the circuit breaker; {BusinessKey} waits {Wait} and tries again",
+                    settings.FinanceSystemBaseUrl, m.BusinessKey, wait),
+                context.CancellationToken);
             log.LogInformation("Delivered {MessageType} {BusinessKey} to {Administration} as {Id}{Replay}: {Description}",
                 typeof(T).Name, m.BusinessKey, m.AdministrationCode, receipt.Id, receipt.Replayed ? " (already booked before)" : "", Describe(m));
             await ReportAsync(context, DeliveryStatus.Delivered, attempt, null, receipt);
@@ -39,7 +42,7 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
             var last = attempt > settings.MaxRetries || e is WrongAdministrationException;
             log.LogWarning("Finance system at {Url} did not take {BusinessKey} (attempt {Attempt}): {Reason}. {Next}",
                 settings.FinanceSystemBaseUrl, m.BusinessKey, attempt, e.Message,
-                last ? $"Giving up: the message goes to {FinanceRouting.ErrorQueueFor(settings.Administration)}." : "It will be retried.");
+                last ? $"Giving up: the message goes to {FinanceRouting.ErrorQueueFor(settings.Administration, FinanceRouting.ShardOf(m))}." : "It will be retried.");
             await ReportAsync(context, last ? DeliveryStatus.Failed : DeliveryStatus.Retrying, attempt, e.Message, null);
             throw;
         }
@@ -51,7 +54,7 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
         try
         {
             await context.Publish(new DeliveryReport(m.MessageId, settings.Administration, typeof(T).Name, m.BusinessKey, status, attempt,
-                reason is { Length: > 500 } ? reason[..500] : reason, receipt?.Id, receipt?.Replayed ?? false, DateTimeOffset.UtcNow));
+                reason is { Length: > 500 } ? reason[..500] : reason, receipt?.Id, receipt?.Replayed ?? false, time.GetUtcNow()));
         }
         catch (Exception e)
         {

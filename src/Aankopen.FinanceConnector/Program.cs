@@ -35,13 +35,13 @@ public sealed class Program
         if (command == ErrorQueue.Replay)
         {
             var moved = await ErrorQueue.ReplayAsync(rabbit, settings.Administration, CancellationToken.None);
-            Console.WriteLine($"{moved} message(s) moved from {FinanceRouting.ErrorQueueFor(settings.Administration)} back to {FinanceRouting.QueueFor(settings.Administration)}.");
+            Console.WriteLine($"{moved} message(s) moved from the error queues of {settings.Administration} back to the queues they came from.");
             return 0;
         }
         var errors = await ErrorQueue.ListAsync(rabbit, settings.Administration, CancellationToken.None);
-        Console.WriteLine($"{errors.Count} message(s) in {FinanceRouting.ErrorQueueFor(settings.Administration)}:");
+        Console.WriteLine($"{errors.Count} message(s) in the error queues of {settings.Administration}:");
         foreach (var e in errors)
-            Console.WriteLine($"  {e.FailedAt:u}  {e.MessageId}  {e.MessageType}  {e.Reason}");
+            Console.WriteLine($"  {e.FailedAt:u}  {e.Queue}  {e.MessageId}  {e.MessageType}  {e.Reason}");
         return 0;
     }
 
@@ -53,6 +53,7 @@ public sealed class Program
         var rabbit = builder.Configuration.GetSection(RabbitMqSettings.Section).Get<RabbitMqSettings>() ?? new RabbitMqSettings();
 
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(rabbit);
         builder.Services.AddHostedService<BrokerReachability>();
         // One settings instance for every client: without it each new client (one per message) gets serializer
@@ -61,7 +62,7 @@ public sealed class Program
             .ConfigureHttpClient(c => c.BaseAddress = settings.FinanceSystemBaseUrl)
             // Retries POSTs too; that is safe because every call carries an Idempotency-Key. Jittered exponential
             // backoff, a timeout per attempt and for the whole call, and a circuit breaker that stops hammering a
-            // finance system that is down (the message then waits in MassTransit's redelivery instead).
+            // finance system that is down (the message then waits for the breaker to close again, see OpenCircuit).
             .AddStandardResilienceHandler(o =>
             {
                 o.AttemptTimeout.Timeout = settings.AttemptTimeout;
@@ -69,6 +70,8 @@ public sealed class Program
                 o.Retry.UseJitter = true;
                 o.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
                 o.TotalRequestTimeout.Timeout = settings.AttemptTimeout * 4 + settings.RetryDelay * 8;
+                o.CircuitBreaker.MinimumThroughput = settings.BreakerMinimumThroughput;
+                o.CircuitBreaker.BreakDuration = settings.Break;
                 o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, settings.AttemptTimeout.Ticks * 2));
             });
 
@@ -84,30 +87,33 @@ public sealed class Program
             {
                 cfg.UseHost(rabbit);
                 cfg.ConfigureFinancePublishing([]);
-                cfg.ReceiveEndpoint(FinanceRouting.QueueFor(settings.Administration), endpoint =>
+                // One endpoint per shard queue, each taking one message at a time: a tender's messages all sit in
+                // one queue, so they are booked in the order they were recorded, and a message being retried holds
+                // back the ones behind it; the shards go alongside each other.
+                for (var shard = 0; shard < FinanceRouting.Shards; shard++)
                 {
-                    endpoint.BindFinanceQueue(settings.Administration);
-                    // Several messages at once, but those of one tender (or membership) one after the other, in the
-                    // order they were recorded: the partition is chosen by the stream the message comes from. The
-                    // partitioner comes before the retry, so a message being retried still holds back its followers.
-                    endpoint.PrefetchCount = settings.Concurrency * 2;
-                    endpoint.ConcurrentMessageLimit = settings.Concurrency;
-                    var partitioner = endpoint.CreatePartitioner(settings.Concurrency);
-                    endpoint.UsePartitioner<LotAwardedShare>(partitioner, c => c.Message.TenderId);
-                    endpoint.UsePartitioner<LotRenewedShare>(partitioner, c => c.Message.TenderId);
-                    endpoint.UsePartitioner<ProvisionalReservation>(partitioner, c => c.Message.TenderId);
-                    endpoint.UsePartitioner<RenewalDue>(partitioner, c => c.Message.TenderId);
-                    endpoint.UsePartitioner<ReservationReleased>(partitioner, c => c.Message.TenderId);
-                    endpoint.UsePartitioner<MembershipChanged>(partitioner, c => c.Message.MembershipId);
-                    // After these, the message goes to the _error queue with the reason in its headers. A message for
-                    // another administration is never retried: no retry can make it right.
-                    endpoint.UseMessageRetry(r =>
+                    var queue = shard;
+                    cfg.ReceiveEndpoint(FinanceRouting.QueueFor(settings.Administration, queue), endpoint =>
                     {
-                        r.Ignore<WrongAdministrationException>();
-                        r.Exponential(settings.MaxRetries, settings.RetryMin, settings.RetryMax, settings.RetryMin);
+                        endpoint.BindFinanceQueue(settings.Administration, queue);
+                        endpoint.PrefetchCount = 4;
+                        endpoint.ConcurrentMessageLimit = 1;
+                        // After these, the message goes to the shard's _error queue with the reason in its headers. A
+                        // message for another administration is never retried: no retry can make it right.
+                        endpoint.UseMessageRetry(r =>
+                        {
+                            r.Ignore<WrongAdministrationException>();
+                            r.Exponential(settings.MaxRetries, settings.RetryMin, settings.RetryMax, settings.RetryMin);
+                        });
+                        // Named one by one: ConfigureConsumers leaves out a consumer already on another endpoint.
+                        endpoint.ConfigureConsumer<LotAwardedShareConsumer>(context);
+                        endpoint.ConfigureConsumer<LotRenewedShareConsumer>(context);
+                        endpoint.ConfigureConsumer<ProvisionalReservationConsumer>(context);
+                        endpoint.ConfigureConsumer<RenewalDueConsumer>(context);
+                        endpoint.ConfigureConsumer<ReservationReleasedConsumer>(context);
+                        endpoint.ConfigureConsumer<MembershipChangedConsumer>(context);
                     });
-                    endpoint.ConfigureConsumers(context);
-                });
+                }
             });
         });
         return builder.Build();

@@ -68,6 +68,9 @@ public static class CommitmentEndpoints
             await Task.Delay(TimeSpan.FromSeconds(fault.DelaySeconds), clock, ct);
         if (fault.Mode == FaultMode.Fail)
             return TypedResults.Problem(statusCode: 500, title: "Gesimuleerde storing / Panne simulée", detail: "Deze fout werd opgevraagd via /faults. / Cette erreur a été demandée via /faults.");
+        if (fault.Mode == FaultMode.Refuse)
+            return TypedResults.Problem(statusCode: 422, title: "Gesimuleerde weigering / Refus simulé",
+                detail: "Deze boeking werd geweigerd zoals opgevraagd via /faults. / Cette écriture a été refusée comme demandé via /faults.");
         if (fault.Mode == FaultMode.Timeout)
             return TypedResults.Problem(statusCode: 504, title: "Gesimuleerde time-out / Délai dépassé simulé");
 

@@ -1,15 +1,16 @@
 namespace Aankopen.FinanceSimulator;
 
-public enum FaultMode { None, Fail, Timeout, Slow }
+public enum FaultMode { None, Fail, Timeout, Slow, Refuse }
 
-/// <param name="Mode">Fail answers 500, Timeout holds the call for <see cref="DelaySeconds"/> and then answers 504,
+/// <param name="Mode">Fail answers 500 (the system is down), Refuse answers 422 (it turns this booking down, as
+/// for a closed budget line: no retry of the same call helps), Timeout holds the call for <see cref="DelaySeconds"/> and then answers 504,
 /// Slow holds it and then books normally.</param>
 /// <param name="Calls">How many calls the fault applies to; null for every call until cleared.</param>
 public sealed record FaultRequest(FaultMode Mode, int? Calls = null, double DelaySeconds = 0);
 
 /// <summary>
 /// What a vendor (or a test) told this simulated finance system to do wrong, to see how the connector copes:
-/// answer 500, time out, or be slow, for a number of calls or until cleared.
+/// answer 500, refuse, time out, or be slow, for a number of calls or until cleared.
 /// </summary>
 public sealed class FaultPlan
 {

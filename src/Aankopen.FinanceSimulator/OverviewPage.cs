@@ -16,7 +16,7 @@ public static class OverviewPage
             <title>Financiële pakketten (simulator) / Systèmes comptables (simulateur)</title>
             <style>body{font-family:sans-serif;margin:2rem}table{border-collapse:collapse;margin-bottom:1rem}td,th{border:1px solid #999;padding:.3rem .6rem}td.num{text-align:right}.fault{color:#a00}</style>
             </head><body><h1>Boekingen per bestuur / Comptabilisations par administration</h1>
-            <p>Storingen inbrengen / injecter des pannes : <code>PUT /systems/{code}/faults {"mode":"Fail","calls":3}</code> (Fail, Timeout, Slow; <code>delaySeconds</code>), <code>DELETE /systems/{code}/faults</code>. Contract: <a href="/openapi/finance-system.json">/openapi/finance-system.json</a>.</p>
+            <p>Storingen inbrengen / injecter des pannes : <code>PUT /systems/{code}/faults {"mode":"Fail","calls":3}</code> (Fail, Refuse, Timeout, Slow; <code>delaySeconds</code>), <code>DELETE /systems/{code}/faults</code>. Contract: <a href="/openapi/finance-system.json">/openapi/finance-system.json</a>.</p>
             """);
         if (ledgers.All.Count == 0)
             html.Append("<p>Nog niets geboekt. / Rien de comptabilisé.</p>");

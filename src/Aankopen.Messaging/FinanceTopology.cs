@@ -14,7 +14,7 @@ public static class FinanceTopology
 
     /// <summary>
     /// The publisher's side: every finance message type goes to one durable direct exchange, routed by
-    /// administration code. The publisher also declares and binds every known administration's queue, so a message
+    /// administration code and shard. The publisher also declares and binds every known administration's queues, so a message
     /// published before that administration's connector has ever run waits in its queue instead of being dropped.
     /// </summary>
     public static void ConfigureFinancePublishing(this IRabbitMqBusFactoryConfigurator cfg, IEnumerable<string> administrationCodes)
@@ -36,18 +36,22 @@ public static class FinanceTopology
     private static void Route<T>(this IRabbitMqBusFactoryConfigurator cfg, string[] bindCodes) where T : FinanceMessage
     {
         cfg.Message<T>(m => m.SetEntityName(FinanceRouting.Exchange));
-        cfg.Send<T>(s => s.UseRoutingKeyFormatter(ctx => FinanceRouting.RoutingKeyFor(ctx.Message.AdministrationCode)));
+        cfg.Send<T>(s => s.UseRoutingKeyFormatter(ctx => FinanceRouting.RoutingKeyFor(ctx.Message)));
         cfg.Publish<T>(p =>
         {
             p.ExchangeType = "direct";
             p.Durable = true;
             foreach (var code in bindCodes)
-                p.BindQueue(FinanceRouting.Exchange, FinanceRouting.QueueFor(code), q =>
+                for (var shard = 0; shard < FinanceRouting.Shards; shard++)
                 {
-                    q.ExchangeType = "direct";
-                    q.RoutingKey = FinanceRouting.RoutingKeyFor(code);
-                    q.SetQuorumQueue();
-                });
+                    var key = FinanceRouting.RoutingKeyFor(code, shard);
+                    p.BindQueue(FinanceRouting.Exchange, FinanceRouting.QueueFor(code, shard), q =>
+                    {
+                        q.ExchangeType = "direct";
+                        q.RoutingKey = key;
+                        q.SetQuorumQueue();
+                    });
+                }
         });
     }
 
@@ -59,18 +63,18 @@ public static class FinanceTopology
     }
 
     /// <summary>
-    /// The connector's side: its own quorum queue (replicated when RabbitMQ runs as a cluster), bound to the exchange
-    /// with its own administration code only. Consume topology is off so MassTransit does not add a catch-all
-    /// binding that would bring other administrations' messages.
+    /// The connector's side: one of its own quorum queues (replicated when RabbitMQ runs as a cluster), bound to the
+    /// exchange with its own administration code and that queue's shard only. Consume topology is off so MassTransit
+    /// does not add a catch-all binding that would bring other administrations' messages.
     /// </summary>
-    public static void BindFinanceQueue(this IRabbitMqReceiveEndpointConfigurator endpoint, string administrationCode)
+    public static void BindFinanceQueue(this IRabbitMqReceiveEndpointConfigurator endpoint, string administrationCode, int shard)
     {
         endpoint.ConfigureConsumeTopology = false;
         endpoint.SetQuorumQueue();
         endpoint.Bind(FinanceRouting.Exchange, b =>
         {
             b.ExchangeType = "direct";
-            b.RoutingKey = FinanceRouting.RoutingKeyFor(administrationCode);
+            b.RoutingKey = FinanceRouting.RoutingKeyFor(administrationCode, shard);
         });
     }
 }

@@ -30,8 +30,9 @@ public sealed class ContractConformanceTests(RunningSystem system)
         await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
         // A listening queue of the test's own, beside the connectors' queues: it sees copies of what they get.
         var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: Ct)).QueueName;
-        foreach (var key in new[] { "GEMEENTE", "OCMW", Probe })
-            await channel.QueueBindAsync(queue, FinanceRouting.Exchange, key, cancellationToken: Ct);
+        foreach (var code in new[] { "GEMEENTE", "OCMW", Probe })
+            for (var shard = 0; shard < FinanceRouting.Shards; shard++)
+                await channel.QueueBindAsync(queue, FinanceRouting.Exchange, FinanceRouting.RoutingKeyFor(code, shard), cancellationToken: Ct);
 
         var tender = new MealVoucherTender(system.Api);
         var reference = $"CC-{Guid.NewGuid():N}"[..20];

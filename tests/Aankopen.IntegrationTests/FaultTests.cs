@@ -117,15 +117,44 @@ public sealed class FaultTests(RunningSystem system)
         var first = deliveries.Single(d => d.MessageType == "LotAwardedShare" && d.LotNumber == 1);
         first.Attempts.ShouldBeGreaterThan(1);
         first.Reports.Select(r => r.Status).ShouldContain("Retrying");
+        // The breaker opened on the way (ten calls suffice here) but nothing gave up: both deliveries got through.
+        deliveries.ShouldNotContain(d => d.Status == "Failed");
     }
 
     [Fact]
-    public async Task A_message_that_keeps_failing_goes_to_the_error_queue_and_is_replayed_once_fixed()
+    public async Task The_finance_system_down_long_enough_to_open_the_breaker_keeps_the_messages_waiting()
+    {
+        var (tender, reference) = await PublishedAsync("FB");
+        var ocmw = system.Ledgers.For("OCMW");
+        await system.EventuallyAsync(() => Task.FromResult(ocmw.Reservations.All.Count(r => r.Request.TenderReference == reference)), n => n == 2);
+        ocmw.Faults.Set(new FaultRequest(FaultMode.Fail));
+        try
+        {
+            await tender.AwardAsync(2, 19_000m);
+            await system.EventuallyAsync(
+                async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&status=Retrying", Ct))!,
+                d => d.Length == 1);
+            // Every redelivery of the test connector is spent within two seconds of calls failing; the breaker (ten
+            // calls, one-second breaks) opens well before. Far longer than that, nothing has given up.
+            await Task.Delay(TimeSpan.FromSeconds(6), Ct);
+            (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&status=Failed", Ct))!.ShouldBeEmpty();
+        }
+        finally
+        {
+            ocmw.Faults.Set(new FaultRequest(FaultMode.None));
+        }
+
+        await ShouldBeBookedOnceAsync(reference, forCity: 0, forOcmw: 1);
+    }
+
+    [Fact]
+    public async Task A_message_the_finance_system_keeps_refusing_goes_to_the_error_queue_and_is_replayed_once_fixed()
     {
         var (tender, reference) = await PublishedAsync("FE");
         var ocmw = system.Ledgers.For("OCMW");
         await system.EventuallyAsync(() => Task.FromResult(ocmw.Reservations.All.Count(r => r.Request.TenderReference == reference)), n => n == 2);
-        ocmw.Faults.Set(new FaultRequest(FaultMode.Fail));
+        // A refusal (422) is the message's own problem: not retried by Polly, not counted by the breaker.
+        ocmw.Faults.Set(new FaultRequest(FaultMode.Refuse));
         DeliveryView[] failed;
         try
         {
@@ -143,7 +172,7 @@ public sealed class FaultTests(RunningSystem system)
         var rabbit = new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) };
         var messageId = failed[0].MessageId.ToString();
         var inErrorQueue = await system.EventuallyAsync(() => ErrorQueue.ListAsync(rabbit, "OCMW", Ct), e => e.Any(m => m.MessageId == messageId));
-        inErrorQueue.Single(m => m.MessageId == messageId).Reason!.ShouldContain("500");
+        inErrorQueue.Single(m => m.MessageId == messageId).Reason!.ShouldContain("422");
         (await ErrorQueue.ReplayAsync(rabbit, "OCMW", Ct)).ShouldBeGreaterThanOrEqualTo(1);
 
         await ShouldBeBookedOnceAsync(reference, forCity: 0, forOcmw: 1);

@@ -87,12 +87,14 @@ public sealed class RunningSystem : IAsyncLifetime
     public async Task<IReadOnlyList<Entry<CommitmentRequest>>> BookingsAsync(string system) =>
         (await Simulator.GetFromJsonAsync<List<Entry<CommitmentRequest>>>($"systems/{system}/commitments", SimulatorJson))!;
 
-    /// <summary>Short retries and timeouts, so that fault tests see a connector give up or recover within seconds.</summary>
+    /// <summary>Short retries, timeouts and breaks, so that fault tests see a connector give up or recover within seconds.</summary>
     internal IEnumerable<string> ConnectorSettings(string code) =>
     [
         $"--Connector:Administration={code}", $"--FinanceSystem:BaseUrl={Simulator.BaseAddress}systems/{code}",
         "--Connector:MaxRetries=3", "--Connector:RetryMinSeconds=0.2", "--Connector:RetryMaxSeconds=1",
         "--FinanceSystem:AttemptTimeoutSeconds=1", "--FinanceSystem:RetryDelaySeconds=0.1",
+        // A breaker that opens after a few calls, so that the fault tests meet it too.
+        "--FinanceSystem:BreakerMinimumThroughput=10", "--FinanceSystem:BreakSeconds=1", "--FinanceSystem:BreakerPatienceSeconds=30",
     ];
 
     /// <summary>

@@ -31,14 +31,15 @@ public sealed class StartupTests
     }
 
     [Theory]
-    [InlineData("0")]
-    [InlineData("1000")]
-    public void A_connector_refuses_a_concurrency_outside_its_range_and_names_the_range(string concurrency)
+    [InlineData("BreakerMinimumThroughput", "1", "2 to 100000")]
+    [InlineData("BreakSeconds", "0.1", "0.5 to 3600")]
+    [InlineData("BreakerPatienceSeconds", "-1", "0 to 86400")]
+    public void A_connector_refuses_a_circuit_breaker_setting_outside_its_range_and_names_the_range(string setting, string value, string range)
     {
         var failure = Should.Throw<InvalidOperationException>(() => Aankopen.FinanceConnector.Program.Build(
-            ["--Connector:Administration=OCMW", "--FinanceSystem:BaseUrl=http://127.0.0.1:1/systems/OCMW", $"--Connector:Concurrency={concurrency}"]));
+            ["--Connector:Administration=OCMW", "--FinanceSystem:BaseUrl=http://127.0.0.1:1/systems/OCMW", $"--FinanceSystem:{setting}={value}"]));
 
-        failure.Message.ShouldContain("Connector:Concurrency");
-        failure.Message.ShouldContain("1 to 256");
+        failure.Message.ShouldContain($"FinanceSystem:{setting}");
+        failure.Message.ShouldContain(range);
     }
 }

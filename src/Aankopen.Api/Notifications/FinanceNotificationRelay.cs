@@ -127,7 +127,7 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
                     ctx.Durable = true;
                     // Mandatory: when no queue is bound for this administration yet (registered after this process
                     // started, connector never run), RabbitMQ returns the message instead of dropping it, and the
-                    // relay keeps retrying until the administration's connector has bound its queue.
+                    // relay keeps retrying until the administration's connector has bound its queues.
                     if (ctx.TryGetPayload<RabbitMqSendContext>(out var rabbit))
                         rabbit.Mandatory = true;
                 }, attemptTimeout.Token);
