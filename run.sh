@@ -52,8 +52,13 @@ simulator_port=$(free_port)
 launch simulator Aankopen.FinanceSimulator --urls "http://127.0.0.1:$simulator_port"
 wait_for_log simulator "Now listening on" 60
 
+# The local development issuer: it signs any token asked of it, so it exists only here and in the tests.
+issuer_port=$(free_port)
+launch issuer Aankopen.DevIssuer --urls "http://127.0.0.1:$issuer_port"
+wait_for_log issuer "Now listening on" 60
+
 api_port=$(free_port)
-launch api Aankopen.Api --urls "http://127.0.0.1:$api_port"
+launch api Aankopen.Api --urls "http://127.0.0.1:$api_port" --Authentication:Authority="http://127.0.0.1:$issuer_port"
 wait_for_log api "Now listening on" 60
 
 for code in $(grep -o '"Code": *"[A-Z0-9-]*"' src/Aankopen.Api/appsettings.json | cut -d'"' -f4); do
@@ -63,13 +68,16 @@ for code in $(grep -o '"Code": *"[A-Z0-9-]*"' src/Aankopen.Api/appsettings.json 
 done
 
 echo
-dotnet src/Aankopen.Demo/bin/Release/net10.0/Aankopen.Demo.dll "http://127.0.0.1:$api_port/" "http://127.0.0.1:$simulator_port/"
+dotnet src/Aankopen.Demo/bin/Release/net10.0/Aankopen.Demo.dll "http://127.0.0.1:$api_port/" "http://127.0.0.1:$simulator_port/" "http://127.0.0.1:$issuer_port/"
 cat <<INFO
 
 Aankopen draait / Aankopen tourne:
   API                         http://127.0.0.1:$api_port/api/tenders
   API-referentie / référence  http://127.0.0.1:$api_port/scalar
   OpenAPI                     http://127.0.0.1:$api_port/openapi/v1.json
+  Aanmelden (ontwikkeling) / connexion (développement)
+                              curl -s -X POST http://127.0.0.1:$issuer_port/token -H 'Content-Type: application/json' \
+                                -d '{"user":"aankoopcel@jette.example","roles":["purchasing-cell"]}'
   Financiële pakketten (simulator) / systèmes comptables  http://127.0.0.1:$simulator_port/
   Logs                        $state/*.log
 Ctrl+C stopt alles / arrête tout.

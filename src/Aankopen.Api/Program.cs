@@ -4,6 +4,7 @@ using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders;
 using Scalar.AspNetCore;
 
@@ -16,8 +17,18 @@ public sealed class Program
     public static async Task<int> Main(string[] args)
     {
         var rebuild = args.FirstOrDefault() == ProjectionRebuild.Command;
-        // Rebuilding must not race a daemon of its own process: the relay and async projections stay off.
-        var app = Build(rebuild ? [.. args.Skip(1), "--Notifications:RelayEnabled=false"] : args);
+        WebApplication app;
+        try
+        {
+            // Rebuilding must not race a daemon of its own process: the relay and async projections stay off.
+            // It serves no requests either, so it needs no identity provider; a placeholder satisfies the check.
+            app = Build(rebuild ? [.. args.Skip(1), "--Notifications:RelayEnabled=false", "--Authentication:Authority=https://127.0.0.1/"] : args);
+        }
+        catch (StartupException e)
+        {
+            await Console.Error.WriteLineAsync($"Aankopen API cannot start: {e.Message}");
+            return 2;
+        }
         try
         {
             if (rebuild)
@@ -53,6 +64,7 @@ public sealed class Program
         // First of all hosted services, ahead of Marten's schema migration, so that its one-line message wins.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
         services.AddFinanceMessaging(builder.Configuration);
+        services.AddAankopenSecurity(builder.Configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblems>();
@@ -76,10 +88,12 @@ public sealed class Program
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
-        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").WithTags("Operations");
+        app.UseAankopenSecurity();
+        // The API's description and reference page are public: they hold no data.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").WithTags("Operations").AllowAnonymous();
         app.MapAdministrationEndpoints();
         app.MapTenderEndpoints();
         app.MapDeliveryEndpoints();

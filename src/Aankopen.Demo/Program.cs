@@ -5,23 +5,34 @@ using Aankopen.Contracts.Api.V1;
 using Aankopen.Contracts.FinanceSystem.V1;
 using Refit;
 
-// Usage: Aankopen.Demo API_URL SIMULATOR_URL
-if (args.Length != 2 || !Uri.TryCreate(args[0], UriKind.Absolute, out var apiUrl) || !Uri.TryCreate(args[1], UriKind.Absolute, out var simulatorUrl))
+// Usage: Aankopen.Demo API_URL SIMULATOR_URL ISSUER_URL
+if (args.Length != 3 || !Uri.TryCreate(args[0], UriKind.Absolute, out var apiUrl) || !Uri.TryCreate(args[1], UriKind.Absolute, out var simulatorUrl)
+    || !Uri.TryCreate(args[2], UriKind.Absolute, out var issuerUrl))
 {
-    Console.Error.WriteLine("usage: Aankopen.Demo API_URL SIMULATOR_URL");
+    Console.Error.WriteLine("usage: Aankopen.Demo API_URL SIMULATOR_URL ISSUER_URL (the local development issuer)");
     return 64;
 }
 
 var belgian = CultureInfo.GetCultureInfo("nl-BE");
-var api = RestService.ForGenerated<IAankopenApi>(new HttpClient { BaseAddress = apiUrl });
-var simulator = new HttpClient { BaseAddress = simulatorUrl };
 const string cell = "aankoopcel@jette.example";
+const string cityStaff = "personeelsdienst@jette.example";
+const string ocmwStaff = "personeel@ocmw-jette.example";
+// The demo's people, signed in through the development issuer: the cell, and one person of each administration,
+// who may act for that administration only.
+var actsFor = new Dictionary<string, string>();
+var api = RestService.ForGenerated<IAankopenApi>(new HttpClient(new DevIssuerTokens(issuerUrl,
+    user => actsFor.TryGetValue(user, out var administration)
+        ? new DevTokenRequest(user, [Access.Roles.AdministrationUser], [administration])
+        : new DevTokenRequest(user, [Access.Roles.PurchasingCell]), cell)) { BaseAddress = apiUrl });
+var simulator = new HttpClient { BaseAddress = simulatorUrl };
 
 void Say(string nl, string fr) => Console.WriteLine($"  {nl}\n    / {fr}");
 
 var administrations = await api.ListAdministrationsAsync();
 var city = administrations.First(a => a.Kind == "City");
 var ocmw = administrations.First(a => a.Kind == "Ocmw");
+actsFor[cityStaff] = city.Code;
+actsFor[ocmwStaff] = ocmw.Code;
 
 var reference = $"AC-2027-{Random.Shared.Next(100, 999)}";
 var opened = await api.OpenTenderAsync(cell, new OpenTenderRequest(reference, "Maaltijdcheques 2027", "Chèques-repas 2027",
@@ -44,9 +55,9 @@ await Step(e => api.AddLotAsync(tender.Id, e, cell, new LotRequest(null, "Papier
 await Step(e => api.AddLotAsync(tender.Id, e, cell, new LotRequest(null, "Elektronische maaltijdcheques", "30199770-8", 380_000m, 0m, yearlyRenewal)));
 Say("Twee percelen toegevoegd: papieren en elektronische maaltijdcheques.", "Deux lots ajoutés : chèques-repas papier et électroniques.");
 
-await Step(e => api.OptInAsync(tender.Id, 1, city.Code, e, "personeelsdienst@jette.example", new OptInRequest(90_000m, "0131/123-48")));
-await Step(e => api.OptInAsync(tender.Id, 1, ocmw.Code, e, "personeel@ocmw-jette.example", new OptInRequest(30_000m, "0900/123-48")));
-await Step(e => api.OptInAsync(tender.Id, 2, city.Code, e, "personeelsdienst@jette.example", new OptInRequest(260_000m, "0131/123-48")));
+await Step(e => api.OptInAsync(tender.Id, 1, city.Code, e, cityStaff, new OptInRequest(90_000m, "0131/123-48")));
+await Step(e => api.OptInAsync(tender.Id, 1, ocmw.Code, e, ocmwStaff, new OptInRequest(30_000m, "0900/123-48")));
+await Step(e => api.OptInAsync(tender.Id, 2, city.Code, e, cityStaff, new OptInRequest(260_000m, "0131/123-48")));
 Say($"{city.Code} tekent in op perceel 1 voor {90_000m.ToString("C", belgian)}, {ocmw.Code} voor {30_000m.ToString("C", belgian)}.",
     $"{city.Code} adhère au lot 1 pour {90_000m.ToString("C", belgian)}, {ocmw.Code} pour {30_000m.ToString("C", belgian)}.");
 

@@ -28,7 +28,7 @@ public sealed class ApiProcess : IAsyncDisposable
         foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Aankopen.Api.dll"), $"--urls=http://127.0.0.1:{port}",
                      $"--ConnectionStrings:Aankopen={connectionString}", $"--RabbitMq:Port={TestServers.RabbitMqPort}",
                      "--Logging:LogLevel:Default=Warning", "--Notifications:DeliveryReportsQueue=aankopen.api.delivery-reports.killed-relay",
-                     .. RunningSystem.AdministrationSettings()])
+                     .. RunningSystem.ApiSettings()])
             info.ArgumentList.Add(arg);
         var process = Process.Start(info)!;
         // Drain the output so a full pipe never blocks the process.
@@ -37,7 +37,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        var http = TestIssuer.Client(new Uri($"http://127.0.0.1:{port}/"));
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {

@@ -12,7 +12,7 @@ public sealed class DemoTests(RunningSystem system)
     public async Task The_demo_walks_a_tender_to_its_bookings()
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Aankopen.Demo.dll"), system.Api.BaseAddress!.ToString(), system.Simulator.BaseAddress!.ToString() })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "Aankopen.Demo.dll"), system.Api.BaseAddress!.ToString(), system.Simulator.BaseAddress!.ToString(), TestIssuer.Address.ToString() })
             info.ArgumentList.Add(arg);
         using var demo = Process.Start(info)!;
         var output = demo.StandardOutput.ReadToEndAsync(Ct);

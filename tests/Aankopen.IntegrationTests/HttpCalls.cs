@@ -12,20 +12,29 @@ public static class HttpCalls
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static HttpRequestMessage Write(
-        HttpMethod method, string path, object? body, string? ifMatch, string? actor = "tester@jette.example", string? language = null,
+        HttpMethod method, string path, object? body, string? ifMatch, string? actor = null, string? language = null,
         string? idempotencyKey = null)
     {
+        actor ??= ActorFor(path);
         var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
         if (ifMatch is not null)
             request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        if (actor is not null)
-            request.Headers.Add("X-Aankopen-Actor", actor);
+        request.Headers.TryAddWithoutValidation("X-Aankopen-Actor", actor);
         if (language is not null)
             request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
         if (idempotencyKey is not null)
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         return request;
     }
+
+    /// <summary>
+    /// Who would send this: someone of the administration the path names for its own decisions (opt-ins, declined
+    /// renewals), the purchasing cell for everything else.
+    /// </summary>
+    private static string ActorFor(string path) =>
+        System.Text.RegularExpressions.Regex.Match(path, "/(opt-ins|declines)/([^/?]+)") is { Success: true } own
+            ? TestUsers.Of(own.Groups[2].Value)
+            : "tester@jette.example";
 
     public static HttpRequestMessage RawWrite(HttpMethod method, string path, string json, string? ifMatch)
     {

@@ -37,9 +37,9 @@ public sealed class RunningSystem : IAsyncLifetime
         Simulator = new HttpClient { BaseAddress = AddressOf(simulator) };
 
         var api = Aankopen.Api.Program.Build(
-            ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={ConnectionString}", rabbit, "--Tenders:DeadlineCheckSeconds=0.2", .. AdministrationSettings()]);
+            ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={ConnectionString}", rabbit, "--Tenders:DeadlineCheckSeconds=0.2", .. ApiSettings()]);
         await StartAsync(api);
-        Api = new HttpClient { BaseAddress = AddressOf(api) };
+        Api = TestIssuer.Client(AddressOf(api));
         ApiServices = api.Services;
 
         foreach (var code in Administrations)
@@ -99,10 +99,11 @@ public sealed class RunningSystem : IAsyncLifetime
 
     /// <summary>
     /// The hosts run from the test folder, whose appsettings.json is whichever project's was copied last: configure
-    /// everything the API needs here.
+    /// everything the API needs here. The tests write fast as few users, so the write limit is far above them.
     /// </summary>
-    internal static IEnumerable<string> AdministrationSettings() =>
+    internal static IEnumerable<string> ApiSettings() =>
     [
+        $"--Authentication:Authority={TestIssuer.Address}", "--Limits:WritesPerMinutePerUser=1000000",
         "--Administrations:0:Code=GEMEENTE", "--Administrations:0:NameNl=Gemeente Jette", "--Administrations:0:NameFr=Commune de Jette",
         "--Administrations:0:EnterpriseNumber=0207.000.176", "--Administrations:0:Kind=City",
         "--Administrations:1:Code=OCMW", "--Administrations:1:NameNl=OCMW Jette", "--Administrations:1:NameFr=CPAS de Jette",
@@ -120,9 +121,9 @@ public sealed class RunningSystem : IAsyncLifetime
         var api = Aankopen.Api.Program.Build(
             ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={connectionString}", $"--RabbitMq:Port={TestServers.RabbitMqPort}",
              "--Tenders:RenewalCheckSeconds=3600", $"--Notifications:DeliveryReportsQueue=aankopen.api.delivery-reports.{Guid.NewGuid():N}",
-             .. AdministrationSettings()], overrides);
+             .. ApiSettings()], overrides);
         await StartAsync(api);
-        return (api.Services, new HttpClient { BaseAddress = AddressOf(api) });
+        return (api.Services, TestIssuer.Client(AddressOf(api)));
     }
 
     /// <summary>A further empty database on the same server, dropped with the others at the end.</summary>

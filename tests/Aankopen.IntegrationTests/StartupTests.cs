@@ -11,7 +11,7 @@ public sealed class StartupTests
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
         var api = Aankopen.Api.Program.Build(
             ["--urls=http://127.0.0.1:0", "--ConnectionStrings:Aankopen=Host=127.0.0.1;Port=1;Database=aankopen;Username=x;Password=x",
-                .. RunningSystem.AdministrationSettings()]);
+                .. RunningSystem.ApiSettings()]);
 
         var failure = await Should.ThrowAsync<StartupException>(() => api.StartAsync(TestContext.Current.CancellationToken));
 

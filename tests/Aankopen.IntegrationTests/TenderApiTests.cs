@@ -1,3 +1,4 @@
+using Aankopen.Client;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -107,11 +108,12 @@ public sealed class TenderApiTests(RunningSystem system)
     }
 
     [Fact]
-    public async Task A_write_without_an_actor_is_refused()
+    public async Task A_write_without_a_signed_in_user_is_refused()
     {
-        var response = await system.Api.SendAsync(Write(HttpMethod.Post, "api/tenders", MealVoucherTender.Opening("AC-ANON"), null, actor: null), Ct);
+        var response = await system.Api.SendAsync(Write(HttpMethod.Post, "api/tenders", MealVoucherTender.Opening("AC-ANON"), null, actor: DevIssuerTokens.Anonymous), Ct);
 
-        (await ProblemAsync(response, HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString().ShouldBe("actor-required");
+        (await ProblemAsync(response, HttpStatusCode.Unauthorized)).GetProperty("code").GetString().ShouldBe("not-signed-in");
+        response.Headers.WwwAuthenticate.ToString().ShouldStartWith("Bearer");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Contracts.Api.V1;
@@ -11,14 +12,14 @@ public static class AdministrationEndpoints
 {
     public static IEndpointRouteBuilder MapAdministrationEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/administrations").WithTags("Administrations");
-        group.MapGet("/", List).WithName("ListAdministrations").WithSummary("The registered administrations");
-        group.MapGet("/{code}", Get).WithName("GetAdministration").WithSummary("One administration; the ETag is its revision")
+        var group = app.MapGroup("/api/administrations").WithTags("Administrations").RequireRateLimiting(RequestLimits.WritePolicy);
+        group.MapGet("/", List).WithName("ListAdministrations").RequireAuthorization(Policies.AnyRole).WithSummary("The registered administrations");
+        group.MapGet("/{code}", Get).WithName("GetAdministration").RequireAuthorization(Policies.AnyRole).WithSummary("One administration; the ETag is its revision")
             .Produces<AdministrationView>().ProducesProblem(404);
-        group.MapPost("/", Register).WithName("RegisterAdministration")
+        group.MapPost("/", Register).WithName("RegisterAdministration").RequireAuthorization(Policies.PurchasingCell)
             .WithSummary("Register an administration (city, OCMW, police zone, autonomous company, other)")
             .Produces<AdministrationView>(201).ProducesProblem(409).ProducesProblem(422);
-        group.MapPut("/{code}", Change).WithName("ChangeAdministration")
+        group.MapPut("/{code}", Change).WithName("ChangeAdministration").RequireAuthorization(Policies.PurchasingCell)
             .WithSummary("Change an administration's names, enterprise number or kind (If-Match required); the code never changes")
             .Produces<AdministrationView>().ProducesProblem(404).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
         return app;

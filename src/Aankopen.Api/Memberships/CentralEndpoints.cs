@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
@@ -12,12 +13,12 @@ public static class CentralEndpoints
 {
     public static IEndpointRouteBuilder MapCentralEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/centrals").WithTags("Purchasing centrals");
-        group.MapGet("/", List).WithName("ListCentrals").WithSummary("The registered purchasing centrals");
-        group.MapPost("/", Register).WithName("RegisterCentral")
+        var group = app.MapGroup("/api/centrals").WithTags("Purchasing centrals").RequireRateLimiting(RequestLimits.WritePolicy);
+        group.MapGet("/", List).WithName("ListCentrals").RequireAuthorization(Policies.AnyRole).WithSummary("The registered purchasing centrals");
+        group.MapPost("/", Register).WithName("RegisterCentral").RequireAuthorization(Policies.PurchasingCell)
             .WithSummary("Register a purchasing central: code, names nl/fr, enterprise number, level")
             .Produces<CentralView>(201).ProducesProblem(409).ProducesProblem(422);
-        group.MapGet("/{code}/members", Members).WithName("CentralMembers")
+        group.MapGet("/{code}/members", Members).WithName("CentralMembers").RequireAuthorization(Policies.TenderReader)
             .WithSummary("Every membership of this central, current and past").Produces<MembershipView[]>().ProducesProblem(404);
         return app;
     }

@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
@@ -9,33 +10,33 @@ namespace Aankopen.Api.Memberships;
 
 public static class MembershipEndpoints
 {
-    private const string WriteNote = " Needs If-Match (the ETag of the version read) and X-Aankopen-Actor.";
+    private const string WriteNote = " For the purchasing cell; needs If-Match (the ETag of the version read).";
 
     public static IEndpointRouteBuilder MapMembershipEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/memberships").WithTags("Purchasing-central memberships");
-        group.MapPost("/", Join).WithName("JoinCentral")
+        var group = app.MapGroup("/api/memberships").WithTags("Purchasing-central memberships").RequireRateLimiting(RequestLimits.WritePolicy);
+        group.MapPost("/", Join).WithName("JoinCentral").RequireAuthorization(Policies.PurchasingCell)
             .WithSummary("Record that an administration joined a purchasing central: decision, scope, start, end or open-ended, notice")
             .Produces<MembershipView>(201).ProducesProblem(409).ProducesProblem(422);
-        group.MapGet("/", List).WithName("ListMemberships")
+        group.MapGet("/", List).WithName("ListMemberships").RequireAuthorization(Policies.TenderReader)
             .WithSummary("Memberships, filtered by administration and central, or those ending in a window (endingFrom, endingTo)")
             .Produces<MembershipView[]>().ProducesProblem(422);
-        group.MapGet("/may-buy", MayBuy).WithName("MayBuy")
+        group.MapGet("/may-buy", MayBuy).WithName("MayBuy").RequireAuthorization(Policies.TenderReader)
             .WithSummary("May an administration buy a category or CPV code through a central on a date? With the reason")
             .Produces<MayBuyView>().ProducesProblem(422);
-        group.MapGet("/{membershipId:guid}", Get).WithName("GetMembership").Produces<MembershipView>().ProducesProblem(404);
-        group.MapGet("/{membershipId:guid}/history", History).WithName("GetMembershipHistory")
+        group.MapGet("/{membershipId:guid}", Get).WithName("GetMembership").RequireAuthorization(Policies.TenderReader).Produces<MembershipView>().ProducesProblem(404);
+        group.MapGet("/{membershipId:guid}/history", History).WithName("GetMembershipHistory").RequireAuthorization(Policies.SeesAll)
             .WithSummary("Every recorded change of the membership, with who and when").Produces<HistoryEntryView[]>().ProducesProblem(404);
         Write(group.MapPut("/{membershipId:guid}/scope", ChangeScope), "ChangeMembershipScope", "Change what may be bought through the central");
         Write(group.MapPost("/{membershipId:guid}/renewal", Renew), "RenewMembership", "Extend the membership, or make it open-ended");
         Write(group.MapPost("/{membershipId:guid}/end", End), "EndMembership", "End the membership on a date, respecting its notice period");
-        app.MapGet("/api/administrations/{code}/memberships", OfAdministration).WithTags("Purchasing-central memberships")
+        app.MapGet("/api/administrations/{code}/memberships", OfAdministration).WithTags("Purchasing-central memberships").RequireAuthorization(Policies.TenderReader)
             .WithName("AdministrationMemberships").WithSummary("An administration's memberships, current and past").Produces<MembershipView[]>();
         return app;
     }
 
     private static void Write(RouteHandlerBuilder route, string name, string summary) =>
-        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote)
+        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote).RequireAuthorization(Policies.PurchasingCell)
             .Produces<MembershipView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
 
     public static async Task<IResult> Join(JoinCentralRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct)

@@ -16,72 +16,75 @@ using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Api.Tenders.RemoveLot;
 using Aankopen.Api.Tenders.TerminateLot;
 using Aankopen.Api.Tenders.WithdrawOptIn;
+using Aankopen.Api.Shared.Security;
 using Aankopen.Contracts.Api.V1;
 
 namespace Aankopen.Api.Tenders;
 
 public static class TenderEndpoints
 {
-    private const string WriteNote = " Needs If-Match (the ETag of the version read) and X-Aankopen-Actor; an Idempotency-Key makes a retry safe.";
+    private const string WriteNote = " Needs If-Match (the ETag of the version read); an Idempotency-Key makes a retry safe.";
 
     public static IEndpointRouteBuilder MapTenderEndpoints(this IEndpointRouteBuilder app)
     {
-        var tenders = app.MapGroup("/api/tenders").WithTags("Joint tenders");
+        var tenders = app.MapGroup("/api/tenders").WithTags("Joint tenders").RequireRateLimiting(RequestLimits.WritePolicy)
+            .AddEndpointFilter<TenderViewRedaction>();
 
         tenders.MapPost("/", OpenTenderEndpoint.Handle).WithName("OpenTender")
             .WithSummary("Open a joint tender, as a draft or directly for opt-in")
-            .WithDescription("Needs X-Aankopen-Actor. With an Idempotency-Key, sending the same request again returns the tender it opened.")
+            .WithDescription("For the purchasing cell. With an Idempotency-Key, sending the same request again returns the tender it opened.")
+            .RequireAuthorization(Policies.PurchasingCell)
             .Produces<TenderView>(StatusCodes.Status201Created).ProducesProblem(409).ProducesProblem(422);
-        tenders.MapGet("/", ListTendersEndpoint.Handle).WithName("ListTenders")
+        tenders.MapGet("/", ListTendersEndpoint.Handle).WithName("ListTenders").RequireAuthorization(Policies.TenderReader)
             .WithSummary("Tenders, newest first, filtered by status, year, administration, CPV division and text (reference or title)")
             .Produces<PageView<TenderSummaryView>>().ProducesProblem(422);
-        tenders.MapGet("/{tenderId:guid}", GetTenderEndpoint.Handle).WithName("GetTender")
+        tenders.MapGet("/{tenderId:guid}", GetTenderEndpoint.Handle).WithName("GetTender").RequireAuthorization(Policies.TenderReader)
             .WithSummary("A tender with its lots, opt-in matrix, totals per administration and warnings; the ETag is its version")
             .Produces<TenderView>().ProducesProblem(404);
-        tenders.MapGet("/{tenderId:guid}/history", TenderHistoryEndpoint.Handle).WithName("GetTenderHistory")
+        tenders.MapGet("/{tenderId:guid}/history", TenderHistoryEndpoint.Handle).WithName("GetTenderHistory").RequireAuthorization(Policies.SeesAll)
             .WithSummary("Every recorded fact of the tender, oldest first, with who and when")
             .Produces<HistoryEntryView[]>().ProducesProblem(404);
 
-        Write(tenders.MapPost("/{tenderId:guid}/open-opt-in", OpenOptInEndpoint.Handle), "OpenOptIn",
+        Write(tenders.MapPost("/{tenderId:guid}/open-opt-in", OpenOptInEndpoint.Handle), "OpenOptIn", Policies.PurchasingCell,
             "Open a draft tender for opt-in by the invited administrations");
-        Write(tenders.MapPost("/{tenderId:guid}/lots", AddLotEndpoint.Handle), "AddLot",
+        Write(tenders.MapPost("/{tenderId:guid}/lots", AddLotEndpoint.Handle), "AddLot", Policies.PurchasingCell,
             "Add a lot while the tender is a draft or open for opt-in");
-        Write(tenders.MapPut("/{tenderId:guid}/lots/{lotNumber:int}", ChangeLotEndpoint.Handle), "ChangeLot",
+        Write(tenders.MapPut("/{tenderId:guid}/lots/{lotNumber:int}", ChangeLotEndpoint.Handle), "ChangeLot", Policies.PurchasingCell,
             "Change a lot's description, value or contract terms while the tender is a draft or open for opt-in");
-        Write(tenders.MapDelete("/{tenderId:guid}/lots/{lotNumber:int}", RemoveLotEndpoint.Handle), "RemoveLot",
+        Write(tenders.MapDelete("/{tenderId:guid}/lots/{lotNumber:int}", RemoveLotEndpoint.Handle), "RemoveLot", Policies.PurchasingCell,
             "Remove a lot, with its opt-ins, while the tender is a draft or open for opt-in");
-        Write(tenders.MapPut("/{tenderId:guid}/lots/{lotNumber:int}/opt-ins/{administration}", OptInToLotEndpoint.Handle), "OptIn",
+        Write(tenders.MapPut("/{tenderId:guid}/lots/{lotNumber:int}/opt-ins/{administration}", OptInToLotEndpoint.Handle), "OptIn", Policies.ActsForRouteAdministration,
             "Opt an administration into a lot, or change its opt-in, until the deadline");
-        Write(tenders.MapDelete("/{tenderId:guid}/lots/{lotNumber:int}/opt-ins/{administration}", WithdrawOptInEndpoint.Handle), "WithdrawOptIn",
+        Write(tenders.MapDelete("/{tenderId:guid}/lots/{lotNumber:int}/opt-ins/{administration}", WithdrawOptInEndpoint.Handle), "WithdrawOptIn", Policies.ActsForRouteAdministration,
             "Withdraw an administration's opt-in, until the deadline");
-        Write(tenders.MapPost("/{tenderId:guid}/close-opt-in", CloseOptInEndpoint.Handle), "CloseOptIn",
+        Write(tenders.MapPost("/{tenderId:guid}/close-opt-in", CloseOptInEndpoint.Handle), "CloseOptIn", Policies.PurchasingCell,
             "Close the opt-in; lots nobody opted into are dropped");
-        Write(tenders.MapPost("/{tenderId:guid}/publication", PublishTenderEndpoint.Handle), "PublishTender",
+        Write(tenders.MapPost("/{tenderId:guid}/publication", PublishTenderEndpoint.Handle), "PublishTender", Policies.PurchasingCell,
             "Record the tender's publication (reference and date) after the opt-in closed");
-        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/award", AwardLotEndpoint.Handle), "AwardLot",
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/award", AwardLotEndpoint.Handle), "AwardLot", Policies.PurchasingCell,
             "Award a lot; shares follow the opt-ins or are given explicitly, and add up to the cent");
-        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/not-awarded", DeclareLotNotAwardedEndpoint.Handle), "DeclareLotNotAwarded",
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/not-awarded", DeclareLotNotAwardedEndpoint.Handle), "DeclareLotNotAwarded", Policies.PurchasingCell,
             "Record that a lot will not be awarded, and why");
-        Write(tenders.MapPost("/{tenderId:guid}/cancellation", CancelTenderEndpoint.Handle), "CancelTender",
+        Write(tenders.MapPost("/{tenderId:guid}/cancellation", CancelTenderEndpoint.Handle), "CancelTender", Policies.PurchasingCell,
             "Cancel the tender before any lot is awarded, with the reason");
-        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/termination", TerminateLotEndpoint.Handle), "TerminateLot",
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/termination", TerminateLotEndpoint.Handle), "TerminateLot", Policies.PurchasingCell,
             "Terminate an awarded lot's contract early (before the notice deadline when it would otherwise renew)");
-        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/renewal", RenewalEndpoints.Renew), "RenewLot",
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/renewal", RenewalEndpoints.Renew), "RenewLot", Policies.PurchasingCell,
             "Renew a running lot for its next period now, ahead of the tacit renewal");
-        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/renewal/declines/{administration}", RenewalEndpoints.Decline), "DeclineRenewal",
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/renewal/declines/{administration}", RenewalEndpoints.Decline), "DeclineRenewal", Policies.ActsForRouteAdministration,
             "An administration declines the next renewal for itself, before the notice deadline; the others continue");
-        app.MapGet("/api/renewals", RenewalEndpoints.Calendar).WithTags("Joint tenders").WithName("RenewalCalendar")
+        app.MapGet("/api/renewals", RenewalEndpoints.Calendar).WithTags("Joint tenders").WithName("RenewalCalendar").RequireAuthorization(Policies.TenderReader)
             .WithSummary("Running lots whose notice deadline or period end falls in a window (default: the next six months), most urgent first")
             .Produces<RenewalCalendarEntryView[]>().ProducesProblem(422);
 
         app.MapGroup("/api/administrations").WithTags("Administrations")
-            .MapGet("/{code}/participations", AdministrationYearEndpoint.Handle).WithName("GetAdministrationYear")
+            .MapGet("/{code}/participations", AdministrationYearEndpoint.Handle).WithName("GetAdministrationYear").RequireAuthorization(Policies.ReadsRouteAdministration)
             .WithSummary("An administration's participations and awarded shares in the tenders opened in a year (default: this year)")
             .Produces<AdministrationYearView>().ProducesProblem(404).ProducesProblem(422);
         return app;
     }
 
-    private static void Write(RouteHandlerBuilder route, string name, string summary) =>
-        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote)
+    private static void Write(RouteHandlerBuilder route, string name, string policy, string summary) =>
+        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote).RequireAuthorization(policy)
             .Produces<TenderView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
 }

@@ -1,5 +1,6 @@
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Api.V1;
 using Marten;
@@ -13,7 +14,7 @@ public static class DeliveryEndpoints
 
     public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/deliveries").WithTags("Finance deliveries");
+        var group = app.MapGroup("/api/deliveries").WithTags("Finance deliveries").RequireAuthorization(Policies.AnyRole);
         group.MapGet("/", List).WithName("ListDeliveries")
             .WithSummary("Finance messages, newest first, with their delivery status (Published, Delivered, Retrying, Failed)")
             .Produces<DeliveryView[]>().ProducesProblem(422);
@@ -32,6 +33,13 @@ public static class DeliveryEndpoints
                 $"Status '{TenderRules.Shorten(status)}' bestaat niet; kies uit {string.Join(", ", statuses)}.",
                 $"Le statut '{TenderRules.Shorten(status)}' n'existe pas ; choisissez parmi {string.Join(", ", statuses)}.")]);
 
+        // Outside the cell and auditors, one's own administration only: named, or the only one in the token.
+        var scope = http.ScopeOf();
+        if (!scope.SeesAll && string.IsNullOrWhiteSpace(administration) && scope.Administrations.Count == 1)
+            administration = scope.Administrations.Single();
+        if (!scope.SeesAll && (string.IsNullOrWhiteSpace(administration) || !scope.ReadsDeliveriesOf(administration)))
+            return AccessDenied.Forbidden(http);
+
         IQueryable<PublishedFinanceMessage> published = session.Query<PublishedFinanceMessage>();
         if (!string.IsNullOrWhiteSpace(administration))
             published = published.Where(m => m.Administration == administration);
@@ -45,7 +53,7 @@ public static class DeliveryEndpoints
 
     public static async Task<IResult> Get(Guid messageId, HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<PublishedFinanceMessage>(messageId, ct) is not { } message)
+        if (await session.LoadAsync<PublishedFinanceMessage>(messageId, ct) is not { } message || !http.ScopeOf().ReadsDeliveriesOf(message.Administration))
             return Problems.Single(http, StatusCodes.Status404NotFound, "delivery-not-found",
                 $"Er werd geen financieel bericht {messageId} verstuurd.", $"Aucun message financier {messageId} n'a été envoyé.");
         return TypedResults.Ok(ToView(message, await session.LoadAsync<DeliveryRecord>(messageId, ct)));

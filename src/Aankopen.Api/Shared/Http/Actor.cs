@@ -1,20 +1,19 @@
 namespace Aankopen.Api.Shared.Http;
 
 /// <summary>
-/// Who performs a write, recorded on every event. Until authentication arrives this is the X-Aankopen-Actor header
-/// (a user name or e-mail address); an authenticated user's name takes precedence once there is one.
+/// Who performs a write, recorded on every event: the signed-in user's name from the bearer token
+/// (<c>Authentication:NameClaim</c>, default preferred_username). Every write endpoint requires a signed-in user, so
+/// a missing name means the identity provider does not send that claim.
 /// </summary>
 public static class Actor
 {
-    public const string Header = "X-Aankopen-Actor";
-
     public static (string? Name, IResult? Problem) Read(HttpContext http)
     {
-        var name = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : http.Request.Headers[Header].ToString().Trim();
+        var name = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name?.Trim() : null;
         if (!string.IsNullOrEmpty(name) && name.Length <= 200)
             return (name, null);
         return (null, Problems.Single(http, StatusCodes.Status422UnprocessableEntity, "actor-required",
-            $"Zeg wie deze wijziging doet in de header {Header} (hoogstens 200 tekens): elke wijziging wordt op naam bewaard.",
-            $"Indiquez qui effectue cette modification dans l'en-tête {Header} (200 caractères au plus) : chaque modification est enregistrée nominativement."));
+            "Het toegangstoken noemt de gebruiker niet (of met meer dan 200 tekens): elke wijziging wordt op naam bewaard. Laat de identiteitsprovider de claim uit Authentication:NameClaim meesturen.",
+            "Le jeton d'accès ne nomme pas l'utilisateur (ou en plus de 200 caractères) : chaque modification est enregistrée nominativement. Faites envoyer par le fournisseur d'identité la revendication indiquée dans Authentication:NameClaim."));
     }
 }

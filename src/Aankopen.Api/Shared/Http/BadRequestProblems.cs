@@ -13,7 +13,11 @@ public sealed class BadRequestProblems : IExceptionHandler
         if (exception is not BadHttpRequestException bad)
             return false;
         var reason = bad.InnerException?.Message ?? bad.Message;
-        var result = Problems.Single(http, StatusCodes.Status400BadRequest, "request-unreadable",
+        var result = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? Problems.Single(http, StatusCodes.Status413PayloadTooLarge, "request-too-large",
+                $"Het verzoek is groter dan de {Security.RequestLimits.MaxBodyKilobytes(http)} kB die deze dienst aanneemt. Stuur minder tegelijk (bv. één perceel per verzoek).",
+                $"La requête dépasse les {Security.RequestLimits.MaxBodyKilobytes(http)} ko acceptés par ce service. Envoyez-en moins à la fois (p. ex. un lot par requête).")
+            : Problems.Single(http, StatusCodes.Status400BadRequest, "request-unreadable",
             $"Het verzoek kon niet gelezen worden: {reason} Stuur geldige JSON met de velden uit de API-beschrijving (/openapi/v1.json).",
             $"La requête est illisible : {reason} Envoyez un JSON valide avec les champs décrits dans l'API (/openapi/v1.json).");
         await result.ExecuteAsync(http);

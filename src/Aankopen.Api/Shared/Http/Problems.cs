@@ -45,7 +45,11 @@ public static class Problems
     private static string TitleFor(int status, bool french) => status switch
     {
         StatusCodes.Status400BadRequest => french ? "Requête illisible" : "Onleesbaar verzoek",
+        StatusCodes.Status401Unauthorized => french ? "Non authentifié" : "Niet aangemeld",
+        StatusCodes.Status403Forbidden => french ? "Non autorisé" : "Niet toegestaan",
         StatusCodes.Status404NotFound => french ? "Introuvable" : "Niet gevonden",
+        StatusCodes.Status413PayloadTooLarge => french ? "Requête trop grande" : "Verzoek te groot",
+        StatusCodes.Status429TooManyRequests => french ? "Trop de modifications" : "Te veel wijzigingen",
         StatusCodes.Status409Conflict => french ? "Refusé par une règle" : "Geweigerd door een regel",
         StatusCodes.Status412PreconditionFailed => french ? "Version dépassée" : "Verouderde versie",
         StatusCodes.Status428PreconditionRequired => french ? "Version manquante" : "Versie ontbreekt",

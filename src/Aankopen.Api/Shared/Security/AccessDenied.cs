@@ -1,0 +1,46 @@
+using Aankopen.Api.Shared.Http;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace Aankopen.Api.Shared.Security;
+
+/// <summary>
+/// A refused request gets a problem in Dutch or French saying what is missing, and every refusal is logged with who
+/// asked for what: an operator sees attempts to act for another administration. Used by the authorisation
+/// middleware (policies) and by endpoints that refuse on what a query names (<see cref="Forbidden"/>).
+/// </summary>
+public sealed class AccessDenied : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler standard = new();
+
+    public async Task HandleAsync(RequestDelegate next, HttpContext http, AuthorizationPolicy policy, PolicyAuthorizationResult result)
+    {
+        if (result.Succeeded)
+            await standard.HandleAsync(next, http, policy, result);
+        else if (result.Challenged || http.User.Identity?.IsAuthenticated != true)
+            await NotSignedIn(http).ExecuteAsync(http);
+        else
+            await Forbidden(http).ExecuteAsync(http);
+    }
+
+    private static IResult NotSignedIn(HttpContext http)
+    {
+        Log(http).LogWarning("Refused {Method} {Path}: no valid bearer token", http.Request.Method, http.Request.Path);
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        return Problems.Single(http, StatusCodes.Status401Unauthorized, "not-signed-in",
+            "Meld u aan: stuur een geldig toegangstoken van de identiteitsprovider mee (Authorization: Bearer ...).",
+            "Connectez-vous : envoyez un jeton d'accès valide du fournisseur d'identité (Authorization: Bearer ...).");
+    }
+
+    public static IResult Forbidden(HttpContext http)
+    {
+        var scope = http.ScopeOf();
+        Log(http).LogWarning("Refused {Method} {Path}{Query} to {User} (administrations {Administrations})",
+            http.Request.Method, http.Request.Path, http.Request.QueryString, scope.Name, string.Join(",", scope.Administrations));
+        return Problems.Single(http, StatusCodes.Status403Forbidden, "not-allowed",
+            "Uw rol of uw besturen laten dit niet toe. Een bestuur beslist en leest enkel voor zichzelf; beslissingen over de opdracht zelf zijn voor de aankoopcel.",
+            "Votre rôle ou vos administrations ne le permettent pas. Une administration ne décide et ne consulte que pour elle-même ; les décisions sur le marché lui-même reviennent à la cellule d'achat.");
+    }
+
+    private static ILogger Log(HttpContext http) => http.RequestServices.GetRequiredService<ILogger<AccessDenied>>();
+}

@@ -1,0 +1,36 @@
+using System.Net;
+using Aankopen.Contracts.Api.V1;
+
+namespace Aankopen.Api.Shared.Security;
+
+/// <summary>
+/// <c>Authentication:*</c>: the identity provider whose bearer tokens the API accepts. There is no way to run
+/// without one; the demo and the tests start a local development issuer and name it here.
+/// </summary>
+public sealed record AuthenticationSettings(Uri Authority, string Audience, string NameClaim, string RoleClaim, string AdministrationClaim)
+{
+    /// <summary>
+    /// Discovery over plain HTTP only from the machine itself (the development issuer); anything else must be HTTPS,
+    /// so that nobody between the API and the identity provider can hand the API keys of their own.
+    /// </summary>
+    public bool RequireHttpsMetadata => !(Authority.IsLoopback || (IPAddress.TryParse(Authority.Host, out var ip) && IPAddress.IsLoopback(ip)));
+
+    public static AuthenticationSettings Read(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Authentication");
+        var authority = section["Authority"];
+        if (!Uri.TryCreate(authority, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            throw new InvalidOperationException(
+                $"Authentication:Authority is '{authority}'; set it to the OpenID Connect issuer whose tokens the API accepts "
+                + "(e.g. https://login.jette.example/realms/aankopen; its /.well-known/openid-configuration must be reachable).");
+        var settings = new AuthenticationSettings(uri, section["Audience"] ?? Access.DefaultAudience,
+            section["NameClaim"] ?? Access.NameClaim, section["RoleClaim"] ?? Access.RoleClaim,
+            section["AdministrationClaim"] ?? Access.AdministrationClaim);
+        if (settings.RequireHttpsMetadata && uri.Scheme != "https")
+            throw new InvalidOperationException(
+                $"Authentication:Authority is '{authority}'; an issuer on another machine must be reached over https.");
+        if (string.IsNullOrWhiteSpace(settings.Audience))
+            throw new InvalidOperationException("Authentication:Audience is empty; set it to the audience the identity provider puts in tokens for this API (default aankopen).");
+        return settings;
+    }
+}

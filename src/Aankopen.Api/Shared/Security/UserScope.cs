@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Aankopen.Contracts.Api.V1;
+
+namespace Aankopen.Api.Shared.Security;
+
+/// <summary>
+/// What the signed-in user may see and do, from the roles and administrations in their token. Every check of the
+/// form "for which administrations" asks this, so that the rule lives in one place.
+/// </summary>
+public sealed class UserScope(ClaimsPrincipal user, string administrationClaim)
+{
+    private readonly HashSet<string> administrations = user.FindAll(administrationClaim)
+        .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .Select(code => code.ToUpperInvariant()).ToHashSet();
+
+    public string? Name => user.Identity?.Name;
+
+    public bool IsPurchasingCell => user.IsInRole(Access.Roles.PurchasingCell);
+
+    /// <summary>The purchasing cell and auditors read every administration's figures.</summary>
+    public bool SeesAll => IsPurchasingCell || user.IsInRole(Access.Roles.Auditor);
+
+    public IReadOnlySet<string> Administrations => administrations;
+
+    /// <summary>Opting in, withdrawing, declining a renewal: only an administration's own users, never the cell for it.</summary>
+    public bool ActsFor(string administration) =>
+        user.IsInRole(Access.Roles.AdministrationUser) && administrations.Contains(administration.ToUpperInvariant());
+
+    /// <summary>An administration's own figures: the cell and auditors, and that administration's users.</summary>
+    public bool ReadsFiguresOf(string administration) => SeesAll || ActsFor(administration);
+
+    /// <summary>Delivery status: as <see cref="ReadsFiguresOf"/>, and the administration's finance integration.</summary>
+    public bool ReadsDeliveriesOf(string administration) =>
+        ReadsFiguresOf(administration)
+        || (user.IsInRole(Access.Roles.FinanceIntegration) && administrations.Contains(administration.ToUpperInvariant()));
+}
+
+public static class UserScopes
+{
+    public static UserScope ScopeOf(this HttpContext http) =>
+        new(http.User, http.RequestServices.GetRequiredService<AuthenticationSettings>().AdministrationClaim);
+}
