@@ -19,7 +19,7 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>From starting the process until <c>/health</c> first answered.</summary>
     public TimeSpan Ready { get; }
 
-    public static async Task<ApiProcess> StartAsync(IEnumerable<string> settings)
+    public static async Task<ApiProcess> StartAsync(IEnumerable<string> settings, Uri issuer)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -35,7 +35,7 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        var http = BenchUser.Client(new Uri($"http://127.0.0.1:{port}/"), issuer);
         while (true)
         {
             try

@@ -34,8 +34,13 @@ public sealed class BenchSystem : IAsyncDisposable
     public Ledgers Ledgers { get; private set; } = null!;
     private Uri SimulatorUrl { get; set; } = null!;
 
+    /// <summary>The local development issuer, in this process: the APIs accept its tokens.</summary>
+    private Uri Issuer { get; set; } = null!;
+
+    /// <summary>Writes are not limited here: the benchmark is one user writing as fast as the service allows.</summary>
     private string[] ApiSettings(bool relay) =>
-        [$"--ConnectionStrings:Aankopen={ConnectionString}", $"--RabbitMq:Port={RabbitPort}", Quiet, $"--Notifications:RelayEnabled={relay}", .. Administrations];
+        [$"--ConnectionStrings:Aankopen={ConnectionString}", $"--RabbitMq:Port={RabbitPort}", Quiet, $"--Notifications:RelayEnabled={relay}",
+         $"--Authentication:Authority={Issuer}", "--Limits:WritesPerMinutePerUser=0", .. Administrations];
 
     public static async Task<BenchSystem> StartAsync(string serverConnectionString, string rabbitPort)
     {
@@ -51,18 +56,21 @@ public sealed class BenchSystem : IAsyncDisposable
             ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database, MaxPoolSize = 100 }.ConnectionString,
             RabbitPort = rabbitPort,
         };
+        var issuer = Aankopen.DevIssuer.Program.Build(["--urls=http://127.0.0.1:0", Quiet]);
+        await system.StartAsync(issuer);
+        system.Issuer = new(issuer.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
         var simulator = Aankopen.FinanceSimulator.Program.Build(["--urls=http://127.0.0.1:0", Quiet]);
         await system.StartAsync(simulator);
         system.Ledgers = simulator.Services.GetRequiredService<Ledgers>();
         system.SimulatorUrl = new(simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-        system.Api = await ApiProcess.StartAsync(system.ApiSettings(relay: false));
+        system.Api = await ApiProcess.StartAsync(system.ApiSettings(relay: false), system.Issuer);
         return system;
     }
 
     /// <summary>The daemon with the relay, and the connectors, from here on: events recorded so far become a backlog.</summary>
     public async Task StartRelayAsync()
     {
-        Relay = await ApiProcess.StartAsync([.. ApiSettings(relay: true)]);
+        Relay = await ApiProcess.StartAsync([.. ApiSettings(relay: true)], Issuer);
         foreach (var code in new[] { "GEMEENTE", "OCMW" })
         {
             var connector = Aankopen.FinanceConnector.Program.Build(

@@ -2,13 +2,13 @@ using System.Globalization;
 using Aankopen.Benchmarks;
 
 // Usage: Aankopen.Benchmarks [--quick] [--out DIR] [--events N] [--only writes,backlog,latency,scale]
-//        Aankopen.Benchmarks --load URL [SECONDS]   (8 clients sending opt-ins to a running API, for profiling it)
+//        Aankopen.Benchmarks --load URL ISSUER_URL [SECONDS]   (8 clients sending opt-ins to a running API, for profiling it)
 // Needs the PostgreSQL and RabbitMQ that bench.sh starts (ConnectionStrings__Aankopen, RabbitMq__Port).
 if (Option("--load") is { } target)
 {
-    using var client = new HttpClient { BaseAddress = new Uri(target) };
     var at = Array.IndexOf(args, "--load");
-    var seconds = at + 2 < args.Length ? double.Parse(args[at + 2], CultureInfo.InvariantCulture) : 20;
+    using var client = BenchUser.Client(new Uri(target), new Uri(args[at + 2]));
+    var seconds = at + 3 < args.Length ? double.Parse(args[at + 3], CultureInfo.InvariantCulture) : 20;
     Console.WriteLine($"{await Measurements.OptInsAsync(client, 8, TimeSpan.FromSeconds(seconds)):N1} opt-ins per second");
     return 0;
 }

@@ -7,8 +7,6 @@ namespace Aankopen.Benchmarks;
 /// <summary>Raw HTTP for the measured calls: the cost measured is the service's, not a client library's.</summary>
 public static class Tenders
 {
-    private const string Actor = "bench@aankopen.example";
-
     public static async Task<(Guid Id, string ETag)> OpenWithLotAsync(HttpClient api, string reference)
     {
         var opened = await SendAsync(api, HttpMethod.Post, "api/tenders", null, JsonContent.Create(new OpenTenderRequest(
@@ -43,7 +41,6 @@ public static class Tenders
     private static async Task<HttpResponseMessage> SendAsync(HttpClient api, HttpMethod method, string path, string? etag, HttpContent? body)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body };
-        request.Headers.Add("X-Aankopen-Actor", Actor);
         if (etag is not null)
             request.Headers.TryAddWithoutValidation("If-Match", etag);
         var response = await api.SendAsync(request);

@@ -26,6 +26,9 @@ public sealed class RunningSystem : IAsyncLifetime
     public string ConnectionString { get; private set; } = null!;
     public Ledgers Ledgers { get; private set; } = null!;
 
+    /// <summary>What the API logged at warning level or above, for tests of what an operator gets to see.</summary>
+    public CapturedWarnings Warnings { get; } = new();
+
     public async ValueTask InitializeAsync()
     {
         ConnectionString = await CreateDatabaseAsync();
@@ -37,7 +40,8 @@ public sealed class RunningSystem : IAsyncLifetime
         Simulator = new HttpClient { BaseAddress = AddressOf(simulator) };
 
         var api = Aankopen.Api.Program.Build(
-            ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={ConnectionString}", rabbit, "--Tenders:DeadlineCheckSeconds=0.2", .. ApiSettings()]);
+            ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={ConnectionString}", rabbit, "--Tenders:DeadlineCheckSeconds=0.2", .. ApiSettings()],
+            services => services.AddSingleton<ILoggerProvider>(Warnings));
         await StartAsync(api);
         Api = TestIssuer.Client(AddressOf(api));
         ApiServices = api.Services;

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Aankopen.Client;
+using Aankopen.Contracts.Api.V1;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Shouldly;
+using static Aankopen.IntegrationTests.HttpCalls;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>
+/// Who may call what, per endpoint and role, with the attempts that must fail: acting for another administration
+/// through the route or a query, a token that was tampered with or signed by someone else, no token at all.
+/// </summary>
+[Collection(nameof(RunningSystem))]
+public sealed class AccessTests(RunningSystem system)
+{
+    private const string Cell = TestUsers.Cell, Auditor = TestUsers.Auditor;
+    private static readonly string Ocmw = TestUsers.Of("OCMW"), Finance = TestUsers.FinanceOf("OCMW");
+    private static readonly string[] Everyone = [Cell, Auditor, Ocmw, Finance];
+    private static readonly string[] Readers = [Cell, Auditor, Ocmw];
+    private static readonly string[] CellAndAuditor = [Cell, Auditor];
+    private static readonly Guid Tender = Guid.NewGuid(), Membership = Guid.NewGuid();
+
+    /// <summary>Every endpoint of the API, and who may call it. An id that exists nowhere is fine: access is decided first.</summary>
+    public static TheoryData<string, string, string[]> Endpoints => new()
+    {
+        { "GET", "api/tenders", Readers },
+        { "POST", "api/tenders", [Cell] },
+        { "GET", $"api/tenders/{Tender}", Readers },
+        { "GET", $"api/tenders/{Tender}/history", CellAndAuditor },
+        { "POST", $"api/tenders/{Tender}/open-opt-in", [Cell] },
+        { "POST", $"api/tenders/{Tender}/lots", [Cell] },
+        { "PUT", $"api/tenders/{Tender}/lots/1", [Cell] },
+        { "DELETE", $"api/tenders/{Tender}/lots/1", [Cell] },
+        { "PUT", $"api/tenders/{Tender}/lots/1/opt-ins/OCMW", [Ocmw] },
+        { "DELETE", $"api/tenders/{Tender}/lots/1/opt-ins/OCMW", [Ocmw] },
+        { "PUT", $"api/tenders/{Tender}/lots/1/opt-ins/GEMEENTE", [] },
+        { "DELETE", $"api/tenders/{Tender}/lots/1/opt-ins/GEMEENTE", [] },
+        { "POST", $"api/tenders/{Tender}/close-opt-in", [Cell] },
+        { "POST", $"api/tenders/{Tender}/publication", [Cell] },
+        { "POST", $"api/tenders/{Tender}/lots/1/award", [Cell] },
+        { "POST", $"api/tenders/{Tender}/lots/1/not-awarded", [Cell] },
+        { "POST", $"api/tenders/{Tender}/cancellation", [Cell] },
+        { "POST", $"api/tenders/{Tender}/lots/1/termination", [Cell] },
+        { "POST", $"api/tenders/{Tender}/lots/1/renewal", [Cell] },
+        { "POST", $"api/tenders/{Tender}/lots/1/renewal/declines/OCMW", [Ocmw] },
+        { "POST", $"api/tenders/{Tender}/lots/1/renewal/declines/GEMEENTE", [] },
+        { "GET", "api/renewals", Readers },
+        { "GET", "api/administrations", Everyone },
+        { "GET", "api/administrations/OCMW", Everyone },
+        { "POST", "api/administrations", [Cell] },
+        { "PUT", "api/administrations/OCMW", [Cell] },
+        { "GET", "api/administrations/OCMW/participations", Readers },
+        { "GET", "api/administrations/GEMEENTE/participations", CellAndAuditor },
+        { "GET", "api/administrations/OCMW/memberships", Readers },
+        { "GET", "api/centrals", Everyone },
+        { "POST", "api/centrals", [Cell] },
+        { "GET", "api/centrals/RMW/members", Readers },
+        { "POST", "api/memberships", [Cell] },
+        { "GET", "api/memberships", Readers },
+        { "GET", "api/memberships/may-buy", Readers },
+        { "GET", $"api/memberships/{Membership}", Readers },
+        { "GET", $"api/memberships/{Membership}/history", CellAndAuditor },
+        { "PUT", $"api/memberships/{Membership}/scope", [Cell] },
+        { "POST", $"api/memberships/{Membership}/renewal", [Cell] },
+        { "POST", $"api/memberships/{Membership}/end", [Cell] },
+        { "GET", "api/deliveries?administration=OCMW", Everyone },
+        { "GET", "api/deliveries", [Cell, Auditor, Ocmw, Finance] },
+        { "GET", "api/deliveries?administration=GEMEENTE", CellAndAuditor },
+    };
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task Each_role_gets_exactly_what_the_endpoint_allows(string method, string path, string[] allowed)
+    {
+        foreach (var user in Everyone)
+        {
+            var request = Write(new HttpMethod(method), path, method is "GET" or "DELETE" ? null : new { }, "\"0\"", actor: user);
+            var response = await system.Api.SendAsync(request, Ct);
+            if (allowed.Contains(user))
+                response.StatusCode.ShouldNotBeOneOf([HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden], $"{user} {method} {path}");
+            else
+                (await CodeOfAsync(response, HttpStatusCode.Forbidden)).ShouldBe("not-allowed", $"{user} {method} {path}");
+        }
+
+        var anonymous = await system.Api.SendAsync(Write(new HttpMethod(method), path, null, null, actor: DevIssuerTokens.Anonymous), Ct);
+        (await CodeOfAsync(anonymous, HttpStatusCode.Unauthorized)).ShouldBe("not-signed-in");
+    }
+
+    [Fact]
+    public void Every_endpoint_of_the_api_names_its_policy_and_is_in_the_table()
+    {
+        var endpoints = system.ApiServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal)).ToArray();
+
+        endpoints.ShouldNotBeEmpty();
+        foreach (var endpoint in endpoints)
+            endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().ShouldContain(a => a.Policy != null, endpoint.RoutePattern.RawText);
+        Endpoints.Count.ShouldBeGreaterThanOrEqualTo(endpoints.Length);
+    }
+
+    [Fact]
+    public async Task A_tampered_token_a_token_of_another_signer_and_one_for_another_audience_are_refused()
+    {
+        var tokens = new DevIssuerTokens(TestIssuer.Address, TestUsers.Describe, Ocmw);
+        var genuine = await tokens.TokenFor(Ocmw);
+        // The payload now claims GEMEENTE; the signature is still the one made for OCMW.
+        var parts = genuine.Split('.');
+        var claims = Base64UrlEncoder.Decode(parts[1]).Replace("\"OCMW\"", "\"GEMEENTE\"");
+        var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(claims)}.{parts[2]}";
+
+        using var rsa = RSA.Create(2048);
+        var forged = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = TestIssuer.Address.ToString().TrimEnd('/'), Audience = Access.DefaultAudience,
+            Subject = new ClaimsIdentity([new Claim(Access.NameClaim, "intruder"), new Claim(Access.RoleClaim, Access.Roles.PurchasingCell)]),
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = "forged" }, SecurityAlgorithms.RsaSha256),
+        });
+        using var issuer = new HttpClient { BaseAddress = TestIssuer.Address };
+        var otherAudience = (await (await issuer.PostAsJsonAsync("token", new DevTokenRequest(Cell, [Access.Roles.PurchasingCell], null, "some-other-api"), Ct))
+            .Content.ReadFromJsonAsync<DevTokenResponse>(Ct))!.AccessToken;
+
+        foreach (var token in new[] { tampered, forged, otherAudience })
+        {
+            var request = Write(HttpMethod.Put, $"api/tenders/{Tender}/lots/1/opt-ins/GEMEENTE", new { }, "\"0\"", actor: DevIssuerTokens.Anonymous);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            (await CodeOfAsync(await system.Api.SendAsync(request, Ct), HttpStatusCode.Unauthorized)).ShouldBe("not-signed-in");
+        }
+    }
+
+    [Fact]
+    public async Task An_attempt_to_act_for_another_administration_is_logged_with_who_tried()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        await tender.OpenWithTwoLotsAsync($"AX-{Guid.NewGuid():N}"[..20]);
+
+        var response = await system.Api.SendAsync(Write(HttpMethod.Put, $"api/tenders/{tender.Id}/lots/1/opt-ins/GEMEENTE",
+            new OptInRequest(1_000m, "0900/1"), tender.ETag, actor: Ocmw), Ct);
+
+        (await CodeOfAsync(response, HttpStatusCode.Forbidden)).ShouldBe("not-allowed");
+        system.Warnings.All.ShouldContain(w => w.Message.Contains(Ocmw) && w.Message.Contains($"/api/tenders/{tender.Id}/lots/1/opt-ins/GEMEENTE"));
+        var stored = await system.Api.GetFromJsonAsync<TenderView>($"api/tenders/{tender.Id}", Ct);
+        stored!.Lots.Single(l => l.Number == 1).OptIns.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_administration_sees_its_own_figures_and_only_who_else_takes_part()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        var reference = $"AR-{Guid.NewGuid():N}"[..20];
+        await tender.PublishedDemoAsync(reference);
+        await tender.AwardAsync(1, 100_000.01m);
+
+        var asOcmw = await system.Api.SendAsync(Write(HttpMethod.Get, $"api/tenders/{tender.Id}", null, null, actor: Ocmw), Ct);
+        var seen = (await asOcmw.Content.ReadFromJsonAsync<TenderView>(Ct))!;
+        var lot = seen.Lots.Single(l => l.Number == 1);
+        lot.OptIns.ShouldAllBe(o => o.Administration == "OCMW");
+        lot.OptIns.ShouldHaveSingleItem().BudgetLine.ShouldBe("0900/123-48");
+        lot.Award!.Shares.Single(s => s.Administration == "GEMEENTE").BudgetLine.ShouldBeEmpty();
+        lot.Award.Shares.Sum(s => s.AmountExclVat).ShouldBe(100_000.01m);
+        var cityCell = seen.Matrix.Rows.Single(r => r.LotNumber == 1).Cells.Single(c => c.Administration == "GEMEENTE");
+        cityCell.OptedIn.ShouldBeTrue();
+        cityCell.EstimatedAmountExclVat.ShouldBeNull();
+        seen.Totals.ShouldAllBe(t => t.Administration == "OCMW");
+
+        // The cell sees everything, and an administration the tender does not involve does not see it at all.
+        var full = (await system.Api.GetFromJsonAsync<TenderView>($"api/tenders/{tender.Id}", Ct))!;
+        full.Lots.Single(l => l.Number == 1).OptIns.Select(o => o.Administration).ShouldBe(["GEMEENTE", "OCMW"], ignoreOrder: true);
+        var outsider = await system.Api.SendAsync(Write(HttpMethod.Get, $"api/tenders/{tender.Id}", null, null, actor: TestUsers.Of("POLITIE")), Ct);
+        outsider.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_finance_integration_sees_its_own_administrations_deliveries_only()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        await tender.PublishedDemoAsync($"AD-{Guid.NewGuid():N}"[..20]);
+        await tender.AwardAsync(1, 100_000.01m);
+        await system.EventuallyAsync(
+            async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}", Ct))!,
+            d => d.Select(x => x.Administration).Distinct().Count() == 2);
+
+        var response = await system.Api.SendAsync(Write(HttpMethod.Get, $"api/deliveries?tenderId={tender.Id}", null, null, actor: Finance), Ct);
+        var own = (await response.Content.ReadFromJsonAsync<DeliveryView[]>(Ct))!;
+
+        own.ShouldNotBeEmpty();
+        own.ShouldAllBe(d => d.Administration == "OCMW");
+        var cityMessage = (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&administration=GEMEENTE", Ct))![0];
+        (await system.Api.SendAsync(Write(HttpMethod.Get, $"api/deliveries/{cityMessage.MessageId}", null, null, actor: Finance), Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
