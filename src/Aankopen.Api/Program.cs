@@ -86,8 +86,9 @@ public sealed class Program
             throw new StartupException(e.Message, e);
         }
 
+        app.UseCorrelationIds();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusProblems();
         app.UseAankopenSecurity();
         // The API's description and reference page are public: they hold no data.
         app.MapOpenApi().AllowAnonymous();

@@ -120,12 +120,13 @@ public sealed class RunningSystem : IAsyncLifetime
     /// A second API (with its relay and schedulers) on a database of its own, publishing to the same broker, so a test
     /// can give it a clock of its own. It stops with the fixture.
     /// </summary>
-    public async Task<(IServiceProvider Services, HttpClient Http)> StartApiAsync(string connectionString, Action<IServiceCollection> overrides)
+    /// <param name="settings">Further settings, after (and so over) the usual ones.</param>
+    public async Task<(IServiceProvider Services, HttpClient Http)> StartApiAsync(string connectionString, Action<IServiceCollection> overrides, params string[] settings)
     {
         var api = Aankopen.Api.Program.Build(
             ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={connectionString}", $"--RabbitMq:Port={TestServers.RabbitMqPort}",
              "--Tenders:RenewalCheckSeconds=3600", $"--Notifications:DeliveryReportsQueue=aankopen.api.delivery-reports.{Guid.NewGuid():N}",
-             .. ApiSettings()], overrides);
+             .. ApiSettings(), .. settings], overrides);
         await StartAsync(api);
         return (api.Services, TestIssuer.Client(AddressOf(api)));
     }

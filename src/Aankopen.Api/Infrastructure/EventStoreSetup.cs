@@ -57,8 +57,9 @@ public static class EventStoreSetup
                 options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
                 return options;
             })
-            .UseLightweightSessions()
+            .BuildSessionsWith<CorrelatedSessions>()
             .ApplyAllDatabaseChangesOnStartup();
+        services.AddHttpContextAccessor();
 
         if (NotificationSettings.RelayEnabled(configuration))
         {

@@ -17,7 +17,7 @@ public sealed class GroupCommit : IAsyncDisposable
 {
     public enum Outcome { Appended, Stale }
 
-    private sealed record Pending(Guid Stream, long Version, IReadOnlyList<object> Events, string? IdempotencyKey, TaskCompletionSource<Outcome> Done);
+    private sealed record Pending(Guid Stream, long Version, IReadOnlyList<object> Events, string? IdempotencyKey, string? CorrelationId, TaskCompletionSource<Outcome> Done);
 
     /// <summary>Enough to amortise a commit over many requests; a transaction this size still commits in milliseconds.</summary>
     private const int MaxBatch = 64;
@@ -37,11 +37,12 @@ public sealed class GroupCommit : IAsyncDisposable
 
     /// <summary>
     /// Appends <paramref name="events"/> to a stream that is at <paramref name="version"/>. Not cancellable: once
-    /// handed over the write either happens or fails, whether or not the client is still waiting.
+    /// handed over the write either happens or fails, whether or not the client is still waiting. The events keep the
+    /// correlation id of the request that decided them, although they share a transaction with other requests'.
     /// </summary>
-    public Task<Outcome> AppendAsync(Guid stream, long version, IReadOnlyList<object> events, string? idempotencyKey)
+    public Task<Outcome> AppendAsync(Guid stream, long version, IReadOnlyList<object> events, string? idempotencyKey, string? correlationId = null)
     {
-        var pending = new Pending(stream, version, events, idempotencyKey, new(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(stream, version, events, idempotencyKey, correlationId, new(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(GroupCommit), "The service is stopping.");
         return pending.Done.Task;
@@ -103,9 +104,12 @@ public sealed class GroupCommit : IAsyncDisposable
             // The expected version after the append: Marten checks in the database that the stream is still at
             // pending.Version when the events go in.
             var action = session.Events.Append(pending.Stream, pending.Version + pending.Events.Count, [.. pending.Events]);
-            if (pending.IdempotencyKey is { } key)
-                foreach (var e in action.Events)
+            foreach (var e in action.Events)
+            {
+                e.CorrelationId = pending.CorrelationId;
+                if (pending.IdempotencyKey is { } key)
                     e.SetHeader(IdempotencyKeys.EventHeader, key);
+            }
         }
         await session.SaveChangesAsync(CancellationToken.None);
     }

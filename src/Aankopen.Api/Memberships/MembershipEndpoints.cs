@@ -128,7 +128,7 @@ public static class MembershipEndpoints
         var events = await session.Events.FetchStreamAsync(membershipId, token: ct);
         if (events.Count == 0 || events[0].Data is not MembershipJoined)
             return NotFound(http, membershipId);
-        return TypedResults.Ok(events.Select(e => new HistoryEntryView(e.Version, e.Data.GetType().Name, ActorOf(e.Data), e.Timestamp, e.Data)).ToArray());
+        return TypedResults.Ok(events.Select(e => new HistoryEntryView(e.Version, e.Data.GetType().Name, ActorOf(e.Data), e.Timestamp, e.Data, e.CorrelationId)).ToArray());
     }
 
     public static async Task<IResult> OfAdministration(string code, IQuerySession session, CancellationToken ct) =>

@@ -19,8 +19,8 @@ public sealed record TenderSummaryView(
 
 public sealed record PageView<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize);
 
-/// <summary>One recorded fact of a tender's life: what happened, who did it, when, and its recorded content.</summary>
-public sealed record HistoryEntryView(long Version, string Event, string By, DateTimeOffset At, object Data);
+/// <summary>One recorded fact of a tender's life: what happened, who did it, when, its recorded content, and the correlation id of the request that recorded it.</summary>
+public sealed record HistoryEntryView(long Version, string Event, string By, DateTimeOffset At, object Data, string? CorrelationId = null);
 
 /// <summary>An administration's part in the joint tenders opened in one year, and the shares it was awarded in that year.</summary>
 public sealed record AdministrationYearView(
@@ -57,6 +57,7 @@ public sealed record ChangeAdministrationRequest(string NameNl, string NameFr, s
 
 /// <param name="Status">Published (left Aankopen, no word from the connector yet), Delivered, Retrying or Failed
 /// (in the connector's error queue).</param>
+/// <param name="CorrelationId">That of the request whose decision the message carries.</param>
 public sealed record DeliveryView(
     Guid MessageId,
     string Administration,
@@ -73,7 +74,8 @@ public sealed record DeliveryView(
     string? FinanceSystemId,
     bool Replayed,
     DateTimeOffset? UpdatedAt,
-    IReadOnlyList<DeliveryReportView> Reports);
+    IReadOnlyList<DeliveryReportView> Reports,
+    string? CorrelationId = null);
 
 public sealed record DeliveryReportView(string Status, int Attempt, string? Reason, DateTimeOffset At);
 

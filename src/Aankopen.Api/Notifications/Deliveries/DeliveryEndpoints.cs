@@ -62,5 +62,5 @@ public static class DeliveryEndpoints
     private static DeliveryView ToView(PublishedFinanceMessage m, DeliveryRecord? r) => new(
         m.Id, m.Administration, m.MessageType, m.TenderId, m.TenderReference, m.LotNumber, m.MembershipId, m.BusinessKey, m.PublishedAt,
         r?.Status.ToString() ?? "Published", r?.Attempts ?? 0, r?.Reason, r?.FinanceSystemId, r?.Replayed ?? false, r?.UpdatedAt,
-        r?.Reports.Select(x => new DeliveryReportView(x.Status.ToString(), x.Attempt, x.Reason, x.At)).ToArray() ?? []);
+        r?.Reports.Select(x => new DeliveryReportView(x.Status.ToString(), x.Attempt, x.Reason, x.At)).ToArray() ?? [], m.CorrelationId);
 }

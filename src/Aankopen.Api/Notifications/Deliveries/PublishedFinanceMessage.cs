@@ -16,12 +16,13 @@ public sealed record PublishedFinanceMessage(
     int? LotNumber,
     Guid? MembershipId,
     string BusinessKey,
-    DateTimeOffset PublishedAt)
+    DateTimeOffset PublishedAt,
+    string? CorrelationId = null)
 {
     public static PublishedFinanceMessage Of(FinanceMessage message, DateTimeOffset at) => message switch
     {
-        TenderFinanceMessage t => new(t.MessageId, t.AdministrationCode, t.GetType().Name, t.TenderId, t.TenderReference, t.LotNumber, null, t.BusinessKey, at),
-        MembershipChanged m => new(m.MessageId, m.AdministrationCode, m.GetType().Name, null, null, null, m.MembershipId, m.BusinessKey, at),
-        _ => new(message.MessageId, message.AdministrationCode, message.GetType().Name, null, null, null, null, message.BusinessKey, at),
+        TenderFinanceMessage t => new(t.MessageId, t.AdministrationCode, t.GetType().Name, t.TenderId, t.TenderReference, t.LotNumber, null, t.BusinessKey, at, t.CorrelationId),
+        MembershipChanged m => new(m.MessageId, m.AdministrationCode, m.GetType().Name, null, null, null, m.MembershipId, m.BusinessKey, at, m.CorrelationId),
+        _ => new(message.MessageId, message.AdministrationCode, message.GetType().Name, null, null, null, null, message.BusinessKey, at, message.CorrelationId),
     };
 }

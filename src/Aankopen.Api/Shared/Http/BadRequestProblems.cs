@@ -14,13 +14,35 @@ public sealed class BadRequestProblems : IExceptionHandler
             return false;
         var reason = bad.InnerException?.Message ?? bad.Message;
         var result = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-            ? Problems.Single(http, StatusCodes.Status413PayloadTooLarge, "request-too-large",
-                $"Het verzoek is groter dan de {Security.RequestLimits.MaxBodyKilobytes(http)} kB die deze dienst aanneemt. Stuur minder tegelijk (bv. één perceel per verzoek).",
-                $"La requête dépasse les {Security.RequestLimits.MaxBodyKilobytes(http)} ko acceptés par ce service. Envoyez-en moins à la fois (p. ex. un lot par requête).")
+            ? TooLarge(http)
             : Problems.Single(http, StatusCodes.Status400BadRequest, "request-unreadable",
-            $"Het verzoek kon niet gelezen worden: {reason} Stuur geldige JSON met de velden uit de API-beschrijving (/openapi/v1.json).",
-            $"La requête est illisible : {reason} Envoyez un JSON valide avec les champs décrits dans l'API (/openapi/v1.json).");
+                $"Het verzoek kon niet gelezen worden: {reason} Stuur geldige JSON met de velden uit de API-beschrijving (/openapi/v1.json).",
+                $"La requête est illisible : {reason} Envoyez un JSON valide avec les champs décrits dans l'API (/openapi/v1.json).");
         await result.ExecuteAsync(http);
         return true;
     }
+
+    public static IResult TooLarge(HttpContext http) => Problems.Single(http, StatusCodes.Status413PayloadTooLarge, "request-too-large",
+        $"Het verzoek is groter dan de {Security.RequestLimits.MaxBodyKilobytes(http)} kB die deze dienst aanneemt. Stuur minder tegelijk (bv. één perceel per verzoek).",
+        $"La requête dépasse les {Security.RequestLimits.MaxBodyKilobytes(http)} ko acceptés par ce service. Envoyez-en moins à la fois (p. ex. un lot par requête).");
+}
+
+public static class StatusProblems
+{
+    /// <summary>
+    /// An answer that left with an error status and no body: a problem that says what is wrong where this service
+    /// knows more than the status (a body over the limit is refused by the server before any handler), else the
+    /// standard one.
+    /// </summary>
+    public static IApplicationBuilder UseStatusProblems(this IApplicationBuilder app) => app.UseStatusCodePages(async context =>
+    {
+        var http = context.HttpContext;
+        if (http.Response.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            await BadRequestProblems.TooLarge(http).ExecuteAsync(http);
+        else
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new()
+            {
+                HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode },
+            });
+    });
 }

@@ -52,7 +52,7 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
             return Problems.From(http, decision.Errors);
 
         // Committed with the writes of other requests; refused as stale when a concurrent write got there first.
-        if (await commits.AppendAsync(id, version, decision.Events, key) == Infrastructure.GroupCommit.Outcome.Stale)
+        if (await commits.AppendAsync(id, version, decision.Events, key, CorrelationIds.Of(http)) == Infrastructure.GroupCommit.Outcome.Stale)
             return await StaleAsync(http, id, version, key, stream, null, ct);
 
         var newVersion = version + decision.Events.Count;

@@ -11,7 +11,7 @@ public static class TenderHistoryEndpoint
         var events = await session.Events.FetchStreamAsync(tenderId, token: ct);
         if (events.Count == 0)
             return TenderWrites.TenderNotFound(http, tenderId);
-        return TypedResults.Ok(events.Select(e => new HistoryEntryView(e.Version, e.Data.GetType().Name, ActorOf(e.Data), e.Timestamp, e.Data)).ToArray());
+        return TypedResults.Ok(events.Select(e => new HistoryEntryView(e.Version, e.Data.GetType().Name, ActorOf(e.Data), e.Timestamp, e.Data, e.CorrelationId)).ToArray());
     }
 
     private static string ActorOf(object data) => data switch

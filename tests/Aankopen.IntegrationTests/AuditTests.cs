@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using Aankopen.Contracts.Api.V1;
+using Shouldly;
+using static Aankopen.IntegrationTests.HttpCalls;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>Who did what, and which request it was, from the HTTP call to the finance message.</summary>
+[Collection(nameof(RunningSystem))]
+public sealed class AuditTests(RunningSystem system)
+{
+    [Fact]
+    public async Task An_award_records_the_signed_in_user_and_its_correlation_id_which_travel_to_the_finance_messages()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        await tender.PublishedDemoAsync($"AU-{Guid.NewGuid():N}"[..20]);
+        var correlation = $"audit-{Guid.NewGuid():N}";
+
+        var request = Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/2/award",
+            new AwardLotRequest("Cheques & Co NV", MealVoucherTender.SupplierNumber, 19_000m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31)),
+            tender.ETag, actor: TestUsers.Cell);
+        request.Headers.Add("X-Correlation-Id", correlation);
+        var response = await system.Api.SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.GetValues("X-Correlation-Id").ShouldBe([correlation]);
+        var history = (await system.Api.GetFromJsonAsync<HistoryEntryView[]>($"api/tenders/{tender.Id}/history", Ct))!;
+        var award = history.Single(h => h.Event == "LotAwarded");
+        award.By.ShouldBe(TestUsers.Cell);
+        award.CorrelationId.ShouldBe(correlation);
+        // Earlier requests had ids of their own, never this one.
+        history.Where(h => h.Event != "LotAwarded").ShouldAllBe(h => h.CorrelationId != correlation && !string.IsNullOrEmpty(h.CorrelationId));
+        var deliveries = await system.EventuallyAsync(
+            async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&administration=OCMW", Ct))!,
+            d => d.Any(x => x.MessageType == "LotAwardedShare"));
+        deliveries.Single(x => x.MessageType == "LotAwardedShare").CorrelationId.ShouldBe(correlation);
+    }
+
+    [Fact]
+    public async Task A_correlation_id_that_is_not_usable_is_replaced_and_an_auditor_reads_the_history_but_changes_nothing()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        await tender.OpenWithTwoLotsAsync($"AV-{Guid.NewGuid():N}"[..20]);
+
+        var request = Write(HttpMethod.Get, $"api/tenders/{tender.Id}/history", null, null, actor: TestUsers.Auditor);
+        request.Headers.TryAddWithoutValidation("X-Correlation-Id", "not usable: spaces & a ; semicolon");
+        var read = await system.Api.SendAsync(request, Ct);
+
+        read.StatusCode.ShouldBe(HttpStatusCode.OK);
+        read.Headers.GetValues("X-Correlation-Id").Single().ShouldMatch("^[A-Za-z0-9._:-]{1,64}$");
+        (await read.Content.ReadFromJsonAsync<HistoryEntryView[]>(Ct))!.ShouldNotBeEmpty();
+        var change = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/close-opt-in", null, tender.ETag, actor: TestUsers.Auditor), Ct);
+        (await CodeOfAsync(change, HttpStatusCode.Forbidden)).ShouldBe("not-allowed");
+    }
+}
