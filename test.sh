@@ -22,6 +22,21 @@ fi
 dotnet test Aankopen.sln -c Release --no-build -nologo --logger trx --results-directory "$results"
 test_status=$?
 
+# Known vulnerabilities in any package, direct or transitive, fail the run like a failing test. When nuget.org
+# cannot be asked (offline), the check says so and does not count.
+vulnerable=0
+if audit=$(dotnet list Aankopen.sln package --vulnerable --include-transitive 2>&1); then
+  if echo "$audit" | grep -q "has the following vulnerable packages"; then
+    echo "$audit" | grep -v "^$"
+    echo "Vulnerable packages above: update their pins in Directory.Packages.props." >&2
+    vulnerable=1
+  else
+    echo "Dependency check: no known vulnerable packages."
+  fi
+else
+  echo "Dependency check could not run (nuget.org unreachable?): $audit" | tail -n 3 >&2
+fi
+
 passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
@@ -33,6 +48,7 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
   skipped=$((skipped + total - executed))
 done
+failed=$((failed + vulnerable))
 
 # The TRX files outlive the servers, for reading failures after the run.
 rm -rf "$root/.state/test-results"; mv "$results" "$root/.state/test-results" 2>/dev/null
