@@ -32,8 +32,14 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
                 throw new WrongAdministrationException($"Message {m.MessageId} is for {m.AdministrationCode}, but this connector serves {settings.Administration}.");
 
             var receipt = await OpenCircuit.CallPastAsync(ct => DeliverAsync(m, ct), settings.RetryDelay, settings.BreakerPatience, time,
-                wait => log.LogInformation("Finance system at {Url} is held off by the circuit breaker; {BusinessKey} waits {Wait} and tries again",
-                    settings.FinanceSystemBaseUrl, m.BusinessKey, wait),
+                async (wait, count) =>
+                {
+                    log.LogInformation("Finance system at {Url} is held off by the circuit breaker; {BusinessKey} waits {Wait} and tries again",
+                        settings.FinanceSystemBaseUrl, m.BusinessKey, wait);
+                    // Once per attempt, so that the delivery status shows why the message waits.
+                    if (count == 1)
+                        await ReportAsync(context, DeliveryStatus.Retrying, attempt, "The finance system is unreachable (circuit breaker open); the message waits.", null);
+                },
                 context.CancellationToken);
             log.LogInformation("Delivered {MessageType} {BusinessKey} to {Administration} as {Id}{Replay}: {Description}",
                 typeof(T).Name, m.BusinessKey, m.AdministrationCode, receipt.Id, receipt.Replayed ? " (already booked before)" : "", Describe(m));

@@ -13,13 +13,15 @@ public static class OpenCircuit
     /// <summary>
     /// Makes <paramref name="call"/>, waiting out open-circuit refusals (for as long as the breaker says, else
     /// <paramref name="fallbackWait"/>) until <paramref name="patience"/> has gone by; the refusal after that is
-    /// thrown, to be counted as a failed attempt. Any other failure is thrown at once. Cancelling
+    /// thrown, to be counted as a failed attempt. Any other failure is thrown at once. <paramref name="waiting"/> hears
+    /// of each wait with its number (1 for the first). Cancelling
     /// <paramref name="ct"/> (a shutdown) ends the wait and leaves the message with the broker.
     /// </summary>
     public static async Task<T> CallPastAsync<T>(Func<CancellationToken, Task<T>> call, TimeSpan fallbackWait, TimeSpan patience,
-        TimeProvider time, Action<TimeSpan> waiting, CancellationToken ct)
+        TimeProvider time, Func<TimeSpan, int, Task> waiting, CancellationToken ct)
     {
         var started = time.GetTimestamp();
+        var waits = 0;
         while (true)
         {
             try
@@ -29,7 +31,7 @@ public static class OpenCircuit
             catch (Exception e) when (BrokenCircuitIn(e) is { } broken && time.GetElapsedTime(started) < patience)
             {
                 var wait = broken.RetryAfter is { } after && after > TimeSpan.Zero ? after : fallbackWait;
-                waiting(wait);
+                await waiting(wait, ++waits);
                 await Task.Delay(wait, time, ct);
             }
         }

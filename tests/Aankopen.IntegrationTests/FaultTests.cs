@@ -102,7 +102,7 @@ public sealed class FaultTests(RunningSystem system)
         // The opt-ins' reservations first, so that the faults meet the awards.
         await system.EventuallyAsync(() => Task.FromResult(ocmw.Reservations.All.Count(r => r.Request.TenderReference == reference)), n => n == 2);
 
-        // Six failures outlast Polly's four attempts: MassTransit redelivers, and the next attempt gets through.
+        // Six failures outlast Polly's four attempts: MassTransit redelivers (or the breaker holds the message back), and a later call gets through.
         ocmw.Faults.Set(new FaultRequest(FaultMode.Fail, Calls: 6));
         await tender.AwardAsync(1, 100_000.01m);
         await system.EventuallyAsync(() => Task.FromResult(Of(ocmw, reference).Length), n => n == 1, TimeSpan.FromSeconds(60));
@@ -115,7 +115,8 @@ public sealed class FaultTests(RunningSystem system)
             async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&administration=OCMW", Ct))!,
             d => d.Count(x => x.MessageType == "LotAwardedShare" && x.Status == "Delivered") == 2);
         var first = deliveries.Single(d => d.MessageType == "LotAwardedShare" && d.LotNumber == 1);
-        first.Attempts.ShouldBeGreaterThan(1);
+        // Either MassTransit redelivered it, or (when the failures opened the breaker) it waited the breaker out.
+        (first.Attempts > 1 || first.Reports.Any(r => r.Reason?.Contains("circuit breaker", StringComparison.Ordinal) == true)).ShouldBeTrue();
         first.Reports.Select(r => r.Status).ShouldContain("Retrying");
         // The breaker opened on the way (ten calls suffice here) but nothing gave up: both deliveries got through.
         deliveries.ShouldNotContain(d => d.Status == "Failed");

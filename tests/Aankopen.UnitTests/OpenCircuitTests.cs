@@ -56,7 +56,7 @@ public sealed class OpenCircuitTests
         financeSystemUp = true;
         var waits = new List<TimeSpan>();
 
-        var delivery = OpenCircuit.CallPastAsync(ct => Call(breaker, ct), TimeSpan.FromSeconds(1), Patience, clock, waits.Add, CancellationToken.None);
+        var delivery = OpenCircuit.CallPastAsync(ct => Call(breaker, ct), TimeSpan.FromSeconds(1), Patience, clock, (w, _) => { waits.Add(w); return Task.CompletedTask; }, CancellationToken.None);
         delivery.IsCompleted.ShouldBeFalse();
         realCalls.ShouldBe(0);
 
@@ -72,7 +72,7 @@ public sealed class OpenCircuitTests
         var breaker = Breaker();
         await OpenAsync(breaker);
 
-        var delivery = OpenCircuit.CallPastAsync(ct => Call(breaker, ct), TimeSpan.FromSeconds(1), Patience, clock, _ => { }, CancellationToken.None);
+        var delivery = OpenCircuit.CallPastAsync(ct => Call(breaker, ct), TimeSpan.FromSeconds(1), Patience, clock, (_, _) => Task.CompletedTask, CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(5));
 
         await Should.ThrowAsync<HttpRequestException>(() => delivery);
@@ -86,7 +86,7 @@ public sealed class OpenCircuitTests
         await OpenAsync(breaker);
         using var shutdown = new CancellationTokenSource();
 
-        var delivery = OpenCircuit.CallPastAsync(ct => Call(breaker, ct), TimeSpan.FromSeconds(1), Patience, clock, _ => { }, shutdown.Token);
+        var delivery = OpenCircuit.CallPastAsync(ct => Call(breaker, ct), TimeSpan.FromSeconds(1), Patience, clock, (_, _) => Task.CompletedTask, shutdown.Token);
         await shutdown.CancelAsync();
 
         await Should.ThrowAsync<OperationCanceledException>(() => delivery);
@@ -101,7 +101,7 @@ public sealed class OpenCircuitTests
         var waits = 0;
 
         var delivery = OpenCircuit.CallPastAsync(ct => Call(breaker, ct), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(12), clock,
-            _ => Interlocked.Increment(ref waits), CancellationToken.None);
+            (_, count) => { Volatile.Write(ref waits, count); return Task.CompletedTask; }, CancellationToken.None);
         // Each break ends in a trial call that fails and opens the breaker again. Refused at 0, 5 and 10 s: it waits;
         // refused at 15 s, past the 12 s of patience: the attempt fails.
         for (var i = 1; i <= 3; i++)
