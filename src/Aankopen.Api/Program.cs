@@ -65,6 +65,14 @@ public sealed class Program
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
         services.AddFinanceMessaging(builder.Configuration);
         services.AddAankopenSecurity(builder.Configuration);
+        try
+        {
+            services.AddSingleton(Tenders.ExportOcds.OcdsSettings.Read(builder.Configuration));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupException(e.Message, e);
+        }
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblems>();

@@ -34,6 +34,8 @@ public sealed class AccessTests(RunningSystem system)
         { "POST", "api/tenders", [Cell] },
         { "GET", $"api/tenders/{Tender}", Readers },
         { "GET", $"api/tenders/{Tender}/history", CellAndAuditor },
+        { "GET", $"api/tenders/{Tender}/ocds/releases", CellAndAuditor },
+        { "GET", $"api/tenders/{Tender}/ocds/record", CellAndAuditor },
         { "POST", $"api/tenders/{Tender}/open-opt-in", [Cell] },
         { "POST", $"api/tenders/{Tender}/lots", [Cell] },
         { "PUT", $"api/tenders/{Tender}/lots/1", [Cell] },

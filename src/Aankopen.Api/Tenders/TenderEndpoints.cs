@@ -5,6 +5,7 @@ using Aankopen.Api.Tenders.CancelTender;
 using Aankopen.Api.Tenders.ChangeLot;
 using Aankopen.Api.Tenders.CloseOptIn;
 using Aankopen.Api.Tenders.DeclareLotNotAwarded;
+using Aankopen.Api.Tenders.ExportOcds;
 using Aankopen.Api.Tenders.GetTender;
 using Aankopen.Api.Tenders.History;
 using Aankopen.Api.Tenders.ListTenders;
@@ -41,6 +42,12 @@ public static class TenderEndpoints
         tenders.MapGet("/{tenderId:guid}", GetTenderEndpoint.Handle).WithName("GetTender").RequireAuthorization(Policies.TenderReader)
             .WithSummary("A tender with its lots, opt-in matrix, totals per administration and warnings; the ETag is its version")
             .Produces<TenderView>().ProducesProblem(404);
+        tenders.MapGet("/{tenderId:guid}/ocds/releases", ExportOcdsEndpoint.Releases).WithName("GetTenderOcdsReleases").RequireAuthorization(Policies.SeesAll)
+            .WithSummary("The tender as an Open Contracting Data Standard 1.1 release package: one release per recorded fact")
+            .Produces<object>().ProducesProblem(404);
+        tenders.MapGet("/{tenderId:guid}/ocds/record", ExportOcdsEndpoint.Record).WithName("GetTenderOcdsRecord").RequireAuthorization(Policies.SeesAll)
+            .WithSummary("The tender as an OCDS 1.1 record package: every release and the compiled release")
+            .Produces<object>().ProducesProblem(404);
         tenders.MapGet("/{tenderId:guid}/history", TenderHistoryEndpoint.Handle).WithName("GetTenderHistory").RequireAuthorization(Policies.SeesAll)
             .WithSummary("Every recorded fact of the tender, oldest first, with who and when")
             .Produces<HistoryEntryView[]>().ProducesProblem(404);

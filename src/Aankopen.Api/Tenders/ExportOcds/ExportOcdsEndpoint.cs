@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Aankopen.Api.Administrations;
+using Marten;
+
+namespace Aankopen.Api.Tenders.ExportOcds;
+
+/// <summary>
+/// <c>GET /api/tenders/{id}/ocds/releases</c>: a release package with one release per recorded fact;
+/// <c>.../ocds/record</c>: a record package with those releases and the compiled release (the last one, tagged
+/// <c>compiled</c>). Both are built from the event stream, so they never disagree with the history.
+/// </summary>
+public static class ExportOcdsEndpoint
+{
+    public static Task<IResult> Releases(Guid tenderId, HttpContext http, IQuerySession session, OcdsSettings settings, TimeProvider clock, CancellationToken ct) =>
+        ExportAsync(tenderId, http, session, settings, clock, record: false, ct);
+
+    public static Task<IResult> Record(Guid tenderId, HttpContext http, IQuerySession session, OcdsSettings settings, TimeProvider clock, CancellationToken ct) =>
+        ExportAsync(tenderId, http, session, settings, clock, record: true, ct);
+
+    private static async Task<IResult> ExportAsync(
+        Guid tenderId, HttpContext http, IQuerySession session, OcdsSettings settings, TimeProvider clock, bool record, CancellationToken ct)
+    {
+        var events = await session.Events.FetchStreamAsync(tenderId, token: ct);
+        if (events.Count == 0)
+            return TenderWrites.TenderNotFound(http, tenderId);
+        var administrations = (await AdministrationDirectory.LoadAsync(session, ct)).All.ToDictionary(a => a.Code);
+        var ocid = settings.OcidOf(tenderId);
+        var releases = new List<JsonObject>();
+        JointTender? state = null;
+        foreach (var e in events)
+        {
+            state = JointTender.Transition(state, e.Data);
+            releases.Add(OcdsReleases.Release(ocid, state!, e.Version, e.Data, e.Timestamp, administrations));
+        }
+
+        var package = new JsonObject
+        {
+            ["uri"] = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}",
+            ["version"] = "1.1",
+            ["publishedDate"] = clock.GetUtcNow().ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+            ["publisher"] = new JsonObject { ["name"] = settings.Publisher },
+        };
+        if (record)
+        {
+            var compiled = (JsonObject)releases[^1].DeepClone();
+            compiled["id"] = $"{ocid}-compiled";
+            compiled["tag"] = new JsonArray("compiled");
+            package["records"] = new JsonArray(new JsonObject
+            {
+                ["ocid"] = ocid,
+                ["releases"] = new JsonArray([.. releases.Select(r => (JsonNode)r)]),
+                ["compiledRelease"] = compiled,
+            });
+        }
+        else
+            package["releases"] = new JsonArray([.. releases.Select(r => (JsonNode)r)]);
+        return Results.Json(package, contentType: "application/json");
+    }
+}

@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Aankopen.Api.Administrations;
+using Aankopen.Api.Shared;
+using Aankopen.Api.Tenders.OpenTender;
+
+namespace Aankopen.Api.Tenders.ExportOcds;
+
+/// <summary>
+/// A tender's history as Open Contracting Data Standard 1.1 releases: one release per recorded fact, each a full
+/// picture of the tender at that moment (so the last one is also the compiled release), tagged with what changed.
+/// Parties are the invited administrations (buyers; the lead also procuring entity) and the suppliers. The standard
+/// has one buyer per release; the lead administration is that buyer, and each administration's share of an award is
+/// in the award's <c>buyerShares</c>, a field of this service's own. Lots follow the lots extension and are linked
+/// from items, awards and contracts by <c>relatedLots</c>.
+/// </summary>
+public static class OcdsReleases
+{
+    public static JsonObject Release(string ocid, JointTender tender, long version, object fact, DateTimeOffset date, IReadOnlyDictionary<string, Administration> administrations) =>
+        new()
+        {
+            ["ocid"] = ocid,
+            ["id"] = $"{ocid}-{version:D4}",
+            ["date"] = Timestamp(date),
+            ["tag"] = new JsonArray([.. TagsOf(fact, tender).Select(t => (JsonNode)t)]),
+            ["initiationType"] = "tender",
+            ["language"] = "nl",
+            ["parties"] = Parties(tender, administrations),
+            ["buyer"] = PartyReference(PartyIdOf(tender.LeadAdministration, administrations), NameOf(tender.LeadAdministration, administrations)),
+            ["tender"] = Tender(tender),
+            ["awards"] = new JsonArray([.. tender.Lots.Values.Where(l => l.Award is not null || l.Status == LotStatus.NotAwarded).Select(l => (JsonNode)Award(l, administrations))]),
+            ["contracts"] = new JsonArray([.. tender.Lots.Values.Where(l => l.Award is not null).Select(l => (JsonNode)Contract(l))]),
+        };
+
+    /// <summary>What a fact changed, from the release tag codelist.</summary>
+    public static string[] TagsOf(object fact, JointTender after) => fact switch
+    {
+        TenderOpened e => [e.IsDraft ? "planning" : "tender"],
+        OptInOpened => ["tender"],
+        LotAdded or LotChanged or LotRemoved or OptedIn or OptInWithdrawn or OptInClosed or TenderPublished => [after.Status == TenderStatus.Draft ? "planningUpdate" : "tenderUpdate"],
+        TenderCancelled => ["tenderCancellation"],
+        LotAwarded => ["award", "contract"],
+        LotNotAwarded => ["award"],
+        LotRenewed => ["contractAmendment"],
+        LotTerminated or LotEnded => ["contractTermination"],
+        RenewalBecameDue or RenewalDeclined => ["contractUpdate"],
+        _ => ["tenderUpdate"],
+    };
+
+    /// <summary>From the tender status codelist: the opt-in phase is planning; publication makes it active.</summary>
+    public static string StatusOf(JointTender tender) => tender.Status switch
+    {
+        TenderStatus.Draft or TenderStatus.OpenForOptIn or TenderStatus.OptInClosed => "planning",
+        TenderStatus.Cancelled => "cancelled",
+        _ when tender.Lots.Count > 0 && tender.Lots.Values.All(l => l.Status is LotStatus.Dropped or LotStatus.NotAwarded) => "unsuccessful",
+        _ when tender.Lots.Count > 0 && tender.Lots.Values.All(l => l.Status != LotStatus.Open) => "complete",
+        _ => "active",
+    };
+
+    private static string LotStatusOf(Lot lot) => lot.Status switch
+    {
+        LotStatus.Open => "active",
+        LotStatus.Dropped => "cancelled",
+        LotStatus.NotAwarded => "unsuccessful",
+        _ => "complete",
+    };
+
+    /// <summary>The procurement method codelist; the Belgian procedure itself is in procurementMethodDetails.</summary>
+    public static string MethodOf(string procedure) => Enum.TryParse<Procedure>(procedure, out var p) ? p switch
+    {
+        Procedure.Open => "open",
+        Procedure.Restricted or Procedure.CompetitiveProcedureWithNegotiation or Procedure.NegotiatedWithPriorPublication => "selective",
+        Procedure.NegotiatedWithoutPriorPublication => "limited",
+        _ => "direct",
+    } : "direct";
+
+    private static JsonObject Tender(JointTender tender)
+    {
+        var lots = tender.Lots.Values.ToArray();
+        return new JsonObject
+        {
+            ["id"] = tender.Reference,
+            ["title"] = tender.TitleNl,
+            ["title_fr"] = tender.TitleFr,
+            ["status"] = StatusOf(tender),
+            ["procurementMethod"] = MethodOf(tender.Procedure),
+            ["procurementMethodDetails"] = tender.Procedure,
+            ["mainProcurementCategory"] = tender.Subject switch
+            {
+                ContractSubject.Supplies => "goods",
+                ContractSubject.Works => "works",
+                _ => "services",
+            },
+            ["classification"] = Cpv(tender.MainCpv),
+            ["value"] = Amount(lots.Sum(l => l.EstimatedValueExclVat)),
+            ["lots"] = new JsonArray([.. lots.Select(l => (JsonNode)new JsonObject
+            {
+                ["id"] = LotId(l), ["title"] = l.Title, ["status"] = LotStatusOf(l), ["value"] = Amount(l.EstimatedValueExclVat),
+            })]),
+            ["items"] = new JsonArray([.. lots.Select(l => (JsonNode)new JsonObject
+            {
+                ["id"] = $"item-{l.Number}", ["description"] = l.Title, ["classification"] = Cpv(l.Cpv), ["relatedLot"] = LotId(l),
+            })]),
+        };
+    }
+
+    private static JsonObject Award(Lot lot, IReadOnlyDictionary<string, Administration> administrations) => lot.Award is { } award
+        ? new JsonObject
+        {
+            ["id"] = $"award-{lot.Number}",
+            ["status"] = "active",
+            ["date"] = Timestamp(award.AwardedAt),
+            ["value"] = Amount(award.AmountExclVat),
+            ["suppliers"] = new JsonArray(PartyReference(SupplierPartyId(award.SupplierId), award.SupplierName)),
+            ["relatedLots"] = new JsonArray(LotId(lot)),
+            ["contractPeriod"] = Period(award.ContractStart, award.ContractEnd),
+            ["buyerShares"] = new JsonArray([.. award.Shares.Select(s => (JsonNode)new JsonObject
+            {
+                ["buyer"] = PartyReference(PartyIdOf(s.Administration, administrations), NameOf(s.Administration, administrations)),
+                ["value"] = Amount(s.AmountExclVat),
+            })]),
+        }
+        : new JsonObject
+        {
+            ["id"] = $"award-{lot.Number}", ["status"] = "unsuccessful", ["description"] = lot.Ending, ["relatedLots"] = new JsonArray(LotId(lot)),
+        };
+
+    private static JsonObject Contract(Lot lot)
+    {
+        var award = lot.Award!;
+        var running = lot.Running;
+        return new JsonObject
+        {
+            ["id"] = $"contract-{lot.Number}",
+            ["awardID"] = $"award-{lot.Number}",
+            ["relatedLots"] = new JsonArray(LotId(lot)),
+            ["status"] = lot.Status is LotStatus.Terminated or LotStatus.Ended ? "terminated" : "active",
+            ["period"] = Period(running?.PeriodStart ?? award.ContractStart, lot.TerminatedOn ?? running?.PeriodEnd ?? award.ContractEnd),
+            ["value"] = Amount(running?.AmountExclVat ?? award.AmountExclVat),
+        };
+    }
+
+    private static JsonArray Parties(JointTender tender, IReadOnlyDictionary<string, Administration> administrations)
+    {
+        var parties = new JsonArray();
+        foreach (var code in tender.InvitedAdministrations.Append(tender.LeadAdministration).Distinct())
+        {
+            var roles = new JsonArray("buyer");
+            if (code == tender.LeadAdministration)
+                roles.Add("procuringEntity");
+            var party = new JsonObject { ["id"] = PartyIdOf(code, administrations), ["name"] = NameOf(code, administrations), ["roles"] = roles };
+            if (administrations.TryGetValue(code, out var a) && EnterpriseNumber.TryParse(a.EnterpriseNumber, out var number))
+                party["identifier"] = new JsonObject { ["scheme"] = "BE-BCE_KBO", ["id"] = number.Value.Digits, ["legalName"] = a.NameNl };
+            parties.Add(party);
+        }
+        foreach (var award in tender.Lots.Values.Select(l => l.Award).OfType<Award>().DistinctBy(a => a.SupplierId))
+        {
+            var party = new JsonObject
+            {
+                ["id"] = SupplierPartyId(award.SupplierId), ["name"] = award.SupplierName, ["roles"] = new JsonArray("supplier"),
+            };
+            // Belgian suppliers by enterprise number (org-id.guide BE-BCE_KBO); others by their VAT id as written.
+            party["identifier"] = EnterpriseNumber.TryParse(award.SupplierId, out var number)
+                ? new JsonObject { ["scheme"] = "BE-BCE_KBO", ["id"] = number.Value.Digits, ["legalName"] = award.SupplierName }
+                : new JsonObject { ["id"] = award.SupplierId, ["legalName"] = award.SupplierName };
+            parties.Add(party);
+        }
+        return parties;
+    }
+
+    private static string PartyIdOf(string code, IReadOnlyDictionary<string, Administration> administrations) =>
+        administrations.TryGetValue(code, out var a) && EnterpriseNumber.TryParse(a.EnterpriseNumber, out var number) ? $"BE-BCE_KBO-{number.Value.Digits}" : $"aankopen-{code}";
+
+    private static string NameOf(string code, IReadOnlyDictionary<string, Administration> administrations) =>
+        administrations.TryGetValue(code, out var a) ? a.NameNl : code;
+
+    private static string SupplierPartyId(string supplierId) =>
+        EnterpriseNumber.TryParse(supplierId, out var number) ? $"BE-BCE_KBO-{number.Value.Digits}" : $"VAT-{supplierId}";
+
+    private static JsonObject PartyReference(string id, string name) => new() { ["id"] = id, ["name"] = name };
+
+    private static string LotId(Lot lot) => lot.Number.ToString(CultureInfo.InvariantCulture);
+
+    private static JsonObject Cpv(string code) => new() { ["scheme"] = "CPV", ["id"] = code[..8] };
+
+    private static JsonObject Amount(decimal amount) => new() { ["amount"] = amount, ["currency"] = "EUR" };
+
+    private static JsonObject Period(DateOnly start, DateOnly end) => new()
+    {
+        ["startDate"] = Timestamp(new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
+        ["endDate"] = Timestamp(new DateTimeOffset(end.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero)),
+    };
+
+    private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.ExportOcds;
+using Shouldly;
+using static Aankopen.UnitTests.Samples;
+
+namespace Aankopen.UnitTests;
+
+/// <summary>A tender's facts as OCDS 1.1 releases, without I/O.</summary>
+public sealed class OcdsReleaseTests
+{
+    private const string Ocid = "ocds-aankpn-0199a000-0000-7000-8000-000000000001";
+    private static readonly Dictionary<string, Api.Administrations.Administration> ByCode = Administrations.All.ToDictionary(a => a.Code);
+
+    private static JsonObject[] ReleasesOf(params object[] facts)
+    {
+        JointTender? state = null;
+        return facts.Select((fact, i) =>
+        {
+            state = JointTender.Transition(state, fact);
+            return OcdsReleases.Release(Ocid, state!, i + 1, fact, OpenedAt.AddDays(i), ByCode);
+        }).ToArray();
+    }
+
+    private static readonly object[] AwardedStory =
+    [
+        Opened("GEMEENTE", "OCMW"), Lot(1), Lot(2), OptIn(1, "GEMEENTE", 75_000m), OptIn(1, "OCMW", 25_000m), Closed(2), Published(),
+        Awarded(1, new AwardShare("GEMEENTE", 75_000.01m, 75_000.01m, "0100/1"), new AwardShare("OCMW", 25_000m, 25_000m, "0900/1")),
+    ];
+
+    [Fact]
+    public void Each_fact_is_a_release_with_its_own_id_the_tenders_ocid_and_a_tag_from_the_codelist()
+    {
+        var releases = ReleasesOf(AwardedStory);
+
+        releases.Select(r => r["id"]!.GetValue<string>()).ShouldBeUnique();
+        releases.ShouldAllBe(r => r["ocid"]!.GetValue<string>() == Ocid && r["initiationType"]!.GetValue<string>() == "tender");
+        releases.Select(r => string.Join(",", r["tag"]!.AsArray().Select(t => t!.GetValue<string>())))
+            .ShouldBe(["tender", "tenderUpdate", "tenderUpdate", "tenderUpdate", "tenderUpdate", "tenderUpdate", "tenderUpdate", "award,contract"]);
+        releases[0]["date"]!.GetValue<string>().ShouldBe("2026-11-02T09:00:00Z");
+    }
+
+    [Fact]
+    public void The_invited_administrations_are_buyers_by_enterprise_number_the_lead_also_procures_and_the_supplier_supplies()
+    {
+        var parties = ReleasesOf(AwardedStory)[^1]["parties"]!.AsArray().Select(p => p!.AsObject()).ToArray();
+
+        var city = parties.Single(p => p["id"]!.GetValue<string>() == "BE-BCE_KBO-0207000176");
+        city["roles"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["buyer", "procuringEntity"]);
+        city["identifier"]!["scheme"]!.GetValue<string>().ShouldBe("BE-BCE_KBO");
+        parties.Single(p => p["name"]!.GetValue<string>() == "OCMW Jette")["roles"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["buyer"]);
+        parties.Single(p => p["name"]!.GetValue<string>() == "Cheques & Co NV")["roles"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["supplier"]);
+    }
+
+    [Fact]
+    public void Lots_items_awards_and_contracts_are_linked_by_lot_and_the_shares_add_up_to_the_award()
+    {
+        var release = ReleasesOf(AwardedStory)[^1];
+        var tender = release["tender"]!;
+
+        tender["status"]!.GetValue<string>().ShouldBe("complete"); // every lot decided: awarded or dropped
+        tender["mainProcurementCategory"]!.GetValue<string>().ShouldBe("goods");
+        tender["procurementMethod"]!.GetValue<string>().ShouldBe("open");
+        tender["lots"]!.AsArray().Select(l => $"{l!["id"]}:{l["status"]}").ShouldBe(["1:complete", "2:cancelled"]);
+        tender["items"]!.AsArray().Select(i => i!["relatedLot"]!.GetValue<string>()).ShouldBe(["1", "2"]);
+        var award = release["awards"]!.AsArray().Single()!;
+        award["relatedLots"]!.AsArray().Single()!.GetValue<string>().ShouldBe("1");
+        award["status"]!.GetValue<string>().ShouldBe("active");
+        award["buyerShares"]!.AsArray().Sum(s => s!["value"]!["amount"]!.GetValue<decimal>()).ShouldBe(award["value"]!["amount"]!.GetValue<decimal>());
+        var contract = release["contracts"]!.AsArray().Single()!;
+        contract["awardID"]!.GetValue<string>().ShouldBe(award["id"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("Open", "open")]
+    [InlineData("Restricted", "selective")]
+    [InlineData("NegotiatedWithoutPriorPublication", "limited")]
+    [InlineData("AcceptedInvoice", "direct")]
+    public void Belgian_procedures_map_to_the_procurement_method_codelist(string procedure, string method) =>
+        OcdsReleases.MethodOf(procedure).ShouldBe(method);
+
+    [Fact]
+    public void A_cancelled_tender_says_so_and_a_draft_is_planning()
+    {
+        ReleasesOf(Drafted("GEMEENTE"), Lot(1))[^1]["tag"]!.AsArray().Single()!.GetValue<string>().ShouldBe("planningUpdate");
+        var cancelled = ReleasesOf(Opened("GEMEENTE"), Lot(1), new TenderCancelled(TenderId, "Geen budget", Cell, Now))[^1];
+        cancelled["tag"]!.AsArray().Single()!.GetValue<string>().ShouldBe("tenderCancellation");
+        cancelled["tender"]!["status"]!.GetValue<string>().ShouldBe("cancelled");
+    }
+}
