@@ -3,6 +3,7 @@ using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Notifications.Deliveries;
+using Aankopen.Api.Operations;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders;
@@ -65,6 +66,7 @@ public sealed class Program
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
         services.AddFinanceMessaging(builder.Configuration);
         services.AddAankopenSecurity(builder.Configuration);
+        services.AddAankopenHealthChecks(builder.Configuration);
         try
         {
             services.AddSingleton(Tenders.ExportOcds.OcdsSettings.Read(builder.Configuration));
@@ -103,6 +105,7 @@ public sealed class Program
         app.MapScalarApiReference().AllowAnonymous();
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").WithTags("Operations").AllowAnonymous();
+        app.MapAankopenHealthChecks();
         app.MapAdministrationEndpoints();
         app.MapTenderEndpoints();
         app.MapDeliveryEndpoints();

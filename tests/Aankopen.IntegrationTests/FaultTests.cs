@@ -66,6 +66,9 @@ public sealed class FaultTests(RunningSystem system)
             await AwardBothLotsAsync(tender);
             await Task.Delay(TimeSpan.FromSeconds(4), Ct);
             Of(system.Ledgers.For("OCMW"), reference).ShouldBeEmpty();
+            // Readiness says so, and still lets the API take traffic.
+            var (status, _) = await system.EventuallyAsync(() => HealthTests.ReadyAsync(system.Api), r => HealthTests.StatusOf(r.Report, "rabbitmq") == "Degraded");
+            status.ShouldBe(HttpStatusCode.OK);
         }
         finally
         {
@@ -139,6 +142,9 @@ public sealed class FaultTests(RunningSystem system)
             // calls, one-second breaks) opens well before. Far longer than that, nothing has given up.
             await Task.Delay(TimeSpan.FromSeconds(6), Ct);
             (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&status=Failed", Ct))!.ShouldBeEmpty();
+            var (_, health) = await HealthTests.ReadyAsync(system.Api);
+            HealthTests.StatusOf(health, "finance-systems").ShouldBe("Degraded");
+            health.GetProperty("checks").GetProperty("finance-systems").GetProperty("description").GetString()!.ShouldContain("OCMW");
         }
         finally
         {

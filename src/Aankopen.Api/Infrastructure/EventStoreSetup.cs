@@ -51,7 +51,7 @@ public static class EventStoreSetup
                 options.Schema.For<Participation>().Index(p => p.Administration);
                 options.Schema.For<AdministrationRecord>().UseNumericRevisions(true);
                 options.Schema.For<PublishedFinanceMessage>().Index(m => m.TenderId).Index(m => m.Administration);
-                options.Schema.For<DeliveryRecord>();
+                options.Schema.For<DeliveryRecord>().Index(r => r.UpdatedAt); // the health check reads the latest
                 // Finance systems should hear of an award within a fraction of a second, not the default second.
                 options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
                 options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);

@@ -15,6 +15,14 @@ public static class MessagingSetup
         services.AddHostedService<BrokerReachability>();
         services.AddMassTransit(bus =>
         {
+            // In /health/ready as "rabbitmq": Degraded, not Unhealthy, while the broker is away, since the API still
+            // takes decisions and the relay holds their messages until it is back.
+            bus.ConfigureHealthCheckOptions(o =>
+            {
+                o.Name = "rabbitmq";
+                o.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded;
+                o.Tags.Add(Operations.HealthChecks.Ready);
+            });
             // Up to a hundred reports at once, or what arrived within 50 ms: a single report is stored without delay
             // worth noticing, and a draining backlog is stored a hundred at a time.
             bus.AddConsumer<DeliveryReportConsumer>(c => c.Options<BatchOptions>(o => o

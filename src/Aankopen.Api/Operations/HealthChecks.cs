@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Aankopen.Api.Notifications;
+using Aankopen.Api.Notifications.Deliveries;
+using Aankopen.Contracts.Finance.V1;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace Aankopen.Api.Operations;
+
+/// <summary>
+/// <c>/health/live</c>: the process answers (for a liveness probe: restart it when this fails).
+/// <c>/health/ready</c>: each dependency on its own line: PostgreSQL, RabbitMQ, the daemon's lag behind the newest
+/// event (in the process that runs it), and what the connectors last said about each finance system. 503 only when
+/// this process cannot serve (PostgreSQL down); a broker outage or a lagging daemon is "Degraded" (the API still takes
+/// decisions, messages wait), as is a finance system the connector cannot reach.
+/// </summary>
+public static class HealthChecks
+{
+    public const string Ready = "ready";
+
+    public static IServiceCollection AddAankopenHealthChecks(this IServiceCollection services, IConfiguration configuration)
+    {
+        var checks = services.AddHealthChecks()
+            .AddCheck<PostgresHealth>("postgresql", HealthStatus.Unhealthy, [Ready])
+            .AddCheck<FinanceSystemsHealth>("finance-systems", HealthStatus.Degraded, [Ready]);
+        if (NotificationSettings.RelayEnabled(configuration))
+            checks.AddCheck<DaemonLagHealth>("daemon", HealthStatus.Degraded, [Ready]);
+        // RabbitMQ: MassTransit's own bus check, named and tagged in MessagingSetup.
+        return services;
+    }
+
+    public static void MapAankopenHealthChecks(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains(Ready),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = WriteAsync,
+        }).AllowAnonymous();
+    }
+
+    private static Task WriteAsync(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "application/json";
+        return JsonSerializer.SerializeAsync(http.Response.Body, new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                description = e.Value.Description,
+                data = e.Value.Data,
+            }),
+        }, JsonSerializerOptions.Web);
+    }
+}
+
+public sealed class PostgresHealth(IDocumentStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
+    {
+        try
+        {
+            await using var session = store.QuerySession();
+            await session.QueryAsync<int>("select 1", ct);
+            return HealthCheckResult.Healthy("PostgreSQL answers.");
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy($"PostgreSQL does not answer: {e.Message} Check ConnectionStrings:Aankopen.");
+        }
+    }
+}
+
+/// <summary>How far the daemon (projections and finance relay) is behind the newest event.</summary>
+public sealed class DaemonLagHealth(IDocumentStore store, IConfiguration configuration) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
+    {
+        var threshold = configuration.GetValue("Health:MaxDaemonLagEvents", 1_000L);
+        var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
+        var shards = (await store.Advanced.AllProjectionProgress(token: ct)).Where(s => s.ShardName != "HighWaterMark").ToArray();
+        var newest = statistics.EventSequenceNumber;
+        var slowest = shards.Length == 0 ? newest : shards.Min(s => s.Sequence);
+        var lag = Math.Max(0, newest - slowest);
+        var data = new Dictionary<string, object> { ["newestEvent"] = newest, ["lagEvents"] = lag };
+        foreach (var shard in shards)
+            data[shard.ShardName] = shard.Sequence;
+        return lag <= threshold
+            ? HealthCheckResult.Healthy($"The daemon is {lag} events behind.", data)
+            : HealthCheckResult.Degraded($"The daemon is {lag} events behind (more than Health:MaxDaemonLagEvents = {threshold}): finance messages and read models are late.", data: data);
+    }
+}
+
+/// <summary>
+/// What each administration's connector said last: a finance system whose latest report is Retrying or Failed is
+/// not taking bookings. The connectors run elsewhere; their delivery reports are what this service knows of them.
+/// </summary>
+public sealed class FinanceSystemsHealth(IDocumentStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var recent = await session.Query<DeliveryRecord>().OrderByDescending(r => r.UpdatedAt).Take(500).ToListAsync(ct);
+        var latest = recent.GroupBy(r => r.Administration).ToDictionary(g => g.Key, g => g.First());
+        var data = latest.ToDictionary(p => p.Key, p => (object)$"{p.Value.Status} at {p.Value.UpdatedAt:u}");
+        var failing = latest.Where(p => p.Value.Status is DeliveryStatus.Retrying or DeliveryStatus.Failed).Select(p => p.Key).Order().ToArray();
+        return failing.Length == 0
+            ? HealthCheckResult.Healthy("Every finance system took its latest message.", data)
+            : HealthCheckResult.Degraded($"Not taking bookings now: {string.Join(", ", failing)} (see GET /api/deliveries?status=Retrying).", data: data);
+    }
+}

@@ -1,0 +1,33 @@
+using System.Net;
+using System.Text.Json;
+using Aankopen.Client;
+using Shouldly;
+using static Aankopen.IntegrationTests.HttpCalls;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>The probes an operator or an orchestrator reads, each dependency on its own line.</summary>
+[Collection(nameof(RunningSystem))]
+public sealed class HealthTests(RunningSystem system)
+{
+    public static async Task<(HttpStatusCode Status, JsonElement Report)> ReadyAsync(HttpClient api)
+    {
+        var response = await api.SendAsync(Write(HttpMethod.Get, "health/ready", null, null, actor: DevIssuerTokens.Anonymous), Ct);
+        return (response.StatusCode, JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync(Ct)));
+    }
+
+    public static string StatusOf(JsonElement report, string check) => report.GetProperty("checks").GetProperty(check).GetProperty("status").GetString()!;
+
+    [Fact]
+    public async Task Readiness_names_postgresql_rabbitmq_the_daemon_and_the_finance_systems_without_sign_in()
+    {
+        var (status, report) = await system.EventuallyAsync(() => ReadyAsync(system.Api), r => StatusOf(r.Report, "rabbitmq") == "Healthy");
+
+        status.ShouldBe(HttpStatusCode.OK);
+        StatusOf(report, "postgresql").ShouldBe("Healthy");
+        report.GetProperty("checks").GetProperty("daemon").GetProperty("data").GetProperty("lagEvents").GetInt64().ShouldBeGreaterThanOrEqualTo(0);
+        report.GetProperty("checks").TryGetProperty("finance-systems", out _).ShouldBeTrue();
+        var live = await system.Api.SendAsync(Write(HttpMethod.Get, "health/live", null, null, actor: DevIssuerTokens.Anonymous), Ct);
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+}
