@@ -29,6 +29,10 @@ public static class EventStoreSetup
                 options.DatabaseSchemaName = Schema;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
+                // One deployment may serve several municipalities' groups of administrations: every event and
+                // document carries its tenant, and a session sees its own tenant's only.
+                options.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+                options.Policies.AllDocumentsAreMultiTenanted();
                 options.Events.MetadataConfig.CorrelationIdEnabled = true;
                 options.Events.MetadataConfig.HeadersEnabled = true;
                 // Quick append: the database numbers the events, saving the round trip Marten otherwise makes to read
@@ -39,7 +43,7 @@ public static class EventStoreSetup
                 // Inline: the API reads its own writes from it. A reference names one tender only.
                 options.Projections.Add<TenderRecordProjection>(ProjectionLifecycle.Inline);
                 // The list's filters and its order; PostgreSQL combines them, so a filtered page reads few documents.
-                options.Schema.For<TenderRecord>().UniqueIndex(t => t.Reference).Index(t => t.NextRenewalCheck)
+                options.Schema.For<TenderRecord>().Index(t => t.Reference, i => { i.IsUnique = true; i.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant; }).Index(t => t.NextRenewalCheck)
                     .Index(t => t.Year).Index(t => t.Status).Index(t => t.CpvDivision).Index(t => t.OpenedAt)
                     .Index(t => t.Administrations, i => i.Method = Weasel.Postgresql.Tables.IndexMethod.gin); // see TenderRecordQueries.Involving
                 options.Projections.Add<MembershipRecordProjection>(ProjectionLifecycle.Inline);
