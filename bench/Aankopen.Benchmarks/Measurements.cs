@@ -70,14 +70,14 @@ public static class Measurements
         return await ThroughputAsync(clients, duration, async _ =>
         {
             var stream = Guid.CreateVersion7();
-            await using (var start = store.LightweightSession())
+            await using (var start = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default))
             {
                 start.Events.StartStream(stream, new OptedIn(stream, 1, "OCMW", 1_000m, null, "0900/1", "bench", DateTimeOffset.UtcNow));
                 await start.SaveChangesAsync();
             }
             return async () =>
             {
-                await using var session = store.LightweightSession();
+                await using var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default);
                 session.Events.Append(stream, new OptedIn(stream, 1, "OCMW", 1_001m, null, "0900/1", "bench", DateTimeOffset.UtcNow));
                 await session.SaveChangesAsync();
             };

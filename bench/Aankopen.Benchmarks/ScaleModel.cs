@@ -46,7 +46,7 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
     /// <summary>Registers the administrations that are not registered yet.</summary>
     public async Task RegisterAdministrationsAsync()
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default);
         var known = (await session.Query<AdministrationRecord>().Select(a => a.Id).ToListAsync()).ToHashSet();
         var now = DateTimeOffset.UtcNow;
         var missing = Directory.All.Where(a => !known.Contains(a.Code)).Select(a => new AdministrationRecord
@@ -55,7 +55,7 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
             RegisteredBy = Cell, RegisteredAt = now, ChangedBy = Cell, ChangedAt = now,
         }).ToArray();
         if (missing.Length > 0)
-            await store.BulkInsertAsync(missing);
+            await store.BulkInsertAsync(Aankopen.Api.Tenancy.Tenants.Default, missing);
     }
 
     /// <summary>Appends tenders until at least <paramref name="events"/> events were written; how many were.</summary>
@@ -66,7 +66,7 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
         var random = new Random(17);
         while (written < events)
         {
-            await using var session = store.LightweightSession();
+            await using var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default);
             // A few hundred tenders per transaction: big enough to amortise the commit, small enough to stay light.
             for (var i = 0; i < 300 && written < events; i++, tenderNumber++)
             {

@@ -52,8 +52,7 @@ public sealed class Program
         var services = builder.Services;
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => AdministrationDirectory.FromConfiguration(
-            sp.GetRequiredService<IConfiguration>().GetSection("Administrations").Get<List<ConfiguredAdministration>>() ?? []));
+        services.AddSingleton(sp => Tenancy.Tenants.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton(sp => new ProcedureThresholds(
             sp.GetRequiredService<IConfiguration>().GetSection("ProcedureThresholds").Get<List<ProcedureThreshold>>() ?? []));
         services.AddScoped<StreamWrites>();
@@ -86,10 +85,10 @@ public sealed class Program
 
         overrides?.Invoke(services);
         var app = builder.Build();
-        // Fail at start-up, not at the first request, when the administrations are misconfigured.
+        // Fail at start-up, not at the first request, when the tenants or their administrations are misconfigured.
         try
         {
-            _ = app.Services.GetRequiredService<AdministrationDirectory>();
+            _ = app.Services.GetRequiredService<Tenancy.Tenants>();
         }
         catch (InvalidOperationException e)
         {

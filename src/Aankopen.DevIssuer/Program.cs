@@ -71,6 +71,8 @@ public sealed class Program
             };
             claims.AddRange(request.Roles.Select(r => new Claim(Access.RoleClaim, r)));
             claims.AddRange((request.Administrations ?? []).Select(a => new Claim(Access.AdministrationClaim, a)));
+            if (request.Tenant is { Length: > 0 } tenant)
+                claims.Add(new Claim(Access.TenantClaim, tenant));
             var now = clock.GetUtcNow().UtcDateTime;
             var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
             {

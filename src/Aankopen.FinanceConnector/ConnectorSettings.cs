@@ -5,6 +5,9 @@ public sealed class ConnectorSettings
 {
     public string Administration { get; set; } = "";
 
+    /// <summary><c>Connector:Tenant</c> (default <c>default</c>): the municipality's group the administration belongs to.</summary>
+    public string Tenant { get; set; } = "default";
+
     /// <summary><c>FinanceSystem:BaseUrl</c>: the finance system's address; <c>commitments</c> is posted under it.</summary>
     public Uri? FinanceSystemBaseUrl { get; set; }
 
@@ -40,6 +43,7 @@ public sealed class ConnectorSettings
         var settings = new ConnectorSettings
         {
             Administration = configuration["Connector:Administration"]?.Trim() ?? "",
+            Tenant = configuration["Connector:Tenant"]?.Trim() is { Length: > 0 } tenant ? tenant : "default",
             MaxRetries = configuration.GetValue("Connector:MaxRetries", 5),
             RetryMin = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMinSeconds", 1.0)),
             RetryMax = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMaxSeconds", 60.0)),
@@ -52,6 +56,8 @@ public sealed class ConnectorSettings
         var problems = new List<string>();
         if (!System.Text.RegularExpressions.Regex.IsMatch(settings.Administration, "^[A-Z0-9-]{2,20}$"))
             problems.Add($"Connector:Administration is '{settings.Administration}'; set it to the code of the administration this connector serves (e.g. GEMEENTE).");
+        if (!System.Text.RegularExpressions.Regex.IsMatch(settings.Tenant, "^[a-z0-9][a-z0-9-]{1,39}$"))
+            problems.Add($"Connector:Tenant is '{settings.Tenant}'; set it to the tenant id the API knows the administration under (2 to 40 of a-z, 0-9, '-'), or leave it out for the default tenant.");
         var url = configuration["FinanceSystem:BaseUrl"];
         if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             settings.FinanceSystemBaseUrl = uri;

@@ -18,14 +18,14 @@ public static class ErrorQueue
 
     public sealed record ErrorMessage(string? MessageId, string? MessageType, string? Reason, DateTimeOffset? FailedAt, string Queue);
 
-    public static async Task<IReadOnlyList<ErrorMessage>> ListAsync(RabbitMqSettings rabbit, string administration, CancellationToken ct)
+    public static async Task<IReadOnlyList<ErrorMessage>> ListAsync(RabbitMqSettings rabbit, string tenant, string administration, CancellationToken ct)
     {
         await using var connection = await Factory(rabbit).CreateConnectionAsync(ct);
         var found = new List<ErrorMessage>();
-        foreach (var shard in await ExistingAsync(connection, administration, ct))
+        foreach (var shard in await ExistingAsync(connection, tenant, administration, ct))
         {
             await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-            var queue = FinanceRouting.ErrorQueueFor(administration, shard);
+            var queue = FinanceRouting.ErrorQueueFor(tenant, administration, shard);
             // Everything read without acknowledging goes back to the queue, in order, when the channel closes.
             while (await channel.BasicGetAsync(queue, autoAck: false, ct) is { } message)
             {
@@ -39,19 +39,19 @@ public static class ErrorQueue
     }
 
     /// <returns>How many messages went back to the connector's queue.</returns>
-    public static async Task<int> ReplayAsync(RabbitMqSettings rabbit, string administration, CancellationToken ct)
+    public static async Task<int> ReplayAsync(RabbitMqSettings rabbit, string tenant, string administration, CancellationToken ct)
     {
         await using var connection = await Factory(rabbit).CreateConnectionAsync(ct);
         var moved = 0;
-        foreach (var shard in await ExistingAsync(connection, administration, ct))
+        foreach (var shard in await ExistingAsync(connection, tenant, administration, ct))
         {
             await using var channel = await connection.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
-            while (await channel.BasicGetAsync(FinanceRouting.ErrorQueueFor(administration, shard), autoAck: false, ct) is { } message)
+            while (await channel.BasicGetAsync(FinanceRouting.ErrorQueueFor(tenant, administration, shard), autoAck: false, ct) is { } message)
             {
                 // Published (and confirmed) before the error copy is acknowledged: a crash in between leaves a
                 // duplicate, which the idempotency key absorbs, never a loss.
-                await channel.BasicPublishAsync("", FinanceRouting.QueueFor(administration, shard), mandatory: true,
+                await channel.BasicPublishAsync("", FinanceRouting.QueueFor(tenant, administration, shard), mandatory: true,
                     new BasicProperties(message.BasicProperties), message.Body, ct);
                 await channel.BasicAckAsync(message.DeliveryTag, multiple: false, ct);
                 moved++;
@@ -64,7 +64,7 @@ public static class ErrorQueue
     /// The shards whose error queue exists: MassTransit creates one with its queue's first failure; before that
     /// there is nothing to list.
     /// </summary>
-    private static async Task<IReadOnlyList<int>> ExistingAsync(IConnection connection, string administration, CancellationToken ct)
+    private static async Task<IReadOnlyList<int>> ExistingAsync(IConnection connection, string tenant, string administration, CancellationToken ct)
     {
         var shards = new List<int>();
         for (var shard = 0; shard < FinanceRouting.Shards; shard++)
@@ -73,7 +73,7 @@ public static class ErrorQueue
             await using var probe = await connection.CreateChannelAsync(cancellationToken: ct);
             try
             {
-                await probe.QueueDeclarePassiveAsync(FinanceRouting.ErrorQueueFor(administration, shard), ct);
+                await probe.QueueDeclarePassiveAsync(FinanceRouting.ErrorQueueFor(tenant, administration, shard), ct);
                 shards.Add(shard);
             }
             catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)

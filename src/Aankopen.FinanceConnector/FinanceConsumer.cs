@@ -28,8 +28,9 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
         {
             // The broker's routing already guarantees this; checking again costs nothing and stops a misconfigured
             // binding from ever handing another administration's figures to this finance system.
-            if (m.AdministrationCode != settings.Administration)
-                throw new WrongAdministrationException($"Message {m.MessageId} is for {m.AdministrationCode}, but this connector serves {settings.Administration}.");
+            if (m.AdministrationCode != settings.Administration || m.Tenant != settings.Tenant)
+                throw new WrongAdministrationException(
+                    $"Message {m.MessageId} is for {m.AdministrationCode} of tenant {m.Tenant}, but this connector serves {settings.Administration} of tenant {settings.Tenant}.");
 
             var receipt = await OpenCircuit.CallPastAsync(ct => DeliverAsync(m, ct), settings.RetryDelay, settings.BreakerPatience, time,
                 async (wait, count) =>
@@ -50,7 +51,7 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
             var last = attempt > settings.MaxRetries || e is WrongAdministrationException;
             log.LogWarning("Finance system at {Url} did not take {BusinessKey} (attempt {Attempt}): {Reason}. {Next}",
                 settings.FinanceSystemBaseUrl, m.BusinessKey, attempt, e.Message,
-                last ? $"Giving up: the message goes to {FinanceRouting.ErrorQueueFor(settings.Administration, FinanceRouting.ShardOf(m))}." : "It will be retried.");
+                last ? $"Giving up: the message goes to {FinanceRouting.ErrorQueueFor(settings.Tenant, settings.Administration, FinanceRouting.ShardOf(m))}." : "It will be retried.");
             await ReportAsync(context, last ? DeliveryStatus.Failed : DeliveryStatus.Retrying, attempt, e.Message, null);
             throw;
         }
@@ -62,7 +63,7 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
         try
         {
             await context.Publish(new DeliveryReport(m.MessageId, settings.Administration, typeof(T).Name, m.BusinessKey, status, attempt,
-                reason is { Length: > 500 } ? reason[..500] : reason, receipt?.Id, receipt?.Replayed ?? false, time.GetUtcNow()));
+                reason is { Length: > 500 } ? reason[..500] : reason, receipt?.Id, receipt?.Replayed ?? false, time.GetUtcNow(), settings.Tenant));
         }
         catch (Exception e)
         {

@@ -34,11 +34,11 @@ public sealed class Program
         var rabbit = configuration.GetSection(RabbitMqSettings.Section).Get<RabbitMqSettings>() ?? new RabbitMqSettings();
         if (command == ErrorQueue.Replay)
         {
-            var moved = await ErrorQueue.ReplayAsync(rabbit, settings.Administration, CancellationToken.None);
+            var moved = await ErrorQueue.ReplayAsync(rabbit, settings.Tenant, settings.Administration, CancellationToken.None);
             Console.WriteLine($"{moved} message(s) moved from the error queues of {settings.Administration} back to the queues they came from.");
             return 0;
         }
-        var errors = await ErrorQueue.ListAsync(rabbit, settings.Administration, CancellationToken.None);
+        var errors = await ErrorQueue.ListAsync(rabbit, settings.Tenant, settings.Administration, CancellationToken.None);
         Console.WriteLine($"{errors.Count} message(s) in the error queues of {settings.Administration}:");
         foreach (var e in errors)
             Console.WriteLine($"  {e.FailedAt:u}  {e.Queue}  {e.MessageId}  {e.MessageType}  {e.Reason}");
@@ -93,9 +93,9 @@ public sealed class Program
                 for (var shard = 0; shard < FinanceRouting.Shards; shard++)
                 {
                     var queue = shard;
-                    cfg.ReceiveEndpoint(FinanceRouting.QueueFor(settings.Administration, queue), endpoint =>
+                    cfg.ReceiveEndpoint(FinanceRouting.QueueFor(settings.Tenant, settings.Administration, queue), endpoint =>
                     {
-                        endpoint.BindFinanceQueue(settings.Administration, queue);
+                        endpoint.BindFinanceQueue(settings.Tenant, settings.Administration, queue);
                         endpoint.PrefetchCount = 4;
                         endpoint.ConcurrentMessageLimit = 1;
                         // After these, the message goes to the shard's _error queue with the reason in its headers. A

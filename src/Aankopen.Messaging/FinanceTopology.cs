@@ -17,12 +17,12 @@ public static class FinanceTopology
     /// administration code and shard. The publisher also declares and binds every known administration's queues, so a message
     /// published before that administration's connector has ever run waits in its queue instead of being dropped.
     /// </summary>
-    public static void ConfigureFinancePublishing(this IRabbitMqBusFactoryConfigurator cfg, IEnumerable<string> administrationCodes)
+    public static void ConfigureFinancePublishing(this IRabbitMqBusFactoryConfigurator cfg, IEnumerable<(string Tenant, string Code)> administrations)
     {
         // The shared base record is for code, not for routing: no exchange of its own.
         cfg.Publish<FinanceMessage>(p => p.Exclude = true);
         cfg.Publish<TenderFinanceMessage>(p => p.Exclude = true);
-        var codes = administrationCodes.ToArray();
+        var codes = administrations.ToArray();
         cfg.Route<LotAwardedShare>(codes);
         cfg.Route<ProvisionalReservation>([]);
         cfg.Route<ReservationReleased>([]);
@@ -33,7 +33,7 @@ public static class FinanceTopology
         cfg.Publish<DeliveryReport>(p => p.ExchangeType = "fanout");
     }
 
-    private static void Route<T>(this IRabbitMqBusFactoryConfigurator cfg, string[] bindCodes) where T : FinanceMessage
+    private static void Route<T>(this IRabbitMqBusFactoryConfigurator cfg, (string Tenant, string Code)[] bindCodes) where T : FinanceMessage
     {
         cfg.Message<T>(m => m.SetEntityName(FinanceRouting.Exchange));
         cfg.Send<T>(s => s.UseRoutingKeyFormatter(ctx => FinanceRouting.RoutingKeyFor(ctx.Message)));
@@ -41,11 +41,11 @@ public static class FinanceTopology
         {
             p.ExchangeType = "direct";
             p.Durable = true;
-            foreach (var code in bindCodes)
+            foreach (var (tenant, code) in bindCodes)
                 for (var shard = 0; shard < FinanceRouting.Shards; shard++)
                 {
-                    var key = FinanceRouting.RoutingKeyFor(code, shard);
-                    p.BindQueue(FinanceRouting.Exchange, FinanceRouting.QueueFor(code, shard), q =>
+                    var key = FinanceRouting.RoutingKeyFor(tenant, code, shard);
+                    p.BindQueue(FinanceRouting.Exchange, FinanceRouting.QueueFor(tenant, code, shard), q =>
                     {
                         q.ExchangeType = "direct";
                         q.RoutingKey = key;
@@ -64,17 +64,17 @@ public static class FinanceTopology
 
     /// <summary>
     /// The connector's side: one of its own quorum queues (replicated when RabbitMQ runs as a cluster), bound to the
-    /// exchange with its own administration code and that queue's shard only. Consume topology is off so MassTransit
+    /// exchange with its own tenant, administration code and that queue's shard only. Consume topology is off so MassTransit
     /// does not add a catch-all binding that would bring other administrations' messages.
     /// </summary>
-    public static void BindFinanceQueue(this IRabbitMqReceiveEndpointConfigurator endpoint, string administrationCode, int shard)
+    public static void BindFinanceQueue(this IRabbitMqReceiveEndpointConfigurator endpoint, string tenant, string administrationCode, int shard)
     {
         endpoint.ConfigureConsumeTopology = false;
         endpoint.SetQuorumQueue();
         endpoint.Bind(FinanceRouting.Exchange, b =>
         {
             b.ExchangeType = "direct";
-            b.RoutingKey = FinanceRouting.RoutingKeyFor(administrationCode, shard);
+            b.RoutingKey = FinanceRouting.RoutingKeyFor(tenant, administrationCode, shard);
         });
     }
 }

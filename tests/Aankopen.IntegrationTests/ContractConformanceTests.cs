@@ -32,7 +32,7 @@ public sealed class ContractConformanceTests(RunningSystem system)
         var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: Ct)).QueueName;
         foreach (var code in new[] { "GEMEENTE", "OCMW", Probe })
             for (var shard = 0; shard < FinanceRouting.Shards; shard++)
-                await channel.QueueBindAsync(queue, FinanceRouting.Exchange, FinanceRouting.RoutingKeyFor(code, shard), cancellationToken: Ct);
+                await channel.QueueBindAsync(queue, FinanceRouting.Exchange, FinanceRouting.RoutingKeyFor("default", code, shard), cancellationToken: Ct);
 
         var tender = new MealVoucherTender(system.Api);
         var reference = $"CC-{Guid.NewGuid():N}"[..20];

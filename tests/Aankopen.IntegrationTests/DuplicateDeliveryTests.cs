@@ -38,7 +38,7 @@ public sealed class DuplicateDeliveryTests(RunningSystem system)
             .AddMassTransit(bus => bus.UsingRabbitMq((_, cfg) =>
             {
                 cfg.UseHost(new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) });
-                cfg.ConfigureFinancePublishing(RunningSystem.Administrations);
+                cfg.ConfigureFinancePublishing(RunningSystem.Administrations.Select(code => ("default", code)));
             }))
             .BuildServiceProvider();
         var control = provider.GetRequiredService<IBusControl>();

@@ -178,12 +178,12 @@ public sealed class FaultTests(RunningSystem system)
 
         var rabbit = new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) };
         var messageId = failed[0].MessageId.ToString();
-        var inErrorQueue = await system.EventuallyAsync(() => ErrorQueue.ListAsync(rabbit, "OCMW", Ct), e => e.Any(m => m.MessageId == messageId));
+        var inErrorQueue = await system.EventuallyAsync(() => ErrorQueue.ListAsync(rabbit, "default", "OCMW", Ct), e => e.Any(m => m.MessageId == messageId));
         inErrorQueue.Single(m => m.MessageId == messageId).Reason!.ShouldContain("422");
-        (await ErrorQueue.ReplayAsync(rabbit, "OCMW", Ct)).ShouldBeGreaterThanOrEqualTo(1);
+        (await ErrorQueue.ReplayAsync(rabbit, "default", "OCMW", Ct)).ShouldBeGreaterThanOrEqualTo(1);
 
         await ShouldBeBookedOnceAsync(reference, forCity: 0, forOcmw: 1);
-        (await ErrorQueue.ListAsync(rabbit, "OCMW", Ct)).ShouldBeEmpty();
+        (await ErrorQueue.ListAsync(rabbit, "default", "OCMW", Ct)).ShouldBeEmpty();
         await system.EventuallyAsync(
             async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&status=Failed", Ct))!,
             d => d.Length == 0);

@@ -42,7 +42,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
 
     private static async Task<(string Tenders, string Participations)> ReadModelsAsync(IDocumentStore store)
     {
-        await using var session = store.QuerySession();
+        await using var session = store.QuerySession(Aankopen.Api.Tenancy.Tenants.Default);
         var tenders = await session.Query<TenderRecord>().OrderBy(t => t.Id).ToListAsync(Ct);
         var participations = await session.Query<Participation>().OrderBy(p => p.Id).ToListAsync(Ct);
         return (JsonSerializer.Serialize(tenders), JsonSerializer.Serialize(participations));

@@ -36,26 +36,26 @@ public sealed class FinanceRoutingTests
     }
 
     [Fact]
-    public void Every_message_of_a_tender_goes_to_its_tenders_queue_with_its_administrations_key()
+    public void Every_message_of_a_tender_goes_to_its_tenders_queue_with_its_tenants_and_administrations_key()
     {
         var tender = Guid.Parse("11111111-2222-3333-4444-555555555555");
         var shard = FinanceRouting.ShardOf(tender);
         var release = new ReservationReleased
         {
-            MessageId = Guid.NewGuid(), CorrelationId = "c", AdministrationCode = "OCMW", TenderId = tender, TenderReference = "T-1",
+            MessageId = Guid.NewGuid(), CorrelationId = "c", AdministrationCode = "OCMW", Tenant = "molenbeek", TenderId = tender, TenderReference = "T-1",
             LotNumber = 1, LotTitle = "Maaltijdcheques", Reason = ReleaseReason.LotRemoved, BudgetLine = "0900/1",
             EffectiveOn = new DateOnly(2027, 1, 1), DecidedBy = "aankoopcel@jette.example", DecidedAt = DateTimeOffset.UnixEpoch,
         };
 
         FinanceRouting.ShardOf(release).ShouldBe(shard);
-        FinanceRouting.RoutingKeyFor(release).ShouldBe($"OCMW.{shard:00}");
-        FinanceRouting.QueueFor("OCMW", shard).ShouldBe($"aankopen.finance.ocmw.{shard:00}");
-        FinanceRouting.ErrorQueueFor("OCMW", 3).ShouldBe("aankopen.finance.ocmw.03_error");
+        FinanceRouting.RoutingKeyFor(release).ShouldBe($"molenbeek.OCMW.{shard:00}");
+        FinanceRouting.QueueFor("molenbeek", "OCMW", shard).ShouldBe($"aankopen.finance.molenbeek.ocmw.{shard:00}");
+        FinanceRouting.ErrorQueueFor("default", "OCMW", 3).ShouldBe("aankopen.finance.default.ocmw.03_error");
     }
 
     [Theory]
     [InlineData(-1)]
     [InlineData(FinanceRouting.Shards)]
     public void A_shard_outside_the_range_names_no_queue(int shard) =>
-        Should.Throw<ArgumentOutOfRangeException>(() => FinanceRouting.QueueFor("OCMW", shard));
+        Should.Throw<ArgumentOutOfRangeException>(() => FinanceRouting.QueueFor("default", "OCMW", shard));
 }

@@ -10,13 +10,13 @@ public sealed class RecentStatesTests
     {
         var recent = new RecentStates();
         var stream = Guid.NewGuid();
-        recent.Remember(stream, "state at 4", 4);
+        recent.Remember("default", stream, "state at 4", 4);
 
-        recent.TryGet(stream, 4, out string state).ShouldBeTrue();
+        recent.TryGet("default", stream, 4, out string state).ShouldBeTrue();
         state.ShouldBe("state at 4");
-        recent.TryGet(stream, 3, out string _).ShouldBeFalse();
-        recent.TryGet(stream, 5, out string _).ShouldBeFalse();
-        recent.TryGet(Guid.NewGuid(), 4, out string _).ShouldBeFalse();
+        recent.TryGet("default", stream, 3, out string _).ShouldBeFalse();
+        recent.TryGet("default", stream, 5, out string _).ShouldBeFalse();
+        recent.TryGet("default", Guid.NewGuid(), 4, out string _).ShouldBeFalse();
     }
 
     [Fact]
@@ -24,13 +24,13 @@ public sealed class RecentStatesTests
     {
         var recent = new RecentStates();
         var stream = Guid.NewGuid();
-        recent.Remember(stream, "state at 4", 4);
-        recent.Remember(stream, "state at 6", 6);
+        recent.Remember("default", stream, "state at 4", 4);
+        recent.Remember("default", stream, "state at 6", 6);
 
-        recent.TryGet(stream, 4, out string _).ShouldBeFalse();
-        recent.TryGet(stream, 6, out string state).ShouldBeTrue();
+        recent.TryGet("default", stream, 4, out string _).ShouldBeFalse();
+        recent.TryGet("default", stream, 6, out string state).ShouldBeTrue();
         state.ShouldBe("state at 6");
-        recent.TryGet(stream, 6, out int _).ShouldBeFalse();
+        recent.TryGet("default", stream, 6, out int _).ShouldBeFalse();
     }
 
     [Fact]
@@ -38,11 +38,22 @@ public sealed class RecentStatesTests
     {
         var recent = new RecentStates();
         var first = Guid.NewGuid();
-        recent.Remember(first, "first", 1);
+        recent.Remember("default", first, "first", 1);
         for (var i = 0; i < 6_000; i++)
-            recent.Remember(Guid.NewGuid(), "other", 1);
+            recent.Remember("default", Guid.NewGuid(), "other", 1);
 
         recent.Count.ShouldBeLessThanOrEqualTo(RecentStates.Capacity);
-        recent.TryGet(first, 1, out string _).ShouldBeFalse();
+        recent.TryGet("default", first, 1, out string _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_state_remembered_for_one_tenant_is_never_handed_to_another()
+    {
+        var recent = new RecentStates();
+        var stream = Guid.NewGuid();
+        recent.Remember("jette", stream, "jette's tender", 2);
+
+        recent.TryGet("molenbeek", stream, 2, out string _).ShouldBeFalse();
+        recent.TryGet("jette", stream, 2, out string _).ShouldBeTrue();
     }
 }

@@ -4,16 +4,22 @@ using Marten;
 namespace Aankopen.Api.Administrations;
 
 /// <summary>
-/// Registers the configured administrations that are not registered yet. It never overwrites: once registered,
-/// an administration is changed through the API, where the change is recorded with who made it.
+/// Registers the configured administrations that are not registered yet, in each tenant. It never overwrites: once
+/// registered, an administration is changed through the API, where the change is recorded with who made it.
 /// </summary>
-public sealed class AdministrationSeeding(IDocumentStore store, AdministrationDirectory configured, TimeProvider clock) : IHostedService
+public sealed class AdministrationSeeding(IDocumentStore store, Tenancy.Tenants tenants, TimeProvider clock) : IHostedService
 {
     public const string Actor = "configuration";
 
     public async Task StartAsync(CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        foreach (var tenant in tenants.Ids)
+            await SeedAsync(tenant, tenants.AdministrationsOf(tenant), ct);
+    }
+
+    private async Task SeedAsync(string tenant, AdministrationDirectory configured, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(tenant);
         var registered = (await session.Query<AdministrationRecord>().Select(r => r.Id).ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow();
         foreach (var a in configured.All.Where(a => !registered.Contains(a.Code)))

@@ -17,7 +17,7 @@ public sealed class GroupCommit : IAsyncDisposable
 {
     public enum Outcome { Appended, Stale }
 
-    private sealed record Pending(Guid Stream, long Version, IReadOnlyList<object> Events, string? IdempotencyKey, string? CorrelationId, TaskCompletionSource<Outcome> Done);
+    private sealed record Pending(string Tenant, Guid Stream, long Version, IReadOnlyList<object> Events, string? IdempotencyKey, string? CorrelationId, TaskCompletionSource<Outcome> Done);
 
     /// <summary>Enough to amortise a commit over many requests; a transaction this size still commits in milliseconds.</summary>
     private const int MaxBatch = 64;
@@ -40,9 +40,9 @@ public sealed class GroupCommit : IAsyncDisposable
     /// handed over the write either happens or fails, whether or not the client is still waiting. The events keep the
     /// correlation id of the request that decided them, although they share a transaction with other requests'.
     /// </summary>
-    public Task<Outcome> AppendAsync(Guid stream, long version, IReadOnlyList<object> events, string? idempotencyKey, string? correlationId = null)
+    public Task<Outcome> AppendAsync(string tenant, Guid stream, long version, IReadOnlyList<object> events, string? idempotencyKey, string? correlationId = null)
     {
-        var pending = new Pending(stream, version, events, idempotencyKey, correlationId, new(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(tenant, stream, version, events, idempotencyKey, correlationId, new(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(GroupCommit), "The service is stopping.");
         return pending.Done.Task;
@@ -59,10 +59,11 @@ public sealed class GroupCommit : IAsyncDisposable
             var streams = new HashSet<Guid> { carried.Stream };
             carried = null;
             // Two appends to one stream never share a transaction: the second would be judged against the version
-            // before the first. It starts the next batch instead.
+            // before the first. It starts the next batch instead, as does an append of another tenant (a session
+            // writes for one tenant).
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
             {
-                if (!streams.Add(next.Stream))
+                if (next.Tenant != batch[0].Tenant || !streams.Add(next.Stream))
                 {
                     carried = next;
                     break;
@@ -98,7 +99,7 @@ public sealed class GroupCommit : IAsyncDisposable
 
     private async Task SaveAsync(List<Pending> batch)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(batch[0].Tenant);
         foreach (var pending in batch)
         {
             // The expected version after the append: Marten checks in the database that the stream is still at

@@ -52,18 +52,20 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
         foreach (var @event in page.Events)
         {
             var correlation = @event.CorrelationId ?? @event.Id.ToString();
+            // Each event is read, and its messages addressed and recorded, within its own tenant.
+            var tenant = operations.ForTenant(@event.TenantId);
             if (TenderEvents.Contains(@event.Data.GetType()))
             {
-                var (before, after) = await tenders.StepAsync(operations, @event, ct);
+                var (before, after) = await tenders.StepAsync(tenant, @event, ct);
                 foreach (var m in FinanceMessages.For(new FinanceEvent(before, after, @event.Data, @event.Id, correlation, @event.Timestamp)))
-                    messages.Add((@event.StreamId, m));
+                    messages.Add((@event.StreamId, m with { Tenant = @event.TenantId }));
             }
             else if (MembershipEvents.Contains(@event.Data.GetType()))
             {
-                var (_, after) = await memberships.StepAsync(operations, @event, ct);
-                var central = await operations.LoadAsync<PurchasingCentral>(after.Central, ct);
+                var (_, after) = await memberships.StepAsync(tenant, @event, ct);
+                var central = await tenant.LoadAsync<PurchasingCentral>(after.Central, ct);
                 if (MembershipMessages.For(after, @event.Data, central, @event.Id, correlation) is { } changed)
-                    messages.Add((@event.StreamId, changed));
+                    messages.Add((@event.StreamId, changed with { Tenant = @event.TenantId }));
             }
         }
 
@@ -79,7 +81,7 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
         // Committed with the daemon's progress for this page.
         var now = clock.GetUtcNow();
         foreach (var (_, message) in messages)
-            operations.Store(PublishedFinanceMessage.Of(message, now));
+            operations.ForTenant(message.Tenant).Store(PublishedFinanceMessage.Of(message, now));
         return NullChangeListener.Instance;
     }
 

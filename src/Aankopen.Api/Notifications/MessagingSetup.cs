@@ -30,7 +30,8 @@ public static class MessagingSetup
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.UseHost(settings);
-                cfg.ConfigureFinancePublishing(context.GetRequiredService<AdministrationDirectory>().All.Select(a => a.Code));
+                var tenants = context.GetRequiredService<Tenancy.Tenants>();
+                cfg.ConfigureFinancePublishing(tenants.Ids.SelectMany(t => tenants.AdministrationsOf(t).All.Select(a => (t, a.Code))));
                 // One queue per deployment (its API replicas compete on it); another deployment on the same broker, such
                 // as a second tenant or a test, names its own and still gets every report through the fanout exchange.
                 cfg.ReceiveEndpoint(configuration["Notifications:DeliveryReportsQueue"] is { Length: > 0 } queue ? queue : DeliveryReport.ApiQueue, endpoint =>

@@ -104,13 +104,19 @@ public sealed class DaemonLagHealth(IDocumentStore store, IConfiguration configu
 /// What each administration's connector said last: a finance system whose latest report is Retrying or Failed is
 /// not taking bookings. The connectors run elsewhere; their delivery reports are what this service knows of them.
 /// </summary>
-public sealed class FinanceSystemsHealth(IDocumentStore store) : IHealthCheck
+public sealed class FinanceSystemsHealth(IDocumentStore store, Tenancy.Tenants tenants) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
     {
-        await using var session = store.QuerySession();
-        var recent = await session.Query<DeliveryRecord>().OrderByDescending(r => r.UpdatedAt).Take(500).ToListAsync(ct);
-        var latest = recent.GroupBy(r => r.Administration).ToDictionary(g => g.Key, g => g.First());
+        var latest = new Dictionary<string, DeliveryRecord>();
+        foreach (var tenant in tenants.Ids)
+        {
+            await using var session = store.QuerySession(tenant);
+            var recent = await session.Query<DeliveryRecord>().OrderByDescending(r => r.UpdatedAt).Take(500).ToListAsync(ct);
+            // Named with the tenant where there are several, since codes repeat between municipalities.
+            foreach (var g in recent.GroupBy(r => r.Administration))
+                latest[tenants.Ids.Count == 1 ? g.Key : $"{tenant}/{g.Key}"] = g.First();
+        }
         var data = latest.ToDictionary(p => p.Key, p => (object)$"{p.Value.Status} at {p.Value.UpdatedAt:u}");
         var failing = latest.Where(p => p.Value.Status is DeliveryStatus.Retrying or DeliveryStatus.Failed).Select(p => p.Key).Order().ToArray();
         return failing.Length == 0

@@ -10,6 +10,9 @@ public static class Access
     public const string NameClaim = "preferred_username";
     public const string RoleClaim = "roles";
     public const string AdministrationClaim = "aankopen_administrations";
+
+    /// <summary>The municipality's group (tenant) the user works in; without it, the deployment's default tenant.</summary>
+    public const string TenantClaim = "aankopen_tenant";
     public const string DefaultAudience = "aankopen";
 
     public static class Roles
@@ -31,6 +34,6 @@ public static class Access
 }
 
 /// <summary>What the local development issuer signs: any user, any roles. It exists for demos and tests only.</summary>
-public sealed record DevTokenRequest(string User, string[] Roles, string[]? Administrations = null, string? Audience = null);
+public sealed record DevTokenRequest(string User, string[] Roles, string[]? Administrations = null, string? Audience = null, string? Tenant = null);
 
 public sealed record DevTokenResponse(string AccessToken, string TokenType, int ExpiresIn);

@@ -17,7 +17,8 @@ public sealed record DeliveryReport(
     string? Reason,
     string? FinanceSystemId,
     bool Replayed,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    string Tenant = "default")
 {
     public const string Exchange = "aankopen.finance.delivery-reports.v1";
     public const string ApiQueue = "aankopen.api.delivery-reports";

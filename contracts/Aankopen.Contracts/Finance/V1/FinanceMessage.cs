@@ -18,6 +18,12 @@ public abstract record FinanceMessage
     /// <summary>The administration this message is for, and the only one whose figures it carries.</summary>
     public required string AdministrationCode { get; init; }
 
+    /// <summary>
+    /// The municipality's group (tenant) the administration belongs to; administration codes are unique within a
+    /// tenant only. <c>default</c> in a deployment that serves one municipality.
+    /// </summary>
+    public string Tenant { get; init; } = "default";
+
     /// <summary>What the finance system acts on at most once: the idempotency key the connector sends.</summary>
     public abstract string BusinessKey { get; }
 }

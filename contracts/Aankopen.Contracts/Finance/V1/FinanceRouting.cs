@@ -2,8 +2,9 @@ namespace Aankopen.Contracts.Finance.V1;
 
 /// <summary>
 /// Where finance messages travel on RabbitMQ. One durable direct exchange carries every message type and routes by
-/// administration code; each administration's connector has its own queues, bound with only its own code: a
-/// connector cannot receive another administration's messages, because the broker never puts them in its queues.
+/// tenant and administration code; each administration's connector has its own queues, bound with only its own
+/// tenant and code: a connector cannot receive another administration's (or another municipality's) messages,
+/// because the broker never puts them in its queues.
 /// <para>
 /// Each administration has <see cref="Shards"/> queues. The messages of one tender (or membership) always go to the
 /// same one, chosen from its id, and a connector takes each queue's messages one at a time: that keeps a tender's
@@ -23,17 +24,17 @@ public static class FinanceRouting
         [typeof(LotAwardedShare), typeof(ProvisionalReservation), typeof(ReservationReleased), typeof(LotRenewedShare), typeof(RenewalDue),
             typeof(MembershipChanged)];
 
-    public static string QueueFor(string administrationCode, int shard) =>
-        $"aankopen.finance.{administrationCode.ToLowerInvariant()}.{CheckedShard(shard):00}";
+    public static string QueueFor(string tenant, string administrationCode, int shard) =>
+        $"aankopen.finance.{tenant}.{administrationCode.ToLowerInvariant()}.{CheckedShard(shard):00}";
 
-    public static string ErrorQueueFor(string administrationCode, int shard) => $"{QueueFor(administrationCode, shard)}_error";
+    public static string ErrorQueueFor(string tenant, string administrationCode, int shard) => $"{QueueFor(tenant, administrationCode, shard)}_error";
 
-    /// <summary>The administration's own routing key; each message goes out as <c>{key}.{shard:00}</c>.</summary>
+    /// <summary>The administration's own routing key; each message goes out as <c>{tenant}.{key}.{shard:00}</c>.</summary>
     public static string RoutingKeyFor(string administrationCode) => administrationCode;
 
-    public static string RoutingKeyFor(string administrationCode, int shard) => $"{administrationCode}.{CheckedShard(shard):00}";
+    public static string RoutingKeyFor(string tenant, string administrationCode, int shard) => $"{tenant}.{administrationCode}.{CheckedShard(shard):00}";
 
-    public static string RoutingKeyFor(FinanceMessage message) => RoutingKeyFor(message.AdministrationCode, ShardOf(message));
+    public static string RoutingKeyFor(FinanceMessage message) => RoutingKeyFor(message.Tenant, message.AdministrationCode, ShardOf(message));
 
     /// <summary>The queue of the message's tender or membership: the same for all of them, whoever computes it.</summary>
     public static int ShardOf(FinanceMessage message) => ShardOf(message switch

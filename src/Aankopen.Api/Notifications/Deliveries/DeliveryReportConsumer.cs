@@ -15,13 +15,17 @@ public sealed class DeliveryReportConsumer(IDocumentStore store) : IConsumer<Bat
 
     public async Task Consume(ConsumeContext<Batch<DeliveryReport>> context)
     {
-        var reports = context.Message.Select(m => m.Message).ToArray();
-        await using var session = store.LightweightSession();
-        var ids = reports.Select(r => r.MessageId).Distinct().ToArray();
-        var current = (await session.LoadManyAsync<DeliveryRecord>(context.CancellationToken, ids)).ToDictionary(r => r.Id);
-        foreach (var report in reports)
-            current[report.MessageId] = DeliveryRecord.Merge(current.GetValueOrDefault(report.MessageId), report);
-        session.Store(current.Values.ToArray());
-        await session.SaveChangesAsync(context.CancellationToken);
+        // Each report is kept in the tenant of the message it is about.
+        foreach (var tenant in context.Message.Select(m => m.Message).GroupBy(r => r.Tenant))
+        {
+            var reports = tenant.ToArray();
+            await using var session = store.LightweightSession(tenant.Key);
+            var ids = reports.Select(r => r.MessageId).Distinct().ToArray();
+            var current = (await session.LoadManyAsync<DeliveryRecord>(context.CancellationToken, ids)).ToDictionary(r => r.Id);
+            foreach (var report in reports)
+                current[report.MessageId] = DeliveryRecord.Merge(current.GetValueOrDefault(report.MessageId), report);
+            session.Store(current.Values.ToArray());
+            await session.SaveChangesAsync(context.CancellationToken);
+        }
     }
 }

@@ -13,13 +13,14 @@ public sealed class RecentStates
     /// <summary>Tenders being worked on at once; forgetting costs one read, never a wrong answer.</summary>
     public const int Capacity = 5_000;
 
-    private readonly ConcurrentDictionary<Guid, (object State, long Version)> states = new();
+    /// <summary>By tenant and stream: a stream id known to one tenant must never answer another's request.</summary>
+    private readonly ConcurrentDictionary<(string Tenant, Guid Stream), (object State, long Version)> states = new();
 
     public int Count => states.Count;
 
-    public bool TryGet<TState>(Guid stream, long version, out TState state)
+    public bool TryGet<TState>(string tenant, Guid stream, long version, out TState state)
     {
-        if (states.TryGetValue(stream, out var known) && known.Version == version && known.State is TState s)
+        if (states.TryGetValue((tenant, stream), out var known) && known.Version == version && known.State is TState s)
         {
             state = s;
             return true;
@@ -28,10 +29,10 @@ public sealed class RecentStates
         return false;
     }
 
-    public void Remember(Guid stream, object state, long version)
+    public void Remember(string tenant, Guid stream, object state, long version)
     {
         if (states.Count >= Capacity)
             states.Clear();
-        states[stream] = (state, version);
+        states[(tenant, stream)] = (state, version);
     }
 }

@@ -37,7 +37,8 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
             return versionProblem;
 
         var version = expected!.Value;
-        if (!recent.TryGet(id, version, out TState current))
+        var tenant = session.TenantId;
+        if (!recent.TryGet(tenant, id, version, out TState current))
         {
             var record = await session.LoadAsync<TRecord>(id, ct);
             if (record is null)
@@ -52,12 +53,12 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
             return Problems.From(http, decision.Errors);
 
         // Committed with the writes of other requests; refused as stale when a concurrent write got there first.
-        if (await commits.AppendAsync(id, version, decision.Events, key, CorrelationIds.Of(http)) == Infrastructure.GroupCommit.Outcome.Stale)
+        if (await commits.AppendAsync(tenant, id, version, decision.Events, key, CorrelationIds.Of(http)) == Infrastructure.GroupCommit.Outcome.Stale)
             return await StaleAsync(http, id, version, key, stream, null, ct);
 
         var newVersion = version + decision.Events.Count;
         var state = decision.Events.Aggregate(current, stream.Transition);
-        recent.Remember(id, state!, newVersion);
+        recent.Remember(tenant, id, state!, newVersion);
         StreamVersions.SetETag(http, newVersion);
         return TypedResults.Ok(stream.View(state, newVersion));
     }

@@ -35,8 +35,8 @@ public sealed class AccessDenied : IAuthorizationMiddlewareResultHandler
     public static IResult Forbidden(HttpContext http)
     {
         var scope = http.ScopeOf();
-        Log(http).LogWarning("Refused {Method} {Path}{Query} to {User} (administrations {Administrations})",
-            http.Request.Method, http.Request.Path, http.Request.QueryString, scope.Name, string.Join(",", scope.Administrations));
+        Log(http).LogWarning("Refused {Method} {Path}{Query} to {User} (tenant {Tenant}, administrations {Administrations})",
+            http.Request.Method, http.Request.Path, http.Request.QueryString, scope.Name, scope.Tenant, string.Join(",", scope.Administrations));
         return Problems.Single(http, StatusCodes.Status403Forbidden, "not-allowed",
             "Uw rol of uw besturen laten dit niet toe. Een bestuur beslist en leest enkel voor zichzelf; beslissingen over de opdracht zelf zijn voor de aankoopcel.",
             "Votre rôle ou vos administrations ne le permettent pas. Une administration ne décide et ne consulte que pour elle-même ; les décisions sur le marché lui-même reviennent à la cellule d'achat.");

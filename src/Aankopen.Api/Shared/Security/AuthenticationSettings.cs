@@ -7,7 +7,7 @@ namespace Aankopen.Api.Shared.Security;
 /// <c>Authentication:*</c>: the identity provider whose bearer tokens the API accepts. There is no way to run
 /// without one; the demo and the tests start a local development issuer and name it here.
 /// </summary>
-public sealed record AuthenticationSettings(Uri Authority, string Audience, string NameClaim, string RoleClaim, string AdministrationClaim)
+public sealed record AuthenticationSettings(Uri Authority, string Audience, string NameClaim, string RoleClaim, string AdministrationClaim, string TenantClaim)
 {
     /// <summary>
     /// Discovery over plain HTTP only from the machine itself (the development issuer); anything else must be HTTPS,
@@ -25,7 +25,7 @@ public sealed record AuthenticationSettings(Uri Authority, string Audience, stri
                 + "(e.g. https://login.jette.example/realms/aankopen; its /.well-known/openid-configuration must be reachable).");
         var settings = new AuthenticationSettings(uri, section["Audience"] ?? Access.DefaultAudience,
             section["NameClaim"] ?? Access.NameClaim, section["RoleClaim"] ?? Access.RoleClaim,
-            section["AdministrationClaim"] ?? Access.AdministrationClaim);
+            section["AdministrationClaim"] ?? Access.AdministrationClaim, section["TenantClaim"] ?? Access.TenantClaim);
         if (settings.RequireHttpsMetadata && uri.Scheme != "https")
             throw new InvalidOperationException(
                 $"Authentication:Authority is '{authority}'; an issuer on another machine must be reached over https.");

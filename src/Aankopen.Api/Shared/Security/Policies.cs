@@ -29,12 +29,18 @@ public static class Policies
 
     public static void Add(AuthorizationOptions options)
     {
-        options.AddPolicy(PurchasingCell, p => p.RequireRole(Access.Roles.PurchasingCell));
-        options.AddPolicy(SeesAll, p => p.RequireRole(Access.Roles.PurchasingCell, Access.Roles.Auditor));
-        options.AddPolicy(TenderReader, p => p.RequireRole(Access.Roles.PurchasingCell, Access.Roles.Auditor, Access.Roles.AdministrationUser));
-        options.AddPolicy(AnyRole, p => p.RequireRole(Access.Roles.All));
-        options.AddPolicy(ActsForRouteAdministration, p => p.AddRequirements(new RouteAdministrationRequirement("administration", Reading: false)));
-        options.AddPolicy(ReadsRouteAdministration, p => p.AddRequirements(new RouteAdministrationRequirement("code", Reading: true)));
+        // Every policy also requires a tenant this deployment serves.
+        void Policy(string name, Action<AuthorizationPolicyBuilder> rule) => options.AddPolicy(name, p =>
+        {
+            p.AddRequirements(new KnownTenantRequirement());
+            rule(p);
+        });
+        Policy(PurchasingCell, p => p.RequireRole(Access.Roles.PurchasingCell));
+        Policy(SeesAll, p => p.RequireRole(Access.Roles.PurchasingCell, Access.Roles.Auditor));
+        Policy(TenderReader, p => p.RequireRole(Access.Roles.PurchasingCell, Access.Roles.Auditor, Access.Roles.AdministrationUser));
+        Policy(AnyRole, p => p.RequireRole(Access.Roles.All));
+        Policy(ActsForRouteAdministration, p => p.AddRequirements(new RouteAdministrationRequirement("administration", Reading: false)));
+        Policy(ReadsRouteAdministration, p => p.AddRequirements(new RouteAdministrationRequirement("code", Reading: true)));
         // An endpoint someone forgot to give a policy still needs a signed-in user with a role.
         options.FallbackPolicy = options.GetPolicy(AnyRole);
     }
@@ -42,6 +48,19 @@ public static class Policies
 
 /// <summary>The administration named by route value <paramref name="RouteValue"/> must be the user's (or, reading, the user sees all).</summary>
 public sealed record RouteAdministrationRequirement(string RouteValue, bool Reading) : IAuthorizationRequirement;
+
+/// <summary>The token's tenant must be one this deployment serves; a token for another municipality gets nothing here.</summary>
+public sealed record KnownTenantRequirement : IAuthorizationRequirement;
+
+public sealed class KnownTenantHandler(Tenancy.Tenants tenants) : AuthorizationHandler<KnownTenantRequirement>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, KnownTenantRequirement requirement)
+    {
+        if (context.Resource is HttpContext http && tenants.Contains(http.ScopeOf().Tenant))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+}
 
 public sealed class RouteAdministrationHandler : AuthorizationHandler<RouteAdministrationRequirement>
 {

@@ -35,6 +35,7 @@ public static class SecuritySetup
         });
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, RouteAdministrationHandler>();
+        services.AddSingleton<IAuthorizationHandler, KnownTenantHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, AccessDenied>();
         limits.Configure(services);
         return services;

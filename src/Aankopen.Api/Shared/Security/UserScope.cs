@@ -7,8 +7,11 @@ namespace Aankopen.Api.Shared.Security;
 /// What the signed-in user may see and do, from the roles and administrations in their token. Every check of the
 /// form "for which administrations" asks this, so that the rule lives in one place.
 /// </summary>
-public sealed class UserScope(ClaimsPrincipal user, string administrationClaim)
+public sealed class UserScope(ClaimsPrincipal user, string administrationClaim, string tenantClaim)
 {
+    /// <summary>The user's municipality group: the token's tenant claim, or the default tenant when it has none.</summary>
+    public string Tenant { get; } = user.FindFirst(tenantClaim)?.Value is { Length: > 0 } tenant ? tenant : Tenancy.Tenants.Default;
+
     private readonly HashSet<string> administrations = user.FindAll(administrationClaim)
         .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         .Select(code => code.ToUpperInvariant()).ToHashSet();
@@ -37,6 +40,13 @@ public sealed class UserScope(ClaimsPrincipal user, string administrationClaim)
 
 public static class UserScopes
 {
-    public static UserScope ScopeOf(this HttpContext http) =>
-        new(http.User, http.RequestServices.GetRequiredService<AuthenticationSettings>().AdministrationClaim);
+    public static UserScope ScopeOf(this HttpContext http)
+    {
+        var settings = http.RequestServices.GetRequiredService<AuthenticationSettings>();
+        return new(http.User, settings.AdministrationClaim, settings.TenantClaim);
+    }
+
+    /// <summary>The tenant whose data this request may see: the signed-in user's, else (background work) the default.</summary>
+    public static string TenantOf(HttpContext? http) =>
+        http?.User.Identity?.IsAuthenticated == true ? http.ScopeOf().Tenant : Tenancy.Tenants.Default;
 }

@@ -10,7 +10,7 @@ namespace Aankopen.Api.Tenders.CloseOptIn;
 /// purchasing cell's next action. Deciders already treat a passed deadline as closed; this only records it.
 /// Every <c>Tenders:DeadlineCheckSeconds</c> (default 60), on the clock the rest of the API uses.
 /// </summary>
-public sealed class OptInDeadlineCloser(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<OptInDeadlineCloser> log)
+public sealed class OptInDeadlineCloser(IDocumentStore store, Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<OptInDeadlineCloser> log)
     : ClockedJob(clock, log)
 {
     protected override TimeSpan Interval => Seconds(configuration, "Tenders:DeadlineCheckSeconds", 60);
@@ -19,8 +19,16 @@ public sealed class OptInDeadlineCloser(IDocumentStore store, TimeProvider clock
 
     public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
+        var closed = 0;
+        foreach (var tenant in tenants.Ids)
+            closed += await CloseAsync(tenant, ct);
+        return closed;
+    }
+
+    private async Task<int> CloseAsync(string tenant, CancellationToken ct)
+    {
         var now = Clock.GetUtcNow();
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(tenant);
         var due = await session.Query<TenderRecord>()
             .Where(t => t.Status == TenderStatus.OpenForOptIn && t.OptInDeadline < now)
             .Take(100).ToListAsync(ct);
@@ -30,7 +38,7 @@ public sealed class OptInDeadlineCloser(IDocumentStore store, TimeProvider clock
             var decision = CloseOptInDecider.Decide(record.State, new CloseOptInCommand(TenderRules.DeadlineActor), now);
             if (decision.IsRefused)
                 continue;
-            await using var write = store.LightweightSession();
+            await using var write = store.LightweightSession(tenant);
             write.Events.Append(record.Id, record.Version + decision.Events.Count, decision.Events.ToArray());
             try
             {

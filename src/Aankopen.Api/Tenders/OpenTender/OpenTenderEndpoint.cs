@@ -64,7 +64,7 @@ public static class OpenTenderEndpoint
     private static async Task<IResult> ReplayAsync(
         HttpContext http, IDocumentSession session, Guid tenderId, ProcedureThresholds thresholds, CancellationToken ct)
     {
-        await using var fresh = session.DocumentStore.QuerySession();
+        await using var fresh = session.DocumentStore.QuerySession(session.TenantId);
         var record = await fresh.LoadAsync<TenderRecord>(tenderId, ct);
         StreamVersions.SetETag(http, record!.Version);
         return TypedResults.Created($"/api/tenders/{tenderId}", record.State.ToView(record.Version, thresholds));

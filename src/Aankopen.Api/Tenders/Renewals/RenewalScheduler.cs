@@ -12,7 +12,7 @@ namespace Aankopen.Api.Tenders.Renewals;
 /// After downtime the next run records what was missed, in order. Two runs racing on one tender cannot both write:
 /// the append expects the version the decision was made on, and the loser finds nothing left to do next time.
 /// </summary>
-public sealed class RenewalScheduler(IDocumentStore store, TimeProvider clock, IConfiguration configuration, ILogger<RenewalScheduler> log)
+public sealed class RenewalScheduler(IDocumentStore store, Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<RenewalScheduler> log)
     : ClockedJob(clock, log)
 {
     private int LeadDays => Math.Clamp(configuration.GetValue("Tenders:RenewalLeadDays", 30), 0, 365);
@@ -24,17 +24,25 @@ public sealed class RenewalScheduler(IDocumentStore store, TimeProvider clock, I
     /// <returns>How many events were recorded.</returns>
     public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
+        var recorded = 0;
+        foreach (var tenant in tenants.Ids)
+            recorded += await RecordAsync(tenant, ct);
+        return recorded;
+    }
+
+    private async Task<int> RecordAsync(string tenant, CancellationToken ct)
+    {
         var now = Clock.GetUtcNow();
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var horizon = today.AddDays(LeadDays);
-        await using var query = store.QuerySession();
+        await using var query = store.QuerySession(tenant);
         var due = await query.Query<TenderRecord>()
             .Where(t => t.NextRenewalCheck != null && t.NextRenewalCheck <= horizon)
             .Select(t => t.Id).ToListAsync(ct);
         var recorded = 0;
         foreach (var id in due)
         {
-            await using var session = store.LightweightSession();
+            await using var session = store.LightweightSession(tenant);
             var record = await session.LoadAsync<TenderRecord>(id, ct);
             if (record is null)
                 continue;
