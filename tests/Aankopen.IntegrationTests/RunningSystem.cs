@@ -16,6 +16,9 @@ public sealed class RunningSystem : IAsyncLifetime
 {
     public static readonly string[] Administrations = ["GEMEENTE", "OCMW"];
 
+    /// <summary>A second municipality served by the same deployment: its own tenant, with administrations of its own.</summary>
+    public const string OtherTenant = "molenbeek", OtherCity = "MB-STAD", OtherOcmw = "MB-OCMW";
+
     private readonly List<string> databases = [];
     private readonly List<IHost> hosts = [];
 
@@ -48,6 +51,8 @@ public sealed class RunningSystem : IAsyncLifetime
 
         foreach (var code in Administrations)
             await StartAsync(Aankopen.FinanceConnector.Program.Build([.. ConnectorSettings(code), rabbit]));
+        // The second municipality's city, with a connector of its own that serves that tenant only.
+        await StartAsync(Aankopen.FinanceConnector.Program.Build([.. ConnectorSettings(OtherCity), $"--Connector:Tenant={OtherTenant}", rabbit]));
     }
 
     public async ValueTask DisposeAsync()
@@ -112,6 +117,13 @@ public sealed class RunningSystem : IAsyncLifetime
         "--Administrations:0:EnterpriseNumber=0207.000.176", "--Administrations:0:Kind=City",
         "--Administrations:1:Code=OCMW", "--Administrations:1:NameNl=OCMW Jette", "--Administrations:1:NameFr=CPAS de Jette",
         "--Administrations:1:EnterpriseNumber=0212.000.131", "--Administrations:1:Kind=Ocmw",
+        $"--Tenants:0:Id={OtherTenant}",
+        $"--Tenants:0:Administrations:0:Code={OtherCity}", "--Tenants:0:Administrations:0:NameNl=Gemeente Sint-Jans-Molenbeek",
+        "--Tenants:0:Administrations:0:NameFr=Commune de Molenbeek-Saint-Jean", "--Tenants:0:Administrations:0:EnterpriseNumber=0207.000.176",
+        "--Tenants:0:Administrations:0:Kind=City",
+        $"--Tenants:0:Administrations:1:Code={OtherOcmw}", "--Tenants:0:Administrations:1:NameNl=OCMW Sint-Jans-Molenbeek",
+        "--Tenants:0:Administrations:1:NameFr=CPAS de Molenbeek-Saint-Jean", "--Tenants:0:Administrations:1:EnterpriseNumber=0212.000.131",
+        "--Tenants:0:Administrations:1:Kind=Ocmw",
         "--ProcedureThresholds:0:Procedure=AcceptedInvoice", "--ProcedureThresholds:0:ValidFrom=2017-06-30",
         "--ProcedureThresholds:0:MaximumExclVat=30000",
     ];

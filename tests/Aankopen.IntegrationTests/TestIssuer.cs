@@ -37,8 +37,20 @@ public static class TestUsers
     /// <summary>An administration's finance integration: its delivery status only.</summary>
     public static string FinanceOf(string administration) => $"finance.{administration.ToLowerInvariant()}@jette.example";
 
+    /// <summary>The second municipality's purchasing cell, and someone of one of its administrations.</summary>
+    public const string OtherCell = "cel@molenbeek.example";
+
+    public static string OfOther(string administration) => $"{administration.ToLowerInvariant()}@molenbeek.example";
+
+    /// <summary>A purchasing cell of a municipality this deployment does not serve.</summary>
+    public const string UnknownTenantCell = "cel@elders.example";
+
     public static DevTokenRequest Describe(string user) => user switch
     {
+        OtherCell => new(user, [Access.Roles.PurchasingCell], Tenant: RunningSystem.OtherTenant),
+        UnknownTenantCell => new(user, [Access.Roles.PurchasingCell], Tenant: "elders"),
+        _ when user.EndsWith("@molenbeek.example", StringComparison.Ordinal) =>
+            new(user, [Access.Roles.AdministrationUser], [user[..user.IndexOf('@')].ToUpperInvariant()], Tenant: RunningSystem.OtherTenant),
         Cell or "tester@jette.example" or "tester" => new(user, [Access.Roles.PurchasingCell]),
         Auditor => new(user, [Access.Roles.Auditor]),
         _ when user.StartsWith("finance.", StringComparison.Ordinal) && user.EndsWith("@jette.example", StringComparison.Ordinal) =>
