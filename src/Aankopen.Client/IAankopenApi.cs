@@ -6,7 +6,8 @@ namespace Aankopen.Client;
 /// <summary>
 /// The Aankopen API. Writes return <see cref="IApiResponse{T}"/> so callers can read the new ETag and, on refusal,
 /// the problem details. Pass the ETag you last read as <c>ifMatch</c>, and the same <c>idempotencyKey</c> when
-/// you retry a write whose answer you did not get.
+/// you retry a write whose answer you did not get. Give the HttpClient a handler that adds the bearer token
+/// (<see cref="DevIssuerTokens"/> against the local development issuer).
 /// </summary>
 public interface IAankopenApi
 {
@@ -109,6 +110,10 @@ public interface IAankopenApi
 
 public static class Headers
 {
+    /// <summary>
+    /// Who acts, as the caller sees it. The API records the signed-in user of the bearer token and ignores this
+    /// header; <see cref="DevIssuerTokens"/> uses it to choose which user to sign in as, and removes it.
+    /// </summary>
     public const string Actor = "X-Aankopen-Actor";
     public const string IdempotencyKey = "Idempotency-Key";
 }
