@@ -1,4 +1,5 @@
 using Aankopen.Api.Administrations;
+using Aankopen.Api.Audit;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications;
@@ -110,6 +111,7 @@ public sealed class Program
         app.MapDeliveryEndpoints();
         app.MapCentralEndpoints();
         app.MapMembershipEndpoints();
+        app.MapAuditPages();
         return app;
     }
 }

@@ -75,6 +75,8 @@ public sealed class AccessTests(RunningSystem system)
         { "GET", "api/deliveries?administration=OCMW", Everyone },
         { "GET", "api/deliveries", [Cell, Auditor, Ocmw, Finance] },
         { "GET", "api/deliveries?administration=GEMEENTE", CellAndAuditor },
+        { "GET", $"audit/tenders/{Tender}", CellAndAuditor },
+        { "GET", $"audit/memberships/{Membership}", CellAndAuditor },
     };
 
     [Theory]

@@ -53,4 +53,32 @@ public sealed class AuditTests(RunningSystem system)
         var change = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/close-opt-in", null, tender.ETag, actor: TestUsers.Auditor), Ct);
         (await CodeOfAsync(change, HttpStatusCode.Forbidden)).ShouldBe("not-allowed");
     }
+
+    [Fact]
+    public async Task The_audit_page_shows_every_fact_with_who_and_the_correlation_id_in_dutch_or_french_for_auditors_only()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        await tender.OpenWithTwoLotsAsync($"AP-{Guid.NewGuid():N}"[..20]);
+        var history = (await system.Api.GetFromJsonAsync<HistoryEntryView[]>($"api/tenders/{tender.Id}/history", Ct))!;
+
+        var dutch = await system.Api.SendAsync(Write(HttpMethod.Get, $"audit/tenders/{tender.Id}", null, null, actor: TestUsers.Auditor), Ct);
+        dutch.StatusCode.ShouldBe(HttpStatusCode.OK);
+        dutch.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var page = await dutch.Content.ReadAsStringAsync(Ct);
+        page.ShouldContain("<html lang=\"nl\">");
+        page.ShouldContain("Geschiedenis van opdracht");
+        foreach (var entry in history)
+        {
+            page.ShouldContain($"<th scope=\"row\">{entry.Event}</th>");
+            page.ShouldContain(entry.CorrelationId!);
+        }
+        page.ShouldContain(MealVoucherTender.Cell);
+
+        var french = await system.Api.SendAsync(Write(HttpMethod.Get, $"audit/tenders/{tender.Id}?lang=fr", null, null, actor: TestUsers.Auditor), Ct);
+        (await french.Content.ReadAsStringAsync(Ct)).ShouldContain("Historique du marché");
+        var asOcmw = await system.Api.SendAsync(Write(HttpMethod.Get, $"audit/tenders/{tender.Id}", null, null, actor: TestUsers.Of("OCMW")), Ct);
+        (await CodeOfAsync(asOcmw, HttpStatusCode.Forbidden)).ShouldBe("not-allowed");
+        (await system.Api.SendAsync(Write(HttpMethod.Get, $"audit/memberships/{Guid.NewGuid()}", null, null, actor: TestUsers.Auditor), Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }

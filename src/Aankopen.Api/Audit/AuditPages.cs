@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Aankopen.Api.Memberships;
+using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared.Security;
+using Aankopen.Api.Tenders.History;
+using Aankopen.Contracts.Api.V1;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Aankopen.Api.Audit;
+
+/// <summary>
+/// The history of a tender or a membership as a page for auditors and the purchasing cell, in Dutch or French
+/// (<c>?lang=fr</c>, else the browser's preference): every recorded fact, oldest first, with who, when (Brussels
+/// time), the request's correlation id and what was recorded. The same facts as the history endpoints.
+/// </summary>
+public static class AuditPages
+{
+    private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+    /// <summary>Escapes markup but leaves accented letters as they are, so the page reads as written.</summary>
+    private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web)
+    {
+        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public static IEndpointRouteBuilder MapAuditPages(this IEndpointRouteBuilder app)
+    {
+        var pages = app.MapGroup("/audit").RequireAuthorization(Policies.SeesAll).ExcludeFromDescription();
+        pages.MapGet("/tenders/{tenderId:guid}", async (Guid tenderId, HttpContext http, IQuerySession session, CancellationToken ct) =>
+            Page(http, await TenderHistoryEndpoint.Handle(tenderId, http, session, ct), ("Geschiedenis van opdracht", "Historique du marché"), tenderId));
+        pages.MapGet("/memberships/{membershipId:guid}", async (Guid membershipId, HttpContext http, IQuerySession session, CancellationToken ct) =>
+            Page(http, await MembershipEndpoints.History(membershipId, http, session, ct), ("Geschiedenis van lidmaatschap", "Historique de l'adhésion"), membershipId));
+        return app;
+    }
+
+    private static IResult Page(HttpContext http, IResult history, (string Nl, string Fr) title, Guid id)
+    {
+        if (history is not Ok<HistoryEntryView[]> { Value: { } entries })
+            return history;
+        var french = http.Request.Query["lang"] == "fr" || (http.Request.Query["lang"] != "nl" && Problems.PrefersFrench(http));
+        string T(string nl, string fr) => Html.Encode(french ? fr : nl);
+        var culture = CultureInfo.GetCultureInfo(french ? "fr-BE" : "nl-BE");
+        var html = new StringBuilder();
+        html.Append($"""
+            <!doctype html>
+            <html lang="{(french ? "fr" : "nl")}">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{T(title.Nl, title.Fr)} {id}</title></head>
+            <body>
+            <main>
+            <h1>{T(title.Nl, title.Fr)}</h1>
+            <p>{id} · <a href="?lang={(french ? "nl" : "fr")}">{(french ? "Nederlands" : "français")}</a></p>
+            <table>
+            <caption>{T($"{entries.Length} vastgelegde feiten, oudste eerst", $"{entries.Length} faits enregistrés, du plus ancien au plus récent")}</caption>
+            <thead><tr><th scope="col">{T("Versie", "Version")}</th><th scope="col">{T("Feit", "Fait")}</th><th scope="col">{T("Door", "Par")}</th><th scope="col">{T("Wanneer", "Quand")}</th><th scope="col">{T("Correlatie-id", "Identifiant de corrélation")}</th><th scope="col">{T("Vastgelegd", "Enregistré")}</th></tr></thead>
+            <tbody>
+
+            """);
+        foreach (var e in entries)
+        {
+            var at = TimeZoneInfo.ConvertTime(e.At, Brussels).ToString("g", culture);
+            html.Append($"<tr><td>{e.Version}</td><th scope=\"row\">{Html.Encode(e.Event)}</th><td>{Html.Encode(e.By)}</td>"
+                + $"<td><time datetime=\"{e.At:O}\">{Html.Encode(at)}</time></td><td><code>{Html.Encode(e.CorrelationId ?? "")}</code></td>"
+                + $"<td><details><summary>{T("toon", "afficher")}</summary><pre>{Html.Encode(JsonSerializer.Serialize(e.Data, e.Data.GetType(), Indented))}</pre></details></td></tr>\n");
+        }
+        html.Append("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
+        return Results.Content(html.ToString(), "text/html; charset=utf-8");
+    }
+}
