@@ -144,11 +144,15 @@ public sealed class AccessTests(RunningSystem system)
         var tender = new MealVoucherTender(system.Api);
         await tender.OpenWithTwoLotsAsync($"AX-{Guid.NewGuid():N}"[..20]);
 
-        var response = await system.Api.SendAsync(Write(HttpMethod.Put, $"api/tenders/{tender.Id}/lots/1/opt-ins/GEMEENTE",
-            new OptInRequest(1_000m, "0900/1"), tender.ETag, actor: Ocmw), Ct);
+        var request = Write(HttpMethod.Put, $"api/tenders/{tender.Id}/lots/1/opt-ins/GEMEENTE", new OptInRequest(1_000m, "0900/1"), tender.ETag, actor: Ocmw);
+        var correlation = $"denied-{Guid.NewGuid():N}";
+        request.Headers.Add("X-Correlation-Id", correlation);
+        var response = await system.Api.SendAsync(request, Ct);
 
         (await CodeOfAsync(response, HttpStatusCode.Forbidden)).ShouldBe("not-allowed");
-        system.Warnings.All.ShouldContain(w => w.Message.Contains(Ocmw) && w.Message.Contains($"/api/tenders/{tender.Id}/lots/1/opt-ins/GEMEENTE"));
+        // Logged with who tried what, in the request's scope: the correlation id leads from the answer to the log line.
+        system.Warnings.All.ShouldContain(w => w.Message.Contains(Ocmw) && w.Message.Contains($"/api/tenders/{tender.Id}/lots/1/opt-ins/GEMEENTE")
+            && w.Scopes.Contains($"CorrelationId={correlation}"));
         var stored = await system.Api.GetFromJsonAsync<TenderView>($"api/tenders/{tender.Id}", Ct);
         stored!.Lots.Single(l => l.Number == 1).OptIns.ShouldBeEmpty();
     }
@@ -198,5 +202,20 @@ public sealed class AccessTests(RunningSystem system)
         var cityMessage = (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&administration=GEMEENTE", Ct))![0];
         (await system.Api.SendAsync(Write(HttpMethod.Get, $"api/deliveries/{cityMessage.MessageId}", null, null, actor: Finance), Ct))
             .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task An_administration_naming_itself_in_a_body_still_cannot_take_the_cells_decisions()
+    {
+        // Its own code in the body changes nothing: recording a membership is the cell's, whoever it is for.
+        var join = new JoinCentralRequest("OCMW", "RMW", "Raad voor Maatschappelijk Welzijn", new DateOnly(2026, 1, 5), "RMW/2026/1",
+            new ScopeDto(["Papier"], null), new DateOnly(2027, 1, 1), null, 3);
+        var response = await system.Api.SendAsync(Write(HttpMethod.Post, "api/memberships", join, null, actor: Ocmw), Ct);
+
+        (await CodeOfAsync(response, HttpStatusCode.Forbidden)).ShouldBe("not-allowed");
+        var award = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{Tender}/lots/1/award",
+            new AwardLotRequest("X", "0212.000.131", 100m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31),
+                [new ShareRequest("OCMW", 100m)]), "\"1\"", actor: Ocmw), Ct);
+        (await CodeOfAsync(award, HttpStatusCode.Forbidden)).ShouldBe("not-allowed");
     }
 }
