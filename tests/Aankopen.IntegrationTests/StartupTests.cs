@@ -21,6 +21,26 @@ public sealed class StartupTests
         await api.DisposeAsync();
     }
 
+    private static readonly string[] Database = ["--urls=http://127.0.0.1:0", "--ConnectionStrings:Aankopen=Host=127.0.0.1;Port=1;Database=aankopen;Username=x;Password=x"];
+
+    [Fact]
+    public void An_api_without_an_identity_provider_or_with_one_over_plain_http_elsewhere_refuses_to_start_and_says_what_to_set()
+    {
+        var settings = RunningSystem.ApiSettings().Where(s => !s.StartsWith("--Authentication:", StringComparison.Ordinal)).ToArray();
+
+        Should.Throw<StartupException>(() => Aankopen.Api.Program.Build([.. Database, .. settings])).Message.ShouldContain("Authentication:Authority");
+        Should.Throw<StartupException>(() => Aankopen.Api.Program.Build([.. Database, .. settings, "--Authentication:Authority=http://login.jette.example/"]))
+            .Message.ShouldContain("https");
+    }
+
+    [Theory]
+    [InlineData("--Tenants:0:Id=Molenbeek!", "tenant id 'Molenbeek!'")]
+    [InlineData("--Tenants:0:Id=default", "configured twice")]
+    [InlineData("--Exports:OcidPrefix=ocds-1", "Exports:OcidPrefix")]
+    [InlineData("--Limits:MaxRequestBodyKilobytes=0", "Limits:MaxRequestBodyKilobytes")]
+    public void A_misconfigured_api_refuses_to_start_and_names_the_setting(string setting, string named) =>
+        Should.Throw<StartupException>(() => Aankopen.Api.Program.Build([.. Database, .. RunningSystem.ApiSettings(), setting])).Message.ShouldContain(named);
+
     [Fact]
     public void A_connector_without_its_administration_refuses_to_start_and_says_what_to_set()
     {
