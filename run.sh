@@ -76,8 +76,8 @@ Aankopen draait / Aankopen tourne:
   API-referentie / référence  http://127.0.0.1:$api_port/scalar
   OpenAPI                     http://127.0.0.1:$api_port/openapi/v1.json
   Aanmelden (ontwikkeling) / connexion (développement)
-                              curl -s -X POST http://127.0.0.1:$issuer_port/token -H 'Content-Type: application/json' \
-                                -d '{"user":"aankoopcel@jette.example","roles":["purchasing-cell"]}'
+                              POST http://127.0.0.1:$issuer_port/token
+                              {"user":"aankoopcel@jette.example","roles":["purchasing-cell"]}  (then Authorization: Bearer <accessToken>)
   Financiële pakketten (simulator) / systèmes comptables  http://127.0.0.1:$simulator_port/
   Logs                        $state/*.log
 Ctrl+C stopt alles / arrête tout.

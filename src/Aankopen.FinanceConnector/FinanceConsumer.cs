@@ -23,7 +23,7 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
         var m = context.Message;
         var attempt = context.GetRetryAttempt() + 1;
         // The id of the request that recorded the decision, in every line logged about this message.
-        using var scope = log.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = m.CorrelationId, ["MessageId"] = m.MessageId });
+        using var scope = log.BeginScope("CorrelationId:{CorrelationId} MessageId:{MessageId}", m.CorrelationId, m.MessageId);
         try
         {
             // The broker's routing already guarantees this; checking again costs nothing and stops a misconfigured

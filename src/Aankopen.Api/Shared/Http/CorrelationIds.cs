@@ -25,7 +25,7 @@ public static partial class CorrelationIds
         http.Items[Key] = id;
         http.Response.Headers[Header] = id;
         var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Aankopen.Api.Requests");
-        using (log.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        using (log.BeginScope("CorrelationId:{CorrelationId}", id))
             await next(http);
     });
 }
