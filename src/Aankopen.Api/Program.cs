@@ -67,14 +67,7 @@ public sealed class Program
         services.AddFinanceMessaging(builder.Configuration);
         services.AddAankopenSecurity(builder.Configuration);
         services.AddAankopenHealthChecks(builder.Configuration);
-        try
-        {
-            services.AddSingleton(Tenders.ExportOcds.OcdsSettings.Read(builder.Configuration));
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new StartupException(e.Message, e);
-        }
+        services.AddSingleton(StartupException.Checked(() => Tenders.ExportOcds.OcdsSettings.Read(builder.Configuration)));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblems>();
@@ -87,14 +80,7 @@ public sealed class Program
         overrides?.Invoke(services);
         var app = builder.Build();
         // Fail at start-up, not at the first request, when the tenants or their administrations are misconfigured.
-        try
-        {
-            _ = app.Services.GetRequiredService<Tenancy.Tenants>();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new StartupException(e.Message, e);
-        }
+        StartupException.Checked(app.Services.GetRequiredService<Tenancy.Tenants>);
 
         app.UseCorrelationIds();
         app.UseExceptionHandler();

@@ -56,7 +56,7 @@ public sealed class ConnectorSettings
         var problems = new List<string>();
         if (!System.Text.RegularExpressions.Regex.IsMatch(settings.Administration, "^[A-Z0-9-]{2,20}$"))
             problems.Add($"Connector:Administration is '{settings.Administration}'; set it to the code of the administration this connector serves (e.g. GEMEENTE).");
-        if (!System.Text.RegularExpressions.Regex.IsMatch(settings.Tenant, "^[a-z0-9][a-z0-9-]{1,39}$"))
+        if (!Contracts.Finance.V1.FinanceRouting.IsValidTenant(settings.Tenant))
             problems.Add($"Connector:Tenant is '{settings.Tenant}'; set it to the tenant id the API knows the administration under (2 to 40 of a-z, 0-9, '-'), or leave it out for the default tenant.");
         var url = configuration["FinanceSystem:BaseUrl"];
         if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")

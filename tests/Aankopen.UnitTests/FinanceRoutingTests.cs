@@ -58,4 +58,17 @@ public sealed class FinanceRoutingTests
     [InlineData(FinanceRouting.Shards)]
     public void A_shard_outside_the_range_names_no_queue(int shard) =>
         Should.Throw<ArgumentOutOfRangeException>(() => FinanceRouting.QueueFor("default", "OCMW", shard));
+
+    [Theory]
+    [InlineData("default", true)]
+    [InlineData("molenbeek-2", true)]
+    [InlineData("9e", true)]
+    [InlineData("m", false)]
+    [InlineData("-molenbeek", false)]
+    [InlineData("Molenbeek", false)]
+    [InlineData("molen.beek", false)]
+    [InlineData("a123456789012345678901234567890123456789", true)]
+    [InlineData("a1234567890123456789012345678901234567890", false)]
+    public void A_tenant_id_is_fit_for_routing_keys_and_queue_names(string tenant, bool valid) =>
+        FinanceRouting.IsValidTenant(tenant).ShouldBe(valid);
 }

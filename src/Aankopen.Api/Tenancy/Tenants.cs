@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Aankopen.Api.Administrations;
 
 namespace Aankopen.Api.Tenancy;
@@ -10,7 +9,7 @@ namespace Aankopen.Api.Tenancy;
 /// <c>Tenants:N:Administrations</c> adds further ones. A user's tenant is the <c>aankopen_tenant</c> claim of their
 /// token, or the default tenant when the token has none.
 /// </summary>
-public sealed partial class Tenants
+public sealed class Tenants
 {
     public const string Default = "default";
 
@@ -25,11 +24,6 @@ public sealed partial class Tenants
     /// <summary>The administrations configured for a tenant (more may be registered through the API).</summary>
     public AdministrationDirectory AdministrationsOf(string tenant) => administrations[tenant];
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
-    private static partial Regex Id();
-
-    public static bool IsValidId(string? tenant) => tenant is not null && Id().IsMatch(tenant);
-
     /// <summary>The configured tenants, or an exception naming every problem in them.</summary>
     public static Tenants FromConfiguration(IConfiguration configuration)
     {
@@ -37,7 +31,7 @@ public sealed partial class Tenants
         var all = new Dictionary<string, AdministrationDirectory>();
         void Add(string id, string section, IReadOnlyList<ConfiguredAdministration> configured)
         {
-            if (!IsValidId(id))
+            if (!Contracts.Finance.V1.FinanceRouting.IsValidTenant(id))
                 problems.Add($"{section}: tenant id '{id}' must be 2 to 40 of a-z, 0-9 and '-', starting with a letter or digit.");
             else if (all.ContainsKey(id))
                 problems.Add($"{section}: tenant '{id}' is configured twice.");

@@ -24,6 +24,14 @@ public static class FinanceRouting
         [typeof(LotAwardedShare), typeof(ProvisionalReservation), typeof(ReservationReleased), typeof(LotRenewedShare), typeof(RenewalDue),
             typeof(MembershipChanged)];
 
+    /// <summary>
+    /// A tenant id: 2 to 40 of a-z, 0-9 and '-', starting with a letter or digit. It is part of routing keys and
+    /// queue names, which is why nothing else is allowed.
+    /// </summary>
+    public static bool IsValidTenant(string? tenant) =>
+        tenant is { Length: >= 2 and <= 40 } && (char.IsAsciiLetterLower(tenant[0]) || char.IsAsciiDigit(tenant[0]))
+        && tenant.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
     public static string QueueFor(string tenant, string administrationCode, int shard) =>
         $"aankopen.finance.{tenant}.{administrationCode.ToLowerInvariant()}.{CheckedShard(shard):00}";
 

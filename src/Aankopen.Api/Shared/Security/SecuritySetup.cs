@@ -9,17 +9,8 @@ public static class SecuritySetup
     /// <summary>Bearer tokens from the configured identity provider, the policies, and the request limits.</summary>
     public static IServiceCollection AddAankopenSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        AuthenticationSettings settings;
-        RequestLimits limits;
-        try
-        {
-            settings = AuthenticationSettings.Read(configuration);
-            limits = RequestLimits.Read(configuration);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new StartupException(e.Message, e);
-        }
+        var settings = StartupException.Checked(() => AuthenticationSettings.Read(configuration));
+        var limits = StartupException.Checked(() => RequestLimits.Read(configuration));
         services.AddSingleton(settings);
         services.AddSingleton(limits);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>

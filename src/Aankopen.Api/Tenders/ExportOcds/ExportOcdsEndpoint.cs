@@ -37,7 +37,7 @@ public static class ExportOcdsEndpoint
         {
             ["uri"] = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}",
             ["version"] = "1.1",
-            ["publishedDate"] = clock.GetUtcNow().ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+            ["publishedDate"] = OcdsReleases.Timestamp(clock.GetUtcNow()),
             ["publisher"] = new JsonObject { ["name"] = settings.Publisher },
         };
         if (record)
