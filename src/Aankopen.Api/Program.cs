@@ -8,6 +8,7 @@ using Aankopen.Api.Operations;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders;
+using Aankopen.Observability;
 using Scalar.AspNetCore;
 
 namespace Aankopen.Api;
@@ -51,6 +52,7 @@ public sealed class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
+        StartupException.Checked(() => builder.AddAankopenTelemetry("aankopen-api"));
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => Tenancy.Tenants.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
@@ -67,6 +69,7 @@ public sealed class Program
         services.AddFinanceMessaging(builder.Configuration);
         services.AddAankopenSecurity(builder.Configuration);
         services.AddAankopenHealthChecks(builder.Configuration);
+        services.AddHostedService<DaemonLagSampler>();
         services.AddSingleton(StartupException.Checked(() => Tenders.ExportOcds.OcdsSettings.Read(builder.Configuration)));
 
         services.AddProblemDetails();
@@ -83,6 +86,7 @@ public sealed class Program
         StartupException.Checked(app.Services.GetRequiredService<Tenancy.Tenants>);
 
         app.UseCorrelationIds();
+        app.UseCommandMetrics();
         app.UseExceptionHandler();
         app.UseStatusProblems();
         app.UseAankopenSecurity();
@@ -92,6 +96,8 @@ public sealed class Program
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").WithTags("Operations").AllowAnonymous();
         app.MapAankopenHealthChecks();
+        // Counts and timings, no names or amounts; like the probes, for the platform's network, not the public one.
+        app.MapAankopenMetrics().AllowAnonymous();
         app.MapAdministrationEndpoints();
         app.MapTenderEndpoints();
         app.MapDeliveryEndpoints();

@@ -38,6 +38,9 @@ public sealed class ConnectorSettings
     /// </summary>
     public TimeSpan BreakerPatience { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary><c>FinanceSystem:ProbeSeconds</c> (default 30): how often the connector checks that the finance system answers.</summary>
+    public TimeSpan ProbeInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public static ConnectorSettings Read(IConfiguration configuration)
     {
         var settings = new ConnectorSettings
@@ -52,6 +55,7 @@ public sealed class ConnectorSettings
             BreakerMinimumThroughput = configuration.GetValue("FinanceSystem:BreakerMinimumThroughput", 100),
             Break = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:BreakSeconds", 5.0)),
             BreakerPatience = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:BreakerPatienceSeconds", 300.0)),
+            ProbeInterval = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:ProbeSeconds", 30.0)),
         };
         var problems = new List<string>();
         if (!System.Text.RegularExpressions.Regex.IsMatch(settings.Administration, "^[A-Z0-9-]{2,20}$"))
@@ -75,6 +79,8 @@ public sealed class ConnectorSettings
             problems.Add($"FinanceSystem:BreakSeconds is {settings.Break.TotalSeconds}; use 0.5 to 3600 (how long an open breaker holds calls back).");
         if (settings.BreakerPatience < TimeSpan.Zero || settings.BreakerPatience > TimeSpan.FromDays(1))
             problems.Add($"FinanceSystem:BreakerPatienceSeconds is {settings.BreakerPatience.TotalSeconds}; use 0 to 86400 (0: an open breaker fails the attempt at once).");
+        if (settings.ProbeInterval < TimeSpan.FromSeconds(0.1) || settings.ProbeInterval > TimeSpan.FromHours(1))
+            problems.Add($"FinanceSystem:ProbeSeconds is {settings.ProbeInterval.TotalSeconds}; use 0.1 to 3600 (how often the finance system is probed).");
         if (problems.Count > 0)
             throw new InvalidOperationException(string.Join(" ", problems));
         return settings;

@@ -60,6 +60,7 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
     private async Task ReportAsync(ConsumeContext<T> context, DeliveryStatus status, int attempt, string? reason, Receipt? receipt)
     {
         var m = context.Message;
+        DeliveryMetrics.Record(settings, typeof(T).Name, status);
         try
         {
             await context.Publish(new DeliveryReport(m.MessageId, settings.Administration, typeof(T).Name, m.BusinessKey, status, attempt,

@@ -2,6 +2,7 @@ using Aankopen.Contracts.Finance.V1;
 using Aankopen.Messaging;
 using MassTransit;
 using Refit;
+using Aankopen.Observability;
 
 namespace Aankopen.FinanceConnector;
 
@@ -13,7 +14,7 @@ public sealed class Program
     {
         if (args.FirstOrDefault() is ErrorQueue.List or ErrorQueue.Replay)
             return await RunErrorQueueCommandAsync(args[0], args[1..]);
-        IHost host;
+        WebApplication host;
         try
         {
             host = Build(args);
@@ -45,14 +46,24 @@ public sealed class Program
         return 0;
     }
 
-    public static IHost Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder.Configuration);
         var settings = ConnectorSettings.Read(builder.Configuration);
         var rabbit = builder.Configuration.GetSection(RabbitMqSettings.Section).Get<RabbitMqSettings>() ?? new RabbitMqSettings();
+        // Only probes and metrics are served. Several connectors often share a host, so without an address of its
+        // own (urls / ASPNETCORE_URLS) each takes a free loopback port, logged at start-up.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddAankopenTelemetry("aankopen-finance-connector");
+        var reachability = new FinanceReachability(settings);
 
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(reachability);
+        builder.Services.AddHttpClient(FinanceProbe.Client);
+        builder.Services.AddHostedService<FinanceProbe>();
+        builder.Services.AddHealthChecks().AddCheck<FinanceReachabilityHealth>("finance-system", tags: [Probes.Ready]);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(rabbit);
         builder.Services.AddHostedService<BrokerReachability>();
@@ -73,10 +84,24 @@ public sealed class Program
                 o.CircuitBreaker.MinimumThroughput = settings.BreakerMinimumThroughput;
                 o.CircuitBreaker.BreakDuration = settings.Break;
                 o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, settings.AttemptTimeout.Ticks * 2));
+                o.CircuitBreaker.OnOpened = _ => Changed(FinanceReachability.Circuit.Open);
+                o.CircuitBreaker.OnHalfOpened = _ => Changed(FinanceReachability.Circuit.HalfOpen);
+                o.CircuitBreaker.OnClosed = _ => Changed(FinanceReachability.Circuit.Closed);
+                ValueTask Changed(FinanceReachability.Circuit state)
+                {
+                    reachability.CircuitChanged(state);
+                    return ValueTask.CompletedTask;
+                }
             });
 
         builder.Services.AddMassTransit(bus =>
         {
+            // In /health/ready as "rabbitmq", next to "finance-system".
+            bus.ConfigureHealthCheckOptions(o =>
+            {
+                o.Name = "rabbitmq";
+                o.Tags.Add(Probes.Ready);
+            });
             bus.AddConsumer<LotAwardedShareConsumer>();
             bus.AddConsumer<LotRenewedShareConsumer>();
             bus.AddConsumer<ProvisionalReservationConsumer>();
@@ -116,6 +141,9 @@ public sealed class Program
                 }
             });
         });
-        return builder.Build();
+        var app = builder.Build();
+        app.MapAankopenProbes();
+        app.MapAankopenMetrics();
+        return app;
     }
 }

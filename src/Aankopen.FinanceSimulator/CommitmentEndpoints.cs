@@ -81,7 +81,8 @@ public static class CommitmentEndpoints
                 detail: $"Dit financieel pakket boekt enkel voor {system}, niet voor {administration}. / Ce système comptable ne comptabilise que pour {system}, pas pour {administration}.");
         }
 
-        var (entry, replayed) = journal(ledger).Book(key, request, clock.GetUtcNow());
+        var (entry, replayed) = journal(ledger).Book(key, request, clock.GetUtcNow(),
+            http.Request.Headers.TryGetValue("traceparent", out var trace) ? trace.ToString() : null);
         var receipt = new Receipt(entry.Id, key, entry.BookedAt, replayed);
         return replayed ? TypedResults.Ok(receipt) : TypedResults.Created($"/systems/{system}/{path}/{entry.Id}", receipt);
     }

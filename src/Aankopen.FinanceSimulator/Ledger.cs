@@ -3,7 +3,8 @@ using Aankopen.Contracts.FinanceSystem.V1;
 namespace Aankopen.FinanceSimulator;
 
 /// <param name="Replays">How many later calls with the same idempotency key were answered with this entry.</param>
-public sealed record Entry<TRequest>(string Id, string IdempotencyKey, TRequest Request, DateTimeOffset BookedAt, int Replays = 0);
+/// <param name="TraceParent">The W3C trace context the booking call came with, if any: shows which trace it belongs to.</param>
+public sealed record Entry<TRequest>(string Id, string IdempotencyKey, TRequest Request, DateTimeOffset BookedAt, int Replays = 0, string? TraceParent = null);
 
 /// <summary>A rejected call, kept so a demo or test can show that nothing reached the wrong finance system.</summary>
 public sealed record Rejection(string IdempotencyKey, string Reason, object Request, DateTimeOffset At);
@@ -15,7 +16,7 @@ public sealed class Journal<TRequest>(string prefix)
     private readonly Dictionary<string, int> indexByKey = new(StringComparer.Ordinal);
     private readonly List<Entry<TRequest>> entries = [];
 
-    public (Entry<TRequest> Entry, bool Replayed) Book(string idempotencyKey, TRequest request, DateTimeOffset now)
+    public (Entry<TRequest> Entry, bool Replayed) Book(string idempotencyKey, TRequest request, DateTimeOffset now, string? traceParent = null)
     {
         lock (gate)
         {
@@ -24,7 +25,7 @@ public sealed class Journal<TRequest>(string prefix)
                 entries[index] = entries[index] with { Replays = entries[index].Replays + 1 };
                 return (entries[index], true);
             }
-            var entry = new Entry<TRequest>($"{prefix}-{entries.Count + 1:D6}", idempotencyKey, request, now);
+            var entry = new Entry<TRequest>($"{prefix}-{entries.Count + 1:D6}", idempotencyKey, request, now, TraceParent: traceParent);
             indexByKey.Add(idempotencyKey, entries.Count);
             entries.Add(entry);
             return (entry, false);

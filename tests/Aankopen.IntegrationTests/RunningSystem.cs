@@ -29,6 +29,9 @@ public sealed class RunningSystem : IAsyncLifetime
     public string ConnectionString { get; private set; } = null!;
     public Ledgers Ledgers { get; private set; } = null!;
 
+    /// <summary>The probes and metrics of each default-tenant administration's connector.</summary>
+    public Dictionary<string, HttpClient> Connectors { get; } = [];
+
     /// <summary>What the API logged at warning level or above, for tests of what an operator gets to see.</summary>
     public CapturedWarnings Warnings { get; } = new();
 
@@ -50,7 +53,11 @@ public sealed class RunningSystem : IAsyncLifetime
         ApiServices = api.Services;
 
         foreach (var code in Administrations)
-            await StartAsync(Aankopen.FinanceConnector.Program.Build([.. ConnectorSettings(code), rabbit]));
+        {
+            var connector = Aankopen.FinanceConnector.Program.Build([.. ConnectorSettings(code), rabbit]);
+            await StartAsync(connector);
+            Connectors[code] = new HttpClient { BaseAddress = AddressOf(connector) };
+        }
         // The second municipality's city, with a connector of its own that serves that tenant only.
         await StartAsync(Aankopen.FinanceConnector.Program.Build([.. ConnectorSettings(OtherCity), $"--Connector:Tenant={OtherTenant}", rabbit]));
     }
@@ -104,6 +111,7 @@ public sealed class RunningSystem : IAsyncLifetime
         "--FinanceSystem:AttemptTimeoutSeconds=1", "--FinanceSystem:RetryDelaySeconds=0.1",
         // A breaker that opens after a few calls, so that the fault tests meet it too.
         "--FinanceSystem:BreakerMinimumThroughput=10", "--FinanceSystem:BreakSeconds=1", "--FinanceSystem:BreakerPatienceSeconds=30",
+        "--FinanceSystem:ProbeSeconds=0.5",
     ];
 
     /// <summary>
@@ -125,7 +133,7 @@ public sealed class RunningSystem : IAsyncLifetime
         "--Tenants:0:Administrations:1:NameFr=CPAS de Molenbeek-Saint-Jean", "--Tenants:0:Administrations:1:EnterpriseNumber=0212.000.131",
         "--Tenants:0:Administrations:1:Kind=Ocmw",
         "--ProcedureThresholds:0:Procedure=AcceptedInvoice", "--ProcedureThresholds:0:ValidFrom=2017-06-30",
-        "--ProcedureThresholds:0:MaximumExclVat=30000",
+        "--ProcedureThresholds:0:MaximumExclVat=30000", "--Telemetry:LagSampleSeconds=0.5",
     ];
 
     /// <summary>

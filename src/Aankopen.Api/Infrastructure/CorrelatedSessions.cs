@@ -5,8 +5,8 @@ namespace Aankopen.Api.Infrastructure;
 
 /// <summary>
 /// Lightweight sessions (no identity map) of the signed-in user's tenant, which see that tenant's events and
-/// documents only, and stamp what they record with the current request's correlation id, so that every event says
-/// which request recorded it.
+/// documents only, and stamp what they record with the current request's correlation id and trace context, so that every
+/// event says which request recorded it, and the work it sets off later joins that request's trace.
 /// </summary>
 public sealed class CorrelatedSessions(IDocumentStore store, IHttpContextAccessor http) : ISessionFactory
 {
@@ -16,6 +16,8 @@ public sealed class CorrelatedSessions(IDocumentStore store, IHttpContextAccesso
     {
         var session = store.LightweightSession(Shared.Security.UserScopes.TenantOf(http.HttpContext));
         session.CorrelationId = CorrelationIds.Of(http.HttpContext);
+        if (Observability.Telemetry.CurrentTraceParent is { } trace)
+            session.SetHeader(EventTraces.Header, trace);
         return session;
     }
 }

@@ -17,7 +17,7 @@ public sealed class GroupCommit : IAsyncDisposable
 {
     public enum Outcome { Appended, Stale }
 
-    private sealed record Pending(string Tenant, Guid Stream, long Version, IReadOnlyList<object> Events, string? IdempotencyKey, string? CorrelationId, TaskCompletionSource<Outcome> Done);
+    private sealed record Pending(string Tenant, Guid Stream, long Version, IReadOnlyList<object> Events, string? IdempotencyKey, string? CorrelationId, string? TraceParent, TaskCompletionSource<Outcome> Done);
 
     /// <summary>Enough to amortise a commit over many requests; a transaction this size still commits in milliseconds.</summary>
     private const int MaxBatch = 64;
@@ -38,11 +38,13 @@ public sealed class GroupCommit : IAsyncDisposable
     /// <summary>
     /// Appends <paramref name="events"/> to a stream that is at <paramref name="version"/>. Not cancellable: once
     /// handed over the write either happens or fails, whether or not the client is still waiting. The events keep the
-    /// correlation id of the request that decided them, although they share a transaction with other requests'.
+    /// correlation id and trace context of the request that decided them, although they share a transaction with other requests'.
     /// </summary>
     public Task<Outcome> AppendAsync(string tenant, Guid stream, long version, IReadOnlyList<object> events, string? idempotencyKey, string? correlationId = null)
     {
-        var pending = new Pending(tenant, stream, version, events, idempotencyKey, correlationId, new(TaskCreationOptions.RunContinuationsAsynchronously));
+        // The trace context is taken here, on the request's side: the writer task that commits runs outside it.
+        var pending = new Pending(tenant, stream, version, events, idempotencyKey, correlationId, Observability.Telemetry.CurrentTraceParent,
+            new(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(GroupCommit), "The service is stopping.");
         return pending.Done.Task;
@@ -110,6 +112,8 @@ public sealed class GroupCommit : IAsyncDisposable
                 e.CorrelationId = pending.CorrelationId;
                 if (pending.IdempotencyKey is { } key)
                     e.SetHeader(IdempotencyKeys.EventHeader, key);
+                if (pending.TraceParent is { } trace)
+                    e.SetHeader(EventTraces.Header, trace);
             }
         }
         await session.SaveChangesAsync(CancellationToken.None);

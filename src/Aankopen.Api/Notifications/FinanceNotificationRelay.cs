@@ -48,24 +48,25 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
     {
         // First every message of the page, in event order; each stream is folded once, event by event, so every
         // message can compare before and after.
-        var messages = new List<(Guid Stream, FinanceMessage Message)>();
+        var messages = new List<(Guid Stream, FinanceMessage Message, string? Trace)>();
         foreach (var @event in page.Events)
         {
             var correlation = @event.CorrelationId ?? @event.Id.ToString();
+            var trace = Infrastructure.EventTraces.Of(@event);
             // Each event is read, and its messages addressed and recorded, within its own tenant.
             var tenant = operations.ForTenant(@event.TenantId);
             if (TenderEvents.Contains(@event.Data.GetType()))
             {
                 var (before, after) = await tenders.StepAsync(tenant, @event, ct);
                 foreach (var m in FinanceMessages.For(new FinanceEvent(before, after, @event.Data, @event.Id, correlation, @event.Timestamp)))
-                    messages.Add((@event.StreamId, m with { Tenant = @event.TenantId }));
+                    messages.Add((@event.StreamId, m with { Tenant = @event.TenantId }, trace));
             }
             else if (MembershipEvents.Contains(@event.Data.GetType()))
             {
                 var (_, after) = await memberships.StepAsync(tenant, @event, ct);
                 var central = await tenant.LoadAsync<PurchasingCentral>(after.Central, ct);
                 if (MembershipMessages.For(after, @event.Data, central, @event.Id, correlation) is { } changed)
-                    messages.Add((@event.StreamId, changed with { Tenant = @event.TenantId }));
+                    messages.Add((@event.StreamId, changed with { Tenant = @event.TenantId }, trace));
             }
         }
 
@@ -75,12 +76,20 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
         await Parallel.ForEachAsync(messages.GroupBy(m => m.Stream), new ParallelOptions { MaxDegreeOfParallelism = PublishConcurrency, CancellationToken = ct },
             async (stream, token) =>
             {
-                foreach (var (_, message) in stream)
+                foreach (var (_, message, trace) in stream)
+                {
+                    // A span in the trace of the request that recorded the decision; MassTransit's send span and the
+                    // connector's consume span follow from it through the message headers.
+                    using var span = Observability.Telemetry.StartContinuing($"relay {message.GetType().Name}", System.Diagnostics.ActivityKind.Internal, trace);
+                    span?.SetTag("aankopen.administration", message.AdministrationCode);
+                    span?.SetTag("aankopen.tenant", message.Tenant);
                     await PublishUntilConfirmedAsync(message, token);
+                    RelayMetrics.Published(message);
+                }
             });
         // Committed with the daemon's progress for this page.
         var now = clock.GetUtcNow();
-        foreach (var (_, message) in messages)
+        foreach (var (_, message, _) in messages)
             operations.ForTenant(message.Tenant).Store(PublishedFinanceMessage.Of(message, now));
         return NullChangeListener.Instance;
     }

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Contracts.Finance.V1;
 using Marten;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -18,7 +16,7 @@ namespace Aankopen.Api.Operations;
 /// </summary>
 public static class HealthChecks
 {
-    public const string Ready = "ready";
+    public const string Ready = Observability.Probes.Ready;
 
     public static IServiceCollection AddAankopenHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,36 +29,7 @@ public static class HealthChecks
         return services;
     }
 
-    public static void MapAankopenHealthChecks(this IEndpointRouteBuilder app)
-    {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions
-        {
-            Predicate = c => c.Tags.Contains(Ready),
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-            ResponseWriter = WriteAsync,
-        }).AllowAnonymous();
-    }
-
-    private static Task WriteAsync(HttpContext http, HealthReport report)
-    {
-        http.Response.ContentType = "application/json";
-        return JsonSerializer.SerializeAsync(http.Response.Body, new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new
-            {
-                status = e.Value.Status.ToString(),
-                description = e.Value.Description,
-                data = e.Value.Data,
-            }),
-        }, JsonSerializerOptions.Web);
-    }
+    public static void MapAankopenHealthChecks(this IEndpointRouteBuilder app) => Observability.Probes.MapAankopenProbes(app);
 }
 
 public sealed class PostgresHealth(IDocumentStore store) : IHealthCheck
@@ -86,14 +55,11 @@ public sealed class DaemonLagHealth(IDocumentStore store, IConfiguration configu
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
     {
         var threshold = configuration.GetValue("Health:MaxDaemonLagEvents", 1_000L);
-        var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
-        var shards = (await store.Advanced.AllProjectionProgress(token: ct)).Where(s => s.ShardName != "HighWaterMark").ToArray();
-        var newest = statistics.EventSequenceNumber;
-        var slowest = shards.Length == 0 ? newest : shards.Min(s => s.Sequence);
-        var lag = Math.Max(0, newest - slowest);
+        var (newest, shards) = await DaemonLag.ReadAsync(store, ct);
+        var lag = shards.Count == 0 ? 0 : shards.Values.Max();
         var data = new Dictionary<string, object> { ["newestEvent"] = newest, ["lagEvents"] = lag };
-        foreach (var shard in shards)
-            data[shard.ShardName] = shard.Sequence;
+        foreach (var (shard, behind) in shards)
+            data[shard] = newest - behind;
         return lag <= threshold
             ? HealthCheckResult.Healthy($"The daemon is {lag} events behind.", data)
             : HealthCheckResult.Degraded($"The daemon is {lag} events behind (more than Health:MaxDaemonLagEvents = {threshold}): finance messages and read models are late.", data: data);

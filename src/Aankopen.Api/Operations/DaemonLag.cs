@@ -1,0 +1,63 @@
+using System.Diagnostics.Metrics;
+using Marten;
+
+namespace Aankopen.Api.Operations;
+
+/// <summary>
+/// How many events each of the daemon's shards (read models, finance relay) is behind the newest event: for the
+/// readiness check, and sampled as the <c>aankopen.projection.lag</c> gauge.
+/// </summary>
+public static class DaemonLag
+{
+    public static async Task<(long Newest, IReadOnlyDictionary<string, long> Behind)> ReadAsync(IDocumentStore store, CancellationToken ct)
+    {
+        var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
+        var newest = statistics.EventSequenceNumber;
+        var shards = (await store.Advanced.AllProjectionProgress(token: ct)).Where(s => s.ShardName != "HighWaterMark");
+        return (newest, shards.ToDictionary(s => s.ShardName, s => Math.Max(0, newest - s.Sequence)));
+    }
+}
+
+/// <summary>
+/// Reads the lag every <c>Telemetry:LagSampleSeconds</c> (10 by default) in the background: a gauge's callback must
+/// not wait on the database while the metrics are being collected.
+/// </summary>
+public sealed class DaemonLagSampler : BackgroundService
+{
+    private readonly IDocumentStore store;
+    private readonly TimeSpan every;
+    private readonly TimeProvider clock;
+    private readonly ILogger<DaemonLagSampler> log;
+    // Static like the meter it reports to: one gauge per process, whichever sampler instance wrote last.
+    private static volatile IReadOnlyDictionary<string, long> latest = new Dictionary<string, long>();
+
+    static DaemonLagSampler() =>
+        Observability.Telemetry.Meter.CreateObservableGauge("aankopen.projection.lag",
+            () => latest.Select(s => new Measurement<long>(s.Value, new KeyValuePair<string, object?>("aankopen.shard", s.Key))),
+            "{event}", "Events between the newest one and where each daemon shard has got to.");
+
+    public DaemonLagSampler(IDocumentStore store, IConfiguration configuration, TimeProvider clock, ILogger<DaemonLagSampler> log)
+    {
+        this.store = store;
+        this.clock = clock;
+        this.log = log;
+        every = TimeSpan.FromSeconds(configuration.GetValue("Telemetry:LagSampleSeconds", 10.0));
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(every, clock);
+        do
+        {
+            try
+            {
+                latest = (await DaemonLag.ReadAsync(store, ct)).Behind;
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                // The readiness check reports an unreachable database; the gauge keeps its last value meanwhile.
+                log.LogDebug("Could not sample the daemon's lag: {Reason}", e.Message);
+            }
+        } while (await timer.WaitForNextTickAsync(ct));
+    }
+}

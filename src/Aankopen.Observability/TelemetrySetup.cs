@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Aankopen.Observability;
+
+public static class TelemetrySetup
+{
+    /// <summary>Spans of the libraries an award passes through, besides the HTTP server and client.</summary>
+    private static readonly string[] TracedLibraries = ["MassTransit", "Marten", "Npgsql"];
+
+    /// <summary>
+    /// Traces and metrics for one process. Spans are always made (a trace context must cross the event store and the
+    /// broker even when nothing exports it); they leave the process only when an OTLP endpoint is configured.
+    /// </summary>
+    public static IHostApplicationBuilder AddAankopenTelemetry(this IHostApplicationBuilder builder, string serviceName)
+    {
+        var settings = TelemetrySettings.Read(builder.Configuration);
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName))
+            .WithTracing(t =>
+            {
+                t.AddSource(Telemetry.Name).AddSource(TracedLibraries)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
+                    .AddHttpClientInstrumentation();
+                if (settings.OtlpEndpoint is { } endpoint)
+                    t.AddOtlpExporter(o => Point(o, settings, endpoint, "traces"));
+            })
+            .WithMetrics(m =>
+            {
+                m.AddMeter(Telemetry.Name).AddMeter(TracedLibraries)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddPrometheusExporter();
+                if (settings.OtlpEndpoint is { } endpoint)
+                    m.AddOtlpExporter(o => Point(o, settings, endpoint, "metrics"));
+            });
+        return builder;
+    }
+
+    /// <summary>Prometheus text format on <c>/metrics</c>, for platforms that scrape rather than receive.</summary>
+    public static IEndpointConventionBuilder MapAankopenMetrics(this IEndpointRouteBuilder app) =>
+        app.MapPrometheusScrapingEndpoint("/metrics");
+
+    private static bool IsProbe(Microsoft.AspNetCore.Http.PathString path) =>
+        path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");
+
+    private static void Point(OtlpExporterOptions o, TelemetrySettings settings, Uri endpoint, string signal)
+    {
+        o.Protocol = settings.OtlpOverHttp ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
+        // Over HTTP each signal has a path of its own; over gRPC the collector's address is enough.
+        o.Endpoint = settings.OtlpOverHttp ? new Uri(endpoint, $"v1/{signal}") : endpoint;
+    }
+}
