@@ -22,9 +22,7 @@ public static class AdministrationYearEndpoint
         if (TenderRules.YearOutOfRange(y) is { } badYear)
             return Problems.From(http, [badYear]);
 
-        var participations = await session.Query<Participation>()
-            .Where(p => p.Administration == code && (p.Year == y || p.AwardYears.Contains(y)))
-            .OrderBy(p => p.Reference).ToListAsync(ct);
+        var participations = await OfYearAsync(session, y, code, ct);
         var views = participations.Select(p => new ParticipationView(p.TenderId, p.Reference, p.TitleNl, p.TitleFr, p.TenderStatus.ToString(),
             p.Lots.Values.Select(l => new ParticipationLotView(l.LotNumber, l.Status.ToString(), l.EstimatedAmountExclVat, l.EstimatedQuantity,
                 l.BudgetLine, l.SupplierName, l.ShareExclVat, l.ShareInclVat, l.AwardedOn)).ToArray())).ToArray();
@@ -33,5 +31,14 @@ public static class AdministrationYearEndpoint
         var awarded = participations.SelectMany(p => p.Lots.Values).Where(l => l.AwardedOn?.Year == y).ToArray();
         return TypedResults.Ok(new AdministrationYearView(code, y, views,
             estimated.Sum(l => l.EstimatedAmountExclVat ?? 0m), awarded.Sum(l => l.ShareExclVat ?? 0m), awarded.Sum(l => l.ShareInclVat ?? 0m)));
+    }
+
+    /// <summary>Participations in tenders opened in <paramref name="year"/> or with a share awarded in it; of one administration, or all.</summary>
+    public static async Task<IReadOnlyList<Participation>> OfYearAsync(IQuerySession session, int year, string? administration, CancellationToken ct)
+    {
+        var ofYear = session.Query<Participation>().Where(p => p.Year == year || p.AwardYears.Contains(year));
+        if (administration is not null)
+            ofYear = ofYear.Where(p => p.Administration == administration);
+        return await ofYear.OrderBy(p => p.Reference).ThenBy(p => p.Administration).ToListAsync(ct);
     }
 }

@@ -1,0 +1,69 @@
+using Aankopen.Api.Administrations;
+using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Tenders.AdministrationYear;
+using Aankopen.Api.Tenders.ReadModels;
+using Marten;
+
+namespace Aankopen.Api.Tenders.ExportCsv;
+
+/// <summary>
+/// A year's participations and awarded shares as CSV for a finance department's spreadsheet or import: one row per
+/// administration and lot, with the budget line the estimate and share are booked on. Column titles and statuses in
+/// the reader's language (Accept-Language or <c>?lang=fr</c>).
+/// </summary>
+public static class FinanceCsvEndpoints
+{
+    private static readonly string[] HeaderNl =
+        ["Bestuur", "Referentie", "Titel", "Perceel", "Status", "Begrotingsartikel", "Raming excl. btw", "Leverancier", "Aandeel excl. btw", "Aandeel incl. btw", "Gegund op"];
+
+    private static readonly string[] HeaderFr =
+        ["Administration", "Référence", "Titre", "Lot", "Statut", "Article budgétaire", "Estimation HTVA", "Fournisseur", "Part HTVA", "Part TVAC", "Attribué le"];
+
+    /// <summary>One administration's year, for that administration's own finance staff.</summary>
+    public static async Task<IResult> AdministrationYear(string code, int? year, string? lang, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (await session.LoadAsync<AdministrationRecord>(code, ct) is null)
+            return AdministrationEndpoints.NotFound(http, code);
+        return await ExportAsync(code, year, lang, http, session, clock, ct);
+    }
+
+    /// <summary>Every administration's year, for the purchasing cell and auditors.</summary>
+    public static Task<IResult> AllShares(int? year, string? lang, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct) =>
+        ExportAsync(null, year, lang, http, session, clock, ct);
+
+    private static async Task<IResult> ExportAsync(string? code, int? year, string? lang, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var y = year ?? clock.GetUtcNow().Year;
+        if (TenderRules.YearOutOfRange(y) is { } badYear)
+            return Problems.From(http, [badYear]);
+        var french = lang is null ? Problems.PrefersFrench(http) : lang.StartsWith("fr", StringComparison.OrdinalIgnoreCase);
+
+        var csv = new CsvFile().Row(french ? HeaderFr : HeaderNl);
+        foreach (var p in await AdministrationYearEndpoint.OfYearAsync(session, y, code, ct))
+            foreach (var lot in p.Lots.Values.OrderBy(l => l.LotNumber))
+                csv.Row(p.Administration, p.Reference, french ? p.TitleFr : p.TitleNl, lot.LotNumber, StatusName(lot.Status, french), lot.BudgetLine,
+                    lot.EstimatedAmountExclVat, lot.SupplierName, lot.ShareExclVat, lot.ShareInclVat, lot.AwardedOn);
+        return csv.ToResult(code is null ? $"aankopen-{y}.csv" : $"aankopen-{code.ToLowerInvariant()}-{y}.csv");
+    }
+
+    public static string StatusName(ParticipationStatus status, bool french) => (status, french) switch
+    {
+        (ParticipationStatus.Invited, false) => "Uitgenodigd",
+        (ParticipationStatus.Invited, true) => "Invitée",
+        (ParticipationStatus.Participating, false) => "Neemt deel",
+        (ParticipationStatus.Participating, true) => "Participe",
+        (ParticipationStatus.Withdrawn, false) => "Teruggetrokken",
+        (ParticipationStatus.Withdrawn, true) => "Retirée",
+        (ParticipationStatus.Dropped, false) => "Vervallen",
+        (ParticipationStatus.Dropped, true) => "Abandonnée",
+        (ParticipationStatus.Awarded, false) => "Gegund",
+        (ParticipationStatus.Awarded, true) => "Attribuée",
+        (ParticipationStatus.NotAwarded, false) => "Niet gegund",
+        (ParticipationStatus.NotAwarded, true) => "Non attribuée",
+        (ParticipationStatus.Terminated, false) => "Beëindigd",
+        (ParticipationStatus.Terminated, true) => "Résiliée",
+        (ParticipationStatus.Ended, false) => "Afgelopen",
+        (ParticipationStatus.Ended, true) => "Échue",
+        _ => status.ToString(),
+    };
+}
