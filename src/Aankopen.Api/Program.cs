@@ -19,13 +19,16 @@ public sealed class Program
 
     public static async Task<int> Main(string[] args)
     {
-        var rebuild = args.FirstOrDefault() == ProjectionRebuild.Command;
+        var verb = args.FirstOrDefault() is ProjectionRebuild.Command or SchemaMigrations.Command ? args[0] : null;
+        var script = verb == SchemaMigrations.Command && args.Length > 2 && args[1] == "--script" ? args[2] : null;
         WebApplication app;
         try
         {
-            // Rebuilding must not race a daemon of its own process: the relay and async projections stay off.
-            // It serves no requests either, so it needs no identity provider; a placeholder satisfies the check.
-            app = Build(rebuild ? [.. args.Skip(1), "--Notifications:RelayEnabled=false", "--Authentication:Authority=https://127.0.0.1/"] : args);
+            // A verb must not race a daemon of its own process: the relay and async projections stay off. It serves
+            // no requests either, so it needs no identity provider; a placeholder satisfies the check.
+            app = Build(verb is null ? args :
+                [.. args.Skip(script is null ? 1 : 3), "--Notifications:RelayEnabled=false", "--Authentication:Authority=https://127.0.0.1/",
+                 $"--{SchemaMigrations.Setting}=OnStartup"]);
         }
         catch (StartupException e)
         {
@@ -34,8 +37,10 @@ public sealed class Program
         }
         try
         {
-            if (rebuild)
+            if (verb == ProjectionRebuild.Command)
                 return await ProjectionRebuild.RunAsync(app, CancellationToken.None);
+            if (verb == SchemaMigrations.Command)
+                return await SchemaMigrations.RunAsync(app, script, CancellationToken.None);
             await app.RunAsync();
             return 0;
         }
@@ -70,6 +75,8 @@ public sealed class Program
         services.AddAankopenSecurity(builder.Configuration);
         services.AddAankopenHealthChecks(builder.Configuration);
         services.AddHostedService<DaemonLagSampler>();
+        services.AddSingleton<ConfigurationCheck>();
+        services.AddHttpClient();
         services.AddSingleton(StartupException.Checked(() => Tenders.ExportOcds.OcdsSettings.Read(builder.Configuration)));
 
         services.AddProblemDetails();
@@ -104,6 +111,7 @@ public sealed class Program
         app.MapCentralEndpoints();
         app.MapMembershipEndpoints();
         app.MapAuditPages();
+        app.MapOperationEndpoints();
         return app;
     }
 }

@@ -20,11 +20,14 @@ namespace Aankopen.IntegrationTests;
 [Collection(nameof(RunningSystem))]
 public sealed class AccessTests(RunningSystem system)
 {
-    private const string Cell = TestUsers.Cell, Auditor = TestUsers.Auditor;
+    private const string Cell = TestUsers.Cell, Auditor = TestUsers.Auditor, Operator = TestUsers.Operator;
     private static readonly string Ocmw = TestUsers.Of("OCMW"), Finance = TestUsers.FinanceOf("OCMW");
     private static readonly string[] Everyone = [Cell, Auditor, Ocmw, Finance];
     private static readonly string[] Readers = [Cell, Auditor, Ocmw];
     private static readonly string[] CellAndAuditor = [Cell, Auditor];
+
+    /// <summary>Each row is tried as each of these; the operator is in none of the rows but its own.</summary>
+    private static readonly string[] Users = [.. Everyone, Operator];
     private static readonly Guid Tender = Guid.NewGuid(), Membership = Guid.NewGuid();
 
     /// <summary>Every endpoint of the API, and who may call it. An id that exists nowhere is fine: access is decided first.</summary>
@@ -80,13 +83,17 @@ public sealed class AccessTests(RunningSystem system)
         { "GET", "api/deliveries?administration=GEMEENTE", CellAndAuditor },
         { "GET", $"audit/tenders/{Tender}", CellAndAuditor },
         { "GET", $"audit/memberships/{Membership}", CellAndAuditor },
+        { "GET", "api/operations/deliveries/OCMW/failed", [Operator] },
+        { "POST", "api/operations/deliveries/OCMW/failed/replay", [Operator] },
+        { "POST", "api/operations/projections/rebuild", [Operator] },
+        { "GET", "api/operations/configuration", [Operator] },
     };
 
     [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task Each_role_gets_exactly_what_the_endpoint_allows(string method, string path, string[] allowed)
     {
-        foreach (var user in Everyone)
+        foreach (var user in Users)
         {
             var request = Write(new HttpMethod(method), path, method is "GET" or "DELETE" ? null : new { }, "\"0\"", actor: user);
             var response = await system.Api.SendAsync(request, Ct);

@@ -176,14 +176,17 @@ public sealed class FaultTests(RunningSystem system)
             ocmw.Faults.Set(new FaultRequest(FaultMode.None));
         }
 
-        var rabbit = new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) };
+        // The operator's view of the error queues, and the replay, through the API as the aankopen command line uses it.
         var messageId = failed[0].MessageId.ToString();
-        var inErrorQueue = await system.EventuallyAsync(() => ErrorQueue.ListAsync(rabbit, "default", "OCMW", Ct), e => e.Any(m => m.MessageId == messageId));
+        var inErrorQueue = await system.EventuallyAsync(() => AsOperatorAsync<FailedMessageView[]>(HttpMethod.Get, "api/operations/deliveries/OCMW/failed"),
+            e => e.Any(m => m.MessageId == messageId));
         inErrorQueue.Single(m => m.MessageId == messageId).Reason!.ShouldContain("422");
-        (await ErrorQueue.ReplayAsync(rabbit, "default", "OCMW", Ct)).ShouldBeGreaterThanOrEqualTo(1);
+        (await AsOperatorAsync<ReplayView>(HttpMethod.Post, "api/operations/deliveries/OCMW/failed/replay")).Replayed.ShouldBeGreaterThanOrEqualTo(1);
 
         await ShouldBeBookedOnceAsync(reference, forCity: 0, forOcmw: 1);
-        (await ErrorQueue.ListAsync(rabbit, "default", "OCMW", Ct)).ShouldBeEmpty();
+        (await AsOperatorAsync<FailedMessageView[]>(HttpMethod.Get, "api/operations/deliveries/OCMW/failed")).ShouldBeEmpty();
+        // The connector's own command reads the same queues.
+        (await ErrorQueue.ListAsync(new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) }, "default", "OCMW", Ct)).ShouldBeEmpty();
         await system.EventuallyAsync(
             async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&status=Failed", Ct))!,
             d => d.Length == 0);
@@ -210,4 +213,6 @@ public sealed class FaultTests(RunningSystem system)
         await ShouldBeBookedOnceAsync(reference, forCity: 1, forOcmw: 2);
         ocmw.Reservations.All.Where(r => r.Request.TenderReference == reference).Select(r => r.IdempotencyKey).Distinct().Count().ShouldBe(2);
     }
+
+    private Task<T> AsOperatorAsync<T>(HttpMethod method, string path) => system.Api.AsAsync<T>(TestUsers.Operator, method, path);
 }

@@ -56,4 +56,12 @@ public static class HttpCalls
 
     public static async Task<string> CodeOfAsync(HttpResponseMessage response, HttpStatusCode status) =>
         (await ProblemAsync(response, status)).GetProperty("code").GetString()!;
+
+    /// <summary>Sends as <paramref name="user"/>, requires success, and reads the answer.</summary>
+    public static async Task<T> AsAsync<T>(this HttpClient api, string user, HttpMethod method, string path, object? body = null, string? etag = null)
+    {
+        var response = await api.SendAsync(Write(method, path, body, etag, actor: user), Ct);
+        response.IsSuccessStatusCode.ShouldBeTrue($"{user} {method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        return (await response.Content.ReadFromJsonAsync<T>(Ct))!;
+    }
 }

@@ -167,6 +167,16 @@ public sealed class RunningSystem : IAsyncLifetime
         return server.ConnectionString;
     }
 
+    /// <summary>
+    /// Keeps a host the test built itself until the fixture ends. MassTransit logs through a static context that
+    /// holds the last bus's logger factory, so a host disposed mid-run breaks the next one built in this process.
+    /// </summary>
+    internal T DisposeAtEnd<T>(T host) where T : IHost
+    {
+        hosts.Add(host);
+        return host;
+    }
+
     private async Task StartAsync(IHost host)
     {
         hosts.Add(host);

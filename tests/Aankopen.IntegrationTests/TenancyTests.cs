@@ -14,12 +14,8 @@ namespace Aankopen.IntegrationTests;
 [Collection(nameof(RunningSystem))]
 public sealed class TenancyTests(RunningSystem system)
 {
-    private async Task<T> AsAsync<T>(string user, HttpMethod method, string path, object? body = null, string? etag = null)
-    {
-        var response = await system.Api.SendAsync(Write(method, path, body, etag, actor: user), Ct);
-        response.IsSuccessStatusCode.ShouldBeTrue($"{user} {method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
-        return (await response.Content.ReadFromJsonAsync<T>(Ct))!;
-    }
+    private Task<T> AsAsync<T>(string user, HttpMethod method, string path, object? body = null, string? etag = null) =>
+        system.Api.AsAsync<T>(user, method, path, body, etag);
 
     /// <summary>The second municipality's own tender, from opening to award of its one lot to its city.</summary>
     private async Task<TenderView> OtherMunicipalitysAwardedTenderAsync(string reference)

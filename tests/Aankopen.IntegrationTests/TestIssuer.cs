@@ -31,6 +31,9 @@ public static class TestUsers
     public const string Cell = "aankoopcel@jette.example";
     public const string Auditor = "auditor@jette.example";
 
+    /// <summary>Runs the deployment: replays, rebuilds, configuration checks; sees no tender.</summary>
+    public const string Operator = "operator@jette.example";
+
     /// <summary>Someone of the given administration (opt-ins, withdrawals, declined renewals, its own figures).</summary>
     public static string Of(string administration) => $"{administration.ToLowerInvariant()}@jette.example";
 
@@ -53,6 +56,7 @@ public static class TestUsers
             new(user, [Access.Roles.AdministrationUser], [user[..user.IndexOf('@')].ToUpperInvariant()], Tenant: RunningSystem.OtherTenant),
         Cell or "tester@jette.example" or "tester" => new(user, [Access.Roles.PurchasingCell]),
         Auditor => new(user, [Access.Roles.Auditor]),
+        Operator => new(user, [Access.Roles.Operator]),
         _ when user.StartsWith("finance.", StringComparison.Ordinal) && user.EndsWith("@jette.example", StringComparison.Ordinal) =>
             new(user, [Access.Roles.FinanceIntegration], [user["finance.".Length..user.IndexOf('@')].ToUpperInvariant()]),
         _ when user.EndsWith("@jette.example", StringComparison.Ordinal) =>

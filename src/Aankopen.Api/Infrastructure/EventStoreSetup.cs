@@ -22,12 +22,14 @@ public static class EventStoreSetup
 
     public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration configuration)
     {
+        var applyOnStartup = SchemaMigrations.AppliedOnStartup(configuration);
         var marten = services.AddMarten(sp =>
             {
                 var options = new StoreOptions();
                 options.Connection(WithPreparedStatements(ConnectionString(sp.GetRequiredService<IConfiguration>())));
                 options.DatabaseSchemaName = Schema;
-                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // Explicit: nothing is created behind the operator's back, not even lazily at a first query.
+                options.AutoCreateSchemaObjects = applyOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
                 options.Events.StreamIdentity = StreamIdentity.AsGuid;
                 // One deployment may serve several municipalities' groups of administrations: every event and
                 // document carries its tenant, and a session sees its own tenant's only.
@@ -61,8 +63,11 @@ public static class EventStoreSetup
                 options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);
                 return options;
             })
-            .BuildSessionsWith<CorrelatedSessions>()
-            .ApplyAllDatabaseChangesOnStartup();
+            .BuildSessionsWith<CorrelatedSessions>();
+        if (applyOnStartup)
+            marten.ApplyAllDatabaseChangesOnStartup();
+        else
+            services.Insert(1, ServiceDescriptor.Singleton<IHostedService, SchemaIsCurrent>()); // right after DatabaseReachability
         services.AddHttpContextAccessor();
 
         if (NotificationSettings.RelayEnabled(configuration))

@@ -29,6 +29,13 @@ public static class Access
         /// <summary>Reads everything, changes nothing.</summary>
         public const string Auditor = "auditor";
 
+        /// <summary>
+        /// Runs the deployment: error-queue replay, projection rebuilds, configuration checks. Sees no tender or
+        /// figure of any administration, so it is not one of <see cref="All"/>.
+        /// </summary>
+        public const string Operator = "operator";
+
+        /// <summary>The roles of the people who use the service; each may read the lists of administrations and centrals.</summary>
         public static readonly string[] All = [PurchasingCell, AdministrationUser, FinanceIntegration, Auditor];
     }
 }

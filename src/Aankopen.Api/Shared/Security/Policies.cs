@@ -27,6 +27,9 @@ public static class Policies
     /// <summary>Any user with one of the roles: the list of administrations and centrals, delivery status (filtered).</summary>
     public const string AnyRole = "any-role";
 
+    /// <summary>Running the deployment (replays, rebuilds, configuration checks); no tender data.</summary>
+    public const string Operates = "operates";
+
     public static void Add(AuthorizationOptions options)
     {
         // Every policy also requires a tenant this deployment serves.
@@ -39,6 +42,7 @@ public static class Policies
         Policy(SeesAll, p => p.RequireRole(Access.Roles.PurchasingCell, Access.Roles.Auditor));
         Policy(TenderReader, p => p.RequireRole(Access.Roles.PurchasingCell, Access.Roles.Auditor, Access.Roles.AdministrationUser));
         Policy(AnyRole, p => p.RequireRole(Access.Roles.All));
+        Policy(Operates, p => p.RequireRole(Access.Roles.Operator));
         Policy(ActsForRouteAdministration, p => p.AddRequirements(new RouteAdministrationRequirement("administration", Reading: false)));
         Policy(ReadsRouteAdministration, p => p.AddRequirements(new RouteAdministrationRequirement("code", Reading: true)));
         // An endpoint someone forgot to give a policy still needs a signed-in user with a role.

@@ -1,9 +1,8 @@
 using System.Text;
 using Aankopen.Contracts.Finance.V1;
-using Aankopen.Messaging;
 using RabbitMQ.Client;
 
-namespace Aankopen.FinanceConnector;
+namespace Aankopen.Messaging;
 
 /// <summary>
 /// The operator's tools for a connector's error queues (one per shard queue), where a message lands after its last
@@ -58,6 +57,31 @@ public static class ErrorQueue
             }
         }
         return moved;
+    }
+
+    /// <summary>
+    /// How many consumers (connectors, one per shard queue each) are on an administration's queues, and how many
+    /// messages wait there: zero consumers means nobody books that administration's messages.
+    /// </summary>
+    public static async Task<(int Consumers, long Waiting, int Queues)> AttendanceAsync(RabbitMqSettings rabbit, string tenant, string administration, CancellationToken ct)
+    {
+        await using var connection = await Factory(rabbit).CreateConnectionAsync(ct);
+        var (consumers, waiting, queues) = (0, 0L, 0);
+        for (var shard = 0; shard < FinanceRouting.Shards; shard++)
+        {
+            await using var probe = await connection.CreateChannelAsync(cancellationToken: ct);
+            try
+            {
+                var queue = await probe.QueueDeclarePassiveAsync(FinanceRouting.QueueFor(tenant, administration, shard), ct);
+                consumers += (int)queue.ConsumerCount;
+                waiting += queue.MessageCount;
+                queues++;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+            {
+            }
+        }
+        return (consumers, waiting, queues);
     }
 
     /// <summary>

@@ -1,0 +1,99 @@
+using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Notifications;
+using Aankopen.Api.Shared.Security;
+using Aankopen.Contracts.Api.V1;
+using Aankopen.Messaging;
+using Marten;
+using Weasel.Core;
+
+namespace Aankopen.Api.Operations;
+
+/// <summary>
+/// What an operator checks after a deployment or a change of settings, from inside the running service, each
+/// with the setting to look at: the database and its schema, the identity provider, the broker, a connector
+/// consuming every administration's queues, where telemetry goes. Starting already refuses settings of the wrong
+/// form; this finds settings of the right form that point at the wrong place.
+/// </summary>
+public sealed class ConfigurationCheck(
+    IDocumentStore store, AuthenticationSettings authentication, RabbitMqSettings rabbit, Tenancy.Tenants tenants,
+    IConfiguration configuration, IHttpClientFactory http)
+{
+    private const string Ok = "ok", Warning = "warning", Problem = "problem";
+
+    public async Task<ConfigurationCheckView> RunAsync(CancellationToken ct)
+    {
+        var checks = new List<ConfigurationCheckItem>();
+        checks.AddRange(await DatabaseAsync(ct));
+        checks.Add(await IdentityProviderAsync(ct));
+        checks.AddRange(await ConnectorsAsync(ct));
+        checks.Add(NotificationSettings.RelayEnabled(configuration)
+            ? new("daemon", Ok, "This process runs the daemon: read models, the finance relay, deadline and renewal schedulers. Exactly one process may.", "Notifications:RelayEnabled")
+            : new("daemon", Ok, "This process does not run the daemon; another one must.", "Notifications:RelayEnabled"));
+        checks.Add(Observability.TelemetrySettings.Read(configuration).OtlpEndpoint is { } otlp
+            ? new("telemetry", Ok, $"Traces and metrics go to {otlp}; metrics can also be scraped from /metrics.", "Telemetry:OtlpEndpoint")
+            : new("telemetry", Ok, "No OTLP endpoint: traces stay in the process; metrics can be scraped from /metrics.", "Telemetry:OtlpEndpoint"));
+        var status = checks.Any(c => c.Status == Problem) ? Problem : checks.Any(c => c.Status == Warning) ? Warning : Ok;
+        return new ConfigurationCheckView(status, checks);
+    }
+
+    private async Task<IEnumerable<ConfigurationCheckItem>> DatabaseAsync(CancellationToken ct)
+    {
+        try
+        {
+            var pending = await SchemaMigrations.PendingAsync(store, ct);
+            return
+            [
+                new("postgresql", Ok, "PostgreSQL answers.", "ConnectionStrings:Aankopen"),
+                pending == SchemaPatchDifference.None
+                    ? new("schema", Ok, "The schema matches this version.", SchemaMigrations.Setting)
+                    : new("schema", Warning, $"The schema is behind this version ({pending}): run 'Aankopen.Api migrate'.", SchemaMigrations.Setting),
+            ];
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            return [new("postgresql", Problem, $"PostgreSQL does not answer: {e.Message}", "ConnectionStrings:Aankopen")];
+        }
+    }
+
+    private async Task<ConfigurationCheckItem> IdentityProviderAsync(CancellationToken ct)
+    {
+        var metadata = new Uri(authentication.Authority.ToString().TrimEnd('/') + "/.well-known/openid-configuration");
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            using var response = await http.CreateClient().GetAsync(metadata, timeout.Token);
+            return response.IsSuccessStatusCode
+                ? new("identity-provider", Ok, $"{authentication.Authority} publishes its keys; tokens must be for audience '{authentication.Audience}'.", "Authentication:Authority")
+                : new("identity-provider", Problem, $"{metadata} answered HTTP {(int)response.StatusCode}: no one can sign in.", "Authentication:Authority");
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            return new("identity-provider", Problem, $"{metadata} cannot be reached ({e.Message}): no one can sign in.", "Authentication:Authority");
+        }
+    }
+
+    private async Task<IEnumerable<ConfigurationCheckItem>> ConnectorsAsync(CancellationToken ct)
+    {
+        var found = new List<ConfigurationCheckItem>();
+        foreach (var tenant in tenants.Ids.Order())
+            foreach (var administration in tenants.AdministrationsOf(tenant).All.OrderBy(a => a.Code))
+            {
+                var name = $"connector {tenant}/{administration.Code}";
+                try
+                {
+                    var (consumers, waiting, queues) = await ErrorQueue.AttendanceAsync(rabbit, tenant, administration.Code, ct);
+                    found.Add(consumers > 0
+                        ? new(name, Ok, $"{consumers} consumers on {queues} queues; {waiting} messages waiting.")
+                        : new(name, Warning,
+                            $"No connector consumes {administration.Code}'s queues ({waiting} messages waiting): its finance system books nothing. Start one with Connector:Administration={administration.Code} and Connector:Tenant={tenant}.",
+                            "Connector:Administration"));
+                }
+                catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or System.Net.Sockets.SocketException or OperationCanceledException && !ct.IsCancellationRequested)
+                {
+                    return [new("rabbitmq", Problem, $"RabbitMQ at {rabbit} cannot be reached: {e.Message}", "RabbitMq:Host")];
+                }
+            }
+        return [new("rabbitmq", Ok, $"RabbitMQ at {rabbit} answers.", "RabbitMq:Host"), .. found];
+    }
+}

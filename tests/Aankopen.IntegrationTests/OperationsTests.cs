@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using Aankopen.Api.Infrastructure;
+using Aankopen.Contracts.Api.V1;
+using Shouldly;
+using static Aankopen.IntegrationTests.HttpCalls;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>The operator's endpoints: the configuration check and rebuilding the read models in the running daemon.</summary>
+[Collection(nameof(RunningSystem))]
+public sealed class OperationsTests(RunningSystem system)
+{
+    [Fact]
+    public async Task The_configuration_check_names_each_dependency_and_the_administration_nobody_books_for()
+    {
+        var check = await system.EventuallyAsync(() => AsOperatorAsync<ConfigurationCheckView>(HttpMethod.Get, "api/operations/configuration"),
+            c => c.Checks.Any(i => i.Name == "connector default/OCMW" && i.Status == "ok"));
+
+        var byName = check.Checks.ToDictionary(c => c.Name);
+        byName["postgresql"].Status.ShouldBe("ok");
+        byName["schema"].Status.ShouldBe("ok");
+        byName["identity-provider"].Status.ShouldBe("ok");
+        byName["rabbitmq"].Status.ShouldBe("ok");
+        byName["connector default/GEMEENTE"].Detail.ShouldContain("consumers on 16 queues");
+        // The second municipality's OCMW has no connector in this fixture: nothing books for it.
+        var orphan = byName[$"connector {RunningSystem.OtherTenant}/{RunningSystem.OtherOcmw}"];
+        orphan.Status.ShouldBe("warning");
+        orphan.Detail.ShouldContain($"Connector:Administration={RunningSystem.OtherOcmw}");
+        check.Status.ShouldBe("warning");
+    }
+
+    [Fact]
+    public async Task Rebuilding_through_the_api_keeps_every_tender_and_the_daemon_running()
+    {
+        var reference = $"RB-{Guid.NewGuid():N}"[..20];
+        await new MealVoucherTender(system.Api).AwardedDemoAsync(reference);
+
+        var rebuilt = await AsOperatorAsync<RebuildView>(HttpMethod.Post, "api/operations/projections/rebuild");
+
+        rebuilt.Projections.ShouldContain(nameof(Aankopen.Api.Tenders.ReadModels.ParticipationProjection));
+        rebuilt.Tenders.ShouldBeGreaterThanOrEqualTo(1);
+        var found = await system.Api.GetFromJsonAsync<PageView<TenderSummaryView>>($"api/tenders?q={reference}", Ct);
+        found!.Items.ShouldHaveSingleItem().Reference.ShouldBe(reference);
+        // The async participations keep up after the rebuild: a new tender shows up in them.
+        var later = $"RC-{Guid.NewGuid():N}"[..20];
+        await new MealVoucherTender(system.Api).AwardedDemoAsync(later);
+        await system.EventuallyAsync(async () => (await new MealVoucherTender(system.Api).Api.GetAdministrationYearAsync("OCMW", DateTime.UtcNow.Year, Ct)).Content!,
+            y => y.Participations.Any(p => p.Reference == later));
+    }
+
+    [Fact]
+    public async Task With_explicit_migrations_the_api_refuses_an_old_schema_until_migrate_has_run()
+    {
+        var database = await system.CreateDatabaseAsync();
+        string[] settings = ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={database}", $"--RabbitMq:Port={TestServers.RabbitMqPort}",
+            "--Notifications:RelayEnabled=false", .. RunningSystem.ApiSettings(), $"--{SchemaMigrations.Setting}=Explicit"];
+
+        var early = system.DisposeAtEnd(Aankopen.Api.Program.Build(settings));
+        (await Should.ThrowAsync<StartupException>(() => early.StartAsync(Ct))).Message.ShouldContain("Aankopen.Api migrate");
+
+        var script = Path.Combine(Path.GetTempPath(), $"aankopen-{Guid.NewGuid():N}.sql");
+        (await Aankopen.Api.Program.Main(["migrate", "--script", script, .. settings])).ShouldBe(0);
+        (await File.ReadAllTextAsync(script, Ct)).ShouldContain("CREATE TABLE");
+        File.Delete(script);
+        (await Aankopen.Api.Program.Main(["migrate", .. settings])).ShouldBe(0);
+
+        var (_, migrated) = await system.StartApiAsync(database, _ => { }, "--Notifications:RelayEnabled=false", $"--{SchemaMigrations.Setting}=Explicit");
+        (await migrated.GetAsync("health/ready", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_rebuild_sent_to_a_replica_without_the_daemon_is_refused_with_where_to_send_it()
+    {
+        var (_, replica) = await system.StartApiAsync(await system.CreateDatabaseAsync(), _ => { }, "--Notifications:RelayEnabled=false");
+
+        var response = await replica.SendAsync(Write(HttpMethod.Post, "api/operations/projections/rebuild", null, null, actor: TestUsers.Operator), Ct);
+
+        (await CodeOfAsync(response, HttpStatusCode.Conflict)).ShouldBe("no-daemon-here");
+    }
+
+    private Task<T> AsOperatorAsync<T>(HttpMethod method, string path) => system.Api.AsAsync<T>(TestUsers.Operator, method, path);
+}
