@@ -106,6 +106,28 @@ public interface IAankopenApi
     Task<IApiResponse<TenderView>> TerminateLotAsync(
         Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
         [Body] TerminateLotRequest request, CancellationToken ct = default);
+
+    /// <summary>OCDS 1.1 record or release package of one tender (<paramref name="package"/>: record or releases), as the API wrote it.</summary>
+    [Get("/api/tenders/{tenderId}/ocds/{package}")]
+    Task<HttpResponseMessage> ExportOcdsAsync(Guid tenderId, string package, CancellationToken ct = default);
+
+    [Get("/api/administrations/{code}/participations.csv")]
+    Task<HttpResponseMessage> ExportAdministrationYearCsvAsync(string code, int? year = null, string? lang = null, CancellationToken ct = default);
+
+    [Get("/api/exports/shares.csv")]
+    Task<HttpResponseMessage> ExportSharesCsvAsync(int? year = null, string? lang = null, CancellationToken ct = default);
+
+    [Get("/api/operations/deliveries/{administration}/failed")]
+    Task<IApiResponse<IReadOnlyList<FailedMessageView>>> ListFailedMessagesAsync(string administration, CancellationToken ct = default);
+
+    [Post("/api/operations/deliveries/{administration}/failed/replay")]
+    Task<IApiResponse<ReplayView>> ReplayFailedMessagesAsync(string administration, CancellationToken ct = default);
+
+    [Post("/api/operations/projections/rebuild")]
+    Task<IApiResponse<RebuildView>> RebuildProjectionsAsync(CancellationToken ct = default);
+
+    [Get("/api/operations/configuration")]
+    Task<IApiResponse<ConfigurationCheckView>> CheckConfigurationAsync(CancellationToken ct = default);
 }
 
 public static class Headers
