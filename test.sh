@@ -12,6 +12,15 @@ cleanup() { trap '' INT TERM; infra/local/servers.sh stop "$state" || true; rm -
 trap cleanup EXIT
 
 infra/local/servers.sh start "$state" || { echo "0 passed, 1 failed"; exit 1; }
+
+# The deployment files are checked without a cluster or a Docker engine: docker-compose (Debian's) reads the
+# compose file, and the validator's pinned npm packages check the Kubernetes manifests.
+if ! command -v docker-compose >/dev/null; then
+  apt-get install -y -qq docker-compose >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq docker-compose >/dev/null 2>&1; } \
+    || echo "docker-compose could not be installed; the compose test will fail." >&2
+fi
+npm ci --prefix infra/validate --no-audit --no-fund --loglevel=error >/dev/null 2>&1 \
+  || echo "npm ci in infra/validate failed; the manifest tests will fail." >&2
 set -a; . "$state/env"; set +a
 
 if ! dotnet build Aankopen.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then

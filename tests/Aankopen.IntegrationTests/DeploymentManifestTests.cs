@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Shouldly;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>
+/// infra/k8s and infra/compose checked without a cluster or a Docker engine: the test command installs the tools
+/// (docker-compose from Debian, the validator's npm packages).
+/// </summary>
+public sealed class DeploymentManifestTests
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string Validator = Path.Combine(Root, "infra", "validate", "validate-manifests.mjs");
+
+    [Fact]
+    public async Task The_kubernetes_manifests_pass_the_api_schema_and_this_deployments_rules()
+    {
+        var (code, output) = await RunAsync("node", [Validator, Path.Combine(Root, "infra", "k8s")]);
+
+        code.ShouldBe(0, output);
+        output.ShouldContain("10 objects checked, 0 findings");
+    }
+
+    [Fact]
+    public async Task The_validator_refuses_a_second_relay_a_probe_nobody_answers_a_malformed_limit_and_an_administration_without_connector()
+    {
+        var copy = Directory.CreateTempSubdirectory("aankopen-k8s-").FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(Root, "infra", "k8s")))
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        await Change(copy, "relay.yaml", "  replicas: 1", "  replicas: 2");
+        await Change(copy, "api.yaml", "path: /health/ready", "path: /ready");
+        await Change(copy, "api.yaml", "memory: 512Mi", "memory: lots");
+        // Only the city's connector is left.
+        var connectors = await File.ReadAllTextAsync(Path.Combine(copy, "connectors.yaml"), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(copy, "connectors.yaml"), connectors[..connectors.IndexOf("\n---", StringComparison.Ordinal)], TestContext.Current.CancellationToken);
+
+        var (code, output) = await RunAsync("node", [Validator, copy]);
+
+        code.ShouldBe(1);
+        output.ShouldContain("a relay must have exactly 1 replica");
+        output.ShouldContain("readinessProbe asks /ready");
+        output.ShouldContain("limits/memory must match format \"quantity\"");
+        output.ShouldContain("no connector serves OCMW");
+        Directory.Delete(copy, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_compose_file_is_valid_and_refuses_to_run_without_its_secrets()
+    {
+        var compose = Path.Combine(Root, "infra", "compose", "compose.yaml");
+        var secrets = new Dictionary<string, string?>
+        {
+            ["POSTGRES_PASSWORD"] = "test", ["RABBITMQ_PASSWORD"] = "test", ["AANKOPEN_AUTHORITY"] = "https://login.example.be/",
+        };
+
+        var (valid, said) = await RunAsync("docker-compose", ["-f", compose, "config", "-q"], secrets);
+        valid.ShouldBe(0, said);
+
+        var (refused, why) = await RunAsync("docker-compose", ["-f", compose, "config", "-q"], secrets.ToDictionary(s => s.Key, s => s.Key == "POSTGRES_PASSWORD" ? null : s.Value));
+        refused.ShouldNotBe(0);
+        why.ShouldContain("set POSTGRES_PASSWORD in .env");
+    }
+
+    private static async Task Change(string folder, string file, string from, string to)
+    {
+        var path = Path.Combine(folder, file);
+        var text = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        text.ShouldContain(from);
+        await File.WriteAllTextAsync(path, text.Replace(from, to, StringComparison.Ordinal), TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<(int Code, string Output)> RunAsync(string program, string[] args, IDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        foreach (var name in new[] { "POSTGRES_PASSWORD", "RABBITMQ_PASSWORD", "AANKOPEN_AUTHORITY" })
+            start.Environment.Remove(name);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+            start.Environment[name] = value;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Aankopen.sln")))
+                return dir.FullName;
+        throw new InvalidOperationException("No Aankopen.sln above the test folder.");
+    }
+}
