@@ -79,6 +79,10 @@ Aankopen draait / Aankopen tourne:
                               POST http://127.0.0.1:$issuer_port/token
                               {"user":"aankoopcel@jette.example","roles":["purchasing-cell"]}  (then Authorization: Bearer <accessToken>)
   Financiële pakketten (simulator) / systèmes comptables  http://127.0.0.1:$simulator_port/
+  Metrieken / métriques       http://127.0.0.1:$api_port/metrics   gezondheid / santé  http://127.0.0.1:$api_port/health/ready
+  Opdrachtregel / ligne de commande
+                              dotnet src/Aankopen.Cli/bin/Release/net10.0/aankopen.dll --api http://127.0.0.1:$api_port/ \\
+                                --dev-issuer http://127.0.0.1:$issuer_port/ --role operator config check
   Logs                        $state/*.log
 Ctrl+C stopt alles / arrête tout.
 INFO
