@@ -38,6 +38,9 @@ public sealed class StartupTests
     [InlineData("--Tenants:0:Id=default", "configured twice")]
     [InlineData("--Exports:OcidPrefix=ocds-1", "Exports:OcidPrefix")]
     [InlineData("--Limits:MaxRequestBodyKilobytes=0", "Limits:MaxRequestBodyKilobytes")]
+    [InlineData("--Telemetry:OtlpEndpoint=collector:4317", "Telemetry:OtlpEndpoint must be an absolute http or https address")]
+    [InlineData("--Telemetry:OtlpProtocol=udp", "'grpc' or 'http/protobuf'")]
+    [InlineData("--Database:ApplySchemaChanges=Sometimes", "use OnStartup")]
     public void A_misconfigured_api_refuses_to_start_and_names_the_setting(string setting, string named) =>
         Should.Throw<StartupException>(() => Aankopen.Api.Program.Build([.. Database, .. RunningSystem.ApiSettings(), setting])).Message.ShouldContain(named);
 
@@ -54,7 +57,8 @@ public sealed class StartupTests
     [InlineData("BreakerMinimumThroughput", "1", "2 to 100000")]
     [InlineData("BreakSeconds", "0.1", "0.5 to 3600")]
     [InlineData("BreakerPatienceSeconds", "-1", "0 to 86400")]
-    public void A_connector_refuses_a_circuit_breaker_setting_outside_its_range_and_names_the_range(string setting, string value, string range)
+    [InlineData("ProbeSeconds", "0", "0.1 to 3600")]
+    public void A_connector_refuses_a_breaker_or_probe_setting_outside_its_range_and_names_the_range(string setting, string value, string range)
     {
         var failure = Should.Throw<InvalidOperationException>(() => Aankopen.FinanceConnector.Program.Build(
             ["--Connector:Administration=OCMW", "--FinanceSystem:BaseUrl=http://127.0.0.1:1/systems/OCMW", $"--FinanceSystem:{setting}={value}"]));
