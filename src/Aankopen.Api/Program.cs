@@ -8,6 +8,7 @@ using Aankopen.Api.Operations;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders;
+using Aankopen.Api.Web;
 using Aankopen.Observability;
 using Scalar.AspNetCore;
 
@@ -73,6 +74,7 @@ public sealed class Program
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
         services.AddFinanceMessaging(builder.Configuration);
         services.AddAankopenSecurity(builder.Configuration);
+        services.AddAankopenPages();
         services.AddAankopenHealthChecks(builder.Configuration);
         services.AddHostedService<DaemonLagSampler>();
         services.AddSingleton<ConfigurationCheck>();
@@ -96,11 +98,11 @@ public sealed class Program
         app.UseCommandMetrics();
         app.UseExceptionHandler();
         app.UseStatusProblems();
+        app.UseAankopenPages();
         app.UseAankopenSecurity();
         // The API's description and reference page are public: they hold no data.
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
-        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").WithTags("Operations").AllowAnonymous();
         app.MapAankopenHealthChecks();
         // Counts and timings, no names or amounts; like the probes, for the platform's network, not the public one.
@@ -111,6 +113,7 @@ public sealed class Program
         app.MapCentralEndpoints();
         app.MapMembershipEndpoints();
         app.MapAuditPages();
+        app.MapAankopenPages();
         app.MapOperationEndpoints();
         return app;
     }

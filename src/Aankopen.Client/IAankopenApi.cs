@@ -107,6 +107,14 @@ public interface IAankopenApi
         Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
         [Body] TerminateLotRequest request, CancellationToken ct = default);
 
+    [Get("/api/memberships")]
+    Task<IApiResponse<IReadOnlyList<MembershipView>>> ListMembershipsAsync(
+        string? administration = null, string? central = null, DateOnly? endingFrom = null, DateOnly? endingTo = null, CancellationToken ct = default);
+
+    [Get("/api/deliveries")]
+    Task<IApiResponse<IReadOnlyList<DeliveryView>>> ListDeliveriesAsync(
+        string? administration = null, Guid? tenderId = null, string? status = null, CancellationToken ct = default);
+
     /// <summary>OCDS 1.1 record or release package of one tender (<paramref name="package"/>: record or releases), as the API wrote it.</summary>
     [Get("/api/tenders/{tenderId}/ocds/{package}")]
     Task<HttpResponseMessage> ExportOcdsAsync(Guid tenderId, string package, CancellationToken ct = default);

@@ -36,6 +36,7 @@ public sealed class Program
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSingleton<SigningKey>();
+        builder.Services.AddSingleton<AuthorizationCodes>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         var lifetime = TimeSpan.FromMinutes(builder.Configuration.GetValue("Issuer:TokenMinutes", 480.0));
@@ -53,41 +54,103 @@ public sealed class Program
                 ["issuer"] = issuer,
                 ["jwks_uri"] = $"{issuer}/jwks",
                 ["token_endpoint"] = $"{issuer}/token",
+                ["authorization_endpoint"] = $"{issuer}/authorize",
+                ["end_session_endpoint"] = $"{issuer}/logout",
                 ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
-                ["response_types_supported"] = new[] { "token" },
+                ["response_types_supported"] = new[] { "code", "token" },
+                ["grant_types_supported"] = new[] { "authorization_code" },
+                ["code_challenge_methods_supported"] = new[] { "S256" },
+                ["scopes_supported"] = new[] { "openid", "profile" },
                 ["subject_types_supported"] = new[] { "public" },
             });
         });
         app.MapGet("/jwks", (SigningKey key) => Results.Json(new { keys = new[] { key.Jwk() } }));
-        app.MapPost("/token", (HttpContext http, DevTokenRequest request, SigningKey key, TimeProvider clock) =>
+        // Scripts and the demo's client credentials-free sign-in: JSON {user, roles, ...} gives an access token at once.
+        // A web application's sign-in: the authorization-code flow with PKCE (form body, grant_type=authorization_code).
+        app.MapPost("/token", async (HttpContext http, SigningKey key, TimeProvider clock, AuthorizationCodes codes) =>
         {
-            if (string.IsNullOrWhiteSpace(request.User) || request.Roles is null)
+            if (http.Request.HasFormContentType)
+                return CodeGrant(http, await http.Request.ReadFormAsync(), key, clock, codes, lifetime);
+            var request = await http.Request.ReadFromJsonAsync<DevTokenRequest>();
+            if (request is null || string.IsNullOrWhiteSpace(request.User) || request.Roles is null)
                 return Results.Problem(statusCode: 400, title: "user en roles ontbreken / user et roles manquent",
                     detail: "Stuur {\"user\":\"naam\",\"roles\":[...]} / Envoyez {\"user\":\"nom\",\"roles\":[...]}.");
-            var claims = new List<Claim>
-            {
-                new(JwtRegisteredClaimNames.Sub, request.User),
-                new(Access.NameClaim, request.User),
-            };
-            claims.AddRange(request.Roles.Select(r => new Claim(Access.RoleClaim, r)));
-            claims.AddRange((request.Administrations ?? []).Select(a => new Claim(Access.AdministrationClaim, a)));
-            if (request.Tenant is { Length: > 0 } tenant)
-                claims.Add(new Claim(Access.TenantClaim, tenant));
-            var now = clock.GetUtcNow().UtcDateTime;
-            var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-            {
-                Issuer = IssuerOf(http),
-                Audience = request.Audience ?? Access.DefaultAudience,
-                Subject = new ClaimsIdentity(claims),
-                IssuedAt = now, NotBefore = now, Expires = now + lifetime,
-                SigningCredentials = key.Credentials,
-            });
+            var token = Sign(http, key, clock, lifetime, request.Audience ?? Access.DefaultAudience,
+                Claims(request.User, request.Roles, request.Administrations, request.Tenant));
             return Results.Ok(new DevTokenResponse(token, "Bearer", (int)lifetime.TotalSeconds));
         });
+        app.MapGet("/authorize", (HttpContext http, IConfiguration configuration) => SignInPage.Show(http.Request.Query, Persona.From(configuration)));
+        app.MapPost("/authorize", async (HttpContext http, IConfiguration configuration, AuthorizationCodes codes) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            var persona = Persona.From(configuration).FirstOrDefault(p => p.User == form["persona"]);
+            var redirect = form["redirect_uri"].ToString();
+            if (persona is null || string.IsNullOrEmpty(form["client_id"]) || !IsLoopbackAddress(redirect))
+                return Results.Problem(statusCode: 400, title: "Ongeldige aanmelding / Connexion invalide",
+                    detail: "Kies een persoon; client_id en een redirect_uri op deze machine zijn nodig. / Choisissez une personne ; client_id et une redirect_uri sur cette machine sont nécessaires.");
+            var code = codes.Issue(persona, form["client_id"]!, redirect, NullIfEmpty(form["nonce"]), NullIfEmpty(form["code_challenge"]));
+            var back = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(redirect,
+                new Dictionary<string, string?> { ["code"] = code, ["state"] = NullIfEmpty(form["state"]), ["iss"] = IssuerOf(http) });
+            return Results.Redirect(back);
+        });
+        // Signing out here forgets nothing (there is no session); it only sends the browser back.
+        app.MapGet("/logout", (string? post_logout_redirect_uri, string? state) =>
+            IsLoopbackAddress(post_logout_redirect_uri)
+                ? Results.Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(post_logout_redirect_uri!, "state", state ?? ""))
+                : Results.Text("Afgemeld. / Déconnecté.", "text/plain; charset=utf-8"));
         return app;
     }
 
     private static string IssuerOf(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+
+    private static IResult CodeGrant(HttpContext http, IFormCollection form, SigningKey key, TimeProvider clock, AuthorizationCodes codes, TimeSpan lifetime)
+    {
+        if (form["grant_type"] != "authorization_code")
+            return Results.Json(new { error = "unsupported_grant_type" }, statusCode: 400);
+        var (grant, error) = codes.Redeem(NullIfEmpty(form["code"]), NullIfEmpty(form["client_id"]), NullIfEmpty(form["redirect_uri"]), NullIfEmpty(form["code_verifier"]));
+        if (grant is null)
+            return Results.Json(new { error = "invalid_grant", error_description = error }, statusCode: 400);
+        var p = grant.Persona;
+        var claims = Claims(p.User, p.Roles, p.Administrations, p.Tenant);
+        // The access token is for the API (its audience); the ID token tells the web application who signed in.
+        var access = Sign(http, key, clock, lifetime, Access.DefaultAudience, claims);
+        var identity = Sign(http, key, clock, lifetime, grant.ClientId,
+            grant.Nonce is { } nonce ? [.. claims, new Claim("nonce", nonce)] : claims);
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["access_token"] = access, ["id_token"] = identity, ["token_type"] = "Bearer", ["expires_in"] = (int)lifetime.TotalSeconds,
+        });
+    }
+
+    private static List<Claim> Claims(string user, IEnumerable<string> roles, IEnumerable<string>? administrations, string? tenant)
+    {
+        var claims = new List<Claim> { new(JwtRegisteredClaimNames.Sub, user), new(Access.NameClaim, user) };
+        claims.AddRange(roles.Select(r => new Claim(Access.RoleClaim, r)));
+        claims.AddRange((administrations ?? []).Select(a => new Claim(Access.AdministrationClaim, a)));
+        if (tenant is { Length: > 0 })
+            claims.Add(new Claim(Access.TenantClaim, tenant));
+        return claims;
+    }
+
+    private static string Sign(HttpContext http, SigningKey key, TimeProvider clock, TimeSpan lifetime, string audience, IEnumerable<Claim> claims)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = IssuerOf(http),
+            Audience = audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now, NotBefore = now, Expires = now + lifetime,
+            SigningCredentials = key.Credentials,
+        });
+    }
+
+    private static string? NullIfEmpty(Microsoft.Extensions.Primitives.StringValues value) => string.IsNullOrEmpty(value) ? null : value.ToString();
+
+    /// <summary>This issuer signs anyone in, so it only sends browsers back to this machine.</summary>
+    private static bool IsLoopbackAddress(string? address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
 
     private static bool ListensOnLoopbackOnly(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.All(a =>

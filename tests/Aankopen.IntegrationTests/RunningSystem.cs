@@ -188,4 +188,4 @@ public sealed class RunningSystem : IAsyncLifetime
 }
 
 [CollectionDefinition(nameof(RunningSystem))]
-public sealed class RunningSystemCollection : ICollectionFixture<RunningSystem>;
+public sealed class RunningSystemCollection : ICollectionFixture<RunningSystem>, ICollectionFixture<Browsers>;

@@ -1,4 +1,5 @@
 using Aankopen.Api.Shared.Http;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 
@@ -17,8 +18,13 @@ public sealed class AccessDenied : IAuthorizationMiddlewareResultHandler
     {
         if (result.Succeeded)
             await standard.HandleAsync(next, http, policy, result);
+        else if (!SignIn.UsesBearer(http) && http.User.Identity?.IsAuthenticated != true)
+            // A person on a page: off to the identity provider, and back to this page after.
+            await http.ChallengeAsync(SignIn.Oidc);
         else if (result.Challenged || http.User.Identity?.IsAuthenticated != true)
             await NotSignedIn(http).ExecuteAsync(http);
+        else if (!SignIn.UsesBearer(http))
+            await ForbiddenPage(http).ExecuteAsync(http);
         else
             await Forbidden(http).ExecuteAsync(http);
     }
@@ -40,6 +46,13 @@ public sealed class AccessDenied : IAuthorizationMiddlewareResultHandler
         return Problems.Single(http, StatusCodes.Status403Forbidden, "not-allowed",
             "Uw rol of uw besturen laten dit niet toe. Een bestuur beslist en leest enkel voor zichzelf; beslissingen over de opdracht zelf zijn voor de aankoopcel.",
             "Votre rôle ou vos administrations ne le permettent pas. Une administration ne décide et ne consulte que pour elle-même ; les décisions sur le marché lui-même reviennent à la cellule d'achat.");
+    }
+
+    private static IResult ForbiddenPage(HttpContext http)
+    {
+        Log(http).LogWarning("Refused page {Path} to {User}", http.Request.Path, http.User.Identity?.Name);
+        var french = Problems.PrefersFrench(http) || http.Request.Cookies[Web.Language.CookieName] == "fr";
+        return Results.Content(Web.Language.ForbiddenPage(french), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
     }
 
     private static ILogger Log(HttpContext http) => http.RequestServices.GetRequiredService<ILogger<AccessDenied>>();

@@ -7,8 +7,15 @@ namespace Aankopen.Api.Shared.Security;
 /// <c>Authentication:*</c>: the identity provider whose bearer tokens the API accepts. There is no way to run
 /// without one; the demo and the tests start a local development issuer and name it here.
 /// </summary>
+/// <param name="ClientId">The web application's client id at the identity provider (<c>Authentication:ClientId</c>,
+/// default <c>aankopen-web</c>); <c>ClientSecret</c> when the provider wants one; <c>Scopes</c> (default
+/// <c>openid profile</c>) plus whatever scope gives tokens for <see cref="Audience"/>.</param>
 public sealed record AuthenticationSettings(Uri Authority, string Audience, string NameClaim, string RoleClaim, string AdministrationClaim, string TenantClaim)
 {
+    public string ClientId { get; init; } = "aankopen-web";
+    public string? ClientSecret { get; init; }
+    public IReadOnlyList<string> Scopes { get; init; } = ["openid", "profile"];
+
     /// <summary>
     /// Discovery over plain HTTP only from the machine itself (the development issuer); anything else must be HTTPS,
     /// so that nobody between the API and the identity provider can hand the API keys of their own.
@@ -25,7 +32,14 @@ public sealed record AuthenticationSettings(Uri Authority, string Audience, stri
                 + "(e.g. https://login.jette.example/realms/aankopen; its /.well-known/openid-configuration must be reachable).");
         var settings = new AuthenticationSettings(uri, section["Audience"] ?? Access.DefaultAudience,
             section["NameClaim"] ?? Access.NameClaim, section["RoleClaim"] ?? Access.RoleClaim,
-            section["AdministrationClaim"] ?? Access.AdministrationClaim, section["TenantClaim"] ?? Access.TenantClaim);
+            section["AdministrationClaim"] ?? Access.AdministrationClaim, section["TenantClaim"] ?? Access.TenantClaim)
+        {
+            ClientId = section["ClientId"] is { Length: > 0 } client ? client : "aankopen-web",
+            ClientSecret = section["ClientSecret"] is { Length: > 0 } secret ? secret : null,
+            Scopes = (section["Scopes"] ?? "openid profile").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        };
+        if (!settings.Scopes.Contains("openid"))
+            throw new InvalidOperationException($"Authentication:Scopes is '{section["Scopes"]}'; it must include openid (e.g. 'openid profile aankopen').");
         if (settings.RequireHttpsMetadata && uri.Scheme != "https")
             throw new InvalidOperationException(
                 $"Authentication:Authority is '{authority}'; an issuer on another machine must be reached over https.");

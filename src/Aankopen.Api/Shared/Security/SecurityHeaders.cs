@@ -1,20 +1,32 @@
 namespace Aankopen.Api.Shared.Security;
 
 /// <summary>
-/// Headers that keep browsers from misreading or framing what the API sends. The API reference page (/scalar) loads
-/// its own scripts and styles, so it gets no content security policy; every other answer is JSON and may load nothing.
+/// Headers that keep browsers from misreading or framing what the service sends. The API reference page (/scalar)
+/// loads its own scripts and styles, so it gets no content security policy; the API's JSON may load nothing; the
+/// pages load their own style sheet and nothing else, and their forms post only here (or, signing out, to the
+/// identity provider).
 /// </summary>
 public static class SecurityHeaders
 {
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        var authority = app.ApplicationServices.GetRequiredService<AuthenticationSettings>().Authority;
+        var pages = $"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; base-uri 'self'; "
+            + $"form-action 'self' {authority.Scheme}://{authority.Authority}; frame-ancestors 'none'";
+        return app.Use((http, next) => Apply(http, next, pages));
+    }
+
+    private static async Task Apply(HttpContext http, RequestDelegate next, string pages)
     {
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        if (!http.Request.Path.StartsWithSegments("/scalar"))
+        if (SignIn.UsesBearer(http) || http.Request.Path.StartsWithSegments("/openapi"))
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        else if (!http.Request.Path.StartsWithSegments("/scalar"))
+            headers.ContentSecurityPolicy = pages;
         await next(http);
-    });
+    }
 }

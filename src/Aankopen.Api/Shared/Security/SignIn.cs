@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+namespace Aankopen.Api.Shared.Security;
+
+/// <summary>
+/// Two ways in, one set of policies. Programs call <c>/api</c> with a bearer token from the identity provider;
+/// people use the pages, signed in through the same provider (OpenID Connect, authorization code with PKCE) and then
+/// carried by a session cookie that holds their tokens. The pages call the API with the person's own access token,
+/// so every rule is checked once, in the API.
+/// </summary>
+public static class SignIn
+{
+    public const string Either = "aankopen";
+    public const string Cookie = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string Oidc = OpenIdConnectDefaults.AuthenticationScheme;
+
+    /// <summary>A program's request: the API, or anything that brings its own Authorization header.</summary>
+    public static bool UsesBearer(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Headers.Authorization.Count > 0;
+
+    public static AuthenticationBuilder AddAankopenSignIn(this IServiceCollection services, AuthenticationSettings settings)
+    {
+        var authority = settings.Authority.ToString().TrimEnd('/');
+        return services.AddAuthentication(Either)
+            .AddPolicyScheme(Either, null, o => o.ForwardDefaultSelector = http => UsesBearer(http) ? JwtBearerDefaults.AuthenticationScheme : Cookie)
+            .AddJwtBearer(o =>
+            {
+                o.Authority = authority;
+                o.Audience = settings.Audience;
+                o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                // Claim names as the token has them: no renaming to long SOAP-era URIs.
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters.NameClaimType = settings.NameClaim;
+                o.TokenValidationParameters.RoleClaimType = settings.RoleClaim;
+                o.TokenValidationParameters.ClockSkew = TimeSpan.FromMinutes(1);
+            })
+            .AddCookie(Cookie, o =>
+            {
+                o.Cookie.Name = "aankopen.session";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = false;
+                o.ForwardChallenge = Oidc;
+                // The session lasts no longer than the access token the pages call the API with.
+                o.Events.OnValidatePrincipal = context =>
+                {
+                    if (DateTimeOffset.TryParse(context.Properties.GetTokenValue("expires_at"), out var expires)
+                        && expires <= context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
+                        context.RejectPrincipal();
+                    return Task.CompletedTask;
+                };
+            })
+            .AddOpenIdConnect(Oidc, o =>
+            {
+                o.Authority = authority;
+                o.ClientId = settings.ClientId;
+                o.ClientSecret = settings.ClientSecret;
+                o.RequireHttpsMetadata = settings.RequireHttpsMetadata;
+                o.ResponseType = "code";
+                o.ResponseMode = "query";
+                o.UsePkce = true;
+                o.SaveTokens = true;
+                o.SignInScheme = Cookie;
+                o.MapInboundClaims = false;
+                o.GetClaimsFromUserInfoEndpoint = false;
+                o.TokenValidationParameters.NameClaimType = settings.NameClaim;
+                o.TokenValidationParameters.RoleClaimType = settings.RoleClaim;
+                o.Scope.Clear();
+                foreach (var scope in settings.Scopes)
+                    o.Scope.Add(scope);
+                o.SignedOutRedirectUri = "/";
+            });
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Aankopen.Api.Web;
+
+/// <summary>
+/// The pages speak Dutch or French: what the person chose last (a cookie, kept a year), else what the browser asks
+/// for, else Dutch. Dates and amounts follow nl-BE or fr-BE; times are Brussels time.
+/// </summary>
+public static class Language
+{
+    public const string CookieName = "aankopen.lang";
+
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE"), French = CultureInfo.GetCultureInfo("fr-BE");
+    private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+
+    public static bool IsFrench => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr";
+
+    public static string T(string nl, string fr) => IsFrench ? fr : nl;
+
+    public static string Amount(decimal? amount) => amount is { } a ? a.ToString("N2", CultureInfo.CurrentCulture) + " €" : "–";
+
+    public static string Number(decimal? number) => number is { } n ? n.ToString("0.##", CultureInfo.CurrentCulture) : "–";
+
+    public static string Date(DateOnly? date) => date is { } d ? d.ToString("d MMMM yyyy", CultureInfo.CurrentCulture) : "–";
+
+    public static string Moment(DateTimeOffset? at) =>
+        at is { } a ? TimeZoneInfo.ConvertTime(a, Brussels).ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture) : "–";
+
+    /// <summary>For date inputs: the browser's own picker takes and gives yyyy-MM-dd whatever the language.</summary>
+    public static string InputDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    public static IApplicationBuilder UsePageLanguage(this IApplicationBuilder app) => app.UseRequestLocalization(o =>
+    {
+        o.DefaultRequestCulture = new RequestCulture(Dutch);
+        o.SupportedCultures = o.SupportedUICultures = [Dutch, French];
+        o.RequestCultureProviders =
+        [
+            new CustomRequestCultureProvider(http => Task.FromResult(http.Request.Cookies[CookieName] switch
+            {
+                "fr" => new ProviderCultureResult("fr-BE"),
+                "nl" => new ProviderCultureResult("nl-BE"),
+                _ => null,
+            })),
+            new AcceptLanguageHeaderRequestCultureProvider(),
+        ];
+    });
+
+    /// <summary>Remembers the choice and goes back to the page it was made on (only pages of this site).</summary>
+    public static IResult Choose(string to, string? returnUrl, HttpContext http)
+    {
+        http.Response.Cookies.Append(CookieName, to == "fr" ? "fr" : "nl", new CookieOptions
+        {
+            MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps,
+        });
+        return Results.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
+    }
+
+    public static string ForbiddenPage(bool french) => $"""
+        <!DOCTYPE html>
+        <html lang="{(french ? "fr" : "nl")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{(french ? "Non autorisé" : "Niet toegestaan")}</title><link rel="stylesheet" href="/css/site.css"></head>
+        <body><main id="main"><h1>{(french ? "Non autorisé" : "Niet toegestaan")}</h1>
+        <p>{(french
+            ? "Votre rôle ou vos administrations ne donnent pas accès à cette page."
+            : "Uw rol of uw besturen geven geen toegang tot deze pagina.")}</p>
+        <p><a href="/">{(french ? "Vers le tableau de bord" : "Naar het overzicht")}</a></p></main></body></html>
+        """;
+}

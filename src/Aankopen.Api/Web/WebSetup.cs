@@ -1,0 +1,39 @@
+namespace Aankopen.Api.Web;
+
+/// <summary>
+/// The web application for the purchasing cell and the administrations: server-rendered Razor Pages in this host,
+/// no front-end build. Pages sign people in through the identity provider (cookie session), protect every form
+/// with an anti-forgery token, and call the API with the person's own token.
+/// </summary>
+public static class WebSetup
+{
+    public static IServiceCollection AddAankopenPages(this IServiceCollection services)
+    {
+        services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "aankopen.antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddTransient<PersonsToken>();
+        services.AddHttpClient(PageApi.Client).AddHttpMessageHandler<PersonsToken>();
+        services.AddSingleton<PageApi>();
+        return services;
+    }
+
+    public static WebApplication UseAankopenPages(this WebApplication app)
+    {
+        // The language middleware for pages only: the API's JSON is the same in every language.
+        app.UseWhen(http => !Shared.Security.SignIn.UsesBearer(http), page => page.UsePageLanguage());
+        app.UseStaticFiles();
+        return app;
+    }
+
+    public static WebApplication MapAankopenPages(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapGet("/language/{to:regex(^(nl|fr)$)}", (string to, string? returnUrl, HttpContext http) => Language.Choose(to, returnUrl, http))
+            .AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+}

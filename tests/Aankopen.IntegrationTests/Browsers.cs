@@ -1,0 +1,54 @@
+using Microsoft.Playwright;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>
+/// Debian's Chromium (installed by the test command) driven by Playwright, headless, one browser for the whole run;
+/// each person gets a context of their own (their own cookies), as if on their own computer.
+/// </summary>
+public sealed class Browsers : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private IPlaywright playwright = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+            throw new InvalidOperationException($"No browser at {Chromium}: install Debian's chromium package (test.sh does).");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            // The machine's network is closed: Chromium must not try to reach Google's services at start.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A new person at a laptop (or a tablet, with <paramref name="tablet"/>), signed in on the development issuer's page as <paramref name="persona"/>.</summary>
+    public async Task<IPage> SignedInAsync(Uri site, string persona, string language = "nl-BE", bool tablet = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = language,
+            ViewportSize = tablet ? new ViewportSize { Width = 820, Height = 1180 } : new ViewportSize { Width = 1366, Height = 900 },
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.ToString());
+        // The identity provider's page: pick who you are.
+        await page.Locator($"button[value='{persona}']").ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(site.ToString(), StringComparison.Ordinal));
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+    }
+}
