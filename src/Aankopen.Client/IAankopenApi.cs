@@ -18,6 +18,9 @@ public interface IAankopenApi
     Task<IApiResponse<AdministrationView>> RegisterAdministrationAsync(
         [Header(Headers.Actor)] string actor, [Body] RegisterAdministrationRequest request, CancellationToken ct = default);
 
+    [Get("/api/administrations/{code}")]
+    Task<IApiResponse<AdministrationView>> GetAdministrationAsync(string code, CancellationToken ct = default);
+
     [Get("/api/administrations/{code}/participations")]
     Task<IApiResponse<AdministrationYearView>> GetAdministrationYearAsync(string code, int? year = null, CancellationToken ct = default);
 

@@ -46,13 +46,13 @@ public abstract class AankopenPageModel : PageModel
                 if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
                     foreach (var field in errors.EnumerateObject())
                         foreach (var message in field.Value.EnumerateArray())
-                            ModelState.AddModelError(prefix + field.Name, message.GetString() ?? "");
+                            ModelState.AddModelError(prefix is null ? field.Name : $"{prefix}.{field.Name}", message.GetString() ?? "");
             }
             catch (JsonException)
             {
             }
         }
-        ModelState.AddModelError("", summary);
+        ModelState.AddModelError(prefix ?? "", summary);
         return null;
     }
 
@@ -60,4 +60,47 @@ public abstract class AankopenPageModel : PageModel
     protected IActionResult NotFoundPage() => StatusCode(StatusCodes.Status404NotFound);
 
     protected static string IfMatch(long version) => $"\"{version}\"";
+
+    /// <summary>
+    /// An amount typed the Belgian way (90.000,50 or 90000,50; a point alone as decimal point is taken too), or null
+    /// with a message at its field. Empty is null without a message when <paramref name="optional"/>.
+    /// </summary>
+    protected decimal? AmountFrom(string form, string field, string? typed, bool optional = false)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            if (!optional)
+                ModelState.AddModelError($"{form}.{field}", T("Vul een bedrag in, bv. 90.000,00.", "Indiquez un montant, p.ex. 90.000,00."));
+            return null;
+        }
+        var text = typed.Trim().Replace(" ", "").Replace("\u202f", "").Replace("€", "");
+        // 1.234,56 (Belgian) or 1234.56 (a point with at most two decimals after it and no comma).
+        if (!text.Contains(',') && System.Text.RegularExpressions.Regex.IsMatch(text, @"^-?\d+\.\d{1,2}$"))
+            text = text.Replace('.', ',');
+        if (decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("nl-BE"), out var amount))
+            return amount;
+        ModelState.AddModelError($"{form}.{field}", T($"'{typed}' is geen bedrag; schrijf bv. 90.000,00.", $"'{typed}' n'est pas un montant ; écrivez p.ex. 90.000,00."));
+        return null;
+    }
+
+    protected DateOnly? DateFrom(string form, string field, string? typed)
+    {
+        if (DateOnly.TryParseExact(typed, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            return date;
+        ModelState.AddModelError($"{form}.{field}", T("Kies een datum.", "Choisissez une date."));
+        return null;
+    }
+
+    /// <summary>Whether this request is the post of form <paramref name="form"/> (each form sends its id as <c>form</c>).</summary>
+    public bool PostedBy(string form) => Request.HasFormContentType && Request.Form["form"] == form;
+
+    /// <summary>The refusal of <paramref name="field"/> in <paramref name="form"/> ("" for the form as a whole), if any.</summary>
+    public string? ErrorOf(string form, string field) =>
+        ModelState.TryGetValue(field.Length == 0 ? form : $"{form}.{field}", out var entry) && entry.Errors.Count > 0
+            ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
+            : null;
+
+    /// <summary>Accepted, for a named form: its refusals go under <c>form.field</c> and <c>form</c>.</summary>
+    protected TContent? AcceptedFor<TContent>(string form, IApiResponse<TContent> response) where TContent : class =>
+        Accepted(response, form);
 }

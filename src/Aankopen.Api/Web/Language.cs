@@ -27,6 +27,15 @@ public static class Language
     public static string Moment(DateTimeOffset? at) =>
         at is { } a ? TimeZoneInfo.ConvertTime(a, Brussels).ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture) : "–";
 
+    /// <summary>A date and time typed on a page, as Brussels time.</summary>
+    public static DateTimeOffset FromBrussels(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        return new DateTimeOffset(unspecified, Brussels.GetUtcOffset(unspecified));
+    }
+
+    public static DateTime ToBrussels(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Brussels).DateTime;
+
     /// <summary>For date inputs: the browser's own picker takes and gives yyyy-MM-dd whatever the language.</summary>
     public static string InputDate(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 

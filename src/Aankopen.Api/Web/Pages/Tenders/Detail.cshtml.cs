@@ -1,0 +1,95 @@
+using Aankopen.Contracts.Api.V1;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Aankopen.Api.Web.Pages.Tenders;
+
+/// <summary>
+/// One tender: its lots, the opt-in matrix, each administration's totals and shares, its history, and the forms of
+/// the purchasing cell's next steps (add lots, open for opt-in, close, publish, award, cancel). Every form carries
+/// the version it was shown at; a change made meanwhile by someone else is reported, not overwritten.
+/// </summary>
+public sealed class DetailModel : AankopenPageModel
+{
+    public TenderView? Tender { get; private set; }
+    public IReadOnlyList<HistoryEntryView>? History { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await ShowAsync(id, ct);
+
+    public async Task<IActionResult> OnPostAddLotAsync(Guid id, long version, CancellationToken ct)
+    {
+        const string form = "addlot";
+        var f = Request.Form;
+        var estimate = AmountFrom(form, "estimatedValueExclVat", f["estimatedValueExclVat"]);
+        var vat = AmountFrom(form, "vatRate", f["vatRate"]);
+        var start = DateFrom(form, "terms.start", f["terms.start"]);
+        if (estimate is null || vat is null || start is null)
+            return await ShowAsync(id, ct);
+        var terms = new ContractTermsRequest(start, Int(f["terms.initialMonths"]), f["terms.renewable"] == "true", Int(f["terms.renewalMonths"]),
+            Int(f["terms.maxRenewals"]), Int(f["terms.noticeDays"]));
+        var lot = new LotRequest(null, f["title"].ToString(), f["cpv"].ToString(), estimate.Value, vat.Value, terms);
+        return await DoneAsync(id, form, await Api.AddLotAsync(id, IfMatch(version), "", lot, ct: ct),
+            T("Perceel toegevoegd.", "Lot ajouté."), ct);
+    }
+
+    public async Task<IActionResult> OnPostOpenOptInAsync(Guid id, long version, CancellationToken ct) =>
+        await DoneAsync(id, "openoptin", await Api.OpenOptInAsync(id, IfMatch(version), "", ct),
+            T("De besturen kunnen nu deelnemen.", "Les administrations peuvent maintenant participer."), ct);
+
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, long version, CancellationToken ct) =>
+        await DoneAsync(id, "close", await Api.CloseOptInAsync(id, IfMatch(version), "", ct),
+            T("Deelname afgesloten.", "Participation clôturée."), ct);
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, long version, string publicationReference, CancellationToken ct)
+    {
+        const string form = "publish";
+        if (DateFrom(form, "publishedOn", Request.Form["publishedOn"]) is not { } on)
+            return await ShowAsync(id, ct);
+        return await DoneAsync(id, form, await Api.PublishAsync(id, IfMatch(version), "", new PublishTenderRequest(publicationReference ?? "", on), ct),
+            T("Bekendmaking vastgelegd.", "Publication enregistrée."), ct);
+    }
+
+    public async Task<IActionResult> OnPostAwardAsync(Guid id, long version, int lotNumber, string supplierName, string supplierId, CancellationToken ct)
+    {
+        var form = $"award-{lotNumber}";
+        var amount = AmountFrom(form, "awardedAmountExclVat", Request.Form["awardedAmountExclVat"]);
+        var start = DateFrom(form, "contractStart", Request.Form["contractStart"]);
+        var end = DateFrom(form, "contractEnd", Request.Form["contractEnd"]);
+        if (amount is null || start is null || end is null)
+            return await ShowAsync(id, ct);
+        return await DoneAsync(id, form,
+            await Api.AwardLotAsync(id, lotNumber, IfMatch(version), "", new AwardLotRequest(supplierName ?? "", supplierId ?? "", amount.Value, start.Value, end.Value), ct),
+            T($"Perceel {lotNumber} gegund; elk bestuur krijgt zijn eigen deel in zijn financieel pakket.",
+                $"Lot {lotNumber} attribué ; chaque administration reçoit sa propre part dans son système comptable."), ct, $"lot-{lotNumber}");
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, long version, string reason, CancellationToken ct) =>
+        await DoneAsync(id, "cancel", await Api.CancelTenderAsync(id, IfMatch(version), "", new ReasonRequest(reason ?? ""), ct),
+            T("Opdracht stopgezet.", "Marché annulé."), ct);
+
+    private async Task<IActionResult> DoneAsync(Guid id, string form, Refit.IApiResponse<TenderView> response, string notice, CancellationToken ct, string? anchor = null)
+    {
+        if (response.StatusCode == System.Net.HttpStatusCode.PreconditionFailed)
+        {
+            ModelState.AddModelError(form, T("Iemand anders wijzigde deze opdracht ondertussen. Hieronder staat ze zoals ze nu is; kijk na en probeer opnieuw.",
+                "Quelqu'un d'autre a modifié ce marché entre-temps. Le voici tel qu'il est maintenant ; vérifiez et réessayez."));
+            return await ShowAsync(id, ct);
+        }
+        if (AcceptedFor(form, response) is null)
+            return await ShowAsync(id, ct);
+        Notice = notice;
+        return Redirect($"/tenders/{id}{(anchor is null ? "" : "#" + anchor)}");
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
+    {
+        var response = await Api.GetTenderAsync(id, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            return NotFoundPage();
+        Tender = Accepted(response);
+        if (SeesAll)
+            History = (await Api.GetHistoryAsync(id, ct)).Content;
+        return Page();
+    }
+
+    private static int Int(Microsoft.Extensions.Primitives.StringValues value) => int.TryParse(value, out var n) ? n : 0;
+}
