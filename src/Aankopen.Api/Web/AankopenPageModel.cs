@@ -44,9 +44,13 @@ public abstract class AankopenPageModel : PageModel
                 if (problem.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 } d)
                     summary = d;
                 if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+                {
                     foreach (var field in errors.EnumerateObject())
                         foreach (var message in field.Value.EnumerateArray())
                             ModelState.AddModelError(prefix is null ? field.Name : $"{prefix}.{field.Name}", message.GetString() ?? "");
+                    // Said at the fields already; above the form only where to look.
+                    summary = T("Verbeter wat bij de velden hieronder staat.", "Corrigez ce qui est indiqué aux champs ci-dessous.");
+                }
             }
             catch (JsonException)
             {

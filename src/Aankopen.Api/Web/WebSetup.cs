@@ -7,9 +7,17 @@ namespace Aankopen.Api.Web;
 /// </summary>
 public static class WebSetup
 {
+    private static readonly Lazy<string> StyleSheet = new(() =>
+    {
+        using var stream = typeof(WebSetup).Assembly.GetManifestResourceStream("site.css")!;
+        return new StreamReader(stream).ReadToEnd();
+    });
+
     public static IServiceCollection AddAankopenPages(this IServiceCollection services)
     {
         services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
+        // The API decides what is required and says so at the field; the pages must not refuse first, in other words.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "aankopen.antiforgery";
@@ -25,13 +33,17 @@ public static class WebSetup
     {
         // The language middleware for pages only: the API's JSON is the same in every language.
         app.UseWhen(http => !Shared.Security.SignIn.UsesBearer(http), page => page.UsePageLanguage());
-        app.UseStaticFiles();
         return app;
     }
 
     public static WebApplication MapAankopenPages(this WebApplication app)
     {
         app.MapRazorPages();
+        app.MapGet("/css/site.css", (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Text(StyleSheet.Value, "text/css; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/language/{to:regex(^(nl|fr)$)}", (string to, string? returnUrl, HttpContext http) => Language.Choose(to, returnUrl, http))
             .AllowAnonymous().ExcludeFromDescription();
         return app;
