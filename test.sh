@@ -19,6 +19,11 @@ if ! command -v docker-compose >/dev/null; then
   apt-get install -y -qq docker-compose >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq docker-compose >/dev/null 2>&1; } \
     || echo "docker-compose could not be installed; the compose test will fail." >&2
 fi
+# The browser tests drive Debian's Chromium (Playwright's own browser downloads are not used).
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; } \
+    || echo "chromium could not be installed; the browser tests will fail." >&2
+fi
 npm ci --prefix infra/validate --no-audit --no-fund --loglevel=error >/dev/null 2>&1 \
   || echo "npm ci in infra/validate failed; the manifest tests will fail." >&2
 set -a; . "$state/env"; set +a

@@ -115,6 +115,7 @@ public sealed class Program
         app.MapAuditPages();
         app.MapAankopenPages();
         app.MapOperationEndpoints();
+        Reports.ReportEndpoints.MapReportEndpoints(app);
         return app;
     }
 }

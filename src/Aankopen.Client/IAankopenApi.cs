@@ -110,6 +110,12 @@ public interface IAankopenApi
         Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
         [Body] TerminateLotRequest request, CancellationToken ct = default);
 
+    [Get("/api/reports/synergies/{year}")]
+    Task<IApiResponse<SynergyReportView>> GetSynergyReportAsync(int year, CancellationToken ct = default);
+
+    [Get("/api/reports/synergies/{year}.csv")]
+    Task<HttpResponseMessage> ExportSynergyCsvAsync(int year, string? lang = null, CancellationToken ct = default);
+
     [Get("/api/memberships")]
     Task<IApiResponse<IReadOnlyList<MembershipView>>> ListMembershipsAsync(
         string? administration = null, string? central = null, DateOnly? endingFrom = null, DateOnly? endingTo = null, CancellationToken ct = default);

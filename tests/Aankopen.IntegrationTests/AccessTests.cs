@@ -66,6 +66,8 @@ public sealed class AccessTests(RunningSystem system)
         { "GET", "api/administrations/OCMW/participations.csv", Readers },
         { "GET", "api/administrations/GEMEENTE/participations.csv", CellAndAuditor },
         { "GET", "api/exports/shares.csv", CellAndAuditor },
+        { "GET", "api/reports/synergies/2026", Readers },
+        { "GET", "api/reports/synergies/2026.csv", Readers },
         { "GET", "api/administrations/OCMW/memberships", Readers },
         { "GET", "api/centrals", Everyone },
         { "POST", "api/centrals", [Cell] },
@@ -104,7 +106,10 @@ public sealed class AccessTests(RunningSystem system)
         }
 
         var anonymous = await system.Api.SendAsync(Write(new HttpMethod(method), path, null, null, actor: DevIssuerTokens.Anonymous), Ct);
-        (await CodeOfAsync(anonymous, HttpStatusCode.Unauthorized)).ShouldBe("not-signed-in");
+        if (path.StartsWith("api/", StringComparison.Ordinal))
+            (await CodeOfAsync(anonymous, HttpStatusCode.Unauthorized)).ShouldBe("not-signed-in");
+        else // a page: the browser is sent to the identity provider to sign in, and nothing of the page is shown
+            anonymous.RequestMessage!.RequestUri!.GetLeftPart(UriPartial.Path).ShouldBe(new Uri(TestIssuer.Address, "authorize").ToString());
     }
 
     [Fact]

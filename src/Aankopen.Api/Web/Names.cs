@@ -32,14 +32,16 @@ public static class Names
     public static readonly string[] Procedures =
         ["Open", "Restricted", "CompetitiveProcedureWithNegotiation", "NegotiatedWithPriorPublication", "NegotiatedWithoutPriorPublication", "AcceptedInvoice"];
 
-    public static string Procedure(string procedure) => procedure switch
+    public static string Procedure(string procedure) => ProcedureIn(procedure, IsFrench);
+
+    public static string ProcedureIn(string procedure, bool french) => procedure switch
     {
-        "Open" => T("Openbare procedure", "Procédure ouverte"),
-        "Restricted" => T("Niet-openbare procedure", "Procédure restreinte"),
-        "CompetitiveProcedureWithNegotiation" => T("Mededingingsprocedure met onderhandeling", "Procédure concurrentielle avec négociation"),
-        "NegotiatedWithPriorPublication" => T("Onderhandelingsprocedure met voorafgaande bekendmaking", "Procédure négociée avec publication préalable"),
-        "NegotiatedWithoutPriorPublication" => T("Onderhandelingsprocedure zonder voorafgaande bekendmaking", "Procédure négociée sans publication préalable"),
-        "AcceptedInvoice" => T("Aanvaarde factuur", "Facture acceptée"),
+        "Open" => french ? "Procédure ouverte" : "Openbare procedure",
+        "Restricted" => french ? "Procédure restreinte" : "Niet-openbare procedure",
+        "CompetitiveProcedureWithNegotiation" => french ? "Procédure concurrentielle avec négociation" : "Mededingingsprocedure met onderhandeling",
+        "NegotiatedWithPriorPublication" => french ? "Procédure négociée avec publication préalable" : "Onderhandelingsprocedure met voorafgaande bekendmaking",
+        "NegotiatedWithoutPriorPublication" => french ? "Procédure négociée sans publication préalable" : "Onderhandelingsprocedure zonder voorafgaande bekendmaking",
+        "AcceptedInvoice" => french ? "Facture acceptée" : "Aanvaarde factuur",
         _ => procedure,
     };
 

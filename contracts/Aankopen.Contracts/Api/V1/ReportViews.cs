@@ -1,0 +1,35 @@
+namespace Aankopen.Contracts.Api.V1;
+
+/// <summary>
+/// The public-procurement chapter of the yearly report on synergies and scale advantages (art. 26bis §5 of the
+/// organic OCMW law), from the service's own records: what was opened, awarded and renewed in the year, each
+/// administration's share, the purchasing-central memberships, and the same figures for the year before.
+/// </summary>
+public sealed record SynergyReportView(
+    int Year,
+    IReadOnlyList<string> Administrations,
+    IReadOnlyList<ReportTenderView> Opened,
+    IReadOnlyList<ReportLotView> Awarded,
+    IReadOnlyList<ReportLotView> Renewed,
+    IReadOnlyList<ReportMembershipView> Memberships,
+    IReadOnlyList<ReportAdministrationView> PerAdministration,
+    ReportFiguresView ThisYear,
+    ReportFiguresView PreviousYear);
+
+/// <param name="Participants">The administrations that opted into at least one lot; the invited ones while none has.</param>
+public sealed record ReportTenderView(Guid TenderId, string Reference, string TitleNl, string TitleFr, string Procedure, string Status, IReadOnlyList<string> Participants);
+
+/// <summary>A lot awarded, or a renewal period that started, in the year, with each administration's share of it.</summary>
+public sealed record ReportLotView(
+    Guid TenderId, string Reference, string TitleNl, string TitleFr, int LotNumber, string LotTitle, string SupplierName,
+    DateOnly PeriodStart, DateOnly PeriodEnd, decimal AmountExclVat, decimal AmountInclVat, IReadOnlyList<ReportShareView> Shares);
+
+public sealed record ReportShareView(string Administration, decimal AmountExclVat, decimal AmountInclVat);
+
+public sealed record ReportMembershipView(
+    string Administration, string Central, string CentralNameNl, string CentralNameFr, DateOnly Start, DateOnly? End, bool JoinedInYear, bool EndedInYear);
+
+/// <summary>One administration's awarded and renewed shares (excl. VAT) in the year and the year before.</summary>
+public sealed record ReportAdministrationView(string Administration, decimal AwardedExclVat, decimal RenewedExclVat, decimal PreviousAwardedExclVat, decimal PreviousRenewedExclVat);
+
+public sealed record ReportFiguresView(int TendersOpened, int LotsAwarded, decimal AwardedExclVat, int LotsRenewed, decimal RenewedExclVat, int MembershipsActive);

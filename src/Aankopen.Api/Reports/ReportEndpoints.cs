@@ -1,0 +1,56 @@
+using Aankopen.Api.Memberships;
+using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared.Security;
+using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.ReadModels;
+using Aankopen.Api.Tenders.Renewals;
+using Aankopen.Contracts.Api.V1;
+using Marten;
+
+namespace Aankopen.Api.Reports;
+
+/// <summary>
+/// <c>/api/reports/synergies/{year}</c>: the yearly chapter as data (the pages render it as HTML and as a Word
+/// document), and as CSV for the finance department: one row per administration's share.
+/// </summary>
+public static class ReportEndpoints
+{
+    /// <summary>Tenders opened this many years before the report's are still read: a lot is awarded within a few years of opening.</summary>
+    private const int YearsBack = 5;
+
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.TenderReader);
+        reports.MapGet("/synergies/{year:int}", async (int year, HttpContext http, IQuerySession session, Tenancy.Tenants tenants, CancellationToken ct) =>
+                TenderRules.YearOutOfRange(year) is { } bad ? Problems.From(http, [bad]) : TypedResults.Ok(await ReadAsync(year, http, session, tenants, ct)))
+            .WithName("SynergyReport").WithSummary("The public-procurement chapter of the yearly synergy report: opened, awarded, renewed, shares, memberships, year on year")
+            .Produces<SynergyReportView>().ProducesProblem(422);
+        reports.MapGet("/synergies/{year:int}.csv", async (int year, string? lang, HttpContext http, IQuerySession session, Tenancy.Tenants tenants, CancellationToken ct) =>
+            {
+                if (TenderRules.YearOutOfRange(year) is { } bad)
+                    return Problems.From(http, [bad]);
+                var french = lang is null ? Problems.PrefersFrench(http) : lang.StartsWith("fr", StringComparison.OrdinalIgnoreCase);
+                return SynergyCsv.Write(await ReadAsync(year, http, session, tenants, ct), french).ToResult($"synergies-{year}.csv");
+            })
+            .WithName("SynergyReportCsv").WithSummary("The same chapter as CSV for the finance department: one row per administration's share")
+            .Produces(200, contentType: CsvFile.ContentType).ProducesProblem(422);
+        return app;
+    }
+
+    public static async Task<SynergyReportView> ReadAsync(int year, HttpContext http, IQuerySession session, Tenancy.Tenants tenants, CancellationToken ct)
+    {
+        var (from, to) = (new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31));
+        var renewals = await session.Events.QueryRawEventDataOnly<LotRenewed>().Where(r => r.PeriodStart >= from && r.PeriodStart <= to).ToListAsync(ct);
+        var firstYear = year - 1 - YearsBack; // computed here: Marten's LINQ does not evaluate arithmetic on captured values
+        var records = (await session.Query<TenderRecord>().Where(t => t.Year >= firstYear && t.Year <= year).ToListAsync(ct)).ToDictionary(r => r.Id);
+        var older = renewals.Select(r => r.TenderId).Where(id => !records.ContainsKey(id)).Distinct().ToArray();
+        if (older.Length > 0)
+            foreach (var r in await session.LoadManyAsync<TenderRecord>(ct, older))
+                records[r.Id] = r;
+        var memberships = await session.Query<MembershipRecord>().ToListAsync(ct);
+        var centrals = await session.Query<PurchasingCentral>().ToListAsync(ct);
+        var administrations = tenants.AdministrationsOf(UserScopes.TenantOf(http)).All.Select(a => a.Code).ToArray();
+        return SynergyReport.Build(year, administrations, records.Values.Select(r => r.State).ToArray(), renewals,
+            memberships.Select(m => m.State).ToArray(), centrals.ToDictionary(c => c.Id));
+    }
+}

@@ -1,0 +1,73 @@
+using Aankopen.Api.Memberships;
+using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.Renewals;
+using Aankopen.Contracts.Api.V1;
+
+namespace Aankopen.Api.Reports;
+
+/// <summary>
+/// Builds the yearly chapter from the tenders (their folded state), the renewals recorded and the memberships. No
+/// I/O: the endpoint reads, this decides what counts in which year. A tender counts in the year it was opened, an
+/// award in the year it was decided, a renewal in the year its new period starts, a membership in every year it runs.
+/// </summary>
+public static class SynergyReport
+{
+    public static SynergyReportView Build(int year, IReadOnlyList<string> administrations, IReadOnlyCollection<JointTender> tenders,
+        IReadOnlyCollection<LotRenewed> renewals, IReadOnlyCollection<CentralMembership> memberships, IReadOnlyDictionary<string, PurchasingCentral> centrals)
+    {
+        var byId = tenders.ToDictionary(t => t.Id);
+        IReadOnlyList<ReportLotView> AwardedIn(int y) => tenders
+            .SelectMany(t => t.Lots.Values.Where(l => l.Award is { } a && a.AwardedAt.Year == y).Select(l => Awarded(t, l, l.Award!)))
+            .OrderBy(l => l.Reference, StringComparer.Ordinal).ThenBy(l => l.LotNumber).ToArray();
+        IReadOnlyList<ReportLotView> RenewedIn(int y) => renewals
+            .Where(r => r.PeriodStart.Year == y && byId.ContainsKey(r.TenderId))
+            .Select(r => Renewed(byId[r.TenderId], r))
+            .OrderBy(l => l.Reference, StringComparer.Ordinal).ThenBy(l => l.LotNumber).ThenBy(l => l.PeriodStart).ToArray();
+        IReadOnlyList<CentralMembership> RunningIn(int y) => memberships
+            .Where(m => m.Start.Year <= y && (m.End is not { } end || end.Year >= y)).ToArray();
+
+        var opened = tenders.Where(t => t.OpenedAt.Year == year).OrderBy(t => t.Reference, StringComparer.Ordinal).Select(Opened).ToArray();
+        var (awarded, previousAwarded) = (AwardedIn(year), AwardedIn(year - 1));
+        var (renewed, previousRenewed) = (RenewedIn(year), RenewedIn(year - 1));
+        var running = RunningIn(year);
+
+        decimal ShareOf(IEnumerable<ReportLotView> lots, string administration) =>
+            lots.SelectMany(l => l.Shares).Where(s => s.Administration == administration).Sum(s => s.AmountExclVat);
+        var perAdministration = administrations.Select(a => new ReportAdministrationView(a,
+            ShareOf(awarded, a), ShareOf(renewed, a), ShareOf(previousAwarded, a), ShareOf(previousRenewed, a))).ToArray();
+
+        return new SynergyReportView(year, administrations, opened, awarded, renewed,
+            running.OrderBy(m => m.Administration, StringComparer.Ordinal).ThenBy(m => m.Central, StringComparer.Ordinal).Select(m => Membership(m, year, centrals)).ToArray(),
+            perAdministration,
+            Figures(opened.Length, awarded, renewed, running.Count),
+            Figures(tenders.Count(t => t.OpenedAt.Year == year - 1), previousAwarded, previousRenewed, RunningIn(year - 1).Count));
+    }
+
+    private static ReportFiguresView Figures(int opened, IReadOnlyList<ReportLotView> awarded, IReadOnlyList<ReportLotView> renewed, int memberships) =>
+        new(opened, awarded.Count, awarded.Sum(l => l.AmountExclVat), renewed.Count, renewed.Sum(l => l.AmountExclVat), memberships);
+
+    private static ReportTenderView Opened(JointTender t)
+    {
+        var participants = t.Lots.Values.SelectMany(l => l.OptIns.Select(o => o.Administration)).Distinct().ToArray();
+        return new ReportTenderView(t.Id, t.Reference, t.TitleNl, t.TitleFr, t.Procedure, t.Status.ToString(),
+            participants.Length > 0 ? t.InvitedAdministrations.Where(participants.Contains).ToArray() : [.. t.InvitedAdministrations]);
+    }
+
+    private static ReportLotView Awarded(JointTender t, Lot l, Award a) =>
+        new(t.Id, t.Reference, t.TitleNl, t.TitleFr, l.Number, l.Title, a.SupplierName, a.ContractStart, a.ContractEnd, a.AmountExclVat, a.AmountInclVat,
+            a.Shares.Select(s => new ReportShareView(s.Administration, s.AmountExclVat, s.AmountInclVat)).ToArray());
+
+    private static ReportLotView Renewed(JointTender t, LotRenewed r)
+    {
+        var lot = t.Lots.GetValueOrDefault(r.LotNumber);
+        return new(t.Id, t.Reference, t.TitleNl, t.TitleFr, r.LotNumber, lot?.Title ?? "", lot?.Award?.SupplierName ?? "", r.PeriodStart, r.PeriodEnd,
+            r.AmountExclVat, r.AmountInclVat, r.Shares.Select(s => new ReportShareView(s.Administration, s.AmountExclVat, s.AmountInclVat)).ToArray());
+    }
+
+    private static ReportMembershipView Membership(CentralMembership m, int year, IReadOnlyDictionary<string, PurchasingCentral> centrals)
+    {
+        var central = centrals.GetValueOrDefault(m.Central);
+        return new(m.Administration, m.Central, central?.NameNl ?? m.Central, central?.NameFr ?? m.Central, m.Start, m.End,
+            m.Start.Year == year, m.End is { } end && end.Year == year);
+    }
+}

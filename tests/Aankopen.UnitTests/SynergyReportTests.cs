@@ -1,0 +1,107 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using Aankopen.Api.Memberships;
+using Aankopen.Api.Reports;
+using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.Renewals;
+using Shouldly;
+using static Aankopen.UnitTests.Samples;
+
+namespace Aankopen.UnitTests;
+
+public sealed class SynergyReportTests
+{
+    private static readonly string[] JetteAdministrations = ["GEMEENTE", "OCMW"];
+
+    // Opened in 2026, lot 1 awarded in December 2026 (the sample's award date), renewed from 2028.
+    private static readonly JointTender MealVouchers = JointTender.Fold(
+    [
+        Opened("GEMEENTE", "OCMW"), Lot(1), Lot(2),
+        OptIn(1, "GEMEENTE", 90_000m), OptIn(1, "OCMW", 30_000m, "0900/123-48"),
+        Closed(2), Published(),
+        Awarded(1, new AwardShare("GEMEENTE", 75_000.01m, 75_000.01m, "0100/123-48"), new AwardShare("OCMW", 25_000.00m, 25_000.00m, "0900/123-48")),
+    ])!;
+
+    private static readonly LotRenewed RenewedIn2028 = new(TenderId, 1, 1, new DateOnly(2028, 1, 1), new DateOnly(2028, 12, 31), 100_000.01m, 0m, 100_000.01m,
+        [new AwardShare("GEMEENTE", 75_000.01m, 75_000.01m, "0100/123-48"), new AwardShare("OCMW", 25_000.00m, 25_000.00m, "0900/123-48")], "system", new DateTimeOffset(2028, 1, 1, 0, 5, 0, TimeSpan.Zero));
+
+    private static readonly CentralMembership Forem = new(Guid.NewGuid(), "OCMW", "FOREM", "Raad voor maatschappelijk welzijn", new DateOnly(2026, 3, 1), "RMW/2026/12",
+        new MembershipScope(["paper"], []), new DateOnly(2026, 4, 1), new DateOnly(2028, 3, 31), 3, false, null);
+
+    private static readonly Dictionary<string, PurchasingCentral> Centrals = new()
+    {
+        ["FOREM"] = new("FOREM", "Aankoopcentrale FOREM", "Centrale d'achat du FOREM", "0236.363.165", CentralLevel.Regional, Cell, OpenedAt),
+    };
+
+    private static Contracts.Api.V1.SynergyReportView Report(int year) =>
+        SynergyReport.Build(year, JetteAdministrations, [MealVouchers], [RenewedIn2028], [Forem], Centrals);
+
+    [Fact]
+    public void A_tender_counts_the_year_it_was_opened_and_its_award_the_year_it_was_decided_with_each_share()
+    {
+        var report = Report(2026);
+
+        report.Opened.ShouldHaveSingleItem().Participants.ShouldBe(JetteAdministrations);
+        var award = report.Awarded.ShouldHaveSingleItem();
+        award.Shares.Select(s => (s.Administration, s.AmountExclVat)).ShouldBe([("GEMEENTE", 75_000.01m), ("OCMW", 25_000.00m)]);
+        award.Shares.Sum(s => s.AmountExclVat).ShouldBe(award.AmountExclVat);
+        report.Renewed.ShouldBeEmpty();
+        report.PerAdministration.Single(a => a.Administration == "OCMW").AwardedExclVat.ShouldBe(25_000.00m);
+        report.ThisYear.ShouldBe(new(1, 1, 100_000.01m, 0, 0m, 1));
+        report.PreviousYear.ShouldBe(new(0, 0, 0m, 0, 0m, 0));
+    }
+
+    [Fact]
+    public void A_renewal_counts_the_year_its_period_starts_and_the_year_before_is_there_to_compare()
+    {
+        var report = Report(2028);
+
+        report.Opened.ShouldBeEmpty();
+        report.Awarded.ShouldBeEmpty();
+        report.Renewed.ShouldHaveSingleItem().PeriodStart.ShouldBe(new DateOnly(2028, 1, 1));
+        var city = report.PerAdministration.Single(a => a.Administration == "GEMEENTE");
+        (city.RenewedExclVat, city.PreviousAwardedExclVat).ShouldBe((75_000.01m, 0m));
+        var membership = report.Memberships.ShouldHaveSingleItem();
+        (membership.EndedInYear, membership.JoinedInYear, membership.CentralNameFr).ShouldBe((true, false, "Centrale d'achat du FOREM"));
+        Report(2029).Memberships.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_chapter_reads_like_the_reports_list_of_joint_tenders_in_each_language()
+    {
+        var dutch = SynergyChapter.Compose(Report(2028), french: false, new DateOnly(2029, 2, 1));
+        var french = SynergyChapter.Compose(Report(2028), french: true, new DateOnly(2029, 2, 1));
+
+        dutch.OfType<Bullets>().Single().Items.ShouldBe(["Gezamenlijke overheidsopdracht voor Maaltijdcheques 2027 (AC-2027-001) (en verlenging)"]);
+        french.OfType<Bullets>().Single().Items.ShouldBe(["Marché public conjoint pour Chèques-repas 2027 (AC-2027-001) (et reconduction)"]);
+        var renewed = dutch.OfType<Table>().Single(t => t.Header.Contains("GEMEENTE") && t.Rows.Any(r => r[0].StartsWith("AC-2027-001")));
+        renewed.Rows[^1].ShouldBe(["Totaal", "", "", "", "100.000,01 €", "75.000,01 €", "25.000,00 €"]);
+        french.OfType<Heading>().First().Text.ShouldBe("Marchés publics : synergies et économies d'échelle 2028");
+    }
+
+    [Fact]
+    public void The_word_document_holds_the_chapter_as_headings_paragraphs_and_tables_in_its_language()
+    {
+        var blocks = SynergyChapter.Compose(Report(2026), french: false, new DateOnly(2027, 2, 1));
+
+        using var zip = new ZipArchive(new MemoryStream(ChapterDocx.Write(blocks, french: false)));
+        zip.Entries.Select(e => e.FullName).ShouldBe(["[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/styles.xml", "word/document.xml"], ignoreOrder: true);
+        XNamespace w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+        var document = XDocument.Load(zip.GetEntry("word/document.xml")!.Open());
+        var paragraphs = document.Descendants(w + "p").Select(p => string.Concat(p.Descendants(w + "t").Select(t => t.Value))).ToArray();
+        paragraphs.ShouldContain("Overheidsopdrachten: synergieën en schaalvoordelen 2026");
+        paragraphs.ShouldContain("75.000,01 €");
+        document.Descendants(w + "tbl").Count().ShouldBe(blocks.OfType<Table>().Count());
+        document.Descendants(w + "pStyle").Select(s => s.Attribute(w + "val")!.Value).ShouldContain("Heading2");
+        XDocument.Load(zip.GetEntry("word/styles.xml")!.Open()).Descendants(w + "lang").Single().Attribute(w + "val")!.Value.ShouldBe("nl-BE");
+    }
+
+    [Fact]
+    public void The_html_chapter_escapes_text_and_right_aligns_figures()
+    {
+        var html = ChapterHtml.Fragment([new Paragraph("Cheques & Co <NV>"), new Table(["Bestuur", "Bedrag"], [["OCMW", "25.000,00 €"]], [false, true])]);
+
+        html.ShouldContain("Cheques &amp; Co &lt;NV&gt;");
+        html.ShouldContain("<td align=\"right\">25.000,00 €</td>");
+    }
+}
