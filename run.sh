@@ -72,6 +72,8 @@ dotnet src/Aankopen.Demo/bin/Release/net10.0/Aankopen.Demo.dll "http://127.0.0.1
 cat <<INFO
 
 Aankopen draait / Aankopen tourne:
+  Webtoepassing / application web
+                              http://127.0.0.1:$api_port/   (kies wie u bent / choisissez qui vous êtes)
   API                         http://127.0.0.1:$api_port/api/tenders
   API-referentie / référence  http://127.0.0.1:$api_port/scalar
   OpenAPI                     http://127.0.0.1:$api_port/openapi/v1.json
