@@ -11,12 +11,16 @@ namespace Aankopen.Observability;
 
 public static class TelemetrySetup
 {
-    /// <summary>Spans of the libraries an award passes through, besides the HTTP server and client.</summary>
-    private static readonly string[] TracedLibraries = ["MassTransit", "Marten", "Npgsql"];
+    /// <summary>Spans that carry a trace across the broker, besides the HTTP server and client: always on.</summary>
+    private static readonly string[] Carriers = ["MassTransit"];
+
+    /// <summary>Spans of the store, one or more per command and per page of events: only when someone receives them.</summary>
+    private static readonly string[] Store = ["Marten", "Npgsql"];
 
     /// <summary>
-    /// Traces and metrics for one process. Spans are always made (a trace context must cross the event store and the
-    /// broker even when nothing exports it); they leave the process only when an OTLP endpoint is configured.
+    /// Traces and metrics for one process. The spans that carry a trace (HTTP in and out, the relay, the broker) are
+    /// always made: a trace context must cross the event store and the broker even when nothing exports it. The
+    /// store's own spans, and export, come with an OTLP endpoint; without one they would only cost time.
     /// </summary>
     public static IHostApplicationBuilder AddAankopenTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
@@ -25,15 +29,15 @@ public static class TelemetrySetup
             .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName))
             .WithTracing(t =>
             {
-                t.AddSource(Telemetry.Name).AddSource(TracedLibraries)
+                t.AddSource(Telemetry.Name).AddSource(Carriers)
                     .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
                     .AddHttpClientInstrumentation();
                 if (settings.OtlpEndpoint is { } endpoint)
-                    t.AddOtlpExporter(o => Point(o, settings, endpoint, "traces"));
+                    t.AddSource(Store).AddOtlpExporter(o => Point(o, settings, endpoint, "traces"));
             })
             .WithMetrics(m =>
             {
-                m.AddMeter(Telemetry.Name).AddMeter(TracedLibraries)
+                m.AddMeter(Telemetry.Name).AddMeter([.. Carriers, .. Store])
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
