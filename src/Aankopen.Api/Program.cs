@@ -76,7 +76,9 @@ public sealed class Program
         services.AddAankopenSecurity(builder.Configuration);
         services.AddAankopenPages();
         services.AddAankopenHealthChecks(builder.Configuration);
-        services.AddHostedService<DaemonLagSampler>();
+        // The lag is the daemon's: only its process samples it.
+        if (Notifications.NotificationSettings.RelayEnabled(builder.Configuration))
+            services.AddHostedService<DaemonLagSampler>();
         services.AddSingleton<ConfigurationCheck>();
         services.AddHttpClient();
         services.AddSingleton(StartupException.Checked(() => Tenders.ExportOcds.OcdsSettings.Read(builder.Configuration)));

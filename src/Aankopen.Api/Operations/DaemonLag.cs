@@ -9,10 +9,15 @@ namespace Aankopen.Api.Operations;
 /// </summary>
 public static class DaemonLag
 {
+    /// <summary>
+    /// The newest event is read from the event sequence, not from Marten's store statistics: those count every event
+    /// and stream, a scan that at a million events took long enough, every few seconds, to slow the queries served
+    /// meanwhile. The sequence may run a few numbers ahead of the newest committed event (rolled-back appends).
+    /// </summary>
     public static async Task<(long Newest, IReadOnlyDictionary<string, long> Behind)> ReadAsync(IDocumentStore store, CancellationToken ct)
     {
-        var statistics = await store.Advanced.FetchEventStoreStatistics(token: ct);
-        var newest = statistics.EventSequenceNumber;
+        await using var session = store.QuerySession();
+        var newest = (await session.QueryAsync<long>($"select case when is_called then last_value else 0 end from {Infrastructure.EventStoreSetup.Schema}.mt_events_sequence", ct)).Single();
         var shards = (await store.Advanced.AllProjectionProgress(token: ct)).Where(s => s.ShardName != "HighWaterMark");
         return (newest, shards.ToDictionary(s => s.ShardName, s => Math.Max(0, newest - s.Sequence)));
     }
