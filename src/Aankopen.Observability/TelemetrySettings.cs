@@ -7,7 +7,9 @@ namespace Aankopen.Observability;
 /// gRPC on 4317 or HTTP/protobuf on 4318, chosen by <c>Telemetry:OtlpProtocol</c>). Without it nothing is pushed;
 /// metrics can still be scraped from <c>/metrics</c>.
 /// </summary>
-public sealed record TelemetrySettings(Uri? OtlpEndpoint, bool OtlpOverHttp)
+/// <param name="Enabled"><c>Telemetry:Enabled</c> (default true): false makes no spans and no metrics at all, and
+/// <c>/metrics</c> answers 404; a trace context then no longer crosses the event store and the broker.</param>
+public sealed record TelemetrySettings(Uri? OtlpEndpoint, bool OtlpOverHttp, bool Enabled = true)
 {
     public const string Section = "Telemetry";
 
@@ -23,6 +25,6 @@ public sealed record TelemetrySettings(Uri? OtlpEndpoint, bool OtlpOverHttp)
         var protocol = section["OtlpProtocol"] ?? "grpc";
         if (protocol is not ("grpc" or "http/protobuf"))
             throw new InvalidOperationException($"Telemetry:OtlpProtocol must be 'grpc' or 'http/protobuf'; it is '{protocol}'.");
-        return new TelemetrySettings(uri, protocol == "http/protobuf");
+        return new TelemetrySettings(uri, protocol == "http/protobuf", section.GetValue("Enabled", true));
     }
 }

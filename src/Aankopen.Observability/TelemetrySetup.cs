@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -25,6 +26,8 @@ public static class TelemetrySetup
     public static IHostApplicationBuilder AddAankopenTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         var settings = TelemetrySettings.Read(builder.Configuration);
+        if (!settings.Enabled)
+            return builder;
         var otel = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName, serviceInstanceId: Environment.MachineName))
             .WithTracing(t =>
@@ -37,20 +40,22 @@ public static class TelemetrySetup
             })
             .WithMetrics(m =>
             {
-                m.AddMeter(Telemetry.Name).AddMeter([.. Carriers, .. Store])
+                m.AddMeter(Telemetry.Name).AddMeter(Carriers)
                     .AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddPrometheusExporter();
                 if (settings.OtlpEndpoint is { } endpoint)
-                    m.AddOtlpExporter(o => Point(o, settings, endpoint, "metrics"));
+                    m.AddMeter(Store).AddOtlpExporter(o => Point(o, settings, endpoint, "metrics"));
             });
         return builder;
     }
 
     /// <summary>Prometheus text format on <c>/metrics</c>, for platforms that scrape rather than receive.</summary>
     public static IEndpointConventionBuilder MapAankopenMetrics(this IEndpointRouteBuilder app) =>
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        TelemetrySettings.Read(app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()).Enabled
+            ? app.MapPrometheusScrapingEndpoint("/metrics")
+            : app.MapGet("/metrics", () => Results.NotFound());
 
     private static bool IsProbe(Microsoft.AspNetCore.Http.PathString path) =>
         path.StartsWithSegments("/health") || path.StartsWithSegments("/metrics");

@@ -13,7 +13,7 @@ namespace Aankopen.Api.Audit;
 
 /// <summary>
 /// The history of a tender or a membership as a page for auditors and the purchasing cell, in Dutch or French
-/// (<c>?lang=fr</c>, else the browser's preference): every recorded fact, oldest first, with who, when (Brussels
+/// (<c>?lang=fr</c>, else the language chosen on the pages, else the browser's preference): every recorded fact, oldest first, with who, when (Brussels
 /// time), the request's correlation id and what was recorded. The same facts as the history endpoints.
 /// </summary>
 public static class AuditPages
@@ -40,7 +40,8 @@ public static class AuditPages
     {
         if (history is not Ok<HistoryEntryView[]> { Value: { } entries })
             return history;
-        var french = http.Request.Query["lang"] == "fr" || (http.Request.Query["lang"] != "nl" && Problems.PrefersFrench(http));
+        var chosen = http.Request.Query["lang"].ToString() is { Length: > 0 } asked ? asked : http.Request.Cookies[Web.Language.CookieName];
+        var french = chosen == "fr" || (chosen != "nl" && Problems.PrefersFrench(http));
         string T(string nl, string fr) => Html.Encode(french ? fr : nl);
         var culture = CultureInfo.GetCultureInfo(french ? "fr-BE" : "nl-BE");
         var html = new StringBuilder();
