@@ -27,6 +27,10 @@ public sealed class ApiProcess : IAsyncDisposable
         info.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         foreach (var setting in settings)
             info.ArgumentList.Add(setting);
+        // Telemetry in the API processes apart from the measuring process (whose connectors read Telemetry__Enabled):
+        // tells which side a cost of telemetry is on.
+        if (Environment.GetEnvironmentVariable("AANKOPEN_BENCH_API_TELEMETRY") is { Length: > 0 } telemetry)
+            info.ArgumentList.Add($"--Telemetry:Enabled={telemetry}");
         var started = Stopwatch.StartNew();
         var process = Process.Start(info)!;
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
