@@ -68,19 +68,12 @@ public static class ErrorQueue
         await using var connection = await Factory(rabbit).CreateConnectionAsync(ct);
         var (consumers, waiting, queues) = (0, 0L, 0);
         for (var shard = 0; shard < FinanceRouting.Shards; shard++)
-        {
-            await using var probe = await connection.CreateChannelAsync(cancellationToken: ct);
-            try
+            if (await DeclaredAsync(connection, FinanceRouting.QueueFor(tenant, administration, shard), ct) is { } queue)
             {
-                var queue = await probe.QueueDeclarePassiveAsync(FinanceRouting.QueueFor(tenant, administration, shard), ct);
                 consumers += (int)queue.ConsumerCount;
                 waiting += queue.MessageCount;
                 queues++;
             }
-            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
-            {
-            }
-        }
         return (consumers, waiting, queues);
     }
 
@@ -92,19 +85,24 @@ public static class ErrorQueue
     {
         var shards = new List<int>();
         for (var shard = 0; shard < FinanceRouting.Shards; shard++)
-        {
-            // A passive declare of a missing queue closes its channel, so each gets a channel of its own.
-            await using var probe = await connection.CreateChannelAsync(cancellationToken: ct);
-            try
-            {
-                await probe.QueueDeclarePassiveAsync(FinanceRouting.ErrorQueueFor(tenant, administration, shard), ct);
+            if (await DeclaredAsync(connection, FinanceRouting.ErrorQueueFor(tenant, administration, shard), ct) is not null)
                 shards.Add(shard);
-            }
-            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
-            {
-            }
-        }
         return shards;
+    }
+
+    /// <summary>What the broker says of a queue, or null when it does not exist.</summary>
+    private static async Task<QueueDeclareOk?> DeclaredAsync(IConnection connection, string queue, CancellationToken ct)
+    {
+        // A passive declare of a missing queue closes its channel, so each gets a channel of its own.
+        await using var probe = await connection.CreateChannelAsync(cancellationToken: ct);
+        try
+        {
+            return await probe.QueueDeclarePassiveAsync(queue, ct);
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return null;
+        }
     }
 
     private static ConnectionFactory Factory(RabbitMqSettings rabbit) => new()

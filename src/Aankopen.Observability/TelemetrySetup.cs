@@ -26,6 +26,7 @@ public static class TelemetrySetup
     public static IHostApplicationBuilder AddAankopenTelemetry(this IHostApplicationBuilder builder, string serviceName)
     {
         var settings = TelemetrySettings.Read(builder.Configuration);
+        builder.Services.AddSingleton(settings);
         if (!settings.Enabled)
             return builder;
         var otel = builder.Services.AddOpenTelemetry()
@@ -53,7 +54,7 @@ public static class TelemetrySetup
 
     /// <summary>Prometheus text format on <c>/metrics</c>, for platforms that scrape rather than receive.</summary>
     public static IEndpointConventionBuilder MapAankopenMetrics(this IEndpointRouteBuilder app) =>
-        TelemetrySettings.Read(app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()).Enabled
+        app.ServiceProvider.GetRequiredService<TelemetrySettings>().Enabled
             ? app.MapPrometheusScrapingEndpoint("/metrics")
             : app.MapGet("/metrics", () => Results.NotFound());
 

@@ -16,7 +16,7 @@ namespace Aankopen.Api.Operations;
 /// </summary>
 public sealed class ConfigurationCheck(
     IDocumentStore store, AuthenticationSettings authentication, RabbitMqSettings rabbit, Tenancy.Tenants tenants,
-    IConfiguration configuration, IHttpClientFactory http)
+    IConfiguration configuration, Observability.TelemetrySettings telemetry, IHttpClientFactory http)
 {
     private const string Ok = "ok", Warning = "warning", Problem = "problem";
 
@@ -29,7 +29,7 @@ public sealed class ConfigurationCheck(
         checks.Add(NotificationSettings.RelayEnabled(configuration)
             ? new("daemon", Ok, "This process runs the daemon: read models, the finance relay, deadline and renewal schedulers. Exactly one process may.", "Notifications:RelayEnabled")
             : new("daemon", Ok, "This process does not run the daemon; another one must.", "Notifications:RelayEnabled"));
-        checks.Add(Observability.TelemetrySettings.Read(configuration).OtlpEndpoint is { } otlp
+        checks.Add(telemetry.OtlpEndpoint is { } otlp
             ? new("telemetry", Ok, $"Traces and metrics go to {otlp}; metrics can also be scraped from /metrics.", "Telemetry:OtlpEndpoint")
             : new("telemetry", Ok, "No OTLP endpoint: traces stay in the process; metrics can be scraped from /metrics.", "Telemetry:OtlpEndpoint"));
         var status = checks.Any(c => c.Status == Problem) ? Problem : checks.Any(c => c.Status == Warning) ? Warning : Ok;

@@ -29,8 +29,7 @@ public static class ReportEndpoints
             {
                 if (TenderRules.YearOutOfRange(year) is { } bad)
                     return Problems.From(http, [bad]);
-                var french = lang is null ? Problems.PrefersFrench(http) : lang.StartsWith("fr", StringComparison.OrdinalIgnoreCase);
-                return SynergyCsv.Write(await ReadAsync(year, http, session, tenants, ct), french).ToResult($"synergies-{year}.csv");
+                return SynergyCsv.Write(await ReadAsync(year, http, session, tenants, ct), Problems.PrefersFrench(http, lang)).ToResult($"synergies-{year}.csv");
             })
             .WithName("SynergyReportCsv").WithSummary("The same chapter as CSV for the finance department: one row per administration's share")
             .Produces(200, contentType: CsvFile.ContentType).ProducesProblem(422);

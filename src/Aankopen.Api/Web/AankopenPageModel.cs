@@ -104,6 +104,36 @@ public abstract class AankopenPageModel : PageModel
             ? string.Join(" ", entry.Errors.Select(e => e.ErrorMessage))
             : null;
 
+    /// <summary>
+    /// After a write: a stale version (someone changed the tender meanwhile) or a refusal shows the page again with
+    /// the reason at the form; an accepted one says what it did on the page it redirects to.
+    /// </summary>
+    protected async Task<IActionResult> AfterWriteAsync<TContent>(string form, IApiResponse<TContent> response, string notice, string redirect,
+        Func<Task<IActionResult>> showAgain) where TContent : class
+    {
+        if (response.StatusCode == System.Net.HttpStatusCode.PreconditionFailed)
+        {
+            ModelState.AddModelError(form, T("Iemand anders wijzigde deze opdracht ondertussen. Hieronder staat ze zoals ze nu is; kijk na en probeer opnieuw.",
+                "Quelqu'un d'autre a modifié ce marché entre-temps. Le voici tel qu'il est maintenant ; vérifiez et réessayez."));
+            return await showAgain();
+        }
+        if (AcceptedFor(form, response) is null)
+            return await showAgain();
+        Notice = notice;
+        return Redirect(redirect);
+    }
+
+    /// <summary>A file the API serves (CSV), handed on as it came, under its own name unless <paramref name="fileName"/> gives one.</summary>
+    protected async Task<IActionResult> DownloadAsync(Task<HttpResponseMessage> call, string? fileName, CancellationToken ct)
+    {
+        using var response = await call;
+        if (!response.IsSuccessStatusCode)
+            return StatusCode((int)response.StatusCode);
+        var disposition = response.Content.Headers.ContentDisposition;
+        return File(await response.Content.ReadAsByteArrayAsync(ct), "text/csv; charset=utf-8",
+            fileName ?? disposition?.FileNameStar ?? disposition?.FileName?.Trim('"') ?? "export.csv");
+    }
+
     /// <summary>Accepted, for a named form: its refusals go under <c>form.field</c> and <c>form</c>.</summary>
     protected TContent? AcceptedFor<TContent>(string form, IApiResponse<TContent> response) where TContent : class =>
         Accepted(response, form);

@@ -15,6 +15,11 @@ public static class Problems
             .FirstOrDefault(l => l.StartsWith("fr", StringComparison.OrdinalIgnoreCase) || l.StartsWith("nl", StringComparison.OrdinalIgnoreCase))
             ?.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ?? false;
 
+    /// <summary>The language the reader chose (<paramref name="asked"/>: a <c>lang</c> of fr or nl); without one, as Accept-Language prefers.</summary>
+    public static bool PrefersFrench(HttpContext http, string? asked) =>
+        asked?.StartsWith("fr", StringComparison.OrdinalIgnoreCase) == true
+        || (asked?.StartsWith("nl", StringComparison.OrdinalIgnoreCase) != true && PrefersFrench(http));
+
     public static IResult From(HttpContext http, IReadOnlyList<DomainError> errors)
     {
         var french = PrefersFrench(http);

@@ -36,7 +36,7 @@ public static class FinanceCsvEndpoints
         var y = year ?? clock.GetUtcNow().Year;
         if (TenderRules.YearOutOfRange(y) is { } badYear)
             return Problems.From(http, [badYear]);
-        var french = lang is null ? Problems.PrefersFrench(http) : lang.StartsWith("fr", StringComparison.OrdinalIgnoreCase);
+        var french = Problems.PrefersFrench(http, lang);
 
         var csv = new CsvFile().Row(french ? HeaderFr : HeaderNl);
         foreach (var p in await AdministrationYearEndpoint.OfYearAsync(session, y, code, ct))

@@ -28,13 +28,10 @@ public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
     public async Task<IActionResult> OnGetDocxAsync(int? year, CancellationToken ct) =>
         await ComposeAsync(year, ct) is { } blocks ? File(ChapterDocx.Write(blocks, Language.IsFrench), ChapterDocx.MimeType, FileName("docx")) : Page();
 
-    public async Task<IActionResult> OnGetCsvAsync(int? year, CancellationToken ct)
+    public Task<IActionResult> OnGetCsvAsync(int? year, CancellationToken ct)
     {
         Year = year ?? clock.GetUtcNow().Year;
-        using var response = await Api.ExportSynergyCsvAsync(Year, Language.IsFrench ? "fr" : "nl", ct);
-        return response.IsSuccessStatusCode
-            ? File(await response.Content.ReadAsByteArrayAsync(ct), "text/csv; charset=utf-8", FileName("csv"))
-            : StatusCode((int)response.StatusCode);
+        return DownloadAsync(Api.ExportSynergyCsvAsync(Year, Language.IsFrench ? "fr" : "nl", ct), FileName("csv"), ct);
     }
 
     private string FileName(string extension) => $"{T("synergieen-overheidsopdrachten", "synergies-marches-publics")}-{Year}.{extension}";

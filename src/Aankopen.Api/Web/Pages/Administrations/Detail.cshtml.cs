@@ -34,29 +34,13 @@ public sealed class DetailModel(TimeProvider clock) : AankopenPageModel
             T($"Deelname aan perceel {lotNumber} ingetrokken.", $"Participation au lot {lotNumber} retirée."), ct);
 
     /// <summary>The year's CSV for the finance department, through the API with the person's own rights.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(string code, int? year, CancellationToken ct)
-    {
-        using var response = await Api.ExportAdministrationYearCsvAsync(code, year ?? clock.GetUtcNow().Year, IsFrenchLang, ct);
-        if (!response.IsSuccessStatusCode)
-            return StatusCode((int)response.StatusCode);
-        return File(await response.Content.ReadAsByteArrayAsync(ct), "text/csv; charset=utf-8",
-            response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"') ?? $"{code}.csv");
-    }
+    public Task<IActionResult> OnGetCsvAsync(string code, int? year, CancellationToken ct) =>
+        DownloadAsync(Api.ExportAdministrationYearCsvAsync(code, year ?? clock.GetUtcNow().Year, IsFrenchLang, ct), null, ct);
 
     private static string IsFrenchLang => Language.IsFrench ? "fr" : "nl";
 
-    private async Task<IActionResult> DoneAsync(string code, string form, Refit.IApiResponse<TenderView> response, string notice, CancellationToken ct)
-    {
-        if (response.StatusCode == System.Net.HttpStatusCode.PreconditionFailed)
-        {
-            ModelState.AddModelError(form, T("De opdracht werd ondertussen gewijzigd; kijk na en probeer opnieuw.", "Le marché a été modifié entre-temps ; vérifiez et réessayez."));
-            return await ShowAsync(code, null, ct);
-        }
-        if (AcceptedFor(form, response) is null)
-            return await ShowAsync(code, null, ct);
-        Notice = notice;
-        return Redirect($"/administrations/{code}");
-    }
+    private Task<IActionResult> DoneAsync(string code, string form, Refit.IApiResponse<TenderView> response, string notice, CancellationToken ct) =>
+        AfterWriteAsync(form, response, notice, $"/administrations/{code}", () => ShowAsync(code, null, ct));
 
     private async Task<IActionResult> ShowAsync(string code, int? year, CancellationToken ct)
     {

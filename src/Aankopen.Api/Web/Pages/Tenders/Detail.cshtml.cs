@@ -66,19 +66,8 @@ public sealed class DetailModel : AankopenPageModel
         await DoneAsync(id, "cancel", await Api.CancelTenderAsync(id, IfMatch(version), "", new ReasonRequest(reason ?? ""), ct),
             T("Opdracht stopgezet.", "Marché annulé."), ct);
 
-    private async Task<IActionResult> DoneAsync(Guid id, string form, Refit.IApiResponse<TenderView> response, string notice, CancellationToken ct, string? anchor = null)
-    {
-        if (response.StatusCode == System.Net.HttpStatusCode.PreconditionFailed)
-        {
-            ModelState.AddModelError(form, T("Iemand anders wijzigde deze opdracht ondertussen. Hieronder staat ze zoals ze nu is; kijk na en probeer opnieuw.",
-                "Quelqu'un d'autre a modifié ce marché entre-temps. Le voici tel qu'il est maintenant ; vérifiez et réessayez."));
-            return await ShowAsync(id, ct);
-        }
-        if (AcceptedFor(form, response) is null)
-            return await ShowAsync(id, ct);
-        Notice = notice;
-        return Redirect($"/tenders/{id}{(anchor is null ? "" : "#" + anchor)}");
-    }
+    private Task<IActionResult> DoneAsync(Guid id, string form, Refit.IApiResponse<TenderView> response, string notice, CancellationToken ct, string? anchor = null) =>
+        AfterWriteAsync(form, response, notice, $"/tenders/{id}{(anchor is null ? "" : "#" + anchor)}", () => ShowAsync(id, ct));
 
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken ct)
     {
