@@ -2,14 +2,15 @@ using System.Globalization;
 using Aankopen.Benchmarks;
 
 // Usage: Aankopen.Benchmarks [--quick] [--out DIR] [--events N] [--only writes,backlog,latency,scale]
-//        Aankopen.Benchmarks --load URL ISSUER_URL [SECONDS]   (8 clients sending opt-ins to a running API, for profiling it)
+//        Aankopen.Benchmarks --load URL ISSUER_URL [SECONDS [CLIENTS]]   (clients, 8 unless given, sending opt-ins to a running API, for profiling it)
 // Needs the PostgreSQL and RabbitMQ that bench.sh starts (ConnectionStrings__Aankopen, RabbitMq__Port).
 if (Option("--load") is { } target)
 {
     var at = Array.IndexOf(args, "--load");
     using var client = BenchUser.Client(new Uri(target), new Uri(args[at + 2]));
     var seconds = at + 3 < args.Length ? double.Parse(args[at + 3], CultureInfo.InvariantCulture) : 20;
-    Console.WriteLine($"{await Measurements.OptInsAsync(client, 8, TimeSpan.FromSeconds(seconds)):N1} opt-ins per second");
+    var clients = at + 4 < args.Length ? int.Parse(args[at + 4], CultureInfo.InvariantCulture) : 8;
+    Console.WriteLine($"{await Measurements.OptInsAsync(client, clients, TimeSpan.FromSeconds(seconds)):N1} opt-ins per second from {clients} clients");
     return 0;
 }
 

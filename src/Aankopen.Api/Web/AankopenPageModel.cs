@@ -61,7 +61,17 @@ public abstract class AankopenPageModel : PageModel
     }
 
     /// <summary>The page's answer when the API says the thing is not there (or not for this person).</summary>
-    protected IActionResult NotFoundPage() => StatusCode(StatusCodes.Status404NotFound);
+    protected IActionResult NotFoundPage() => RefusalPage(StatusCodes.Status404NotFound);
+
+    /// <summary>The page's answer when the API refuses this person what the page would show them; logged like every refusal.</summary>
+    protected IActionResult ForbiddenPage()
+    {
+        AccessDenied.LogPageRefusal(HttpContext);
+        return RefusalPage(StatusCodes.Status403Forbidden);
+    }
+
+    private ContentResult RefusalPage(int status) =>
+        new() { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = Language.RefusalPage(status, Language.IsFrench) };
 
     protected static string IfMatch(long version) => $"\"{version}\"";
 
@@ -111,6 +121,9 @@ public abstract class AankopenPageModel : PageModel
     protected async Task<IActionResult> AfterWriteAsync<TContent>(string form, IApiResponse<TContent> response, string notice, string redirect,
         Func<Task<IActionResult>> showAgain) where TContent : class
     {
+        // Not this person's to do (the form is not even shown to them): the refusal page, not the form again.
+        if (response.StatusCode == System.Net.HttpStatusCode.Forbidden)
+            return ForbiddenPage();
         if (response.StatusCode == System.Net.HttpStatusCode.PreconditionFailed)
         {
             ModelState.AddModelError(form, T("Iemand anders wijzigde deze opdracht ondertussen. Hieronder staat ze zoals ze nu is; kijk na en probeer opnieuw.",
@@ -127,6 +140,10 @@ public abstract class AankopenPageModel : PageModel
     protected async Task<IActionResult> DownloadAsync(Task<HttpResponseMessage> call, string? fileName, CancellationToken ct)
     {
         using var response = await call;
+        if (response.StatusCode == System.Net.HttpStatusCode.Forbidden)
+            return ForbiddenPage();
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            return NotFoundPage();
         if (!response.IsSuccessStatusCode)
             return StatusCode((int)response.StatusCode);
         var disposition = response.Content.Headers.ContentDisposition;

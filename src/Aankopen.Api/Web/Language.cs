@@ -65,14 +65,26 @@ public static class Language
         return Results.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
     }
 
-    public static string ForbiddenPage(bool french) => $"""
-        <!DOCTYPE html>
-        <html lang="{(french ? "fr" : "nl")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{(french ? "Non autorisé" : "Niet toegestaan")}</title><link rel="stylesheet" href="/css/site.css"></head>
-        <body><main id="main"><h1>{(french ? "Non autorisé" : "Niet toegestaan")}</h1>
-        <p>{(french
-            ? "Votre rôle ou vos administrations ne donnent pas accès à cette page."
-            : "Uw rol of uw besturen geven geen toegang tot deze pagina.")}</p>
-        <p><a href="/">{(french ? "Vers le tableau de bord" : "Naar het overzicht")}</a></p></main></body></html>
-        """;
+    /// <summary>
+    /// What a person sees instead of a page they may not see (403) or that is not there for them (404): a page in their
+    /// language saying so, with the way back, rather than a machine's problem document.
+    /// </summary>
+    public static string RefusalPage(int status, bool french)
+    {
+        var (title, text) = (status, french) switch
+        {
+            (StatusCodes.Status403Forbidden, false) => ("Niet toegestaan", "Uw rol of uw besturen geven geen toegang tot deze pagina."),
+            (StatusCodes.Status403Forbidden, true) => ("Non autorisé", "Votre rôle ou vos administrations ne donnent pas accès à cette page."),
+            (_, false) => ("Niet gevonden", "Deze pagina bestaat niet, of wat ze toont is niet voor u bestemd."),
+            (_, true) => ("Introuvable", "Cette page n'existe pas, ou ce qu'elle montre ne vous est pas destiné."),
+        };
+        return $"""
+            <!DOCTYPE html>
+            <html lang="{(french ? "fr" : "nl")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{title}</title><link rel="stylesheet" href="/css/site.css"></head>
+            <body><main id="main"><h1>{title}</h1>
+            <p>{text}</p>
+            <p><a href="/">{(french ? "Vers le tableau de bord" : "Naar het overzicht")}</a></p></main></body></html>
+            """;
+    }
 }

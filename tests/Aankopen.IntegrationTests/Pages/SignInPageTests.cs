@@ -7,13 +7,18 @@ namespace Aankopen.IntegrationTests.Pages;
 public sealed class SignInPageTests(RunningSystem system, Browsers browsers)
 {
     [Fact]
-    public async Task A_person_signs_in_at_the_identity_provider_and_lands_on_the_overview_in_their_language()
+    public async Task A_person_signs_in_at_the_identity_provider_lands_on_the_overview_in_their_language_and_signs_out()
     {
         var page = await browsers.SignedInAsync(system.Api.BaseAddress!, TestUsers.Cell);
 
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Overzicht");
         await page.GetByRole(AriaRole.Link, new() { Name = "Français" }).ClickAsync();
         (await page.Locator("h1").TextContentAsync()).ShouldBe("Tableau de bord");
+
+        // Signing out ends the session here: the next page asks the identity provider who is there again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+        await page.GotoAsync(new Uri(system.Api.BaseAddress!, "tenders").ToString());
+        page.Url.ShouldStartWith(new Uri(TestIssuer.Address, "authorize").ToString());
         await page.Context.CloseAsync();
     }
 }

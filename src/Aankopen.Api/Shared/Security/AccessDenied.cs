@@ -50,9 +50,17 @@ public sealed class AccessDenied : IAuthorizationMiddlewareResultHandler
 
     private static IResult ForbiddenPage(HttpContext http)
     {
-        Log(http).LogWarning("Refused page {Path} to {User}", http.Request.Path, http.User.Identity?.Name);
+        LogPageRefusal(http);
         var french = Problems.PrefersFrench(http) || http.Request.Cookies[Web.Language.CookieName] == "fr";
-        return Results.Content(Web.Language.ForbiddenPage(french), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        return Results.Content(Web.Language.RefusalPage(StatusCodes.Status403Forbidden, french), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>A page refused to a signed-in person, by a policy or because the API refused what the page asked for them.</summary>
+    public static void LogPageRefusal(HttpContext http)
+    {
+        var scope = http.ScopeOf();
+        Log(http).LogWarning("Refused page {Method} {Path}{Query} to {User} (tenant {Tenant}, administrations {Administrations})",
+            http.Request.Method, http.Request.Path, http.Request.QueryString, scope.Name, scope.Tenant, string.Join(",", scope.Administrations));
     }
 
     private static ILogger Log(HttpContext http) => http.RequestServices.GetRequiredService<ILogger<AccessDenied>>();

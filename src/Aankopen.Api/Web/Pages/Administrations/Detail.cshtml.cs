@@ -55,7 +55,7 @@ public sealed class DetailModel(TimeProvider clock) : AankopenPageModel
             .Where(t => t.InvitedAdministrations.Contains(Code)).OrderBy(t => t.OptInDeadline).ToArray();
         var yearResponse = await Api.GetAdministrationYearAsync(Code, Year, ct);
         if (yearResponse.StatusCode == System.Net.HttpStatusCode.Forbidden)
-            return StatusCode(StatusCodes.Status403Forbidden);
+            return ForbiddenPage();
         YearView = yearResponse.Content;
         return Page();
     }
