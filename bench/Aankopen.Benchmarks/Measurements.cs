@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.OptInToLot;
+using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.FinanceSimulator;
 using Marten;
 using MassTransit;
@@ -58,7 +61,10 @@ public static class Measurements
         return rate;
     }
 
-    /// <summary>Marten with default settings appending the same event, without HTTP, in a schema of its own.</summary>
+    /// <summary>
+    /// The stricter floor: Marten with default settings appending the same event to a stream that keeps no read model,
+    /// without deciding anything first, in a schema of its own.
+    /// </summary>
     public static async Task<double> RawMartenAppendsAsync(string connectionString, int clients, TimeSpan duration)
     {
         await using var store = DocumentStore.For(o =>
@@ -80,6 +86,47 @@ public static class Measurements
                 await using var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default);
                 session.Events.Append(stream, new OptedIn(stream, 1, "OCMW", 1_001m, null, "0900/1", "bench", DateTimeOffset.UtcNow));
                 await session.SaveChangesAsync();
+            };
+        });
+    }
+
+    /// <summary>
+    /// Marten with its default settings doing the opt-ins the API does, without HTTP: the same events on tenders that
+    /// hold the same inline read model (columns, tenants, metadata: <see cref="EventStoreSetup.DescribeStore"/>), each
+    /// command in a session of its own that fetches the tender for writing at the version it expects, lets the
+    /// decider decide and saves. Default settings: Marten's own append mode, no prepared statements, no shared
+    /// commits, no state kept between commands.
+    /// </summary>
+    public static async Task<double> MartenDefaultOptInsAsync(string connectionString, int clients, TimeSpan duration)
+    {
+        await using var store = DocumentStore.For(o =>
+        {
+            o.Connection(connectionString);
+            o.DatabaseSchemaName = "bench_defaults";
+            EventStoreSetup.DescribeStore(o);
+        });
+        var model = new ScaleModel(store, [("GEMEENTE", "OCMW")], 2026, 1);
+        const string tenant = Aankopen.Api.Tenancy.Tenants.Default;
+        return await ThroughputAsync(clients, duration, async i =>
+        {
+            var id = Guid.CreateVersion7();
+            var (opening, _) = model.OpenWithLot(id, $"MD-{clients}-{i}-{Guid.NewGuid():N}"[..30], DateTimeOffset.UtcNow);
+            await using (var start = store.LightweightSession(tenant))
+            {
+                start.Events.StartStream<JointTender>(id, [.. opening]);
+                await start.SaveChangesAsync();
+            }
+            long version = opening.Count;
+            var amount = 1_000m;
+            return async () =>
+            {
+                await using var session = store.LightweightSession(tenant);
+                var tender = await session.Events.FetchForWriting<TenderRecord>(id, version);
+                var decision = OptInDecider.Decide(tender.Aggregate!.State,
+                    new OptInCommand(1, "OCMW", amount += 1, null, "0100/123-48", BenchUser.Name), DateTimeOffset.UtcNow);
+                tender.AppendMany(decision.Events);
+                await session.SaveChangesAsync();
+                version += decision.Events.Count;
             };
         });
     }

@@ -82,44 +82,68 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
         return written;
     }
 
-    private (Guid Id, List<object> Events) Tender((string City, string Ocmw) group, int year, string reference, Random random)
+    /// <summary>A tender of the first group open for opt-in from <paramref name="opened"/>, with one lot: the events that open it, and its state.</summary>
+    public (List<object> Events, JointTender State) OpenWithLot(Guid id, string reference, DateTimeOffset opened)
     {
-        var opened = new DateTimeOffset(year, 1, 1, 9, 0, 0, TimeSpan.Zero).AddDays(random.Next(0, 300));
-        var id = Guid.CreateVersion7(opened);
-        var events = new List<object>();
-        JointTender? state = null;
-        void Apply(Decision decision)
+        var tender = new Decided();
+        Open(tender, groups[0], id, reference, Cpvs[0], opened);
+        AddLot(tender, 1, Cpvs[0], 100_000m, opened);
+        return (tender.Events, tender.State!);
+    }
+
+    /// <summary>Events as the deciders decide them, and the state they lead to.</summary>
+    private sealed class Decided
+    {
+        public List<object> Events { get; } = [];
+        public JointTender? State { get; private set; }
+
+        public void Apply(Decision decision)
         {
             if (decision.IsRefused)
                 throw new InvalidOperationException($"The generator asked for something the service refuses: {decision.Errors[0].Code} {decision.Errors[0].Nl}");
             foreach (var e in decision.Events)
             {
-                events.Add(e);
-                state = JointTender.Transition(state, e);
+                Events.Add(e);
+                State = JointTender.Transition(State, e);
             }
         }
+    }
+
+    private void Open(Decided tender, (string City, string Ocmw) group, Guid id, string reference, string cpv, DateTimeOffset opened) =>
+        tender.Apply(OpenTenderDecider.Decide(new OpenTenderCommand(id, reference, $"Gezamenlijke aankoop {reference}", $"Achat conjoint {reference}", cpv,
+            Procedure.Open, group.City, [group.City, group.Ocmw], opened.AddDays(30), null, false, Cell), Directory, opened));
+
+    private static void AddLot(Decided tender, int lot, string cpv, decimal estimate, DateTimeOffset opened) =>
+        tender.Apply(AddLotDecider.Decide(tender.State!, new AddLotCommand(lot, new LotDetails($"Perceel {lot}", cpv, estimate, 21m,
+            new ContractTerms(null, 12, true, 12, 3, 90)), Cell), opened.AddMinutes(lot)));
+
+    private (Guid Id, List<object> Events) Tender((string City, string Ocmw) group, int year, string reference, Random random)
+    {
+        var opened = new DateTimeOffset(year, 1, 1, 9, 0, 0, TimeSpan.Zero).AddDays(random.Next(0, 300));
+        var id = Guid.CreateVersion7(opened);
+        var tender = new Decided();
+        void Apply(Decision decision) => tender.Apply(decision);
+        JointTender state() => tender.State!;
 
         var cpv = Cpvs[random.Next(Cpvs.Length)];
-        Apply(OpenTenderDecider.Decide(new OpenTenderCommand(id, reference, $"Gezamenlijke aankoop {reference}", $"Achat conjoint {reference}", cpv,
-            Procedure.Open, group.City, [group.City, group.Ocmw], opened.AddDays(30), null, false, Cell), Directory, opened));
+        Open(tender, group, id, reference, cpv, opened);
         for (var lot = 1; lot <= 2; lot++)
         {
             var estimate = 20_000m + random.Next(0, 200) * 1_000m;
-            Apply(AddLotDecider.Decide(state!, new AddLotCommand(lot, new LotDetails($"Perceel {lot}", cpv, estimate, 21m,
-                new ContractTerms(null, 12, true, 12, 3, 90)), Cell), opened.AddMinutes(lot)));
-            Apply(OptInDecider.Decide(state!, new OptInCommand(lot, group.City, Math.Round(estimate * 0.6m, 2), null, "0100/123-48", Cell), opened.AddDays(1)));
-            Apply(OptInDecider.Decide(state!, new OptInCommand(lot, group.Ocmw, Math.Round(estimate * 0.4m, 2), null, "0900/456-12", Cell), opened.AddDays(2)));
+            AddLot(tender, lot, cpv, estimate, opened);
+            Apply(OptInDecider.Decide(state(), new OptInCommand(lot, group.City, Math.Round(estimate * 0.6m, 2), null, "0100/123-48", Cell), opened.AddDays(1)));
+            Apply(OptInDecider.Decide(state(), new OptInCommand(lot, group.Ocmw, Math.Round(estimate * 0.4m, 2), null, "0900/456-12", Cell), opened.AddDays(2)));
         }
-        Apply(CloseOptInDecider.Decide(state!, new CloseOptInCommand(Cell), opened.AddDays(31)));
-        Apply(PublishTenderDecider.Decide(state!, new PublishTenderCommand($"BDA-{reference}", DateOnly.FromDateTime(opened.AddDays(32).UtcDateTime), Cell), opened.AddDays(32)));
+        Apply(CloseOptInDecider.Decide(state(), new CloseOptInCommand(Cell), opened.AddDays(31)));
+        Apply(PublishTenderDecider.Decide(state(), new PublishTenderCommand($"BDA-{reference}", DateOnly.FromDateTime(opened.AddDays(32).UtcDateTime), Cell), opened.AddDays(32)));
         var awardedAt = opened.AddDays(90);
         var start = DateOnly.FromDateTime(awardedAt.UtcDateTime).AddDays(30);
-        foreach (var lot in state!.Lots.Values.ToArray())
-            Apply(AwardLotDecider.Decide(state!, new AwardLotCommand(lot.Number, $"Leverancier {random.Next(1, 500)} NV", "0212.000.131",
+        foreach (var lot in state().Lots.Values.ToArray())
+            Apply(AwardLotDecider.Decide(state(), new AwardLotCommand(lot.Number, $"Leverancier {random.Next(1, 500)} NV", "0212.000.131",
                 Math.Round(lot.EstimatedValueExclVat * 0.93m, 2), start, start.AddMonths(12).AddDays(-1), null, Cell), awardedAt));
         // What the renewal scheduler would have recorded by today.
-        Apply(RenewalDeciders.Advance(state!, Today, 30, new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
-        return (id, events);
+        Apply(RenewalDeciders.Advance(state(), Today, 30, new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+        return (id, tender.Events);
     }
 
     private static readonly string[] Cpvs = ["30197630-1", "09310000-5", "90910000-9", "79710000-4", "15800000-6", "34110000-1"];

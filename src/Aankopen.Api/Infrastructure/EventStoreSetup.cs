@@ -30,24 +30,11 @@ public static class EventStoreSetup
                 options.DatabaseSchemaName = Schema;
                 // Explicit: nothing is created behind the operator's back, not even lazily at a first query.
                 options.AutoCreateSchemaObjects = applyOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
-                options.Events.StreamIdentity = StreamIdentity.AsGuid;
-                // One deployment may serve several municipalities' groups of administrations: every event and
-                // document carries its tenant, and a session sees its own tenant's only.
-                options.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
-                options.Policies.AllDocumentsAreMultiTenanted();
-                options.Events.MetadataConfig.CorrelationIdEnabled = true;
-                options.Events.MetadataConfig.HeadersEnabled = true;
+                DescribeStore(options);
                 // Quick append: the database numbers the events, saving the round trip Marten otherwise makes to read
                 // the stream's version before every append (writes that care pass the version they expect).
                 options.Events.AppendMode = EventAppendMode.Quick;
-                options.Events.AddEventTypes(TenderEventTypes.All);
                 options.Events.AddEventTypes(MembershipEventTypes.All);
-                // Inline: the API reads its own writes from it. A reference names one tender only.
-                options.Projections.Add<TenderRecordProjection>(ProjectionLifecycle.Inline);
-                // The list's filters and its order; PostgreSQL combines them, so a filtered page reads few documents.
-                options.Schema.For<TenderRecord>().Index(t => t.Reference, i => { i.IsUnique = true; i.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant; }).Index(t => t.NextRenewalCheck)
-                    .Index(t => t.Year).Index(t => t.Status).Index(t => t.CpvDivision).Index(t => t.OpenedAt)
-                    .Index(t => t.Administrations, i => i.Method = Weasel.Postgresql.Tables.IndexMethod.gin); // see TenderRecordQueries.Involving
                 options.Projections.Add<MembershipRecordProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<MembershipRecord>().Index(m => m.Administration).Index(m => m.Central);
                 options.Schema.For<PurchasingCentral>();
@@ -83,6 +70,25 @@ public static class EventStoreSetup
             services.AddHostedService(sp => sp.GetRequiredService<RenewalScheduler>());
         }
         return services;
+    }
+
+    /// <summary>
+    /// What the tenders' event store holds, apart from how it is tuned: tenants, metadata, the events and the inline read
+    /// model with its columns. The benchmark's baseline (Marten with its default settings doing the same writes) uses it too.
+    /// </summary>
+    public static void DescribeStore(StoreOptions options)
+    {
+        options.Events.StreamIdentity = StreamIdentity.AsGuid;
+        // One deployment may serve several municipalities' groups of administrations: every event and document
+        // carries its tenant, and a session sees its own tenant's only.
+        options.Events.TenancyStyle = JasperFx.MultiTenancy.TenancyStyle.Conjoined;
+        options.Policies.AllDocumentsAreMultiTenanted();
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.AddEventTypes(TenderEventTypes.All);
+        // Inline: the API reads its own writes from it. A reference names one tender only.
+        options.Projections.Add<TenderRecordProjection>(ProjectionLifecycle.Inline);
+        TenderRecordColumns.Configure(options);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Marten.Linq.MatchesSql;
 
 namespace Aankopen.Api.Tenders.ReadModels;
@@ -7,9 +6,9 @@ public static class TenderRecordQueries
 {
     /// <summary>
     /// Tenders an administration is invited to, through the GIN index on the administrations column
-    /// (EventStoreSetup). Marten's own translation of <c>Administrations.Contains</c> tests the whole document, which
-    /// no index serves, so one administration's list or calendar read every tender of the year or window.
+    /// (<see cref="TenderRecordColumns"/>). Marten's own translation of <c>Administrations.Contains</c> tests the whole
+    /// document, which no index serves, so one administration's list or calendar would read every tender of the year or window.
     /// </summary>
     public static IQueryable<TenderRecord> Involving(this IQueryable<TenderRecord> tenders, string administration) =>
-        tenders.Where(t => t.MatchesSql("(d.data ->> 'Administrations')::jsonb @> ?::jsonb", JsonSerializer.Serialize(new[] { administration })));
+        tenders.Where(t => t.MatchesSql($"d.{TenderRecordColumns.Administrations} @> ARRAY[?]::text[]", administration));
 }

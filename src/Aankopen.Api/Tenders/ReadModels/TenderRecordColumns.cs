@@ -1,0 +1,32 @@
+using Marten;
+using Weasel.Postgresql.Tables;
+
+namespace Aankopen.Api.Tenders.ReadModels;
+
+/// <summary>
+/// The list's filters and its order, each a column of its own next to the document (PostgreSQL combines their
+/// indexes, so a filtered page reads few documents). Columns rather than indexes on the document's JSON: most writes
+/// (opt-ins, their changes, awards) change the document but none of these, and a row whose indexed columns stay the
+/// same is updated in place (a HOT update) without touching any index, where an index on the JSON is written anew on
+/// every change of the document.
+/// </summary>
+public static class TenderRecordColumns
+{
+    public const string Administrations = "administrations";
+
+    public static void Configure(StoreOptions options) => options.Schema.For<TenderRecord>()
+        // A reference names one tender within a municipality's tenant.
+        .Duplicate(t => t.Reference, configure: i =>
+        {
+            i.IsUnique = true;
+            i.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant;
+        })
+        .Duplicate(t => t.Year)
+        .Duplicate(t => t.Status)
+        .Duplicate(t => t.CpvDivision)
+        .Duplicate(t => t.OpenedAt)
+        .Duplicate(t => t.NextRenewalCheck)
+        // text[], so that "invited administrations contain X" is array containment through this GIN index (see
+        // TenderRecordQueries.Involving).
+        .Duplicate(t => t.Administrations, pgType: "text[]", configure: i => i.Method = IndexMethod.gin);
+}
