@@ -127,9 +127,10 @@ async Task ScaleAsync()
     };
     foreach (var (size, prefix) in new[] { (scaleEvents / 4, "SCALE-A"), (scaleEvents - scaleEvents / 4, "SCALE-B") })
     {
-        Console.WriteLine($"Generating {size:N0} events...");
+        Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] Generating {size:N0} events...");
         await model.AppendAsync(size, prefix);
         var events = await ScaleMeasurements.EventCountAsync(store);
+        Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] Rebuilding from {events:N0} events...");
         var floor = await ScaleMeasurements.ReadAllEventsAsync(system.ConnectionString);
         var rebuild = await ScaleMeasurements.RebuildAsync(store);
         report.Add(new Figure($"rebuild of every read model from {events:N0} events", rebuild, "events per s", "reading every event once, no folding",

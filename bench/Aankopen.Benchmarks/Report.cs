@@ -12,7 +12,7 @@ public sealed class Report
     public void Add(Figure f)
     {
         figures.Add(f);
-        Console.WriteLine($"{f.Name,-70} {f.Value,12:N1} {f.Unit,-12} baseline {f.BaselineValue,10:N1} ratio {f.Ratio,6:N2}  target {f.Target} {(f.Met ? "met" : "MISSED")}");
+        Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {f.Name,-70} {f.Value,12:N1} {f.Unit,-12} baseline {f.BaselineValue,10:N1} ratio {f.Ratio,6:N2}  target {f.Target} {(f.Met ? "met" : "MISSED")}");
     }
 
     public async Task WriteAsync(string directory, string command)

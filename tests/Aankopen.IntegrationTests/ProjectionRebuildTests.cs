@@ -1,5 +1,10 @@
 using System.Text.Json;
+using Aankopen.Api.Administrations;
 using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.AddLot;
+using Aankopen.Api.Tenders.OpenTender;
+using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.ReadModels;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -38,6 +43,77 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
         await later.OpenWithTwoLotsAsync(reference);
         await system.EventuallyAsync(async () => (await later.Api.GetAdministrationYearAsync("OCMW", null, Ct)).Content!,
             year => year.Participations.Any(p => p.Reference == reference));
+    }
+
+    /// <summary>
+    /// In a real store a tender's events are spread over months, so over many of the daemon's pages. A rebuild writes
+    /// what it folded only every so many documents, so a later page must not depend on what earlier pages stored: here
+    /// pages of seven events, three tenders whose opt-ins take turns, and each administration's last estimate must
+    /// survive the rebuild. In a store of its own, with the service's own description of it.
+    /// </summary>
+    [Fact]
+    public async Task A_rebuild_folds_tenders_whose_events_are_spread_over_many_pages()
+    {
+        var participations = new ParticipationProjection();
+        participations.Options.BatchSize = 7;
+        await using var store = DocumentStore.For(o =>
+        {
+            o.Connection(TestServers.PostgresConnectionString);
+            o.DatabaseSchemaName = $"rebuild_{Guid.NewGuid():N}"[..20];
+            EventStoreSetup.DescribeStore(o);
+            o.Projections.Add(participations, JasperFx.Events.Projections.ProjectionLifecycle.Async);
+        });
+        var directory = AdministrationDirectory.Of([
+            new Administration("GEMEENTE", "Gemeente", "Commune", "0207.000.176", AdministrationKind.City),
+            new Administration("OCMW", "OCMW", "CPAS", "0212.000.131", AdministrationKind.Ocmw)]);
+        var now = DateTimeOffset.UtcNow;
+        var tenders = new Dictionary<Guid, JointTender>();
+        await using (var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default))
+        {
+            foreach (var n in Enumerable.Range(1, 3))
+            {
+                var id = Guid.CreateVersion7();
+                var opened = Decide(null, _ => OpenTenderDecider.Decide(new OpenTenderCommand(id, $"PG-{n}-{id:N}"[..20], "Papier", "Papier", "30197630-1",
+                    Procedure.Open, "GEMEENTE", ["GEMEENTE", "OCMW"], now.AddDays(30), null, false, TestUsers.Cell), directory, now));
+                var withLot = Decide(opened.State, t => AddLotDecider.Decide(t, new AddLotCommand(1, new LotDetails("Papier", "30197630-1", 50_000m, 21m,
+                    new ContractTerms(null, 12, true, 12, 3, 90)), TestUsers.Cell), now));
+                session.Events.StartStream<JointTender>(id, [.. opened.Events, .. withLot.Events]);
+                tenders[id] = withLot.State;
+            }
+            await session.SaveChangesAsync(Ct);
+        }
+        var last = new Dictionary<(Guid, string), decimal>();
+        for (var round = 1; round <= 6; round++)
+        {
+            await using var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default);
+            foreach (var (id, tender) in tenders.ToArray())
+                foreach (var administration in new[] { "GEMEENTE", "OCMW" })
+                {
+                    var amount = 1_000m * round + (administration == "OCMW" ? 1 : 0);
+                    var optedIn = Decide(tenders[id], t => OptInDecider.Decide(t, new OptInCommand(1, administration, amount, null, "0100/1", TestUsers.Of(administration)), now));
+                    session.Events.Append(id, [.. optedIn.Events]);
+                    tenders[id] = optedIn.State;
+                    last[(id, administration)] = amount;
+                }
+            await session.SaveChangesAsync(Ct);
+        }
+
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        await daemon.RebuildProjectionAsync<ParticipationProjection>(TimeSpan.FromMinutes(1), Ct);
+
+        await using var query = store.QuerySession(Aankopen.Api.Tenancy.Tenants.Default);
+        var rebuilt = await query.Query<Participation>().ToListAsync(Ct);
+        rebuilt.Count.ShouldBe(6);
+        foreach (var participation in rebuilt)
+            participation.Lots[1].EstimatedAmountExclVat.ShouldBe(last[(participation.TenderId, participation.Administration)], participation.Id);
+        await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
+    }
+
+    private static (IReadOnlyList<object> Events, JointTender State) Decide(JointTender? state, Func<JointTender, Aankopen.Api.Shared.Decision> decide)
+    {
+        var decision = decide(state!);
+        decision.IsRefused.ShouldBeFalse(decision.IsRefused ? decision.Errors[0].Nl : "");
+        return (decision.Events, decision.Events.Aggregate(state, (s, e) => JointTender.Transition(s, e))!);
     }
 
     private static async Task<(string Tenders, string Participations)> ReadModelsAsync(IDocumentStore store)

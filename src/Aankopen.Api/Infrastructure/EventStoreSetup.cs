@@ -93,13 +93,24 @@ public static class EventStoreSetup
 
     /// <summary>
     /// The service repeats a handful of statements (load a record, append, upsert a read model) thousands of times;
-    /// prepared once per connection, PostgreSQL stops parsing and planning them every time. Left alone when the
-    /// connection string already says how to prepare.
+    /// prepared once per connection, PostgreSQL stops parsing them every time. Left alone when the connection string
+    /// already says how to prepare.
+    /// <para>
+    /// Prepared, but planned for their actual arguments every time (<c>plan_cache_mode=force_custom_plan</c>): after
+    /// five runs PostgreSQL may otherwise switch a prepared statement to a generic plan made without knowing its
+    /// arguments. For the daemon's page of events ("the next 5,000 after this one") that plan read, joined and sorted
+    /// every event to the end of the store for each page, on disk: a rebuild of 600,000 events took 84 s instead of 15 s.
+    /// </para>
     /// </summary>
-    public static string WithPreparedStatements(string connectionString) =>
-        connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
-            ? connectionString
-            : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50, AutoPrepareMinUsages = 2 }.ConnectionString;
+    public static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (50, 2);
+        if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
+            builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
+        return builder.ConnectionString;
+    }
 
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs

@@ -6,8 +6,9 @@ namespace Aankopen.Api.Tenders.ReadModels;
 
 /// <summary>
 /// Fans each tender event out to a <see cref="Participation"/> per invited administration. Only the opening names
-/// the invited administrations, so later events find them in this batch's openings or in the participations
-/// already stored.
+/// the invited administrations, so later events find them in this batch's openings or in the tender's opening event
+/// (the first of its stream). Not in the participations already stored: while a rebuild runs, a participation folded
+/// in an earlier page may not be written yet, and a tender whose events spread over pages lost its later events.
 /// </summary>
 public sealed class ParticipationProjection : MultiStreamProjection<Participation, string>
 {
@@ -26,10 +27,10 @@ public sealed class ParticipationProjection : MultiStreamProjection<Participatio
         var unknown = events.Select(e => e.StreamId).Distinct().Where(id => !invited.ContainsKey(id)).ToArray();
         if (unknown.Length > 0)
         {
-            var stored = await session.Query<Participation>().Where(p => unknown.Contains(p.TenderId))
-                .Select(p => new { p.TenderId, p.Administration }).ToListAsync();
-            foreach (var tender in stored.GroupBy(p => p.TenderId))
-                invited[tender.Key] = tender.Select(p => p.Administration).ToArray();
+            // One indexed read: the unique index on (tenant, stream, version) finds each stream's first event.
+            var openings = await session.Events.QueryAllRawEvents().Where(e => unknown.Contains(e.StreamId) && e.Version == 1).ToListAsync();
+            foreach (var opening in openings.Select(e => e.Data).OfType<TenderOpened>())
+                invited[opening.TenderId] = opening.InvitedAdministrations;
         }
         foreach (var e in events)
             foreach (var administration in invited.GetValueOrDefault(e.StreamId) ?? [])
