@@ -133,9 +133,7 @@ public static class Measurements
 
     /// <summary>Calls the finance systems answered so far, replays of an earlier booking included.</summary>
     public static long FinanceCalls(Ledgers ledgers) => ledgers.All.Sum(l =>
-        Calls(l.Commitments.All) + Calls(l.Reservations.All) + Calls(l.Releases.All) + Calls(l.Memberships.All));
-
-    private static long Calls<T>(IReadOnlyList<Entry<T>> entries) => entries.Sum(e => 1L + e.Replays);
+        l.Commitments.Calls + l.Reservations.Calls + l.Releases.Calls + l.Memberships.Calls);
 
     /// <summary>
     /// Starts the relay and the connectors on the events recorded so far, and waits until the finance systems stop
@@ -148,6 +146,7 @@ public static class Measurements
         TimeSpan? first = null;
         var last = TimeSpan.Zero;
         var seen = before;
+        var reported = TimeSpan.Zero;
         await system.StartRelayAsync();
         while (clock.Elapsed - last < TimeSpan.FromSeconds(3) || first is null)
         {
@@ -155,6 +154,12 @@ public static class Measurements
                 break;
             await Task.Delay(50);
             var now = FinanceCalls(system.Ledgers);
+            if (clock.Elapsed - reported >= TimeSpan.FromSeconds(5))
+            {
+                // A timeline of the drain: how fast it starts (fresh processes) and whether it stalls shows in the output.
+                Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}]   {now - before:N0} bookings after {clock.Elapsed.TotalSeconds:N0} s");
+                reported = clock.Elapsed;
+            }
             if (now == seen)
                 continue;
             first ??= clock.Elapsed;
@@ -163,6 +168,13 @@ public static class Measurements
         }
         var count = seen - before;
         return (count / Math.Max(0.001, (last - (first ?? last)).TotalSeconds), count);
+    }
+
+    /// <summary>Waits until the finance systems have received everything recorded so far (no new call for a second).</summary>
+    public static async Task SettleAsync(BenchSystem system)
+    {
+        for (var settled = -1L; FinanceCalls(system.Ledgers) is var calls && calls != settled; settled = calls)
+            await Task.Delay(TimeSpan.FromSeconds(1));
     }
 
     /// <summary>
@@ -181,8 +193,7 @@ public static class Measurements
             prepared[i] = (id, await Tenders.CloseAndPublishAsync(system.Api.Http, id, etag), reference);
         });
         // Let the reservations of the set-up reach the finance systems first: awards would wait behind them.
-        for (var settled = -1L; FinanceCalls(system.Ledgers) is var calls && calls != settled; settled = calls)
-            await Task.Delay(TimeSpan.FromSeconds(1));
+        await SettleAsync(system);
 
         var accepted = new DateTimeOffset[count];
         var pace = Stopwatch.StartNew();

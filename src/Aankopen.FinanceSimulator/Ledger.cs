@@ -15,11 +15,16 @@ public sealed class Journal<TRequest>(string prefix)
     private readonly Lock gate = new();
     private readonly Dictionary<string, int> indexByKey = new(StringComparer.Ordinal);
     private readonly List<Entry<TRequest>> entries = [];
+    private long calls;
+
+    /// <summary>Calls answered so far, replays included; read without copying the entries, so it can be watched often.</summary>
+    public long Calls => Interlocked.Read(ref calls);
 
     public (Entry<TRequest> Entry, bool Replayed) Book(string idempotencyKey, TRequest request, DateTimeOffset now, string? traceParent = null)
     {
         lock (gate)
         {
+            Interlocked.Increment(ref calls);
             if (indexByKey.TryGetValue(idempotencyKey, out var index))
             {
                 entries[index] = entries[index] with { Replays = entries[index].Replays + 1 };
