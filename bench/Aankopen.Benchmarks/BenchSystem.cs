@@ -104,7 +104,8 @@ public sealed class BenchSystem : IAsyncDisposable
     /// <summary>The event store as the API configures it, in this process, for generating data and rebuilding.</summary>
     public IDocumentStore Store()
     {
-        storeHost ??= Aankopen.Api.Program.Build([.. ApiSettings(relay: false), InProcessTelemetry]);
+        // It rebuilds the read models, paging through the events as the daemon does, so it plans as the daemon's process does.
+        storeHost ??= Aankopen.Api.Program.Build([.. ApiSettings(relay: false), InProcessTelemetry, $"--{Aankopen.Api.Infrastructure.EventStoreSetup.PlanEachExecutionSetting}=true"]);
         return storeHost.Services.GetRequiredService<IDocumentStore>();
     }
 

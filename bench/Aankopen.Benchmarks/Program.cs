@@ -129,6 +129,7 @@ async Task ScaleAsync()
     {
         Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] Generating {size:N0} events...");
         await model.AppendAsync(size, prefix);
+        await ScaleMeasurements.AnalyzeAsync(system.ConnectionString);
         var events = await ScaleMeasurements.EventCountAsync(store);
         Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] Rebuilding from {events:N0} events...");
         var floor = await ScaleMeasurements.ReadAllEventsAsync(system.ConnectionString);

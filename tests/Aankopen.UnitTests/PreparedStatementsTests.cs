@@ -1,4 +1,5 @@
 using Aankopen.Api.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Shouldly;
 
@@ -7,25 +8,44 @@ namespace Aankopen.UnitTests;
 public sealed class PreparedStatementsTests
 {
     [Fact]
-    public void Statements_are_prepared_and_planned_for_their_arguments_each_time()
+    public void Statements_are_prepared_and_where_the_daemon_runs_planned_for_their_arguments_each_time()
     {
-        var settings = new NpgsqlConnectionStringBuilder(EventStoreSetup.WithPreparedStatements("Host=db;Database=aankopen"));
+        var replica = new NpgsqlConnectionStringBuilder(EventStoreSetup.WithPreparedStatements("Host=db;Database=aankopen", planEachExecution: false));
+        var daemon = new NpgsqlConnectionStringBuilder(EventStoreSetup.WithPreparedStatements("Host=db;Database=aankopen", planEachExecution: true));
 
-        settings.MaxAutoPrepare.ShouldBe(50);
-        settings.AutoPrepareMinUsages.ShouldBe(2);
-        settings.Options.ShouldBe("-c plan_cache_mode=force_custom_plan");
+        replica.MaxAutoPrepare.ShouldBe(50);
+        replica.AutoPrepareMinUsages.ShouldBe(2);
+        replica.Options.ShouldBeNull();
+        daemon.MaxAutoPrepare.ShouldBe(50);
+        daemon.Options.ShouldBe("-c plan_cache_mode=force_custom_plan");
+    }
+
+    [Theory]
+    [InlineData(null, null, true)]
+    [InlineData("false", null, false)]
+    [InlineData("false", "true", true)]
+    [InlineData("true", "false", false)]
+    public void The_daemons_process_plans_each_execution_unless_told_otherwise(string? relay, string? plan, bool expected)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Notifications:RelayEnabled"] = relay,
+            [EventStoreSetup.PlanEachExecutionSetting] = plan,
+        }).Build();
+
+        EventStoreSetup.PlansEachExecution(settings).ShouldBe(expected);
     }
 
     [Fact]
     public void What_the_operator_set_stays_and_other_server_options_are_kept()
     {
         var settings = new NpgsqlConnectionStringBuilder(EventStoreSetup.WithPreparedStatements(
-            "Host=db;Max Auto Prepare=5;Options=-c statement_timeout=30000"));
+            "Host=db;Max Auto Prepare=5;Options=-c statement_timeout=30000", planEachExecution: true));
 
         settings.MaxAutoPrepare.ShouldBe(5);
         settings.Options.ShouldBe("-c statement_timeout=30000 -c plan_cache_mode=force_custom_plan");
 
-        var chosen = new NpgsqlConnectionStringBuilder(EventStoreSetup.WithPreparedStatements("Host=db;Options=-c plan_cache_mode=auto"));
+        var chosen = new NpgsqlConnectionStringBuilder(EventStoreSetup.WithPreparedStatements("Host=db;Options=-c plan_cache_mode=auto", planEachExecution: true));
         chosen.Options.ShouldBe("-c plan_cache_mode=auto");
     }
 }

@@ -26,7 +26,8 @@ public static class EventStoreSetup
         var marten = services.AddMarten(sp =>
             {
                 var options = new StoreOptions();
-                options.Connection(WithPreparedStatements(ConnectionString(sp.GetRequiredService<IConfiguration>())));
+                var settings = sp.GetRequiredService<IConfiguration>();
+                options.Connection(WithPreparedStatements(ConnectionString(settings), PlansEachExecution(settings)));
                 options.DatabaseSchemaName = Schema;
                 // Explicit: nothing is created behind the operator's back, not even lazily at a first query.
                 options.AutoCreateSchemaObjects = applyOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
@@ -93,24 +94,35 @@ public static class EventStoreSetup
 
     /// <summary>
     /// The service repeats a handful of statements (load a record, append, upsert a read model) thousands of times;
-    /// prepared once per connection, PostgreSQL stops parsing them every time. Left alone when the connection string
-    /// already says how to prepare.
+    /// prepared once per connection, PostgreSQL stops parsing and planning them every time. Left alone when the
+    /// connection string already says how to prepare.
     /// <para>
-    /// Prepared, but planned for their actual arguments every time (<c>plan_cache_mode=force_custom_plan</c>): after
-    /// five runs PostgreSQL may otherwise switch a prepared statement to a generic plan made without knowing its
-    /// arguments. For the daemon's page of events ("the next 5,000 after this one") that plan read, joined and sorted
-    /// every event to the end of the store for each page, on disk: a rebuild of 600,000 events took 84 s instead of 15 s.
+    /// With <paramref name="planEachExecution"/>, prepared but planned for their actual arguments every time
+    /// (<c>plan_cache_mode=force_custom_plan</c>): after five runs PostgreSQL may otherwise switch a prepared statement
+    /// to a generic plan made without knowing its arguments. For the daemon's page of events ("the next 5,000 after
+    /// this one") that plan read, joined and sorted every event to the end of the store for each page, on disk: a
+    /// rebuild of 600,000 events took 84 s instead of 15 s. The writes' statements keep their generic plans where no
+    /// daemon runs: planning them every time cost the API replicas a third of their opt-ins per second.
     /// </para>
     /// </summary>
-    public static string WithPreparedStatements(string connectionString)
+    public static string WithPreparedStatements(string connectionString, bool planEachExecution)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
             (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (50, 2);
-        if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
+        if (planEachExecution && builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
             builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
         return builder.ConnectionString;
     }
+
+    public const string PlanEachExecutionSetting = "Database:PlanEachExecution";
+
+    /// <summary>
+    /// <c>Database:PlanEachExecution</c>: by default where the daemon runs (the relay's process) and for the
+    /// <c>rebuild-projections</c> command, which page through the events.
+    /// </summary>
+    public static bool PlansEachExecution(IConfiguration configuration) =>
+        configuration.GetValue<bool?>(PlanEachExecutionSetting) ?? NotificationSettings.RelayEnabled(configuration);
 
     public static string ConnectionString(IConfiguration configuration) =>
         configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } cs
