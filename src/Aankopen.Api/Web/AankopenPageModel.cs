@@ -66,7 +66,7 @@ public abstract class AankopenPageModel : PageModel
     /// <summary>The page's answer when the API refuses this person what the page would show them; logged like every refusal.</summary>
     protected IActionResult ForbiddenPage()
     {
-        AccessDenied.LogPageRefusal(HttpContext);
+        AccessDenied.LogRefusal(HttpContext, "page");
         return RefusalPage(StatusCodes.Status403Forbidden);
     }
 

@@ -72,6 +72,7 @@ public sealed class PageAccessTests(RunningSystem system, Browsers browsers)
         });
 
         forged.Status.ShouldBe(403);
+        system.Warnings.All.ShouldContain(w => w.Message.Contains(Ocmw) && w.Message.Contains("/administrations/GEMEENTE"), "the refusal is logged");
         var after = await system.Api.AsAsync<Aankopen.Contracts.Api.V1.TenderView>(TestUsers.Cell, HttpMethod.Get, $"api/tenders/{tender.Id}");
         after.Version.ShouldBe(opened.Version);
         after.Lots.Single(l => l.Number == 1).OptIns.ShouldBeEmpty();

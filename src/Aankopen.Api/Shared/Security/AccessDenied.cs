@@ -40,9 +40,7 @@ public sealed class AccessDenied : IAuthorizationMiddlewareResultHandler
 
     public static IResult Forbidden(HttpContext http)
     {
-        var scope = http.ScopeOf();
-        Log(http).LogWarning("Refused {Method} {Path}{Query} to {User} (tenant {Tenant}, administrations {Administrations})",
-            http.Request.Method, http.Request.Path, http.Request.QueryString, scope.Name, scope.Tenant, string.Join(",", scope.Administrations));
+        LogRefusal(http, "request");
         return Problems.Single(http, StatusCodes.Status403Forbidden, "not-allowed",
             "Uw rol of uw besturen laten dit niet toe. Een bestuur beslist en leest enkel voor zichzelf; beslissingen over de opdracht zelf zijn voor de aankoopcel.",
             "Votre rôle ou vos administrations ne le permettent pas. Une administration ne décide et ne consulte que pour elle-même ; les décisions sur le marché lui-même reviennent à la cellule d'achat.");
@@ -50,17 +48,20 @@ public sealed class AccessDenied : IAuthorizationMiddlewareResultHandler
 
     private static IResult ForbiddenPage(HttpContext http)
     {
-        LogPageRefusal(http);
+        LogRefusal(http, "page");
         var french = Problems.PrefersFrench(http) || http.Request.Cookies[Web.Language.CookieName] == "fr";
         return Results.Content(Web.Language.RefusalPage(StatusCodes.Status403Forbidden, french), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
     }
 
-    /// <summary>A page refused to a signed-in person, by a policy or because the API refused what the page asked for them.</summary>
-    public static void LogPageRefusal(HttpContext http)
+    /// <summary>
+    /// One line per refusal of a signed-in user, for a request or a page (by a policy, or because the API refused what
+    /// the page asked for them): who, with which tenant and administrations, asked for what.
+    /// </summary>
+    public static void LogRefusal(HttpContext http, string what)
     {
         var scope = http.ScopeOf();
-        Log(http).LogWarning("Refused page {Method} {Path}{Query} to {User} (tenant {Tenant}, administrations {Administrations})",
-            http.Request.Method, http.Request.Path, http.Request.QueryString, scope.Name, scope.Tenant, string.Join(",", scope.Administrations));
+        Log(http).LogWarning("Refused {What} {Method} {Path}{Query} to {User} (tenant {Tenant}, administrations {Administrations})",
+            what, http.Request.Method, http.Request.Path, http.Request.QueryString, scope.Name, scope.Tenant, string.Join(",", scope.Administrations));
     }
 
     private static ILogger Log(HttpContext http) => http.RequestServices.GetRequiredService<ILogger<AccessDenied>>();
