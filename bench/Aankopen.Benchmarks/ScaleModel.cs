@@ -122,8 +122,6 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
         var opened = new DateTimeOffset(year, 1, 1, 9, 0, 0, TimeSpan.Zero).AddDays(random.Next(0, 300));
         var id = Guid.CreateVersion7(opened);
         var tender = new Decided();
-        void Apply(Decision decision) => tender.Apply(decision);
-        JointTender state() => tender.State!;
 
         var cpv = Cpvs[random.Next(Cpvs.Length)];
         Open(tender, group, id, reference, cpv, opened);
@@ -131,18 +129,18 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
         {
             var estimate = 20_000m + random.Next(0, 200) * 1_000m;
             AddLot(tender, lot, cpv, estimate, opened);
-            Apply(OptInDecider.Decide(state(), new OptInCommand(lot, group.City, Math.Round(estimate * 0.6m, 2), null, "0100/123-48", Cell), opened.AddDays(1)));
-            Apply(OptInDecider.Decide(state(), new OptInCommand(lot, group.Ocmw, Math.Round(estimate * 0.4m, 2), null, "0900/456-12", Cell), opened.AddDays(2)));
+            tender.Apply(OptInDecider.Decide(tender.State!, new OptInCommand(lot, group.City, Math.Round(estimate * 0.6m, 2), null, "0100/123-48", Cell), opened.AddDays(1)));
+            tender.Apply(OptInDecider.Decide(tender.State!, new OptInCommand(lot, group.Ocmw, Math.Round(estimate * 0.4m, 2), null, "0900/456-12", Cell), opened.AddDays(2)));
         }
-        Apply(CloseOptInDecider.Decide(state(), new CloseOptInCommand(Cell), opened.AddDays(31)));
-        Apply(PublishTenderDecider.Decide(state(), new PublishTenderCommand($"BDA-{reference}", DateOnly.FromDateTime(opened.AddDays(32).UtcDateTime), Cell), opened.AddDays(32)));
+        tender.Apply(CloseOptInDecider.Decide(tender.State!, new CloseOptInCommand(Cell), opened.AddDays(31)));
+        tender.Apply(PublishTenderDecider.Decide(tender.State!, new PublishTenderCommand($"BDA-{reference}", DateOnly.FromDateTime(opened.AddDays(32).UtcDateTime), Cell), opened.AddDays(32)));
         var awardedAt = opened.AddDays(90);
         var start = DateOnly.FromDateTime(awardedAt.UtcDateTime).AddDays(30);
-        foreach (var lot in state().Lots.Values.ToArray())
-            Apply(AwardLotDecider.Decide(state(), new AwardLotCommand(lot.Number, $"Leverancier {random.Next(1, 500)} NV", "0212.000.131",
+        foreach (var lot in tender.State!.Lots.Values.ToArray())
+            tender.Apply(AwardLotDecider.Decide(tender.State!, new AwardLotCommand(lot.Number, $"Leverancier {random.Next(1, 500)} NV", "0212.000.131",
                 Math.Round(lot.EstimatedValueExclVat * 0.93m, 2), start, start.AddMonths(12).AddDays(-1), null, Cell), awardedAt));
         // What the renewal scheduler would have recorded by today.
-        Apply(RenewalDeciders.Advance(state(), Today, 30, new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+        tender.Apply(RenewalDeciders.Advance(tender.State!, Today, 30, new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
         return (id, tender.Events);
     }
 
