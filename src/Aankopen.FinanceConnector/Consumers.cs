@@ -5,8 +5,8 @@ namespace Aankopen.FinanceConnector;
 
 // One consumer per finance message: each turns the message into the finance-system call it stands for.
 
-public sealed class LotAwardedShareConsumer(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, ILogger<LotAwardedShareConsumer> log)
-    : FinanceConsumer<LotAwardedShare>(finance, settings, time, log)
+public sealed class LotAwardedShareConsumer(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, DeliveryReporter reports, ILogger<LotAwardedShareConsumer> log)
+    : FinanceConsumer<LotAwardedShare>(finance, settings, time, reports, log)
 {
     protected override Task<Receipt> DeliverAsync(LotAwardedShare m, CancellationToken ct) =>
         Finance.BookCommitmentAsync(m.BusinessKey, new CommitmentRequest(
@@ -16,8 +16,8 @@ public sealed class LotAwardedShareConsumer(IFinanceSystemApi finance, Connector
     protected override string Describe(LotAwardedShare m) => $"{m.TenderReference} perceel/lot {m.LotNumber}: {m.LotTitle}";
 }
 
-public sealed class LotRenewedShareConsumer(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, ILogger<LotRenewedShareConsumer> log)
-    : FinanceConsumer<LotRenewedShare>(finance, settings, time, log)
+public sealed class LotRenewedShareConsumer(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, DeliveryReporter reports, ILogger<LotRenewedShareConsumer> log)
+    : FinanceConsumer<LotRenewedShare>(finance, settings, time, reports, log)
 {
     protected override Task<Receipt> DeliverAsync(LotRenewedShare m, CancellationToken ct) =>
         Finance.BookCommitmentAsync(m.BusinessKey, new CommitmentRequest(
@@ -28,8 +28,8 @@ public sealed class LotRenewedShareConsumer(IFinanceSystemApi finance, Connector
         $"{m.TenderReference} perceel/lot {m.LotNumber}: {m.LotTitle}, verlenging/reconduction {m.Renewal}";
 }
 
-public sealed class ProvisionalReservationConsumer(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, ILogger<ProvisionalReservationConsumer> log)
-    : FinanceConsumer<ProvisionalReservation>(finance, settings, time, log)
+public sealed class ProvisionalReservationConsumer(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, DeliveryReporter reports, ILogger<ProvisionalReservationConsumer> log)
+    : FinanceConsumer<ProvisionalReservation>(finance, settings, time, reports, log)
 {
     protected override Task<Receipt> DeliverAsync(ProvisionalReservation m, CancellationToken ct) =>
         Finance.ReserveAsync(m.BusinessKey, new ReservationRequest(
@@ -39,8 +39,8 @@ public sealed class ProvisionalReservationConsumer(IFinanceSystemApi finance, Co
     protected override string Describe(ProvisionalReservation m) => $"{m.TenderReference} perceel/lot {m.LotNumber}: {m.LotTitle} ({m.Change})";
 }
 
-public sealed class RenewalDueConsumer(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, ILogger<RenewalDueConsumer> log)
-    : FinanceConsumer<RenewalDue>(finance, settings, time, log)
+public sealed class RenewalDueConsumer(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, DeliveryReporter reports, ILogger<RenewalDueConsumer> log)
+    : FinanceConsumer<RenewalDue>(finance, settings, time, reports, log)
 {
     protected override Task<Receipt> DeliverAsync(RenewalDue m, CancellationToken ct) =>
         Finance.ReserveAsync(m.BusinessKey, new ReservationRequest(
@@ -51,8 +51,8 @@ public sealed class RenewalDueConsumer(IFinanceSystemApi finance, ConnectorSetti
         $"{m.TenderReference} perceel/lot {m.LotNumber}: {m.LotTitle}, verlengt op/reconduit le {m.RenewsOn:yyyy-MM-dd} tenzij opgezegd voor/sauf résiliation avant {m.NoticeDeadline:yyyy-MM-dd}";
 }
 
-public sealed class ReservationReleasedConsumer(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, ILogger<ReservationReleasedConsumer> log)
-    : FinanceConsumer<ReservationReleased>(finance, settings, time, log)
+public sealed class ReservationReleasedConsumer(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, DeliveryReporter reports, ILogger<ReservationReleasedConsumer> log)
+    : FinanceConsumer<ReservationReleased>(finance, settings, time, reports, log)
 {
     protected override Task<Receipt> DeliverAsync(ReservationReleased m, CancellationToken ct) =>
         Finance.ReleaseAsync(m.BusinessKey, new ReleaseRequest(
@@ -63,8 +63,8 @@ public sealed class ReservationReleasedConsumer(IFinanceSystemApi finance, Conne
         $"{m.TenderReference} perceel/lot {m.LotNumber}: {m.LotTitle} ({m.Reason}{(m.Explanation is null ? "" : ": " + m.Explanation)})";
 }
 
-public sealed class MembershipChangedConsumer(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, ILogger<MembershipChangedConsumer> log)
-    : FinanceConsumer<MembershipChanged>(finance, settings, time, log)
+public sealed class MembershipChangedConsumer(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, DeliveryReporter reports, ILogger<MembershipChangedConsumer> log)
+    : FinanceConsumer<MembershipChanged>(finance, settings, time, reports, log)
 {
     protected override Task<Receipt> DeliverAsync(MembershipChanged m, CancellationToken ct) =>
         Finance.RecordMembershipAsync(m.BusinessKey, new MembershipRequest(

@@ -9,7 +9,7 @@ namespace Aankopen.FinanceConnector;
 /// idempotency key, so however often it is delivered (redelivery, relay replay, error-queue replay) the finance
 /// system acts once. Tells Aankopen how it went: delivered, retrying, or failed after the last retry.
 /// </summary>
-public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, ILogger log) : IConsumer<T>
+public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, DeliveryReporter reports, ILogger log) : IConsumer<T>
     where T : FinanceMessage
 {
     protected IFinanceSystemApi Finance => finance;
@@ -63,7 +63,9 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
         DeliveryMetrics.Record(settings, typeof(T).Name, status);
         try
         {
-            await context.Publish(new DeliveryReport(m.MessageId, settings.Administration, typeof(T).Name, m.BusinessKey, status, attempt,
+            // Sent together with the reports of the connector's other queues; the message is acknowledged (and so never
+            // delivered again) only once its report is on the broker.
+            await reports.ReportAsync(new DeliveryReport(m.MessageId, settings.Administration, typeof(T).Name, m.BusinessKey, status, attempt,
                 reason is { Length: > 500 } ? reason[..500] : reason, receipt?.Id, receipt?.Replayed ?? false, time.GetUtcNow(), settings.Tenant));
         }
         catch (Exception e)

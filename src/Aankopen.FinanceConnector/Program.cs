@@ -67,6 +67,7 @@ public sealed class Program
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(rabbit);
         builder.Services.AddHostedService<BrokerReachability>();
+        builder.Services.AddSingleton<DeliveryReporter>();
         // One settings instance for every client: without it each new client (one per message) gets serializer
         // options of its own, and System.Text.Json works out the contract types again for every message.
         builder.Services.AddRefitGeneratedClient<IFinanceSystemApi>(new RefitSettings())

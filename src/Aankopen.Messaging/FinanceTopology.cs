@@ -31,6 +31,8 @@ public static class FinanceTopology
         cfg.Route<MembershipChanged>([]);
         cfg.Message<DeliveryReport>(m => m.SetEntityName(DeliveryReport.Exchange));
         cfg.Publish<DeliveryReport>(p => p.ExchangeType = "fanout");
+        cfg.Message<DeliveryReportBatch>(m => m.SetEntityName(DeliveryReport.Exchange));
+        cfg.Publish<DeliveryReportBatch>(p => p.ExchangeType = "fanout");
     }
 
     private static void Route<T>(this IRabbitMqBusFactoryConfigurator cfg, (string Tenant, string Code)[] bindCodes) where T : FinanceMessage

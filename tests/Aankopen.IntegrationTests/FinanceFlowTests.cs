@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using Aankopen.Client;
 using Aankopen.Contracts.Api.V1;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Aankopen.Messaging;
 using Shouldly;
 using static Aankopen.IntegrationTests.HttpCalls;
 
@@ -95,5 +98,41 @@ public sealed class FinanceFlowTests(RunningSystem system)
         one.Reports.ShouldHaveSingleItem().Status.ShouldBe("Delivered");
         (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&administration=OCMW&status=Delivered", Ct))!
             .Length.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_single_report_from_a_connector_of_an_earlier_release_is_kept_next_to_the_batched_ones()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        await tender.AwardedDemoAsync($"FS-{Guid.NewGuid():N}"[..20]);
+        var delivered = await system.EventuallyAsync(
+            async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}", Ct))!,
+            d => d.Length == 5 && d.All(x => x.Status == "Delivered"));
+        var award = delivered.First(d => d.MessageType == "LotAwardedShare");
+
+        // An earlier connector published one DeliveryReport per message; its retry, reported before the delivery, arrives late.
+        await using var provider = new ServiceCollection()
+            .AddMassTransit(bus => bus.UsingRabbitMq((_, cfg) =>
+            {
+                cfg.UseHost(new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) });
+                cfg.ConfigureFinancePublishing([]);
+            }))
+            .BuildServiceProvider();
+        var control = provider.GetRequiredService<IBusControl>();
+        await control.StartAsync(Ct);
+        try
+        {
+            await control.Publish(new Aankopen.Contracts.Finance.V1.DeliveryReport(award.MessageId, award.Administration, award.MessageType, "retry",
+                Aankopen.Contracts.Finance.V1.DeliveryStatus.Retrying, 1, "Time-out", null, false, DateTimeOffset.UtcNow.AddHours(-1)), Ct);
+            var kept = await system.EventuallyAsync(
+                async () => (await system.Api.GetFromJsonAsync<DeliveryView>($"api/deliveries/{award.MessageId}", Ct))!,
+                d => d.Reports.Count == 2);
+            kept.Status.ShouldBe("Delivered"); // the latest report wins, not the last to arrive
+            kept.Reports.Select(r => r.Status).ShouldBe(["Delivered", "Retrying"], ignoreOrder: true);
+        }
+        finally
+        {
+            await control.StopAsync(CancellationToken.None);
+        }
     }
 }

@@ -41,6 +41,7 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
         this.clock = clock;
         this.log = log;
         Name = "FinanceNotifications";
+        Options.BatchSize = 2_000;
     }
 
     public override async Task<IChangeListener> ProcessEventsAsync(

@@ -23,10 +23,11 @@ public static class MessagingSetup
                 o.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded;
                 o.Tags.Add(Operations.HealthChecks.Ready);
             });
-            // Up to a hundred reports at once, or what arrived within 50 ms: a single report is stored without delay
-            // worth noticing, and a draining backlog is stored a hundred at a time.
-            bus.AddConsumer<DeliveryReportConsumer>(c => c.Options<BatchOptions>(o => o
-                .SetMessageLimit(DeliveryReportConsumer.BatchSize).SetTimeLimit(TimeSpan.FromMilliseconds(50)).SetConcurrencyLimit(1)));
+            // Up to a hundred messages at once (connectors' batches of reports, or single reports from connectors of
+            // earlier releases), or what arrived within 50 ms: a lone report is stored without delay worth noticing,
+            // and a draining backlog many at a time.
+            bus.AddConsumer<DeliveryReportConsumer>(c => c.Options<BatchOptions>(StoredTogether));
+            bus.AddConsumer<SingleDeliveryReportConsumer>(c => c.Options<BatchOptions>(StoredTogether));
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.UseHost(settings);
@@ -41,6 +42,7 @@ public static class MessagingSetup
                     // A report that cannot be stored now (database away) is tried again, then kept in the error queue.
                     endpoint.UseMessageRetry(r => r.Interval(10, TimeSpan.FromSeconds(2)));
                     endpoint.ConfigureConsumer<DeliveryReportConsumer>(context);
+                    endpoint.ConfigureConsumer<SingleDeliveryReportConsumer>(context);
                 });
             });
         });
@@ -49,4 +51,7 @@ public static class MessagingSetup
         services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = false);
         return services;
     }
+
+    private static void StoredTogether(BatchOptions o) =>
+        o.SetMessageLimit(DeliveryReportConsumer.BatchSize).SetTimeLimit(TimeSpan.FromMilliseconds(50)).SetConcurrencyLimit(1);
 }

@@ -23,3 +23,10 @@ public sealed record DeliveryReport(
     public const string Exchange = "aankopen.finance.delivery-reports.v1";
     public const string ApiQueue = "aankopen.api.delivery-reports";
 }
+
+/// <summary>
+/// Several <see cref="DeliveryReport"/>s in one message, as a connector sends them: while a backlog drains it books
+/// hundreds of messages a second, and a broker message per report cost as much as the bookings themselves. Published
+/// to the same exchange as single reports, which Aankopen still accepts from connectors that send them.
+/// </summary>
+public sealed record DeliveryReportBatch(IReadOnlyList<DeliveryReport> Reports);
