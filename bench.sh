@@ -2,13 +2,22 @@
 # Measures the service next to its raw floor (PostgreSQL INSERTs, plain Marten appends, plain MassTransit) on its own
 # PostgreSQL and RabbitMQ (started on free loopback ports, stopped afterwards), and writes docs/benchmarks.md and
 # docs/benchmarks.json. ./bench.sh --quick does a short run that only shows the harness works.
+# ./bench.sh --generate-scale [EVENTS] generates the scale model once (600 municipality groups over 10 years,
+# 20,000,000 events unless told; most of an hour); later runs measure the read queries on it.
 set -uo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
 cd "$root"
-state="$root/.state/bench-$$"
+state="$root/.state/bench"
+mkdir -p "$state"
 
-# The servers' data is of no use after the run (a million-event scale model leaves gigabytes): removed with them.
-cleanup() { trap '' INT TERM; infra/local/servers.sh stop "$state" || true; rm -rf "$state"; }
+# One run at a time: they share the PostgreSQL data folder that keeps the scale model.
+exec 9>"$state/lock"
+flock -n 9 || { echo "Another ./bench.sh is running on $state." >&2; exit 1; }
+
+# PostgreSQL's data stays between runs, for the scale model; each run's own database is dropped when it ends.
+# RabbitMQ starts empty every time.
+export AANKOPEN_KEEP_POSTGRES=1
+cleanup() { trap '' INT TERM; infra/local/servers.sh stop "$state" || true; rm -rf "$state/rabbitmq"; }
 trap cleanup EXIT
 
 infra/local/servers.sh start "$state" || exit 1

@@ -37,23 +37,28 @@ public sealed class BenchSystem : IAsyncDisposable
     /// <summary>The local development issuer, in this process: the APIs accept its tokens.</summary>
     private Uri Issuer { get; set; } = null!;
 
+    private string[] ApiSettings(bool relay) => ApiArguments(ConnectionString, RabbitPort, Issuer, relay);
+
     /// <summary>Writes are not limited here: the benchmark is one user writing as fast as the service allows.</summary>
-    private string[] ApiSettings(bool relay) =>
-        [$"--ConnectionStrings:Aankopen={ConnectionString}", $"--RabbitMq:Port={RabbitPort}", Quiet, $"--Notifications:RelayEnabled={relay}",
-         $"--Authentication:Authority={Issuer}", "--Limits:WritesPerMinutePerUser=0", .. Administrations];
+    public static string[] ApiArguments(string connectionString, string rabbitPort, Uri issuer, bool relay) =>
+        [$"--ConnectionStrings:Aankopen={connectionString}", $"--RabbitMq:Port={rabbitPort}", Quiet, $"--Notifications:RelayEnabled={relay}",
+         $"--Authentication:Authority={issuer}", "--Limits:WritesPerMinutePerUser=0", .. Administrations];
+
+    private const string RunDatabasePrefix = "aankopen_bench_";
+
+    private string ServerConnectionString { get; init; } = "";
 
     public static async Task<BenchSystem> StartAsync(string serverConnectionString, string rabbitPort)
     {
-        var database = $"aankopen_bench_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = "postgres", Pooling = false }.ConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {database}", admin);
-            await create.ExecuteNonQueryAsync();
-        }
+        // The server keeps its data between runs (for the scale model): what an interrupted run left goes first.
+        foreach (var left in await Databases.ListAsync(serverConnectionString, RunDatabasePrefix))
+            await Databases.DropAsync(serverConnectionString, left);
+        var database = $"{RunDatabasePrefix}{Guid.NewGuid():N}";
+        await Databases.CreateAsync(serverConnectionString, database);
         var system = new BenchSystem
         {
-            ConnectionString = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database, MaxPoolSize = 100 }.ConnectionString,
+            ConnectionString = Databases.On(serverConnectionString, database),
+            ServerConnectionString = serverConnectionString,
             RabbitPort = rabbitPort,
         };
         var issuer = Aankopen.DevIssuer.Program.Build(["--urls=http://127.0.0.1:0", Quiet]);
@@ -126,5 +131,11 @@ public sealed class BenchSystem : IAsyncDisposable
         }
         if (storeHost is not null)
             await storeHost.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await Databases.DropAsync(ServerConnectionString, new NpgsqlConnectionStringBuilder(ConnectionString).Database!);
     }
+
+    /// <summary>An API process of its own on another database of the same server (the scale model), relay off.</summary>
+    public Task<ApiProcess> StartApiOnAsync(string database) =>
+        ApiProcess.StartAsync(ApiArguments(Databases.On(ServerConnectionString, database), RabbitPort, Issuer, relay: false), Issuer);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Aankopen.Benchmarks;
 
 // Usage: Aankopen.Benchmarks [--quick] [--out DIR] [--events N] [--only writes,backlog,latency,scale]
+//        Aankopen.Benchmarks --generate-scale [EVENTS]   (the scale model at full size, into a database later runs reuse)
 //        Aankopen.Benchmarks --load URL ISSUER_URL [SECONDS [CLIENTS]]   (clients, 8 unless given, sending opt-ins to a running API, for profiling it)
 // Needs the PostgreSQL and RabbitMQ that bench.sh starts (ConnectionStrings__Aankopen, RabbitMq__Port).
 if (Option("--load") is { } target)
@@ -21,6 +22,15 @@ var scaleEvents = long.Parse(Option("--events") ?? (quick ? "20000" : "1000000")
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Aankopen")
     ?? throw new InvalidOperationException("ConnectionStrings__Aankopen is not set; run ./bench.sh");
 var rabbitPort = Environment.GetEnvironmentVariable("RabbitMq__Port") ?? throw new InvalidOperationException("RabbitMq__Port is not set; run ./bench.sh");
+
+// The scale model at full size, once: later runs measure on it.
+if (args.Contains("--generate-scale"))
+{
+    var at = Array.IndexOf(args, "--generate-scale");
+    var events = at + 1 < args.Length && long.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var n) ? n : ScaleData.DefaultEvents;
+    await ScaleData.GenerateAsync(connectionString, rabbitPort, events);
+    return 0;
+}
 var report = new Report();
 
 await using var system = await BenchSystem.StartAsync(connectionString, rabbitPort);
@@ -109,12 +119,12 @@ async Task LatencyAsync()
     }
 }
 
-// 4 and 5. History at size: 600 municipality groups over 10 years, measured at a quarter of the size and at full size,
-// so the growth between the two shows how the figures extrapolate.
+// 4 and 5. History at size: 600 municipality groups over 10 years, generated here at a quarter of the rebuild's size
+// and at its size (1,000,000 events), then queried again on the full scale model when one was generated before.
 async Task ScaleAsync()
 {
     var store = system.Store();
-    var model = new ScaleModel(store, ScaleModel.Groups(600), 2017, 10);
+    var model = new ScaleModel(store, ScaleModel.Groups(ScaleData.Groups), ScaleData.FirstYear, ScaleData.Years);
     await model.RegisterAdministrationsAsync();
     var groups = ScaleModel.Groups(600);
     var samples = quick ? 50 : 200;
@@ -137,11 +147,26 @@ async Task ScaleAsync()
         report.Add(new Figure($"rebuild of every read model from {events:N0} events", rebuild, "events per s", "reading every event once, no folding",
             floor, ">= 20000 events per s", rebuild >= 20_000));
 
-        var ids = await ScaleMeasurements.TenderIdsAsync(system.Api.Http);
-        var byId = Percentiles.Of(await ScaleMeasurements.LatenciesAsync(system.Api.Http, samples, i => $"api/tenders/{ids[i % ids.Count]}"), 99);
+        await QueriesAsync(system.Api.Http, events);
+    }
+
+    // At full size, on the scale model generated once by ./bench.sh --generate-scale, through an API process of its own.
+    if (await ScaleData.EventsAsync(connectionString) is { } full)
+    {
+        await using var api = await system.StartApiOnAsync(ScaleData.Database);
+        Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] Querying the scale model of {full:N0} events...");
+        await QueriesAsync(api.Http, full);
+    }
+    else
+        Console.WriteLine("No scale model at full size: ./bench.sh --generate-scale generates it once (most of an hour); later runs query it.");
+
+    async Task QueriesAsync(HttpClient api, long events)
+    {
+        var ids = await ScaleMeasurements.TenderIdsAsync(api);
+        var byId = Percentiles.Of(await ScaleMeasurements.LatenciesAsync(api, samples, i => $"api/tenders/{ids[i % ids.Count]}"), 99);
         foreach (var (name, path) in queries)
         {
-            var p99 = Percentiles.Of(await ScaleMeasurements.LatenciesAsync(system.Api.Http, samples, path), 99);
+            var p99 = Percentiles.Of(await ScaleMeasurements.LatenciesAsync(api, samples, path), 99);
             report.Add(new Figure($"p99 {name}, at {events:N0} events", p99, "ms", "one tender by id", byId, "< 50 ms", p99 < 50, false));
         }
     }

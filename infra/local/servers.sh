@@ -4,6 +4,7 @@
 #
 #   infra/local/servers.sh start STATE_DIR   # starts both, writes STATE_DIR/env (KEY=value lines to source)
 #   infra/local/servers.sh stop STATE_DIR    # stops whatever start started there
+#   (AANKOPEN_KEEP_POSTGRES=1 with start: PostgreSQL starts on the data an earlier start left there, if any)
 # and, for fault tests and drills, on servers started there:
 #   infra/local/servers.sh restart-postgres STATE_DIR   # fast shutdown and start again: every connection drops
 #   infra/local/servers.sh pause-rabbitmq STATE_DIR     # stops the broker application (connections refused)
@@ -42,16 +43,26 @@ start_postgres() {
   if [ -z "$(pg_bin initdb)" ]; then apt_install postgresql; fi
   local dir="$state/postgres" port
   port=$(free_port)
-  rm -rf "$dir" && mkdir -p "$dir/data" "$dir/run"
+  # AANKOPEN_KEEP_POSTGRES=1: the data of an earlier start under this state folder is used again (the benchmark's
+  # scale model takes most of an hour to generate); otherwise every start begins with an empty cluster.
+  local kept=
+  if [ "${AANKOPEN_KEEP_POSTGRES:-}" = 1 ] && [ -f "$dir/data/PG_VERSION" ]; then
+    kept=1
+    mkdir -p "$dir/run"
+  else
+    rm -rf "$dir" && mkdir -p "$dir/data" "$dir/run"
+  fi
   chown -R postgres:postgres "$dir"
   if ! as_user postgres test -w "$dir"; then
     log "user postgres cannot reach $dir; give its parent folders o+x or choose another state folder"; return 1
   fi
-  as_user postgres "$(pg_bin initdb)" -D "$dir/data" -U aankopen -A trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
-    || { log "initdb failed:"; tail -n 20 "$dir/initdb.log" >&2; return 1; }
+  if [ -z "$kept" ]; then
+    as_user postgres "$(pg_bin initdb)" -D "$dir/data" -U aankopen -A trust -E UTF8 --no-locale >"$dir/initdb.log" 2>&1 \
+      || { log "initdb failed:"; tail -n 20 "$dir/initdb.log" >&2; return 1; }
+  fi
   as_user postgres "$(pg_bin pg_ctl)" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
     -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on" start >/dev/null
-  "$(pg_bin psql)" -h 127.0.0.1 -p "$port" -U aankopen -d postgres -qc 'CREATE DATABASE aankopen' >/dev/null
+  [ -n "$kept" ] || "$(pg_bin psql)" -h 127.0.0.1 -p "$port" -U aankopen -d postgres -qc 'CREATE DATABASE aankopen' >/dev/null
   echo "$port" > "$dir/port"
   log "PostgreSQL listening on 127.0.0.1:$port (data in $dir)"
   {

@@ -17,7 +17,8 @@ public sealed class GroupCommit : IAsyncDisposable
 {
     public enum Outcome { Appended, Stale }
 
-    private sealed record Pending(string Tenant, Guid Stream, long Version, IReadOnlyList<object> Events, string? IdempotencyKey, string? CorrelationId, string? TraceParent, TaskCompletionSource<Outcome> Done);
+    private sealed record Pending(string Tenant, Guid Stream, long Version, IReadOnlyList<object> Events, string? IdempotencyKey, string? CorrelationId, string? TraceParent,
+        Action<IDocumentSession>? Seed, TaskCompletionSource<Outcome> Done);
 
     /// <summary>Enough to amortise a commit over many requests; a transaction this size still commits in milliseconds.</summary>
     private const int MaxBatch = 64;
@@ -39,12 +40,16 @@ public sealed class GroupCommit : IAsyncDisposable
     /// Appends <paramref name="events"/> to a stream that is at <paramref name="version"/>. Not cancellable: once
     /// handed over the write either happens or fails, whether or not the client is still waiting. The events keep the
     /// correlation id and trace context of the request that decided them, although they share a transaction with other requests'.
+    /// <paramref name="record"/>, when given, is the stream's inline record at <paramref name="version"/>: the
+    /// projection then starts from it instead of loading it (<see cref="RecordsOnHand"/>).
     /// </summary>
-    public Task<Outcome> AppendAsync(string tenant, Guid stream, long version, IReadOnlyList<object> events, string? idempotencyKey, string? correlationId = null)
+    public Task<Outcome> AppendAsync<TRecord>(string tenant, Guid stream, long version, IReadOnlyList<object> events, string? idempotencyKey,
+        string? correlationId = null, TRecord? record = null) where TRecord : class
     {
+        Action<IDocumentSession>? seed = record is null ? null : session => RecordsOnHand.Seed(session, stream, record);
         // The trace context is taken here, on the request's side: the writer task that commits runs outside it.
         var pending = new Pending(tenant, stream, version, events, idempotencyKey, correlationId, Observability.Telemetry.CurrentTraceParent,
-            new(TaskCreationOptions.RunContinuationsAsynchronously));
+            seed, new(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(GroupCommit), "The service is stopping.");
         return pending.Done.Task;
@@ -104,6 +109,7 @@ public sealed class GroupCommit : IAsyncDisposable
         await using var session = store.LightweightSession(batch[0].Tenant);
         foreach (var pending in batch)
         {
+            pending.Seed?.Invoke(session);
             // The expected version after the append: Marten checks in the database that the stream is still at
             // pending.Version when the events go in.
             var action = session.Events.Append(pending.Stream, pending.Version + pending.Events.Count, [.. pending.Events]);

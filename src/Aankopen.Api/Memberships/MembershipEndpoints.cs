@@ -148,7 +148,7 @@ public static class MembershipEndpoints
             (m, actor, now) => MembershipDeciders.End(m, request.EndsOn, request.Reason, actor, now), ct);
 
     private static readonly StreamWrites.Stream<MembershipRecord, CentralMembership> Stream = new(
-        NotFound, (state, @event) => CentralMembership.Transition(state, @event)!, (state, version) => state.ToView(version));
+        NotFound, (state, @event) => CentralMembership.Transition(state, @event)!, (state, version) => state.ToView(version), MembershipRecord.From);
 
     private static IResult NotFound(HttpContext http, Guid id) =>
         Problems.Single(http, StatusCodes.Status404NotFound, "membership-not-found",

@@ -13,7 +13,8 @@ public sealed class TenderWrites(StreamWrites writes, ProcedureThresholds thresh
         writes.ExecuteAsync(http, id, new StreamWrites.Stream<TenderRecord, JointTender>(
                 TenderNotFound,
                 (state, @event) => JointTender.Transition(state, @event)!,
-                (state, version) => state.ToView(version, thresholds)),
+                (state, version) => state.ToView(version, thresholds),
+                TenderRecord.From),
             (tender, actor, now) => decide(tender, actor, now), ct);
 
     public static IResult TenderNotFound(HttpContext http, Guid id) =>

@@ -20,7 +20,8 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
     public sealed record Stream<TRecord, TState>(
         Func<HttpContext, Guid, IResult> NotFound,
         Func<TState, object, TState> Transition,
-        Func<TState, long, object> View) where TRecord : class, IStreamRecord<TState>;
+        Func<TState, long, object> View,
+        Func<TState, long, TRecord> Record) where TRecord : class, IStreamRecord<TState>;
 
     public async Task<IResult> ExecuteAsync<TRecord, TState>(
         HttpContext http, Guid id, Stream<TRecord, TState> stream, Func<TState, string, DateTimeOffset, Decision> decide, CancellationToken ct)
@@ -38,9 +39,10 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
 
         var version = expected!.Value;
         var tenant = session.TenantId;
+        TRecord? record = null;
         if (!recent.TryGet(tenant, id, version, out TState current))
         {
-            var record = await session.LoadAsync<TRecord>(id, ct);
+            record = await session.LoadAsync<TRecord>(id, ct);
             if (record is null)
                 return stream.NotFound(http, id);
             if (record.Version != version)
@@ -52,8 +54,10 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
         if (decision.IsRefused)
             return Problems.From(http, decision.Errors);
 
-        // Committed with the writes of other requests; refused as stale when a concurrent write got there first.
-        if (await commits.AppendAsync(tenant, id, version, decision.Events, key, CorrelationIds.Of(http)) == Infrastructure.GroupCommit.Outcome.Stale)
+        // Committed with the writes of other requests; refused as stale when a concurrent write got there first. The
+        // record the decision was made on goes along, so the inline projection need not load it again.
+        record ??= stream.Record(current, version);
+        if (await commits.AppendAsync(tenant, id, version, decision.Events, key, CorrelationIds.Of(http), record) == Infrastructure.GroupCommit.Outcome.Stale)
             return await StaleAsync(http, id, version, key, stream, null, ct);
 
         var newVersion = version + decision.Events.Count;

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Aankopen.Api.Tenders.ReadModels;
+using Marten;
+using Npgsql;
+
+namespace Aankopen.Benchmarks;
+
+/// <summary>
+/// The scale model at full size, generated once by <c>./bench.sh --generate-scale</c> into a database of its own that
+/// later runs reuse: 600 municipality groups over 10 years, about 20 million events. Too big to generate within a
+/// run's ten minutes (two writers append about 15,000 events a second on 2 cores), and no figure needs it fresh.
+/// </summary>
+public static class ScaleData
+{
+    public const string Database = "aankopen_scale";
+    public const int Groups = 600;
+    public const int FirstYear = 2017;
+    public const int Years = 10;
+    public const long DefaultEvents = 20_000_000;
+
+    /// <summary>Written last: a database without it was interrupted while generating and is not used.</summary>
+    private const string Marker = "bench_scale_model";
+
+    /// <summary>How many events the generated scale model holds; null when there is none (yet).</summary>
+    public static async Task<long?> EventsAsync(string serverConnectionString)
+    {
+        if (!(await Databases.ListAsync(serverConnectionString, Database)).Contains(Database))
+            return null;
+        await using var connection = new NpgsqlConnection(Databases.On(serverConnectionString, Database));
+        await connection.OpenAsync();
+        await using var read = new NpgsqlCommand($"SELECT events FROM {Marker}", connection);
+        try
+        {
+            return await read.ExecuteScalarAsync() as long?;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return null;
+        }
+    }
+
+    public static async Task GenerateAsync(string serverConnectionString, string rabbitPort, long events)
+    {
+        var clock = Stopwatch.StartNew();
+        void Say(string what) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {what} ({clock.Elapsed:hh\\:mm\\:ss})");
+        await Databases.DropAsync(serverConnectionString, Database);
+        await Databases.CreateAsync(serverConnectionString, Database);
+        var connectionString = Databases.On(serverConnectionString, Database);
+        // Only the store is used (the host never starts), so the issuer is never asked.
+        await using var host = Aankopen.Api.Program.Build([
+            .. BenchSystem.ApiArguments(connectionString, rabbitPort, new Uri("http://127.0.0.1:1/"), relay: false),
+            "--Telemetry:Enabled=false", $"--{Aankopen.Api.Infrastructure.EventStoreSetup.PlanEachExecutionSetting}=true"]);
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var model = new ScaleModel(store, ScaleModel.Groups(Groups), FirstYear, Years);
+        await model.RegisterAdministrationsAsync();
+
+        // Two writers, each its own run of tenders over every group and year: the database commits one while the other folds.
+        const int writers = 2;
+        var written = new long[writers];
+        var reported = 0L;
+        var gate = new object();
+        IProgress<long> ProgressOf(int writer) => new Progress<long>(n =>
+        {
+            lock (gate)
+            {
+                written[writer] = n;
+                if (written.Sum() - reported < 1_000_000)
+                    return;
+                reported = written.Sum();
+                Say($"{reported:N0} events");
+            }
+        });
+        Say($"Generating {events:N0} events for {Groups} groups over {Years} years...");
+        var appended = await Task.WhenAll(Enumerable.Range(0, writers).Select(w =>
+            Task.Run(() => model.AppendAsync(events / writers, $"SCALE-{w}", ProgressOf(w)))));
+
+        Say("Projecting the participations (the async read model)...");
+        using (var daemon = await store.BuildProjectionDaemonAsync())
+            await daemon.RebuildProjectionAsync(typeof(ParticipationProjection), TimeSpan.FromHours(3), CancellationToken.None);
+        await ScaleMeasurements.AnalyzeAsync(connectionString);
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var create = new NpgsqlCommand($"CREATE TABLE {Marker} (events bigint NOT NULL, generated_at timestamptz NOT NULL)", connection))
+            await create.ExecuteNonQueryAsync();
+        await using var mark = new NpgsqlCommand($"INSERT INTO {Marker} VALUES ($1, now())", connection) { Parameters = { new() { Value = appended.Sum() } } };
+        await mark.ExecuteNonQueryAsync();
+        Say($"Scale model ready: {appended.Sum():N0} events in database {Database}");
+    }
+}
