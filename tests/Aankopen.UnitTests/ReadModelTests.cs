@@ -41,6 +41,16 @@ public class ReadModelTests
 
         ocmw.Year.ShouldBe(2026);
         ocmw.AwardYears.ShouldBe([2027]);
+        ocmw.YearKeys.ShouldBe(["OCMW/2026", "OCMW/2027"]);
+    }
+
+    [Fact]
+    public void A_share_awarded_in_the_opening_year_is_one_key()
+    {
+        var city = History.Skip(1).Aggregate(Participation.Start((TenderOpened)History[0], "GEMEENTE"), (p, e) => p.Following(e));
+
+        city.AwardYears.ShouldBe([2026]);
+        city.YearKeys.ShouldBe(["GEMEENTE/2026"]);
     }
 
     [Fact]

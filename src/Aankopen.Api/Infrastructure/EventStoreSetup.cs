@@ -39,8 +39,10 @@ public static class EventStoreSetup
                 options.Schema.For<PurchasingCentral>();
                 // Async: spans tenders, and a write need not wait for it.
                 options.Projections.Add<ParticipationProjection>(ProjectionLifecycle.Async);
-                // An administration's yearly shares read its own participations only.
-                options.Schema.For<Participation>().Index(p => p.Administration);
+                // An administration's yearly shares read its own participations of that year only (text[] and GIN, as
+                // the tenders' administrations; Participation.YearKeys).
+                options.Schema.For<Participation>().Index(p => p.Administration)
+                    .Duplicate(p => p.YearKeys, pgType: "text[]", configure: i => i.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
                 options.Schema.For<AdministrationRecord>().UseNumericRevisions(true);
                 options.Schema.For<PublishedFinanceMessage>().Index(m => m.TenderId).Index(m => m.Administration);
                 options.Schema.For<DeliveryRecord>().Index(r => r.UpdatedAt); // the health check reads the latest

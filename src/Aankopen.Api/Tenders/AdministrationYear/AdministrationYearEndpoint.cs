@@ -1,3 +1,4 @@
+using Marten.Linq.MatchesSql;
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
@@ -36,9 +37,9 @@ public static class AdministrationYearEndpoint
     /// <summary>Participations in tenders opened in <paramref name="year"/> or with a share awarded in it; of one administration, or all.</summary>
     public static async Task<IReadOnlyList<Participation>> OfYearAsync(IQuerySession session, int year, string? administration, CancellationToken ct)
     {
-        var ofYear = session.Query<Participation>().Where(p => p.Year == year || p.AwardYears.Contains(year));
-        if (administration is not null)
-            ofYear = ofYear.Where(p => p.Administration == administration);
+        var ofYear = administration is null
+            ? session.Query<Participation>().Where(p => p.Year == year || p.AwardYears.Contains(year))
+            : session.Query<Participation>().Where(p => p.MatchesSql($"d.{Participation.YearKeysColumn} @> ARRAY[?]::text[]", Participation.YearKey(administration, year)));
         return await ofYear.OrderBy(p => p.Reference).ThenBy(p => p.Administration).ToListAsync(ct);
     }
 }

@@ -3,7 +3,6 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Marten;
-using Marten.Linq;
 
 namespace Aankopen.Api.Tenders.ListTenders;
 
@@ -23,7 +22,7 @@ public static class ListTendersEndpoint
 
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? 50;
-        IQueryable<TenderRecord> tenders = session.Query<TenderRecord>().Stats(out QueryStatistics stats);
+        IQueryable<TenderRecord> tenders = session.Query<TenderRecord>();
         if (status is { } s)
             tenders = tenders.Where(t => t.Status == s);
         if (query.Year is { } year)
@@ -39,7 +38,11 @@ public static class ListTendersEndpoint
         }
         var items = await tenders.OrderByDescending(t => t.OpenedAt).ThenBy(t => t.Reference)
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return TypedResults.Ok(new PageView<TenderSummaryView>(items.Select(t => t.ToSummary()).ToArray(), stats.TotalResults, page, pageSize));
+        // Counted on its own rather than with the page (Marten's Stats, a window over the query): the window made
+        // PostgreSQL read every matching document before it could keep the page's fifty. A first page that is not
+        // full is the whole count.
+        var total = page == 1 && items.Count < pageSize ? items.Count : await tenders.CountAsync(ct);
+        return TypedResults.Ok(new PageView<TenderSummaryView>(items.Select(t => t.ToSummary()).ToArray(), total, page, pageSize));
     }
 
     private static List<DomainError> Check(TenderListQuery query, out TenderStatus? status)

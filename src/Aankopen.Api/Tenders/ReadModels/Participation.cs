@@ -34,6 +34,18 @@ public sealed record Participation(
     /// <summary>The years in which this administration was awarded a share here; stored so a query can filter on it.</summary>
     public int[] AwardYears => Lots.Values.Where(l => l.AwardedOn is not null).Select(l => l.AwardedOn!.Value.Year).Distinct().ToArray();
 
+    /// <summary>
+    /// "{administration}/{year}" for every year this participation counts in (the tender's year and its award years),
+    /// a column with an index of its own: an administration's year is one index lookup instead of reading all of the
+    /// administration's participations ever (at 20 million events, 3,000 documents and 300 ms).
+    /// </summary>
+    public string[] YearKeys => [.. AwardYears.Prepend(Year).Distinct().Order().Select(y => YearKey(Administration, y))];
+
+    public static string YearKey(string administration, int year) => $"{administration}/{year}";
+
+    /// <summary>The column Marten keeps <see cref="YearKeys"/> in (named after the member).</summary>
+    public const string YearKeysColumn = "year_keys";
+
     public static string IdFor(Guid tenderId, string administration) => $"{tenderId:N}/{administration}";
 
     public static Participation Start(TenderOpened e, string administration) => new(

@@ -28,5 +28,12 @@ public static class TenderRecordColumns
         .Duplicate(t => t.NextRenewalCheck)
         // text[], so that "invited administrations contain X" is array containment through this GIN index (see
         // TenderRecordQueries.Involving).
-        .Duplicate(t => t.Administrations, pgType: "text[]", configure: i => i.Method = IndexMethod.gin);
+        .Duplicate(t => t.Administrations, pgType: "text[]", configure: i => i.Method = IndexMethod.gin)
+        // The list's most common combination, and its order: a year's tenders of one CPV division and status are one
+        // range of this index, newest first, so a page reads its own rows only and the total counts index entries.
+        // With the single-column indexes alone, at 20 million events PostgreSQL walked the opening-date index from
+        // the newest tender back to the year asked for (it cannot know that a year's tenders are opened in that year),
+        // 3 s a page.
+        // The tenant last, so that counting needs no row: an index-only scan where the table is vacuumed.
+        .Index([t => t.Year, t => t.CpvDivision, t => t.Status, t => t.OpenedAt], i => i.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant);
 }
