@@ -110,5 +110,6 @@ public static class ScaleData
     /// <summary>The service's store on the scale model's database; only the store is used (the host never starts, the issuer is never asked).</summary>
     private static WebApplication StoreHost(string connectionString, string rabbitPort) => Aankopen.Api.Program.Build([
         .. BenchSystem.ApiArguments(connectionString, rabbitPort, new Uri("http://127.0.0.1:1/"), relay: false),
-        "--Telemetry:Enabled=false", $"--{Aankopen.Api.Infrastructure.EventStoreSetup.PlanEachExecutionSetting}=true"]);
+        "--Telemetry:Enabled=false", $"--{Aankopen.Api.Infrastructure.EventStoreSetup.PlanEachExecutionSetting}=true",
+        $"--{Aankopen.Api.Infrastructure.EventStoreSetup.CommandTimeoutSetting}=0"]);
 }

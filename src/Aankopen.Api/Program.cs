@@ -29,7 +29,9 @@ public sealed class Program
             // no requests either, so it needs no identity provider; a placeholder satisfies the check.
             app = Build(verb is null ? args :
                 [.. args.Skip(script is null ? 1 : 3), "--Notifications:RelayEnabled=false", "--Authentication:Authority=https://127.0.0.1/",
-                 $"--{SchemaMigrations.Setting}=OnStartup", $"--{EventStoreSetup.PlanEachExecutionSetting}=true"]);
+                 $"--{SchemaMigrations.Setting}=OnStartup", $"--{EventStoreSetup.PlanEachExecutionSetting}=true",
+                 // A migration that fills a new column rewrites every row of its table; on a large store that takes minutes.
+                 $"--{EventStoreSetup.CommandTimeoutSetting}=0"]);
         }
         catch (StartupException e)
         {

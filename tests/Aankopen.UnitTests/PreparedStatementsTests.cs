@@ -36,6 +36,25 @@ public sealed class PreparedStatementsTests
         EventStoreSetup.PlansEachExecution(settings).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData(null, 30)]
+    [InlineData("0", 0)]
+    [InlineData("600", 600)]
+    public void A_command_timeout_is_the_default_unless_set(string? setting, int expected)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [EventStoreSetup.CommandTimeoutSetting] = setting }).Build();
+
+        new NpgsqlConnectionStringBuilder(EventStoreSetup.WithCommandTimeout("Host=db;Database=aankopen", settings)).CommandTimeout.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void A_negative_command_timeout_stops_the_start_naming_the_setting()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [EventStoreSetup.CommandTimeoutSetting] = "-5" }).Build();
+
+        Should.Throw<StartupException>(() => EventStoreSetup.WithCommandTimeout("Host=db", settings)).Message.ShouldContain(EventStoreSetup.CommandTimeoutSetting);
+    }
+
     [Fact]
     public void What_the_operator_set_stays_and_other_server_options_are_kept()
     {

@@ -27,7 +27,7 @@ public static class EventStoreSetup
             {
                 var options = new StoreOptions();
                 var settings = sp.GetRequiredService<IConfiguration>();
-                options.Connection(WithPreparedStatements(ConnectionString(settings), PlansEachExecution(settings)));
+                options.Connection(WithCommandTimeout(WithPreparedStatements(ConnectionString(settings), PlansEachExecution(settings)), settings));
                 options.DatabaseSchemaName = Schema;
                 // Explicit: nothing is created behind the operator's back, not even lazily at a first query.
                 options.AutoCreateSchemaObjects = applyOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
@@ -127,6 +127,20 @@ public static class EventStoreSetup
     }
 
     public const string PlanEachExecutionSetting = "Database:PlanEachExecution";
+
+    /// <summary>
+    /// <c>Database:CommandTimeoutSeconds</c>: how long one statement may run (Npgsql's default, 30 s, unless set; 0 is
+    /// no limit). The <c>migrate</c> and <c>rebuild-projections</c> commands run without a limit.
+    /// </summary>
+    public const string CommandTimeoutSetting = "Database:CommandTimeoutSeconds";
+
+    public static string WithCommandTimeout(string connectionString, IConfiguration configuration) =>
+        configuration.GetValue<int?>(CommandTimeoutSetting) switch
+        {
+            null => connectionString,
+            < 0 => throw new StartupException($"{CommandTimeoutSetting} is a number of seconds, 0 for no limit; it is {configuration[CommandTimeoutSetting]}."),
+            var seconds => new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = seconds.Value }.ConnectionString,
+        };
 
     /// <summary>
     /// <c>Database:PlanEachExecution</c>: by default where the daemon runs (the relay's process) and for the
