@@ -109,10 +109,19 @@ public sealed class BenchSystem : IAsyncDisposable
     /// <summary>The event store as the API configures it, in this process, for generating data and rebuilding.</summary>
     public IDocumentStore Store()
     {
-        // It rebuilds the read models, paging through the events as the daemon does, so it plans as the daemon's process does.
-        storeHost ??= Aankopen.Api.Program.Build([.. ApiSettings(relay: false), InProcessTelemetry, $"--{Aankopen.Api.Infrastructure.EventStoreSetup.PlanEachExecutionSetting}=true"]);
+        storeHost ??= StoreHost(ConnectionString, RabbitPort, Issuer);
         return storeHost.Services.GetRequiredService<IDocumentStore>();
     }
+
+    /// <summary>
+    /// A host of the API that is never started, for its event store: it generates history and rebuilds the read models,
+    /// paging through the events as the daemon does, so it plans as the daemon's process does, and as the service's
+    /// maintenance commands it sets no limit on a statement.
+    /// </summary>
+    public static WebApplication StoreHost(string connectionString, string rabbitPort, Uri issuer) => Aankopen.Api.Program.Build([
+        .. ApiArguments(connectionString, rabbitPort, issuer, relay: false), InProcessTelemetry,
+        $"--{Aankopen.Api.Infrastructure.EventStoreSetup.PlanEachExecutionSetting}=true",
+        $"--{Aankopen.Api.Infrastructure.EventStoreSetup.CommandTimeoutSetting}=0"]);
 
     private async Task StartAsync(IHost host)
     {

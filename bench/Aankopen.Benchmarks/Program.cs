@@ -132,16 +132,16 @@ async Task LatencyAsync()
 async Task ScaleAsync()
 {
     var store = system.Store();
-    var model = new ScaleModel(store, ScaleModel.Groups(ScaleData.Groups), ScaleData.FirstYear, ScaleData.Years);
+    var groups = ScaleModel.Groups(ScaleData.Groups);
+    var model = new ScaleModel(store, groups, ScaleData.FirstYear, ScaleData.Years);
     await model.RegisterAdministrationsAsync();
-    var groups = ScaleModel.Groups(600);
     var samples = quick ? 50 : 200;
     var queries = new (string Name, Func<int, string> Path)[]
     {
-        ("tender list, status, year and CPV division", i => $"api/tenders?status=Published&year={2017 + i % 10}&cpvDivision=30&page={1 + i % 5}&pageSize=50"),
-        ("tender list, one administration's tenders of a year", i => $"api/tenders?administration={groups[i * 37 % 600].City}&year={2017 + i % 10}"),
-        ("renewal calendar, next six months, one administration", i => $"api/renewals?administration={groups[i * 37 % 600].Ocmw}"),
-        ("administration's yearly shares", i => $"api/administrations/{groups[i * 37 % 600].City}/participations?year={2017 + i % 10}"),
+        ("tender list, status, year and CPV division", i => $"api/tenders?status=Published&year={ScaleData.FirstYear + i % ScaleData.Years}&cpvDivision=30&page={1 + i % 5}&pageSize=50"),
+        ("tender list, one administration's tenders of a year", i => $"api/tenders?administration={groups[i * 37 % groups.Count].City}&year={ScaleData.FirstYear + i % ScaleData.Years}"),
+        ("renewal calendar, next six months, one administration", i => $"api/renewals?administration={groups[i * 37 % groups.Count].Ocmw}"),
+        ("administration's yearly shares", i => $"api/administrations/{groups[i * 37 % groups.Count].City}/participations?year={ScaleData.FirstYear + i % ScaleData.Years}"),
     };
     foreach (var (size, prefix) in new[] { (scaleEvents / 4, "SCALE-A"), (scaleEvents - scaleEvents / 4, "SCALE-B") })
     {

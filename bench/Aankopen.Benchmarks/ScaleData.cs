@@ -18,6 +18,9 @@ public static class ScaleData
     public const int Years = 10;
     public const long DefaultEvents = 20_000_000;
 
+    /// <summary>Only the store of the API's host is used (the host never starts), so no issuer is ever asked.</summary>
+    private static readonly Uri NoIssuer = new("http://127.0.0.1:1/");
+
     /// <summary>Written last: a database without it was interrupted while generating and is not used.</summary>
     private const string Marker = "bench_scale_model";
 
@@ -46,7 +49,7 @@ public static class ScaleData
         await Databases.DropAsync(serverConnectionString, Database);
         await Databases.CreateAsync(serverConnectionString, Database);
         var connectionString = Databases.On(serverConnectionString, Database);
-        await using var host = StoreHost(connectionString, rabbitPort);
+        await using var host = BenchSystem.StoreHost(connectionString, rabbitPort, NoIssuer);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var model = new ScaleModel(store, ScaleModel.Groups(Groups), FirstYear, Years);
         await model.RegisterAdministrationsAsync();
@@ -92,7 +95,7 @@ public static class ScaleData
         if (await EventsAsync(serverConnectionString) is not { } events)
             throw new InvalidOperationException("There is no scale model to project again; ./bench.sh --generate-scale makes one.");
         var connectionString = Databases.On(serverConnectionString, Database);
-        await using var host = StoreHost(connectionString, rabbitPort);
+        await using var host = BenchSystem.StoreHost(connectionString, rabbitPort, NoIssuer);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var clock = Stopwatch.StartNew();
@@ -106,10 +109,4 @@ public static class ScaleData
             await daemon.RebuildProjectionAsync(typeof(ParticipationProjection), TimeSpan.FromHours(3), CancellationToken.None);
         await ScaleMeasurements.AnalyzeAsync(connectionString);
     }
-
-    /// <summary>The service's store on the scale model's database; only the store is used (the host never starts, the issuer is never asked).</summary>
-    private static WebApplication StoreHost(string connectionString, string rabbitPort) => Aankopen.Api.Program.Build([
-        .. BenchSystem.ApiArguments(connectionString, rabbitPort, new Uri("http://127.0.0.1:1/"), relay: false),
-        "--Telemetry:Enabled=false", $"--{Aankopen.Api.Infrastructure.EventStoreSetup.PlanEachExecutionSetting}=true",
-        $"--{Aankopen.Api.Infrastructure.EventStoreSetup.CommandTimeoutSetting}=0"]);
 }

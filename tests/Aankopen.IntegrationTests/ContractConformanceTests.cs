@@ -101,37 +101,22 @@ public sealed class ContractConformanceTests(RunningSystem system)
 
     private static async Task PublishRenewalSamplesAsync(Guid tenderId)
     {
-        await using var provider = new ServiceCollection()
-            .AddMassTransit(bus => bus.UsingRabbitMq((_, cfg) =>
-            {
-                cfg.UseHost(new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) });
-                cfg.ConfigureFinancePublishing([]);
-            }))
-            .BuildServiceProvider();
-        var bus = provider.GetRequiredService<IBusControl>();
-        await bus.StartAsync(Ct);
-        try
+        await using var bus = await TestBus.StartAsync();
+        await bus.Bus.Publish(new LotRenewedShare
         {
-            await bus.Publish(new LotRenewedShare
-            {
-                MessageId = Guid.NewGuid(), CorrelationId = "contract-probe", AdministrationCode = Probe, TenderId = tenderId,
-                TenderReference = "AC-2027-001", LotNumber = 1, LotTitle = "Maaltijdcheques", Renewal = 1,
-                Supplier = new Supplier("Cheques & Co NV", "0212.000.131"), ShareExclVat = 25_000m, VatRate = 0m, ShareInclVat = 25_000m,
-                BudgetLine = "0900/123-48", PeriodStart = new DateOnly(2028, 1, 1), PeriodEnd = new DateOnly(2028, 12, 31),
-                RenewedBy = "aankoopcel@jette.example", RenewedAt = DateTimeOffset.UtcNow,
-            }, Ct);
-            await bus.Publish(new RenewalDue
-            {
-                MessageId = Guid.NewGuid(), CorrelationId = "contract-probe", AdministrationCode = Probe, TenderId = tenderId,
-                TenderReference = "AC-2027-001", LotNumber = 1, LotTitle = "Maaltijdcheques", Renewal = 1,
-                NoticeDeadline = new DateOnly(2027, 10, 2), RenewsOn = new DateOnly(2028, 1, 1), ExpectedShareExclVat = 25_000m,
-                ExpectedShareInclVat = 25_000m, BudgetLine = "0900/123-48",
-            }, Ct);
-        }
-        finally
+            MessageId = Guid.NewGuid(), CorrelationId = "contract-probe", AdministrationCode = Probe, TenderId = tenderId,
+            TenderReference = "AC-2027-001", LotNumber = 1, LotTitle = "Maaltijdcheques", Renewal = 1,
+            Supplier = new Supplier("Cheques & Co NV", "0212.000.131"), ShareExclVat = 25_000m, VatRate = 0m, ShareInclVat = 25_000m,
+            BudgetLine = "0900/123-48", PeriodStart = new DateOnly(2028, 1, 1), PeriodEnd = new DateOnly(2028, 12, 31),
+            RenewedBy = "aankoopcel@jette.example", RenewedAt = DateTimeOffset.UtcNow,
+        }, Ct);
+        await bus.Bus.Publish(new RenewalDue
         {
-            await bus.StopAsync(CancellationToken.None);
-        }
+            MessageId = Guid.NewGuid(), CorrelationId = "contract-probe", AdministrationCode = Probe, TenderId = tenderId,
+            TenderReference = "AC-2027-001", LotNumber = 1, LotTitle = "Maaltijdcheques", Renewal = 1,
+            NoticeDeadline = new DateOnly(2027, 10, 2), RenewsOn = new DateOnly(2028, 1, 1), ExpectedShareExclVat = 25_000m,
+            ExpectedShareInclVat = 25_000m, BudgetLine = "0900/123-48",
+        }, Ct);
     }
 
     private static string RepositoryRoot { get; } = FindRoot();

@@ -15,43 +15,27 @@ public sealed class DeliveryReporterTests
     public async Task Reports_that_come_in_while_one_is_being_published_go_together_and_none_is_lost()
     {
         var received = new ConcurrentQueue<DeliveryReportBatch>();
-        await using var provider = new ServiceCollection()
-            .AddMassTransit(bus => bus.UsingRabbitMq((_, cfg) =>
+        // A queue of its own on the reports' fanout exchange, as the API's, gone with the test.
+        await using var listener = await TestBus.StartAsync(configure: cfg => cfg.ReceiveEndpoint($"aankopen.test.delivery-reports.{Guid.NewGuid():N}", endpoint =>
+        {
+            endpoint.AutoDelete = true;
+            endpoint.BindDeliveryReports();
+            endpoint.Handler<DeliveryReportBatch>(context =>
             {
-                cfg.UseHost(new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) });
-                cfg.ConfigureFinancePublishing([]);
-                // A queue of its own on the reports' fanout exchange, as the API's, gone with the test.
-                cfg.ReceiveEndpoint($"aankopen.test.delivery-reports.{Guid.NewGuid():N}", endpoint =>
-                {
-                    endpoint.AutoDelete = true;
-                    endpoint.BindDeliveryReports();
-                    endpoint.Handler<DeliveryReportBatch>(context =>
-                    {
-                        received.Enqueue(context.Message);
-                        return Task.CompletedTask;
-                    });
-                });
-            }))
-            .BuildServiceProvider();
-        var control = provider.GetRequiredService<IBusControl>();
-        await control.StartAsync(Ct);
-        try
-        {
-            var reports = Enumerable.Range(1, 50).Select(i => new DeliveryReport(Guid.NewGuid(), "OCMW", nameof(LotAwardedShare), $"test-{i}",
-                DeliveryStatus.Delivered, 1, null, $"OCMW-{i}", false, DateTimeOffset.UtcNow)).ToArray();
-            await using (var reporter = new DeliveryReporter(control))
-                await Task.WhenAll(reports.Select(reporter.ReportAsync)); // each completes once its report is confirmed
+                received.Enqueue(context.Message);
+                return Task.CompletedTask;
+            });
+        }));
+        var reports = Enumerable.Range(1, 50).Select(i => new DeliveryReport(Guid.NewGuid(), "OCMW", nameof(LotAwardedShare), $"test-{i}",
+            DeliveryStatus.Delivered, 1, null, $"OCMW-{i}", false, DateTimeOffset.UtcNow)).ToArray();
+        await using (var reporter = new DeliveryReporter(listener.Bus))
+            await Task.WhenAll(reports.Select(reporter.ReportAsync)); // each completes once its report is confirmed
 
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (received.Sum(b => b.Reports.Count) < reports.Length && DateTime.UtcNow < deadline)
-                await Task.Delay(50, Ct);
-            received.SelectMany(b => b.Reports).Select(r => r.MessageId).ShouldBe(reports.Select(r => r.MessageId), ignoreOrder: true);
-            // The first goes out alone; the 49 that came in meanwhile do not need 49 more messages.
-            received.Count.ShouldBeLessThan(reports.Length);
-        }
-        finally
-        {
-            await control.StopAsync(CancellationToken.None);
-        }
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (received.Sum(b => b.Reports.Count) < reports.Length && DateTime.UtcNow < deadline)
+            await Task.Delay(50, Ct);
+        received.SelectMany(b => b.Reports).Select(r => r.MessageId).ShouldBe(reports.Select(r => r.MessageId), ignoreOrder: true);
+        // The first goes out alone; the 49 that came in meanwhile do not need 49 more messages.
+        received.Count.ShouldBeLessThan(reports.Length);
     }
 }

@@ -1,5 +1,4 @@
 using Aankopen.Contracts.Finance.V1;
-using Aankopen.Messaging;
 using MassTransit;
 using Shouldly;
 
@@ -34,32 +33,17 @@ public sealed class DuplicateDeliveryTests(RunningSystem system)
         };
 
         // A publisher of our own on the same broker and topology, standing in for a relay that sends a message again.
-        await using var provider = new ServiceCollection()
-            .AddMassTransit(bus => bus.UsingRabbitMq((_, cfg) =>
-            {
-                cfg.UseHost(new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) });
-                cfg.ConfigureFinancePublishing(RunningSystem.Administrations.Select(code => ("default", code)));
-            }))
-            .BuildServiceProvider();
-        var control = provider.GetRequiredService<IBusControl>();
-        await control.StartAsync(TestContext.Current.CancellationToken);
-        try
-        {
+        await using (var relay = await TestBus.StartAsync(RunningSystem.Administrations.Select(code => ("default", code))))
             for (var copy = 0; copy < 2; copy++)
-                await control.Publish(message, ctx => ctx.MessageId = message.MessageId, TestContext.Current.CancellationToken);
+                await relay.Bus.Publish(message, ctx => ctx.MessageId = message.MessageId, TestContext.Current.CancellationToken);
 
-            var bookings = await system.EventuallyAsync(
-                async () => (await system.BookingsAsync("OCMW")).Where(b => b.IdempotencyKey == message.BusinessKey).ToArray(),
-                found => found.Length == 1 && found[0].Replays >= 1);
+        var bookings = await system.EventuallyAsync(
+            async () => (await system.BookingsAsync("OCMW")).Where(b => b.IdempotencyKey == message.BusinessKey).ToArray(),
+            found => found.Length == 1 && found[0].Replays >= 1);
 
-            var booking = bookings.ShouldHaveSingleItem();
-            booking.Request.AmountInclVat.ShouldBe(14_938.26m);
-            booking.Replays.ShouldBe(1);
-            (await system.BookingsAsync("GEMEENTE")).ShouldNotContain(b => b.IdempotencyKey == message.BusinessKey);
-        }
-        finally
-        {
-            await control.StopAsync(CancellationToken.None);
-        }
+        var booking = bookings.ShouldHaveSingleItem();
+        booking.Request.AmountInclVat.ShouldBe(14_938.26m);
+        booking.Replays.ShouldBe(1);
+        (await system.BookingsAsync("GEMEENTE")).ShouldNotContain(b => b.IdempotencyKey == message.BusinessKey);
     }
 }

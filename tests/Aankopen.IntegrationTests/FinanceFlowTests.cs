@@ -1,9 +1,6 @@
 using System.Net.Http.Json;
 using Aankopen.Client;
 using Aankopen.Contracts.Api.V1;
-using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
-using Aankopen.Messaging;
 using Shouldly;
 using static Aankopen.IntegrationTests.HttpCalls;
 
@@ -111,28 +108,13 @@ public sealed class FinanceFlowTests(RunningSystem system)
         var award = delivered.First(d => d.MessageType == "LotAwardedShare");
 
         // An earlier connector published one DeliveryReport per message; its retry, reported before the delivery, arrives late.
-        await using var provider = new ServiceCollection()
-            .AddMassTransit(bus => bus.UsingRabbitMq((_, cfg) =>
-            {
-                cfg.UseHost(new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) });
-                cfg.ConfigureFinancePublishing([]);
-            }))
-            .BuildServiceProvider();
-        var control = provider.GetRequiredService<IBusControl>();
-        await control.StartAsync(Ct);
-        try
-        {
-            await control.Publish(new Aankopen.Contracts.Finance.V1.DeliveryReport(award.MessageId, award.Administration, award.MessageType, "retry",
+        await using (var earlier = await TestBus.StartAsync())
+            await earlier.Bus.Publish(new Aankopen.Contracts.Finance.V1.DeliveryReport(award.MessageId, award.Administration, award.MessageType, "retry",
                 Aankopen.Contracts.Finance.V1.DeliveryStatus.Retrying, 1, "Time-out", null, false, DateTimeOffset.UtcNow.AddHours(-1)), Ct);
-            var kept = await system.EventuallyAsync(
-                async () => (await system.Api.GetFromJsonAsync<DeliveryView>($"api/deliveries/{award.MessageId}", Ct))!,
-                d => d.Reports.Count == 2);
-            kept.Status.ShouldBe("Delivered"); // the latest report wins, not the last to arrive
-            kept.Reports.Select(r => r.Status).ShouldBe(["Delivered", "Retrying"], ignoreOrder: true);
-        }
-        finally
-        {
-            await control.StopAsync(CancellationToken.None);
-        }
+        var kept = await system.EventuallyAsync(
+            async () => (await system.Api.GetFromJsonAsync<DeliveryView>($"api/deliveries/{award.MessageId}", Ct))!,
+            d => d.Reports.Count == 2);
+        kept.Status.ShouldBe("Delivered"); // the latest report wins, not the last to arrive
+        kept.Reports.Select(r => r.Status).ShouldBe(["Delivered", "Retrying"], ignoreOrder: true);
     }
 }

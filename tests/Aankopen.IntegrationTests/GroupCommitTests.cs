@@ -1,8 +1,5 @@
-using Aankopen.Api.Administrations;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.AddLot;
-using Aankopen.Api.Tenders.OpenTender;
 using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.ReadModels;
 using Marten;
@@ -68,30 +65,18 @@ public sealed class GroupCommitTests
 
     private static async Task<(Guid Id, TenderRecord Record)> OpenTenderAsync(IDocumentStore store)
     {
-        var directory = AdministrationDirectory.Of([
-            new Administration("GEMEENTE", "Gemeente", "Commune", "0207.000.176", AdministrationKind.City),
-            new Administration("OCMW", "OCMW", "CPAS", "0212.000.131", AdministrationKind.Ocmw)]);
-        var now = DateTimeOffset.UtcNow;
         var id = Guid.CreateVersion7();
-        var opened = OpenTenderDecider.Decide(new OpenTenderCommand(id, $"GC-{id:N}"[..20], "Papier", "Papier", "30197630-1",
-            Procedure.Open, "GEMEENTE", ["GEMEENTE", "OCMW"], now.AddDays(30), null, false, TestUsers.Cell), directory, now);
-        var state = opened.Events.Aggregate((JointTender?)null, JointTender.Transition)!;
-        var withLot = AddLotDecider.Decide(state, new AddLotCommand(1, new LotDetails("Papier", "30197630-1", 50_000m, 21m,
-            new ContractTerms(null, 12, true, 12, 3, 90)), TestUsers.Cell), now);
+        var (events, _) = DecidedTenders.OpenedWithLot(id, $"GC-{id:N}"[..20], DateTimeOffset.UtcNow);
         await using (var session = store.LightweightSession(Tenant))
         {
-            session.Events.StartStream<JointTender>(id, [.. opened.Events, .. withLot.Events]);
+            session.Events.StartStream<JointTender>(id, [.. events]);
             await session.SaveChangesAsync(Ct);
         }
         return (id, await LoadAsync(store, id));
     }
 
-    private static IReadOnlyList<object> OptIn(JointTender tender)
-    {
-        var decision = OptInDecider.Decide(tender, new OptInCommand(1, "OCMW", 20_000m, null, "0900/1", TestUsers.Of("OCMW")), DateTimeOffset.UtcNow);
-        decision.IsRefused.ShouldBeFalse();
-        return decision.Events;
-    }
+    private static IReadOnlyList<object> OptIn(JointTender tender) =>
+        DecidedTenders.Decide(tender, t => OptInDecider.Decide(t, new OptInCommand(1, "OCMW", 20_000m, null, "0900/1", TestUsers.Of("OCMW")), DateTimeOffset.UtcNow)).Events;
 
     private static async Task<TenderRecord> LoadAsync(IDocumentStore store, Guid id)
     {

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Aankopen.Api.Administrations;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.AddLot;
-using Aankopen.Api.Tenders.OpenTender;
 using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.ReadModels;
 using JasperFx.Events.Daemon;
@@ -63,9 +60,6 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
             EventStoreSetup.DescribeStore(o);
             o.Projections.Add(participations, JasperFx.Events.Projections.ProjectionLifecycle.Async);
         });
-        var directory = AdministrationDirectory.Of([
-            new Administration("GEMEENTE", "Gemeente", "Commune", "0207.000.176", AdministrationKind.City),
-            new Administration("OCMW", "OCMW", "CPAS", "0212.000.131", AdministrationKind.Ocmw)]);
         var now = DateTimeOffset.UtcNow;
         var tenders = new Dictionary<Guid, JointTender>();
         await using (var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default))
@@ -73,12 +67,9 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
             foreach (var n in Enumerable.Range(1, 3))
             {
                 var id = Guid.CreateVersion7();
-                var opened = Decide(null, _ => OpenTenderDecider.Decide(new OpenTenderCommand(id, $"PG-{n}-{id:N}"[..20], "Papier", "Papier", "30197630-1",
-                    Procedure.Open, "GEMEENTE", ["GEMEENTE", "OCMW"], now.AddDays(30), null, false, TestUsers.Cell), directory, now));
-                var withLot = Decide(opened.State, t => AddLotDecider.Decide(t, new AddLotCommand(1, new LotDetails("Papier", "30197630-1", 50_000m, 21m,
-                    new ContractTerms(null, 12, true, 12, 3, 90)), TestUsers.Cell), now));
-                session.Events.StartStream<JointTender>(id, [.. opened.Events, .. withLot.Events]);
-                tenders[id] = withLot.State;
+                var (events, state) = DecidedTenders.OpenedWithLot(id, $"PG-{n}-{id:N}"[..20], now);
+                session.Events.StartStream<JointTender>(id, [.. events]);
+                tenders[id] = state;
             }
             await session.SaveChangesAsync(Ct);
         }
@@ -90,7 +81,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
                 foreach (var administration in new[] { "GEMEENTE", "OCMW" })
                 {
                     var amount = 1_000m * round + (administration == "OCMW" ? 1 : 0);
-                    var optedIn = Decide(tenders[id], t => OptInDecider.Decide(t, new OptInCommand(1, administration, amount, null, "0100/1", TestUsers.Of(administration)), now));
+                    var optedIn = DecidedTenders.Decide(tenders[id], t => OptInDecider.Decide(t, new OptInCommand(1, administration, amount, null, "0100/1", TestUsers.Of(administration)), now));
                     session.Events.Append(id, [.. optedIn.Events]);
                     tenders[id] = optedIn.State;
                     last[(id, administration)] = amount;
@@ -107,13 +98,6 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
         foreach (var participation in rebuilt)
             participation.Lots[1].EstimatedAmountExclVat.ShouldBe(last[(participation.TenderId, participation.Administration)], participation.Id);
         await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
-    }
-
-    private static (IReadOnlyList<object> Events, JointTender State) Decide(JointTender? state, Func<JointTender, Aankopen.Api.Shared.Decision> decide)
-    {
-        var decision = decide(state!);
-        decision.IsRefused.ShouldBeFalse(decision.IsRefused ? decision.Errors[0].Nl : "");
-        return (decision.Events, decision.Events.Aggregate(state, (s, e) => JointTender.Transition(s, e))!);
     }
 
     private static async Task<(string Tenders, string Participations)> ReadModelsAsync(IDocumentStore store)

@@ -1,0 +1,41 @@
+using Aankopen.Messaging;
+using MassTransit;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>
+/// A MassTransit bus of the test's own on the test broker, with the service's finance topology: it stands in for a
+/// relay sending a message again, a connector of another release, or a listener on the reports' exchange. Stopped
+/// when disposed.
+/// </summary>
+public sealed class TestBus : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+
+    private TestBus(ServiceProvider provider) => (this.provider, Bus) = (provider, provider.GetRequiredService<IBusControl>());
+
+    public IBusControl Bus { get; }
+
+    /// <param name="administrations">Whose finance queues the bus declares and binds, as the relay does for every known administration.</param>
+    /// <param name="configure">Anything more, such as a receive endpoint.</param>
+    public static async Task<TestBus> StartAsync(IEnumerable<(string Tenant, string Code)>? administrations = null, Action<IRabbitMqBusFactoryConfigurator>? configure = null)
+    {
+        var provider = new ServiceCollection()
+            .AddMassTransit(bus => bus.UsingRabbitMq((_, cfg) =>
+            {
+                cfg.UseHost(new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) });
+                cfg.ConfigureFinancePublishing(administrations ?? []);
+                configure?.Invoke(cfg);
+            }))
+            .BuildServiceProvider();
+        var started = new TestBus(provider);
+        await started.Bus.StartAsync(TestContext.Current.CancellationToken);
+        return started;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bus.StopAsync(CancellationToken.None);
+        await provider.DisposeAsync();
+    }
+}
