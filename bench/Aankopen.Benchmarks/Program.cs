@@ -3,7 +3,7 @@ using Aankopen.Benchmarks;
 
 // Usage: Aankopen.Benchmarks [--quick] [--out DIR] [--events N] [--only writes,backlog,latency,scale]
 //        Aankopen.Benchmarks --generate-scale [EVENTS]   (the scale model at full size, into a database later runs reuse)
-//        Aankopen.Benchmarks --reproject-scale   (its participations projected again, after a change to their projection)
+//        Aankopen.Benchmarks --reproject-scale [tenders|participations]   (its read models projected again, after a change to their projection)
 //        Aankopen.Benchmarks --load URL ISSUER_URL [SECONDS [CLIENTS]]   (clients, 8 unless given, sending opt-ins to a running API, for profiling it)
 // Needs the PostgreSQL and RabbitMQ that bench.sh starts (ConnectionStrings__Aankopen, RabbitMq__Port).
 if (Option("--load") is { } target)
@@ -34,7 +34,8 @@ if (args.Contains("--generate-scale"))
 }
 if (args.Contains("--reproject-scale"))
 {
-    await ScaleData.ReprojectAsync(connectionString, rabbitPort);
+    var at = Array.IndexOf(args, "--reproject-scale");
+    await ScaleData.ReprojectAsync(connectionString, rabbitPort, at + 1 < args.Length ? args[at + 1] : null);
     return 0;
 }
 var report = new Report();

@@ -75,7 +75,7 @@ public static class ScaleData
             Task.Run(() => model.AppendAsync(events / writers, $"SCALE-{w}", ProgressOf(w)))));
 
         Say("Projecting the participations (the async read model)...");
-        await ProjectParticipationsAsync(store, connectionString);
+        await ProjectAsync(store, connectionString, [typeof(ParticipationProjection)], events);
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -87,26 +87,36 @@ public static class ScaleData
     }
 
     /// <summary>
-    /// After a change to the participations' projection or columns: the scale model's participations projected again
-    /// from its events (about 7 minutes at 20 million), its tenders left as they are.
+    /// After a change to a read model's projection or columns: the scale model's tenders or participations (or, without
+    /// a name, both) projected again from its events, each about 7 to 10 minutes at 20 million.
     /// </summary>
-    public static async Task ReprojectAsync(string serverConnectionString, string rabbitPort)
+    public static async Task ReprojectAsync(string serverConnectionString, string rabbitPort, string? which)
     {
         if (await EventsAsync(serverConnectionString) is not { } events)
             throw new InvalidOperationException("There is no scale model to project again; ./bench.sh --generate-scale makes one.");
+        var projections = which switch
+        {
+            null => [typeof(TenderRecordProjection), typeof(ParticipationProjection)],
+            "tenders" => [typeof(TenderRecordProjection)],
+            "participations" => new[] { typeof(ParticipationProjection) },
+            _ => throw new ArgumentException($"--reproject-scale takes tenders or participations, not '{which}'."),
+        };
         var connectionString = Databases.On(serverConnectionString, Database);
         await using var host = BenchSystem.StoreHost(connectionString, rabbitPort, NoIssuer);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        var clock = Stopwatch.StartNew();
-        await ProjectParticipationsAsync(store, connectionString);
-        Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] Participations of {events:N0} events projected again in {clock.Elapsed:hh\\:mm\\:ss}");
+        await ProjectAsync(store, connectionString, projections, events);
     }
 
-    private static async Task ProjectParticipationsAsync(IDocumentStore store, string connectionString)
+    private static async Task ProjectAsync(IDocumentStore store, string connectionString, Type[] projections, long events)
     {
-        using (var daemon = await store.BuildProjectionDaemonAsync())
-            await daemon.RebuildProjectionAsync(typeof(ParticipationProjection), TimeSpan.FromHours(3), CancellationToken.None);
+        foreach (var projection in projections)
+        {
+            var clock = Stopwatch.StartNew();
+            using (var daemon = await store.BuildProjectionDaemonAsync())
+                await daemon.RebuildProjectionAsync(projection, TimeSpan.FromHours(3), CancellationToken.None);
+            Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {projection.Name} of {events:N0} events projected in {clock.Elapsed:hh\\:mm\\:ss}");
+        }
         await ScaleMeasurements.AnalyzeAsync(connectionString);
     }
 }

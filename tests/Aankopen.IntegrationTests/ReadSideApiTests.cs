@@ -53,6 +53,9 @@ public sealed class ReadSideApiTests(RunningSystem system)
         (await ListAsync($"q={word}&cpvDivision=90")).Items.ShouldHaveSingleItem().Id.ShouldBe(cleaning.Id);
         (await ListAsync($"q={word}&year={year}")).Total.ShouldBe(3);
         (await ListAsync($"q={word}&year={year - 1}")).Total.ShouldBe(0);
+        (await ListAsync($"q={word}&administration=OCMW&year={year}")).Items.Select(t => t.Id).ShouldBe([cleaning.Id, vouchers.Id], ignoreOrder: true);
+        (await ListAsync($"q={word}&administration=OCMW&year={year - 1}")).Total.ShouldBe(0);
+        (await ListAsync($"q={word}&administration=POLITIE&year={year}")).Total.ShouldBe(0);
 
         var first = await ListAsync($"q={word}&pageSize=2&page=1");
         var second = await ListAsync($"q={word}&pageSize=2&page=2");

@@ -78,6 +78,17 @@ public sealed class RenewalSchedulerTests(RunningSystem system)
         running.ShouldSatisfyAllConditions(r => r.Renewals.ShouldBe(1), r => r.PeriodStart.ShouldBe(new DateOnly(2028, 1, 1)),
             r => r.PeriodEnd.ShouldBe(new DateOnly(2028, 12, 31)), r => r.NextRenewal.ShouldBe(2), r => r.NoticeDeadline.ShouldBe(new DateOnly(2028, 10, 2)),
             r => r.Shares.Sum(s => s.AmountExclVat).ShouldBe(100_000.01m));
+        // The calendar shows the new period's notice deadline and end, for those sharing it, and nothing of the old one.
+        async Task<RenewalCalendarEntryView[]> InCalendarAsync(string window) =>
+            [.. (await system.Api.GetFromJsonAsync<RenewalCalendarEntryView[]>($"api/renewals?{window}", Ct))!.Where(e => e.TenderId == tender.Id)];
+        (await InCalendarAsync("from=2028-10-01&to=2028-10-31&administration=OCMW")).ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            e => e.LotNumber.ShouldBe(1), e => e.NoticeDeadline.ShouldBe(new DateOnly(2028, 10, 2)), e => e.FirstDate.ShouldBe(new DateOnly(2028, 10, 2)),
+            e => e.NextRenewal.ShouldBe(2), e => e.Renewals.ShouldBe(1), e => e.Administrations.ShouldBe(["GEMEENTE", "OCMW"], ignoreOrder: true));
+        (await InCalendarAsync("from=2028-12-31&to=2029-01-15")).ShouldHaveSingleItem().PeriodEnd.ShouldBe(new DateOnly(2028, 12, 31));
+        (await InCalendarAsync("from=2028-10-03&to=2028-12-30")).ShouldBeEmpty();
+        (await InCalendarAsync("from=2027-09-01&to=2027-12-31")).ShouldBeEmpty();
+        (await InCalendarAsync("from=2028-10-01&to=2028-10-31&administration=POLITIE")).ShouldBeEmpty();
+
         var notParticipant = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/1/renewal/declines/POLITIE", null, tender.ETag), Ct);
         (await CodeOfAsync(notParticipant, HttpStatusCode.Conflict)).ShouldBe("not-a-participant");
         var notAwarded = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/2/renewal", null, tender.ETag), Ct);

@@ -72,6 +72,42 @@ public class ReadModelTests
         record.AwardedTotalExclVat.ShouldBe(95_000m);
         record.SearchText.ShouldContain("chèques-repas");
         record.Administrations.ShouldBe(["GEMEENTE", "OCMW", "POLITIE"]);
+        record.YearKeys.ShouldBe(["GEMEENTE/2026", "OCMW/2026", "POLITIE/2026"]);
+    }
+
+    [Fact]
+    public void The_tender_record_carries_its_running_lots_for_the_calendar_under_their_months()
+    {
+        // Samples.Awarded: 2027-01-01 to 2027-12-31, renewable by a year with 90 days' notice; lot 2 was dropped.
+        var record = TenderRecord.From(JointTender.Fold(History)!, 11);
+
+        var lot = record.CalendarLots.ShouldHaveSingleItem();
+        lot.ShouldSatisfyAllConditions(l => l.LotNumber.ShouldBe(1), l => l.NoticeDeadline.ShouldBe(new DateOnly(2027, 10, 2)),
+            l => l.PeriodEnd.ShouldBe(new DateOnly(2027, 12, 31)), l => l.FirstDate.ShouldBe(new DateOnly(2027, 10, 2)),
+            l => l.NextRenewal.ShouldBe(1), l => l.Renewals.ShouldBe(0), l => l.Administrations.ShouldBe(["GEMEENTE", "OCMW"]),
+            l => l.Declined.ShouldBeEmpty());
+        record.RenewalKeys.ShouldBe(["2027-10", "2027-12", "GEMEENTE/2027-10", "GEMEENTE/2027-12", "OCMW/2027-10", "OCMW/2027-12"]);
+        TenderRecord.From(JointTender.Fold(History.SkipLast(1))!, 10).RenewalKeys.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("2027-10-02", "2027-10-02", true)]
+    [InlineData("2027-12-31", "2028-01-10", true)]
+    [InlineData("2027-10-03", "2027-12-30", false)]
+    [InlineData("2027-01-01", "2027-10-01", false)]
+    public void A_calendar_lot_falls_in_a_window_by_its_notice_deadline_or_its_period_end(string from, string to, bool inWindow)
+    {
+        var lot = TenderRecord.From(JointTender.Fold(History)!, 11).CalendarLots.Single();
+
+        lot.FallsIn(DateOnly.Parse(from), DateOnly.Parse(to)).ShouldBe(inWindow);
+    }
+
+    [Fact]
+    public void A_window_asks_for_every_month_it_touches()
+    {
+        CalendarLot.WindowKeys(new DateOnly(2027, 9, 30), new DateOnly(2027, 11, 1), "OCMW").ShouldBe(["OCMW/2027-09", "OCMW/2027-10", "OCMW/2027-11"]);
+        CalendarLot.WindowKeys(new DateOnly(2027, 12, 31), new DateOnly(2028, 1, 1), null).ShouldBe(["2027-12", "2028-01"]);
+        CalendarLot.WindowKeys(new DateOnly(2027, 3, 15), new DateOnly(2037, 3, 15), null).Length.ShouldBe(121);
     }
 
     [Fact]

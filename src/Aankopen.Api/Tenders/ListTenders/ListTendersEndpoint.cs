@@ -25,10 +25,14 @@ public static class ListTendersEndpoint
         IQueryable<TenderRecord> tenders = session.Query<TenderRecord>();
         if (status is { } s)
             tenders = tenders.Where(t => t.Status == s);
-        if (query.Year is { } year)
-            tenders = tenders.Where(t => t.Year == year);
-        if (!string.IsNullOrWhiteSpace(query.Administration))
-            tenders = tenders.Involving(query.Administration);
+        var administration = string.IsNullOrWhiteSpace(query.Administration) ? null : query.Administration;
+        tenders = (query.Year, administration) switch
+        {
+            ({ } year, { } a) => tenders.InvolvingIn(a, year),
+            ({ } year, null) => tenders.Where(t => t.Year == year),
+            (null, { } a) => tenders.Involving(a),
+            _ => tenders,
+        };
         if (query.CpvDivision is { } division)
             tenders = tenders.Where(t => t.CpvDivision == division);
         if (!string.IsNullOrWhiteSpace(query.Q))

@@ -13,6 +13,8 @@ namespace Aankopen.Api.Tenders.ReadModels;
 public static class TenderRecordColumns
 {
     public const string Administrations = "administrations";
+    public const string YearKeys = "year_keys";
+    public const string RenewalKeys = "renewal_keys";
 
     public static void Configure(StoreOptions options) => options.Schema.For<TenderRecord>()
         // A reference names one tender within a municipality's tenant.
@@ -29,6 +31,9 @@ public static class TenderRecordColumns
         // text[], so that "invited administrations contain X" is array containment through this GIN index (see
         // TenderRecordQueries.Involving).
         .Duplicate(t => t.Administrations, pgType: "text[]", configure: i => i.Method = IndexMethod.gin)
+        // Both change only when a tender's administrations or running lots do, so opt-ins still update in place.
+        .Duplicate(t => t.YearKeys, pgType: "text[]", configure: i => i.Method = IndexMethod.gin)
+        .Duplicate(t => t.RenewalKeys, pgType: "text[]", configure: i => i.Method = IndexMethod.gin)
         // The list's most common combination, and its order: a year's tenders of one CPV division and status are one
         // range of this index, newest first, so a page reads its own rows only and the total counts index entries.
         // With the single-column indexes alone, at 20 million events PostgreSQL walked the opening-date index from

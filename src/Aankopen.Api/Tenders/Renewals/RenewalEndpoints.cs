@@ -24,27 +24,21 @@ public static class RenewalEndpoints
             return Problems.From(http, [DomainError.Invalid("window-invalid", "to",
                 "Het venster eindigt na het begin en beslaat hoogstens tien jaar.", "La fenêtre se termine après son début et couvre au plus dix ans.")]);
 
-        var due = session.Query<TenderRecord>().Where(t => t.NextRenewalCheck != null && t.NextRenewalCheck <= end.AddDays(1));
-        // In the query, not after it: one administration's calendar must not read every tender due in the window.
-        if (!string.IsNullOrWhiteSpace(administration))
-            due = due.Involving(administration);
-        var records = await due.ToListAsync(ct);
-        var entries = records.SelectMany(r => r.State.Lots.Values
-                .Where(l => l.Status == LotStatus.Awarded && l.Running is not null)
-                .Select(l => Entry(r.State, l)))
-            .Where(e => (e.NoticeDeadline is { } d && d >= start && d <= end) || (e.PeriodEnd >= start && e.PeriodEnd <= end))
-            .Where(e => string.IsNullOrWhiteSpace(administration) || e.Administrations.Contains(administration))
+        var administrationOrAll = string.IsNullOrWhiteSpace(administration) ? null : administration;
+        // Only the tenders with a date in the window's months (one index lookup, also for one administration), and of
+        // those only their calendar lots, not the whole folded tender.
+        var due = await session.Query<TenderRecord>().DueIn(CalendarLot.WindowKeys(start, end, administrationOrAll))
+            .Select(t => new DueTender(t.Id, t.Reference, t.CalendarLots)).ToListAsync(ct);
+        var entries = due.SelectMany(t => t.CalendarLots
+                .Where(l => l.FallsIn(start, end) && (administrationOrAll is null || l.Administrations.Contains(administrationOrAll)))
+                .Select(l => Entry(t, l)))
             .OrderBy(e => e.FirstDate).ThenBy(e => e.TenderReference).ThenBy(e => e.LotNumber)
             .ToArray();
         return TypedResults.Ok(entries);
     }
 
-    private static RenewalCalendarEntryView Entry(JointTender t, Lot l)
-    {
-        var running = l.Running!;
-        DateOnly? deadline = running.CanRenew ? ContractPeriods.NoticeDeadline(running.PeriodEnd, l.Terms.NoticeDays) : null;
-        return new RenewalCalendarEntryView(t.Id, t.Reference, l.Number, l.Title, l.Award!.SupplierName, running.Renewals,
-            running.CanRenew ? running.Next : null, running.PeriodEnd, deadline, deadline ?? running.PeriodEnd,
-            running.Shares.Select(s => s.Administration).ToArray(), running.Declined);
-    }
+    private sealed record DueTender(Guid Id, string Reference, CalendarLot[] CalendarLots);
+
+    private static RenewalCalendarEntryView Entry(DueTender t, CalendarLot l) => new(t.Id, t.Reference, l.LotNumber, l.Title,
+        l.SupplierName, l.Renewals, l.NextRenewal, l.PeriodEnd, l.NoticeDeadline, l.FirstDate, l.Administrations, l.Declined);
 }
