@@ -164,17 +164,26 @@ async Task ScaleAsync()
     {
         await using var api = await system.StartApiOnAsync(ScaleData.Database);
         Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] Querying the scale model of {full:N0} events...");
-        await QueriesAsync(api.Http, full);
+        await QueriesAsync(api.Http, full, firstReads: true);
     }
     else
         Console.WriteLine("No scale model at full size: ./bench.sh --generate-scale generates it once (most of an hour); later runs query it.");
 
-    async Task QueriesAsync(HttpClient api, long events)
+    // At full size the store (19 GB) is larger than what this machine caches after the servers start, and each
+    // sample asks about another administration: the first pass reads from disk what a running service would have
+    // in memory. That pass is reported on its own, without a target; the target is judged on the second.
+    async Task QueriesAsync(HttpClient api, long events, bool firstReads = false)
     {
         var ids = await ScaleMeasurements.TenderIdsAsync(api);
         var byId = Percentiles.Of(await ScaleMeasurements.LatenciesAsync(api, samples, i => $"api/tenders/{ids[i % ids.Count]}"), 99);
         foreach (var (name, path) in queries)
         {
+            if (firstReads)
+            {
+                var first = Percentiles.Of(await ScaleMeasurements.LatenciesAsync(api, samples, path), 99);
+                report.Add(new Figure($"p99 {name}, at {events:N0} events, first reads after the servers started", first, "ms",
+                    "one tender by id", byId, "none", true, false));
+            }
             var p99 = Percentiles.Of(await ScaleMeasurements.LatenciesAsync(api, samples, path), 99);
             report.Add(new Figure($"p99 {name}, at {events:N0} events", p99, "ms", "one tender by id", byId, "< 50 ms", p99 < 50, false));
         }
