@@ -78,15 +78,21 @@ public sealed class FinanceFlowTests(RunningSystem system)
         cityRelease.ShouldHaveSingleItem().Request.Description.ShouldContain("Geen offertes");
     }
 
-    [Fact]
-    public async Task Every_message_shows_as_delivered_with_what_the_finance_system_answered()
+    /// <summary>The demo tender awarded, once its five finance messages (two shares, three reservations) are all delivered.</summary>
+    private async Task<(MealVoucherTender Tender, DeliveryView[] Deliveries)> AwardedAndDeliveredAsync(string prefix)
     {
         var tender = new MealVoucherTender(system.Api);
-        await tender.AwardedDemoAsync($"FD-{Guid.NewGuid():N}"[..20]);
-
+        await tender.AwardedDemoAsync($"{prefix}-{Guid.NewGuid():N}"[..20]);
         var deliveries = await system.EventuallyAsync(
             async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}", Ct))!,
             d => d.Length == 5 && d.All(x => x.Status == "Delivered"));
+        return (tender, deliveries);
+    }
+
+    [Fact]
+    public async Task Every_message_shows_as_delivered_with_what_the_finance_system_answered()
+    {
+        var (tender, deliveries) = await AwardedAndDeliveredAsync("FD");
 
         deliveries.Count(d => d.MessageType == "LotAwardedShare").ShouldBe(2);
         deliveries.Count(d => d.MessageType == "ProvisionalReservation").ShouldBe(3);
@@ -100,11 +106,7 @@ public sealed class FinanceFlowTests(RunningSystem system)
     [Fact]
     public async Task A_single_report_from_a_connector_of_an_earlier_release_is_kept_next_to_the_batched_ones()
     {
-        var tender = new MealVoucherTender(system.Api);
-        await tender.AwardedDemoAsync($"FS-{Guid.NewGuid():N}"[..20]);
-        var delivered = await system.EventuallyAsync(
-            async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}", Ct))!,
-            d => d.Length == 5 && d.All(x => x.Status == "Delivered"));
+        var (_, delivered) = await AwardedAndDeliveredAsync("FS");
         var award = delivered.First(d => d.MessageType == "LotAwardedShare");
 
         // An earlier connector published one DeliveryReport per message; its retry, reported before the delivery, arrives late.
