@@ -16,7 +16,7 @@ public static class ProjectionRebuild
     public static readonly Type[] Projections = [typeof(TenderRecordProjection), typeof(ParticipationProjection), typeof(Memberships.MembershipRecordProjection)];
 
     /// <summary>
-    /// Hours, not minutes: at 20 million events the tender records alone took 20 minutes on two cores, and a rebuild
+    /// Hours, not minutes: at 20 million events the tender records alone took twelve minutes on two cores, and a rebuild
     /// that gives up half way leaves the read models half built. Cancelling (Ctrl+C, or the request) still stops it.
     /// </summary>
     private static readonly TimeSpan ShardTimeout = TimeSpan.FromHours(6);
