@@ -29,12 +29,12 @@ public static class Measurements
         return counts.Sum() / stop.Elapsed.TotalSeconds;
     }
 
-    public static Task<double> OptInsAsync(HttpClient api, int clients, TimeSpan duration) =>
+    public static Task<double> OptInsAsync(HttpClient api, int clients, TimeSpan duration, bool minimal) =>
         ThroughputAsync(clients, duration, async i =>
         {
             var (id, etag) = await Tenders.OpenWithLotAsync(api, $"BW-{clients}-{i}-{Guid.NewGuid():N}"[..30]);
             var amount = 1_000m;
-            return async () => etag = await Tenders.OptInAsync(api, id, etag, "OCMW", amount += 1);
+            return async () => etag = await Tenders.OptInAsync(api, id, etag, "OCMW", amount += 1, minimal);
         });
 
     /// <summary>The floor: one-row INSERT commits into the same PostgreSQL.</summary>

@@ -18,11 +18,14 @@ public static class Tenders
         return (id, lot.Headers.ETag!.ToString());
     }
 
-    /// <summary>An opt-in (or a change of it): the command measured for write throughput.</summary>
-    public static async Task<string> OptInAsync(HttpClient api, Guid id, string etag, string administration, decimal amount)
+    /// <summary>
+    /// An opt-in (or a change of it): the command measured for write throughput. <paramref name="minimal"/> asks for
+    /// the answer a program that keeps the ETag needs (<c>Prefer: return=minimal</c>: 204 and the ETag), not the tender.
+    /// </summary>
+    public static async Task<string> OptInAsync(HttpClient api, Guid id, string etag, string administration, decimal amount, bool minimal = false)
     {
         var body = new StringContent($$"""{"estimatedAmountExclVat":{{amount}},"budgetLine":"0100/123-48"}""", Encoding.UTF8, "application/json");
-        var response = await SendAsync(api, HttpMethod.Put, $"api/tenders/{id}/lots/1/opt-ins/{administration}", etag, body);
+        var response = await SendAsync(api, HttpMethod.Put, $"api/tenders/{id}/lots/1/opt-ins/{administration}", etag, body, minimal ? "return=minimal" : null);
         return response.Headers.ETag!.ToString();
     }
 
@@ -38,11 +41,13 @@ public static class Tenders
         SendAsync(api, HttpMethod.Post, $"api/tenders/{id}/lots/1/award", etag, JsonContent.Create(new AwardLotRequest(
             "Papier NV", "0212.000.131", 95_000m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))));
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient api, HttpMethod method, string path, string? etag, HttpContent? body)
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient api, HttpMethod method, string path, string? etag, HttpContent? body, string? prefer = null)
     {
         using var request = new HttpRequestMessage(method, path) { Content = body };
         if (etag is not null)
             request.Headers.TryAddWithoutValidation("If-Match", etag);
+        if (prefer is not null)
+            request.Headers.TryAddWithoutValidation("Prefer", prefer);
         var response = await api.SendAsync(request);
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

@@ -155,6 +155,36 @@ public sealed class TenderApiTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task A_write_that_prefers_a_minimal_answer_gets_the_new_version_without_the_tender()
+    {
+        var (id, etag) = await OpenAsync();
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage OptIn()
+        {
+            var request = Write(HttpMethod.Put, $"api/tenders/{id}/lots/1/opt-ins/OCMW", new OptInRequest(2_500m, "0900/123-48"), etag, idempotencyKey: key);
+            request.Headers.TryAddWithoutValidation("Prefer", "handling=lenient, return=minimal");
+            return request;
+        }
+
+        var minimal = await system.Api.SendAsync(OptIn(), Ct);
+        // The same request again, as a client that never got the answer sends it: answered the same way, applied once.
+        var retried = await system.Api.SendAsync(OptIn(), Ct);
+
+        minimal.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await minimal.Content.ReadAsByteArrayAsync(Ct)).ShouldBeEmpty();
+        minimal.Headers.GetValues("Preference-Applied").ShouldBe(["return=minimal"]);
+        var version = minimal.Headers.ETag!.ToString();
+        version.ShouldNotBe(etag);
+        retried.StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        retried.Headers.ETag!.ToString().ShouldBe(version);
+        var read = await system.Api.GetAsync($"api/tenders/{id}", Ct);
+        read.Headers.ETag!.ToString().ShouldBe(version);
+        var optIn = (await read.Content.ReadFromJsonAsync<TenderView>(Ct))!.Lots.Single(l => l.Number == 1).OptIns.ShouldHaveSingleItem();
+        optIn.EstimatedAmountExclVat.ShouldBe(2_500m);
+        (await system.Api.GetFromJsonAsync<HistoryEntryView[]>($"api/tenders/{id}/history", Ct))!.Count(h => h.Event == "OptedIn").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_api_describes_itself_with_openapi_and_a_browsable_reference()
     {
         var document = await system.Api.GetFromJsonAsync<JsonElement>("openapi/v1.json", Ct);

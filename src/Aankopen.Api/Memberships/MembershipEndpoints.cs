@@ -36,8 +36,8 @@ public static class MembershipEndpoints
     }
 
     private static void Write(RouteHandlerBuilder route, string name, string summary) =>
-        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote).RequireAuthorization(Policies.PurchasingCell)
-            .Produces<MembershipView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
+        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote + Shared.Http.ReturnPreference.Note).RequireAuthorization(Policies.PurchasingCell)
+            .Produces<MembershipView>().Produces(StatusCodes.Status204NoContent).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
 
     public static async Task<IResult> Join(JoinCentralRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {

@@ -100,6 +100,6 @@ public static class TenderEndpoints
     }
 
     private static void Write(RouteHandlerBuilder route, string name, string policy, string summary) =>
-        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote).RequireAuthorization(policy)
-            .Produces<TenderView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
+        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote + Shared.Http.ReturnPreference.Note).RequireAuthorization(policy)
+            .Produces<TenderView>().Produces(StatusCodes.Status204NoContent).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
 }

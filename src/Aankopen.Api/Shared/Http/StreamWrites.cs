@@ -64,7 +64,7 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
         var state = decision.Events.Aggregate(current, stream.Transition);
         recent.Remember(tenant, id, state!, newVersion);
         StreamVersions.SetETag(http, newVersion);
-        return TypedResults.Ok(stream.View(state, newVersion));
+        return ReturnPreference.Answer(http, () => stream.View(state, newVersion));
     }
 
     /// <summary>
@@ -80,7 +80,7 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
         if (current is null || key is null || !await NextEventCarriesAsync(id, expected, key, ct))
             return StreamVersions.Stale(http, StreamVersions.ETagFor(expected), current?.Version);
         StreamVersions.SetETag(http, current.Version);
-        return TypedResults.Ok(stream.View(current.State, current.Version));
+        return ReturnPreference.Answer(http, () => stream.View(current.State, current.Version));
     }
 
     private async Task<bool> NextEventCarriesAsync(Guid id, long expected, string key, CancellationToken ct)

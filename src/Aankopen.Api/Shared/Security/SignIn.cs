@@ -24,6 +24,13 @@ public static class SignIn
     public static AuthenticationBuilder AddAankopenSignIn(this IServiceCollection services, AuthenticationSettings settings)
     {
         var authority = settings.Authority.ToString().TrimEnd('/');
+        // Claim names as the token has them here too (the option below sets it on the handlers this replaces).
+        services.AddSingleton(sp => new ValidatedTokens(sp.GetRequiredService<TimeProvider>()) { MapInboundClaims = false });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<ValidatedTokens>((o, tokens) =>
+        {
+            o.TokenHandlers.Clear();
+            o.TokenHandlers.Add(tokens);
+        });
         return services.AddAuthentication(Either)
             .AddPolicyScheme(Either, null, o => o.ForwardDefaultSelector = http => UsesBearer(http) ? JwtBearerDefaults.AuthenticationScheme : Cookie)
             .AddJwtBearer(o =>

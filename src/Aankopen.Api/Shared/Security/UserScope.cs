@@ -18,6 +18,8 @@ public sealed class UserScope(ClaimsPrincipal user, string administrationClaim, 
 
     public string? Name => user.Identity?.Name;
 
+    internal bool IsOf(ClaimsPrincipal principal) => ReferenceEquals(user, principal);
+
     public bool IsPurchasingCell => user.IsInRole(Access.Roles.PurchasingCell);
 
     /// <summary>The purchasing cell and auditors read every administration's figures.</summary>
@@ -40,10 +42,20 @@ public sealed class UserScope(ClaimsPrincipal user, string administrationClaim, 
 
 public static class UserScopes
 {
+    private static readonly object Key = new();
+
+    /// <summary>
+    /// Asked several times per request (the session's tenant, the policies, the redaction of the answer): worked out
+    /// once for the request's user, and again only when the request's user changes.
+    /// </summary>
     public static UserScope ScopeOf(this HttpContext http)
     {
+        if (http.Items.TryGetValue(Key, out var known) && known is UserScope scope && scope.IsOf(http.User))
+            return scope;
         var settings = http.RequestServices.GetRequiredService<AuthenticationSettings>();
-        return new(http.User, settings.AdministrationClaim, settings.TenantClaim);
+        scope = new(http.User, settings.AdministrationClaim, settings.TenantClaim);
+        http.Items[Key] = scope;
+        return scope;
     }
 
     /// <summary>The tenant whose data this request may see: the signed-in user's, else (background work) the default.</summary>
