@@ -137,18 +137,20 @@ public static class Measurements
 
     /// <summary>
     /// Starts the relay and the connectors on the events recorded so far, and waits until the finance systems stop
-    /// receiving: bookings per second from the first to the last, and how many.
+    /// receiving. Sustained: bookings per second from the tenth to the ninetieth hundredth of the drain, once the
+    /// fresh processes have compiled their code and the daemon has caught up with the participations (which a relay
+    /// that has been running meets only once). Whole: from the first booking to the last.
     /// </summary>
-    public static async Task<(double PerSecond, long Count)> DrainBacklogAsync(BenchSystem system)
+    public static async Task<(double Sustained, double Whole, long Count)> DrainBacklogAsync(BenchSystem system)
     {
         var before = FinanceCalls(system.Ledgers);
         var clock = Stopwatch.StartNew();
-        TimeSpan? first = null;
+        var timeline = new List<(TimeSpan At, long Booked)>();
         var last = TimeSpan.Zero;
         var seen = before;
         var reported = TimeSpan.Zero;
         await system.StartRelayAsync();
-        while (clock.Elapsed - last < TimeSpan.FromSeconds(3) || first is null)
+        while (clock.Elapsed - last < TimeSpan.FromSeconds(3) || timeline.Count == 0)
         {
             if (clock.Elapsed > TimeSpan.FromMinutes(5))
                 break;
@@ -162,12 +164,22 @@ public static class Measurements
             }
             if (now == seen)
                 continue;
-            first ??= clock.Elapsed;
             last = clock.Elapsed;
             seen = now;
+            timeline.Add((last, now - before));
         }
         var count = seen - before;
-        return (count / Math.Max(0.001, (last - (first ?? last)).TotalSeconds), count);
+        return (Between(timeline, count / 10, count * 9 / 10), Between(timeline, 0, count), count);
+    }
+
+    /// <summary>Bookings per second from the moment <paramref name="from"/> had been booked until <paramref name="to"/> had.</summary>
+    public static double Between(IReadOnlyList<(TimeSpan At, long Booked)> timeline, long from, long to)
+    {
+        if (timeline.Count == 0)
+            return 0;
+        var start = timeline.First(t => t.Booked >= Math.Max(1, from));
+        var end = timeline.First(t => t.Booked >= to);
+        return (end.Booked - start.Booked) / Math.Max(0.001, (end.At - start.At).TotalSeconds);
     }
 
     /// <summary>Waits until the finance systems have received everything recorded so far (no new call for a second).</summary>

@@ -112,9 +112,11 @@ async Task BacklogAsync()
     var recorded = await ScaleMeasurements.EventCountAsync(store);
     await new ScaleModel(store, [("GEMEENTE", "OCMW")], 2026, 1).AppendAsync(Math.Max(0, size - recorded), "BACKLOG");
     var backlog = await ScaleMeasurements.EventCountAsync(store);
-    var (drained, bookings) = await Measurements.DrainBacklogAsync(system);
-    report.Add(new Figure($"finance bookings per second from a backlog of {backlog:N0} events ({bookings:N0} bookings)", drained, "per s", "none", null,
-        ">= 1000 per s", drained >= 1000));
+    var (sustained, whole, bookings) = await Measurements.DrainBacklogAsync(system);
+    report.Add(new Figure($"finance bookings per second from a backlog of {backlog:N0} events ({bookings:N0} bookings), sustained (10th to 90th hundredth of the drain)",
+        sustained, "per s", "none", null, ">= 1000 per s", sustained >= 1000));
+    report.Add(new Figure($"finance bookings per second from the same backlog, first booking to last (the processes start with it)",
+        whole, "per s", "none", null, "none", true));
 }
 
 // 2. Award-to-finance latency at a steady rate, next to MassTransit publish-to-consume at the same rate.
