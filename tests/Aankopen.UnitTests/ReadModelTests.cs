@@ -76,6 +76,18 @@ public class ReadModelTests
     }
 
     [Fact]
+    public void The_tender_records_document_holds_each_lot_once()
+    {
+        var record = TenderRecord.From(JointTender.Fold(History)!, 11);
+
+        var json = System.Text.Json.JsonSerializer.Serialize(record);
+
+        json.ShouldContain("\"Lots\"");
+        json.ShouldNotContain("LiveLots");
+        record.State.LiveLots.Count().ShouldBe(1); // lot 2 was dropped at the close; still worked out from Lots
+    }
+
+    [Fact]
     public void The_tender_record_carries_its_running_lots_for_the_calendar_under_their_months()
     {
         // Samples.Awarded: 2027-01-01 to 2027-12-31, renewable by a year with 90 days' notice; lot 2 was dropped.

@@ -149,6 +149,8 @@ public sealed record JointTender(
         WithLot(e.LotNumber, lot => lot with { Status = LotStatus.Terminated, Ending = e.Reason, TerminatedOn = e.EffectiveOn });
 
     /// <summary>Lots still in the running: not dropped, not removed.</summary>
+    /// <remarks>Not stored: the tender record's document would otherwise hold every lot twice, written on every opt-in.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<Lot> LiveLots => Lots.Values.Where(l => l.Status != LotStatus.Dropped);
 
     /// <summary>Folds a stream's events, oldest first; null when the stream holds no tender.</summary>
