@@ -15,6 +15,9 @@ public sealed class ValidatedTokensTests
     private readonly FakeTimeProvider clock = new(DateTimeOffset.UtcNow);
     private readonly RsaSecurityKey key = new(RSA.Create(2048)) { KeyId = "current" };
     private readonly RsaSecurityKey otherKey = new(RSA.Create(2048)) { KeyId = "current" };
+    private readonly ValidatedTokens tokens;
+
+    public ValidatedTokensTests() => tokens = new ValidatedTokens(clock) { MapInboundClaims = false };
 
     private string Token(TimeSpan validFor) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
     {
@@ -40,7 +43,6 @@ public sealed class ValidatedTokensTests
     [Fact]
     public async Task A_token_that_passed_is_not_checked_again_within_five_minutes()
     {
-        var tokens = new ValidatedTokens(clock) { MapInboundClaims = false };
         var token = Token(TimeSpan.FromHours(1));
 
         var first = await tokens.ValidateTokenAsync(token, Checking(key));
@@ -62,7 +64,6 @@ public sealed class ValidatedTokensTests
     [Fact]
     public async Task After_five_minutes_the_token_is_checked_again()
     {
-        var tokens = new ValidatedTokens(clock) { MapInboundClaims = false };
         var token = Token(TimeSpan.FromHours(1));
         (await tokens.ValidateTokenAsync(token, Checking(key))).IsValid.ShouldBeTrue();
 
@@ -75,7 +76,6 @@ public sealed class ValidatedTokensTests
     [Fact]
     public async Task A_token_that_expires_sooner_is_remembered_only_until_it_expires()
     {
-        var tokens = new ValidatedTokens(clock) { MapInboundClaims = false };
         var token = Token(TimeSpan.FromMinutes(2));
         (await tokens.ValidateTokenAsync(token, Checking(key))).IsValid.ShouldBeTrue();
 
@@ -89,7 +89,6 @@ public sealed class ValidatedTokensTests
     [Fact]
     public async Task A_refused_token_is_not_remembered()
     {
-        var tokens = new ValidatedTokens(clock) { MapInboundClaims = false };
         var token = Token(TimeSpan.FromHours(1));
 
         (await tokens.ValidateTokenAsync(token, Checking(otherKey))).IsValid.ShouldBeFalse();
