@@ -13,7 +13,7 @@ namespace Aankopen.IntegrationTests;
 /// projection folds onto it instead of loading it (RecordsOnHand). Whether Marten takes it is Marten's behaviour,
 /// which an upgrade could change without a compile error: here a record on hand that differs from the stored one
 /// (which never happens in the service) shows which of the two the projection folded onto. In a store of its own,
-/// described and tuned as the service's.
+/// described and tuned as the service's. And a save commits with its batch (CommitWithTheBatch): all of it or none.
 /// </summary>
 public sealed class GroupCommitTests
 {
@@ -52,6 +52,47 @@ public sealed class GroupCommitTests
         // Decided on the old version, with the old record on hand: refused, and the record stays as it was.
         (await commits.AppendAsync(Tenant, id, stored.Version, OptIn(stored.State), null, record: stored)).ShouldBe(GroupCommit.Outcome.Stale);
         System.Text.Json.JsonSerializer.Serialize(await LoadAsync(store, id)).ShouldBe(System.Text.Json.JsonSerializer.Serialize(after));
+        await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
+    }
+
+    [Fact]
+    public async Task A_save_commits_with_its_batch_before_the_session_is_let_go()
+    {
+        await using var store = StoreOfItsOwn();
+        var (id, stored) = await OpenTenderAsync(store);
+
+        await using (var saving = await CommitWithTheBatch.OpenAsync(store, Tenant))
+        {
+            saving.Session.Events.Append(id, stored.Version + 1, [.. OptIn(stored.State)]);
+            await saving.Session.SaveChangesAsync(Ct);
+            // Marten does not own this transaction and never commits it: only the batch's own COMMIT can have.
+            (await LoadAsync(store, id)).Version.ShouldBe(stored.Version + 1);
+        }
+        (await LoadAsync(store, id)).State.Lots[1].OptIns.Select(o => o.Administration).ShouldBe(["OCMW"]);
+        await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
+    }
+
+    [Fact]
+    public async Task A_batch_with_one_stale_append_writes_none_of_its_appends()
+    {
+        await using var store = StoreOfItsOwn();
+        var (first, firstStored) = await OpenTenderAsync(store);
+        var (second, secondStored) = await OpenTenderAsync(store);
+
+        await using (var saving = await CommitWithTheBatch.OpenAsync(store, Tenant))
+        {
+            saving.Session.Events.Append(first, firstStored.Version + 1, [.. OptIn(firstStored.State)]);
+            saving.Session.Events.Append(second, secondStored.Version, [.. OptIn(secondStored.State)]); // one version behind
+            await Should.ThrowAsync<Exception>(() => saving.Session.SaveChangesAsync(Ct));
+        }
+
+        (await LoadAsync(store, first)).Version.ShouldBe(firstStored.Version);
+        (await LoadAsync(store, second)).Version.ShouldBe(secondStored.Version);
+        await using (var session = store.QuerySession(Tenant))
+            (await session.Events.FetchStreamAsync(first, token: Ct)).Count.ShouldBe((int)firstStored.Version);
+        // The connection went back to the pool without a transaction left open: the next save on it works.
+        await using var commits = new GroupCommit(store);
+        (await commits.AppendAsync(Tenant, first, firstStored.Version, OptIn(firstStored.State), null, record: firstStored)).ShouldBe(GroupCommit.Outcome.Appended);
         await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
     }
 

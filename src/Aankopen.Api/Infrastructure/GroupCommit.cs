@@ -106,7 +106,8 @@ public sealed class GroupCommit : IAsyncDisposable
 
     private async Task SaveAsync(List<Pending> batch)
     {
-        await using var session = store.LightweightSession(batch[0].Tenant);
+        await using var saving = await CommitWithTheBatch.OpenAsync(store, batch[0].Tenant);
+        var session = saving.Session;
         foreach (var pending in batch)
         {
             pending.Seed?.Invoke(session);

@@ -1,0 +1,62 @@
+using Marten;
+using Npgsql;
+
+namespace Aankopen.Api.Infrastructure;
+
+/// <summary>
+/// Saves a session in one round trip to PostgreSQL instead of two. Marten sends a save's statements as one batch and
+/// then, once their answers are in, the <c>COMMIT</c> on its own; the writer and the database backend each wait for the
+/// other in between. Here the session works in a transaction that <see cref="OpenAsync"/> began (Npgsql sends the
+/// <c>BEGIN</c> in front of the first batch) and that Marten does not own, and its last statement is the
+/// <c>COMMIT</c>, queued once Marten has put its own statements in order. When a statement fails, PostgreSQL skips the
+/// rest of the batch, the <c>COMMIT</c> included, and disposing the transaction rolls it back: nothing is half-written.
+/// GroupCommitTests check that the writes are there afterwards and that a refused batch leaves nothing.
+/// </summary>
+public sealed class CommitWithTheBatch : DocumentSessionListenerBase
+{
+    private static readonly CommitWithTheBatch Listener = new();
+
+    private CommitWithTheBatch()
+    {
+    }
+
+    /// <summary>A session for <paramref name="tenant"/> that commits with its save, on a connection of its own.</summary>
+    public static async Task<Saving> OpenAsync(IDocumentStore store, string tenant)
+    {
+        var connection = store.Storage.Database.CreateConnection();
+        try
+        {
+            await connection.OpenAsync();
+            var transaction = await connection.BeginTransactionAsync();
+            var options = Marten.Services.SessionOptions.ForTransaction(transaction);
+            options.TenantId = tenant;
+            options.Listeners.Add(Listener);
+            return new Saving(connection, transaction, store.OpenSession(options));
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    // Runs after Marten has turned the events into statements and sorted them, right before the batch is sent.
+    public override Task BeforeSaveChangesAsync(IDocumentSession session, CancellationToken token)
+    {
+        session.QueueSqlCommand("COMMIT");
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The session, and the connection and transaction it writes in, disposed together.</summary>
+    public sealed class Saving(NpgsqlConnection connection, NpgsqlTransaction transaction, IDocumentSession session) : IAsyncDisposable
+    {
+        public IDocumentSession Session { get; } = session;
+
+        public async ValueTask DisposeAsync()
+        {
+            await Session.DisposeAsync();
+            await transaction.DisposeAsync(); // a rollback, unless the batch's COMMIT ended it
+            await connection.DisposeAsync();
+        }
+    }
+}
