@@ -73,6 +73,39 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task The_commit_is_the_last_statement_of_the_batch_after_the_projections_upsert()
+    {
+        // Statements after the COMMIT would run outside the transaction: a Marten that called session listeners before
+        // its inline projections or its sort would break atomicity without failing a save. Npgsql's spans name the SQL.
+        await using var store = StoreOfItsOwn();
+        var (id, stored) = await OpenTenderAsync(store);
+        var sent = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                foreach (var tag in a.Tags)
+                    if (tag.Value is { } sql && sql.Contains(store.Options.DatabaseSchemaName, StringComparison.Ordinal))
+                        sent.Enqueue(sql);
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        await using (var saving = await CommitWithTheBatch.OpenAsync(store, Tenant))
+        {
+            saving.Session.Events.Append(id, stored.Version + 1, [.. OptIn(stored.State)]);
+            await saving.Session.SaveChangesAsync(Ct);
+        }
+
+        var batch = sent.Single(sql => sql.Contains("mt_doc_tenderrecord (", StringComparison.Ordinal));
+        batch.TrimEnd().TrimEnd(';').ShouldEndWith("COMMIT");
+        batch.IndexOf("COMMIT", StringComparison.Ordinal).ShouldBeGreaterThan(batch.IndexOf("mt_doc_tenderrecord (", StringComparison.Ordinal));
+        await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
+    }
+
+    [Fact]
     public async Task A_batch_with_one_stale_append_writes_none_of_its_appends()
     {
         await using var store = StoreOfItsOwn();
