@@ -10,7 +10,8 @@ namespace Aankopen.Api.Infrastructure;
 /// <c>BEGIN</c> in front of the first batch) and that Marten does not own, and its last statement is the
 /// <c>COMMIT</c>, queued once Marten has put its own statements in order. When a statement fails, PostgreSQL skips the
 /// rest of the batch, the <c>COMMIT</c> included, and disposing the transaction rolls it back: nothing is half-written.
-/// GroupCommitTests check that the writes are there afterwards and that a refused batch leaves nothing.
+/// GroupCommitTests check that the writes are there before the session is let go, that the <c>COMMIT</c> is the
+/// batch's last statement, and that a refused batch leaves nothing.
 /// </summary>
 public sealed class CommitWithTheBatch : DocumentSessionListenerBase
 {
@@ -23,6 +24,7 @@ public sealed class CommitWithTheBatch : DocumentSessionListenerBase
     /// <summary>A session for <paramref name="tenant"/> that commits with its save, on a connection of its own.</summary>
     public static async Task<Saving> OpenAsync(IDocumentStore store, string tenant)
     {
+        // Every tenant's events and documents are in the one database (conjoined tenancy, EventStoreSetup).
         var connection = store.Storage.Database.CreateConnection();
         try
         {
