@@ -4,7 +4,8 @@
 #
 #   infra/local/servers.sh start STATE_DIR   # starts both, writes STATE_DIR/env (KEY=value lines to source)
 #   infra/local/servers.sh stop STATE_DIR    # stops whatever start started there
-#   (AANKOPEN_KEEP_POSTGRES=1 with start: PostgreSQL starts on the data an earlier start left there, if any)
+#   (AANKOPEN_KEEP_POSTGRES=1 with start: PostgreSQL starts on the data an earlier start left there, if any;
+#    AANKOPEN_POSTGRES_SHARED_BUFFERS=6GB with start: PostgreSQL's own cache, 128MB unless told)
 # and, for fault tests and drills, on servers started there:
 #   infra/local/servers.sh restart-postgres STATE_DIR   # fast shutdown and start again: every connection drops
 #   infra/local/servers.sh pause-rabbitmq STATE_DIR     # stops the broker application (connections refused)
@@ -61,7 +62,7 @@ start_postgres() {
       || { log "initdb failed:"; tail -n 20 "$dir/initdb.log" >&2; return 1; }
   fi
   as_user postgres "$(pg_bin pg_ctl)" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
-    -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on" start >/dev/null
+    -o "-p $port -k $dir/run -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=on -c shared_buffers=${AANKOPEN_POSTGRES_SHARED_BUFFERS:-128MB}" start >/dev/null
   [ -n "$kept" ] || "$(pg_bin psql)" -h 127.0.0.1 -p "$port" -U aankopen -d postgres -qc 'CREATE DATABASE aankopen' >/dev/null
   echo "$port" > "$dir/port"
   log "PostgreSQL listening on 127.0.0.1:$port (data in $dir)"
