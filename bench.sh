@@ -19,7 +19,8 @@ flock -n 9 || { echo "Another ./bench.sh is running on $state." >&2; exit 1; }
 export AANKOPEN_KEEP_POSTGRES=1
 # PostgreSQL's own cache at a quarter of the memory, as a database server is set up: the read models' pages the
 # queries touched stay there, where the kernel's page cache on these machines drops pages unused for a minute.
-export AANKOPEN_POSTGRES_SHARED_BUFFERS="$(( $(awk '/^MemTotal:/ { print $2 }' /proc/meminfo) / 4 / 1024 ))MB"
+# AANKOPEN_POSTGRES_SHARED_BUFFERS=128MB ./bench.sh measures with PostgreSQL's default instead.
+export AANKOPEN_POSTGRES_SHARED_BUFFERS="${AANKOPEN_POSTGRES_SHARED_BUFFERS:-$(( $(awk '/^MemTotal:/ { print $2 }' /proc/meminfo) / 4 / 1024 ))MB}"
 cleanup() { trap '' INT TERM; infra/local/servers.sh stop "$state" || true; rm -rf "$state/rabbitmq"; }
 trap cleanup EXIT
 
