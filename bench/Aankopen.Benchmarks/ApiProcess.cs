@@ -19,11 +19,19 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>From starting the process until <c>/health</c> first answered.</summary>
     public TimeSpan Ready { get; }
 
+    /// <summary>
+    /// The API as published for the image (compiled ahead of time, <c>bench.sh</c> publishes it there), or else the
+    /// build next to the benchmark.
+    /// </summary>
+    private static string Directory => Environment.GetEnvironmentVariable("AANKOPEN_BENCH_API") is { Length: > 0 } published
+        ? Path.GetFullPath(published)
+        : AppContext.BaseDirectory;
+
     public static async Task<ApiProcess> StartAsync(IEnumerable<string> settings, Uri issuer)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = AppContext.BaseDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Aankopen.Api.dll"));
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(Directory, "Aankopen.Api.dll"));
         info.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         foreach (var setting in settings)
             info.ArgumentList.Add(setting);

@@ -141,10 +141,13 @@ public sealed class BenchSystem : IAsyncDisposable
         if (storeHost is not null)
             await storeHost.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await Databases.DropAsync(ServerConnectionString, new NpgsqlConnectionStringBuilder(ConnectionString).Database!);
+        await Databases.DropAsync(ServerConnectionString, Database);
     }
 
-    /// <summary>An API process of its own on another database of the same server (the scale model), relay off.</summary>
+    /// <summary>The run's own database.</summary>
+    public string Database => new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
+
+    /// <summary>An API process of its own on a database of the same server (the scale model, or the run's), relay off.</summary>
     public Task<ApiProcess> StartApiOnAsync(string database) =>
         ApiProcess.StartAsync(ApiArguments(Databases.On(ServerConnectionString, database), RabbitPort, Issuer, relay: false), Issuer);
 }

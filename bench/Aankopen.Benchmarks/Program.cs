@@ -43,9 +43,19 @@ var stolenAtStart = StolenTime.Now();
 
 await using var system = await BenchSystem.StartAsync(connectionString, rabbitPort);
 
-// 6. Footprint: the API process on its own, ready and idle.
-report.Add(new Figure("API ready after start (process start to first /health answer)", system.Api.Ready.TotalMilliseconds, "ms", "none", null,
-    "< 3000 ms", system.Api.Ready.TotalMilliseconds < 3000, false));
+// 6. Footprint: the API process on its own, ready and idle. One start says little on these machines: the figure is the
+// median of three, the run's API (which found an empty database and created the schema) and two more on that schema.
+var starts = new List<double> { system.Api.Ready.TotalMilliseconds };
+for (var i = 0; i < 2; i++)
+{
+    await using var again = await system.StartApiOnAsync(system.Database);
+    starts.Add(again.Ready.TotalMilliseconds);
+}
+var ready = Percentiles.Of(starts, 50);
+report.Add(new Figure("API ready after start (process start to first /health answer), median of three starts", ready, "ms", "none", null,
+    "< 3000 ms", ready < 3000, false));
+report.Add(new Figure("API ready after its first start, on an empty database (creating the schema)", starts[0], "ms", "none", null,
+    "none", true, false));
 await Task.Delay(TimeSpan.FromSeconds(3));
 var idle = system.Api.ResidentMegabytes();
 report.Add(new Figure("API resident memory when idle", idle, "MB", "none", null, "< 250 MB", idle < 250, false));
@@ -76,7 +86,6 @@ async Task WritesAsync()
     var stolen = StolenTime.Now();
     foreach (var clients in new[] { 1, 8, 32 })
     {
-        var inserts = await Measurements.RawInsertsAsync(system.ConnectionString, clients, window);
         var marten = await Measurements.MartenDefaultOptInsAsync(system.ConnectionString, clients, window);
         var plainAppends = await Measurements.RawMartenAppendsAsync(system.ConnectionString, clients, window);
         using var sampling = new CancellationTokenSource();
@@ -88,19 +97,34 @@ async Task WritesAsync()
                 await Task.Delay(200);
             }
         });
-        // As a program sends them: it keeps the ETag and asks for no more (Prefer: return=minimal).
-        var optIns = await Measurements.OptInsAsync(system.Api.Http, clients, window, minimal: true);
+        // As a program sends them: it keeps the ETag and asks for no more (Prefer: return=minimal). Next to INSERTs
+        // measured just before. The target's figure, at 8 clients, is the pair with the median ratio of three such
+        // pairs of half the window each: single pairs of one build varied from 0.17 to 0.26.
+        var targeted = clients == 8;
+        var pairs = new List<(double Inserts, double OptIns)>();
+        for (var i = 0; i < (targeted ? 3 : 1); i++)
+        {
+            var slice = targeted ? window / 2 : window;
+            var pairInserts = await Measurements.RawInsertsAsync(system.ConnectionString, clients, slice);
+            pairs.Add((pairInserts, await Measurements.OptInsAsync(system.Api.Http, clients, slice, minimal: true)));
+        }
+        var (inserts, optIns) = pairs.OrderBy(p => p.OptIns / p.Inserts).ElementAt(pairs.Count / 2);
+        if (targeted)
+            foreach (var (pair, at) in pairs.Select((p, at) => (p, at + 1)))
+                report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs raw INSERT, pair {at} of {pairs.Count}", pair.OptIns, "per s",
+                    "single-row INSERT commits", pair.Inserts, "none", true));
+        var pairsNamed = targeted ? $", the median of {pairs.Count} pairs" : "";
         // As the pages send them: the answer is the changed tender, as the user may see it.
-        var answered = clients == 8 ? await Measurements.OptInsAsync(system.Api.Http, clients, window, minimal: false) : (double?)null;
+        var answered = targeted ? await Measurements.OptInsAsync(system.Api.Http, clients, window, minimal: false) : (double?)null;
         await sampling.CancelAsync();
         await sampler;
         if (answered is { } full)
             report.Add(new Figure($"opt-ins through HTTP, {clients} clients, each answered with the tender, vs raw INSERT", full, "per s",
                 "single-row INSERT commits", inserts, "none", true));
-        report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs raw INSERT", optIns, "per s", "single-row INSERT commits", inserts,
-            clients == 8 ? ">= 25 % of INSERT" : "none", clients != 8 || optIns >= 0.25 * inserts));
+        report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs raw INSERT{pairsNamed}", optIns, "per s", "single-row INSERT commits", inserts,
+            targeted ? ">= 25 % of INSERT" : "none", !targeted || optIns >= 0.25 * inserts));
         report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs Marten defaults", optIns, "per s",
-            "Marten default settings, same opt-ins and read model, no HTTP", marten, clients == 8 ? ">= 1.0 x Marten" : "none", clients != 8 || optIns >= marten));
+            "Marten default settings, same opt-ins and read model, no HTTP", marten, targeted ? ">= 1.0 x Marten" : "none", !targeted || optIns >= marten));
         report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs plain Marten appends", optIns, "per s",
             "Marten default appends, no read model, no decision, no HTTP", plainAppends, "none", true));
     }
