@@ -23,15 +23,15 @@ public sealed class ApiProcess : IAsyncDisposable
     /// The API as published for the image (compiled ahead of time, <c>bench.sh</c> publishes it there), or else the
     /// build next to the benchmark.
     /// </summary>
-    private static string Directory => Environment.GetEnvironmentVariable("AANKOPEN_BENCH_API") is { Length: > 0 } published
+    private static string ApiDirectory => Environment.GetEnvironmentVariable("AANKOPEN_BENCH_API") is { Length: > 0 } published
         ? Path.GetFullPath(published)
         : AppContext.BaseDirectory;
 
     public static async Task<ApiProcess> StartAsync(IEnumerable<string> settings, Uri issuer)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(Directory, "Aankopen.Api.dll"));
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = ApiDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(ApiDirectory, "Aankopen.Api.dll"));
         info.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         foreach (var setting in settings)
             info.ArgumentList.Add(setting);

@@ -113,7 +113,7 @@ async Task WritesAsync()
             foreach (var (pair, at) in pairs.Select((p, at) => (p, at + 1)))
                 report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs raw INSERT, pair {at} of {pairs.Count}", pair.OptIns, "per s",
                     "single-row INSERT commits", pair.Inserts, "none", true));
-        var pairsNamed = targeted ? $", the median of {pairs.Count} pairs" : "";
+        var medianInName = targeted ? $", the median of {pairs.Count} pairs" : "";
         // As the pages send them: the answer is the changed tender, as the user may see it.
         var answered = targeted ? await Measurements.OptInsAsync(system.Api.Http, clients, window, minimal: false) : (double?)null;
         await sampling.CancelAsync();
@@ -121,7 +121,7 @@ async Task WritesAsync()
         if (answered is { } full)
             report.Add(new Figure($"opt-ins through HTTP, {clients} clients, each answered with the tender, vs raw INSERT", full, "per s",
                 "single-row INSERT commits", inserts, "none", true));
-        report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs raw INSERT{pairsNamed}", optIns, "per s", "single-row INSERT commits", inserts,
+        report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs raw INSERT{medianInName}", optIns, "per s", "single-row INSERT commits", inserts,
             targeted ? ">= 25 % of INSERT" : "none", !targeted || optIns >= 0.25 * inserts));
         report.Add(new Figure($"opt-ins through HTTP, {clients} clients, vs Marten defaults", optIns, "per s",
             "Marten default settings, same opt-ins and read model, no HTTP", marten, targeted ? ">= 1.0 x Marten" : "none", !targeted || optIns >= marten));
