@@ -1,4 +1,5 @@
 using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.ReadModels;
@@ -9,49 +10,91 @@ using static Aankopen.IntegrationTests.HttpCalls;
 namespace Aankopen.IntegrationTests;
 
 /// <summary>
-/// The write path hands the record a decision was made on to the session that appends its events, so the inline
-/// projection folds onto it instead of loading it (RecordsOnHand). Whether Marten takes it is Marten's behaviour,
-/// which an upgrade could change without a compile error: here a record on hand that differs from the stored one
-/// (which never happens in the service) shows which of the two the projection folded onto. In a store of its own,
-/// described and tuned as the service's. And a save commits with its batch (CommitWithTheBatch): all of it or none.
+/// The write path writes its events itself (BatchedAppends), one statement for a batch of streams, and stores the read
+/// model as the decision folded it. Whether that is what Marten would have written is checked against Marten itself:
+/// the event rows against an event Marten appended, the record against Marten's own fold of the stream. In a store of
+/// its own, described and tuned as the service's. And a save commits with its batch (CommitWithTheBatch): all of it or none.
 /// </summary>
 public sealed class GroupCommitTests
 {
     private const string Tenant = Aankopen.Api.Tenancy.Tenants.Default;
 
     [Fact]
-    public async Task The_inline_projection_folds_onto_the_record_on_hand_instead_of_loading_it()
+    public async Task The_events_and_the_record_are_written_as_Marten_writes_and_folds_them()
     {
         await using var store = StoreOfItsOwn();
         var (id, stored) = await OpenTenderAsync(store);
-        var onHand = stored with { State = stored.State with { TitleNl = "Zoals de beslissing hem zag" } };
         await using var commits = new GroupCommit(store);
+        var events = OptIn(stored.State);
 
-        var outcome = await commits.AppendAsync(Tenant, id, stored.Version, OptIn(stored.State), null, record: onHand);
+        var outcome = await commits.AppendAsync(Tenant, id, stored.Version, events, Folded(stored, events), "sleutel-1", "correlatie-1");
 
         outcome.ShouldBe(GroupCommit.Outcome.Appended);
-        var after = await LoadAsync(store, id);
-        after.Version.ShouldBe(stored.Version + 1);
-        after.State.TitleNl.ShouldBe("Zoals de beslissing hem zag");
+        await using var session = store.QuerySession(Tenant);
+        var after = await session.LoadAsync<TenderRecord>(id, Ct);
+        after!.Version.ShouldBe(stored.Version + 1);
         after.State.Lots[1].OptIns.Select(o => o.Administration).ShouldBe(["OCMW"]);
+        // Marten folding the stream's events with the registered projection arrives at the very same record.
+        var marten = await session.Events.AggregateStreamAsync<TenderRecord>(id, token: Ct);
+        System.Text.Json.JsonSerializer.Serialize(after).ShouldBe(System.Text.Json.JsonSerializer.Serialize(marten));
+        (await session.Events.FetchStreamStateAsync(id, Ct))!.Version.ShouldBe(stored.Version + 1);
+        var written = (await session.Events.FetchStreamAsync(id, token: Ct)).Last();
+        written.Version.ShouldBe(stored.Version + 1);
+        written.Data.ShouldBeOfType<OptedIn>().Administration.ShouldBe("OCMW");
+        written.CorrelationId.ShouldBe("correlatie-1");
+        IdempotencyKeys.Carries(written, "sleutel-1").ShouldBeTrue();
+        (await RevisionAsync(store, id)).ShouldBe(stored.Version + 1);
+
+        // An event Marten appends itself, to the same stream, has the same columns as the one written here.
+        await using (var marten2 = store.LightweightSession(Tenant))
+        {
+            marten2.Events.Append(id, stored.Version + 2, [.. OptIn(after.State)]);
+            await marten2.SaveChangesAsync(Ct);
+        }
+        var rows = await EventRowsAsync(store, id, stored.Version + 1, stored.Version + 2);
+        rows[0].ShouldBe(rows[1]);
         await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
     }
 
     [Fact]
-    public async Task Without_a_record_on_hand_the_projection_loads_the_stored_one_and_a_stale_append_writes_nothing()
+    public async Task A_stale_append_is_refused_and_writes_nothing()
     {
         await using var store = StoreOfItsOwn();
         var (id, stored) = await OpenTenderAsync(store);
         await using var commits = new GroupCommit(store);
-
-        (await commits.AppendAsync<TenderRecord>(Tenant, id, stored.Version, OptIn(stored.State), null)).ShouldBe(GroupCommit.Outcome.Appended);
+        var events = OptIn(stored.State);
+        (await commits.AppendAsync(Tenant, id, stored.Version, events, Folded(stored, events), null)).ShouldBe(GroupCommit.Outcome.Appended);
         var after = await LoadAsync(store, id);
-        after.State.TitleNl.ShouldBe(stored.State.TitleNl);
-        after.Version.ShouldBe(stored.Version + 1);
 
-        // Decided on the old version, with the old record on hand: refused, and the record stays as it was.
-        (await commits.AppendAsync(Tenant, id, stored.Version, OptIn(stored.State), null, record: stored)).ShouldBe(GroupCommit.Outcome.Stale);
+        // Decided on the old version: refused, and the stream and its record stay as they were.
+        (await commits.AppendAsync(Tenant, id, stored.Version, events, Folded(stored, events), null)).ShouldBe(GroupCommit.Outcome.Stale);
         System.Text.Json.JsonSerializer.Serialize(await LoadAsync(store, id)).ShouldBe(System.Text.Json.JsonSerializer.Serialize(after));
+        await using var session = store.QuerySession(Tenant);
+        (await session.Events.FetchStreamAsync(id, token: Ct)).Count.ShouldBe((int)stored.Version + 1);
+        await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_to_many_streams_all_land_and_one_of_two_racing_for_a_version_is_refused()
+    {
+        await using var store = StoreOfItsOwn();
+        var tenders = new List<(Guid Id, TenderRecord Record)>();
+        for (var i = 0; i < 12; i++)
+            tenders.Add(await OpenTenderAsync(store));
+        await using var commits = new GroupCommit(store);
+
+        // Handed over at once, they share batches; the last tender gets two appends decided on the same version.
+        var writes = tenders.Select(t => commits.AppendAsync(Tenant, t.Id, t.Record.Version, OptIn(t.Record.State), Folded(t.Record, OptIn(t.Record.State)), null))
+            .Append(commits.AppendAsync(Tenant, tenders[^1].Id, tenders[^1].Record.Version, OptIn(tenders[^1].Record.State),
+                Folded(tenders[^1].Record, OptIn(tenders[^1].Record.State)), null)).ToArray();
+        var outcomes = await Task.WhenAll(writes);
+
+        outcomes[..^2].ShouldAllBe(o => o == GroupCommit.Outcome.Appended);
+        outcomes[^2..].Order().ShouldBe([GroupCommit.Outcome.Appended, GroupCommit.Outcome.Stale]);
+        foreach (var (id, record) in tenders)
+            (await LoadAsync(store, id)).Version.ShouldBe(record.Version + 1);
+        await using var session = store.QuerySession(Tenant);
+        (await session.Events.FetchStreamAsync(tenders[^1].Id, token: Ct)).Count.ShouldBe((int)tenders[^1].Record.Version + 1);
         await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
     }
 
@@ -95,13 +138,16 @@ public sealed class GroupCommitTests
 
         await using (var saving = await CommitWithTheBatch.OpenAsync(store, Tenant))
         {
-            saving.Session.Events.Append(id, stored.Version + 1, [.. OptIn(stored.State)]);
+            var events = OptIn(stored.State);
+            new BatchedAppends(store).Queue(saving.Session, Tenant, [new BatchedAppends(store).Prepare(id, stored.Version, events, null, null, null)]);
+            saving.Session.Store(Folded(stored, events));
             await saving.Session.SaveChangesAsync(Ct);
         }
 
         var batch = sent.Single(sql => sql.Contains("mt_doc_tenderrecord (", StringComparison.Ordinal));
         batch.TrimEnd().TrimEnd(';').ShouldEndWith("COMMIT");
         batch.IndexOf("COMMIT", StringComparison.Ordinal).ShouldBeGreaterThan(batch.IndexOf("mt_doc_tenderrecord (", StringComparison.Ordinal));
+        batch.IndexOf("COMMIT", StringComparison.Ordinal).ShouldBeGreaterThan(batch.IndexOf("mt_events", StringComparison.Ordinal));
         await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
     }
 
@@ -114,9 +160,13 @@ public sealed class GroupCommitTests
 
         await using (var saving = await CommitWithTheBatch.OpenAsync(store, Tenant))
         {
-            saving.Session.Events.Append(first, firstStored.Version + 1, [.. OptIn(firstStored.State)]);
-            saving.Session.Events.Append(second, secondStored.Version, [.. OptIn(secondStored.State)]); // one version behind
-            await Should.ThrowAsync<Exception>(() => saving.Session.SaveChangesAsync(Ct));
+            var appends = new BatchedAppends(store);
+            appends.Queue(saving.Session, Tenant, [
+                appends.Prepare(first, firstStored.Version, OptIn(firstStored.State), null, null, null),
+                appends.Prepare(second, secondStored.Version - 1, OptIn(secondStored.State), null, null, null), // one version behind
+            ]);
+            saving.Session.Store(Folded(firstStored, OptIn(firstStored.State)));
+            BatchedAppends.IsStale(await Should.ThrowAsync<Exception>(() => saving.Session.SaveChangesAsync(Ct))).ShouldBeTrue();
         }
 
         (await LoadAsync(store, first)).Version.ShouldBe(firstStored.Version);
@@ -125,7 +175,8 @@ public sealed class GroupCommitTests
             (await session.Events.FetchStreamAsync(first, token: Ct)).Count.ShouldBe((int)firstStored.Version);
         // The connection went back to the pool without a transaction left open: the next save on it works.
         await using var commits = new GroupCommit(store);
-        (await commits.AppendAsync(Tenant, first, firstStored.Version, OptIn(firstStored.State), null, record: firstStored)).ShouldBe(GroupCommit.Outcome.Appended);
+        (await commits.AppendAsync(Tenant, first, firstStored.Version, OptIn(firstStored.State), Folded(firstStored, OptIn(firstStored.State)), null))
+            .ShouldBe(GroupCommit.Outcome.Appended);
         await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
     }
 
@@ -151,6 +202,28 @@ public sealed class GroupCommitTests
 
     private static IReadOnlyList<object> OptIn(JointTender tender) =>
         DecidedTenders.Decide(tender, t => OptInDecider.Decide(t, new OptInCommand(1, "OCMW", 20_000m, null, "0900/1", TestUsers.Of("OCMW")), DateTimeOffset.UtcNow)).Events;
+
+    /// <summary>The record as the write path folds it: the decision's events on the state it was made on.</summary>
+    private static TenderRecord Folded(TenderRecord record, IReadOnlyList<object> events) =>
+        TenderRecord.From(events.Aggregate(record.State, (state, e) => JointTender.Transition(state, e)!), record.Version + events.Count);
+
+    private static async Task<long> RevisionAsync(DocumentStore store, Guid id)
+    {
+        await using var session = store.QuerySession(Tenant);
+        return await session.QueryAsync<long>(
+            $"select mt_version from {store.Options.DatabaseSchemaName}.mt_doc_tenderrecord where id = ?", Ct, id) is [var revision] ? revision : -1;
+    }
+
+    /// <summary>What an event row holds apart from what differs between any two events: ids, sequence, version, body, time.</summary>
+    private static async Task<IReadOnlyList<string>> EventRowsAsync(DocumentStore store, Guid stream, params long[] versions)
+    {
+        await using var session = store.QuerySession(Tenant);
+        return await session.QueryAsync<string>(
+            $"""
+            select concat_ws('|', type, tenant_id, mt_dotnet_type, is_archived, bdata is null, jsonb_typeof(data), stream_id)
+            from {store.Options.DatabaseSchemaName}.mt_events where stream_id = ? and version = any(?) order by version
+            """, Ct, stream, versions);
+    }
 
     private static async Task<TenderRecord> LoadAsync(IDocumentStore store, Guid id)
     {

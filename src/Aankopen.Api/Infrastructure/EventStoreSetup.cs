@@ -97,10 +97,8 @@ public static class EventStoreSetup
     {
         // Quick append: the database numbers the events, saving the round trip Marten otherwise makes to read the
         // stream's version before every append (writes that care pass the version they expect).
+        // Changes to existing streams through the API do not go through Marten's append at all (BatchedAppends).
         options.Events.AppendMode = EventAppendMode.Quick;
-        // Marten 9's default, named because the write path relies on it: an inline projection folds onto a record
-        // found in the session's identity map instead of loading it (RecordsOnHand).
-        options.Events.UseIdentityMapForAggregates = true;
     }
 
     /// <summary>

@@ -17,8 +17,7 @@ public sealed class GroupCommit : IAsyncDisposable
 {
     public enum Outcome { Appended, Stale }
 
-    private sealed record Pending(string Tenant, Guid Stream, long Version, IReadOnlyList<object> Events, string? IdempotencyKey, string? CorrelationId, string? TraceParent,
-        Action<IDocumentSession>? Seed, TaskCompletionSource<Outcome> Done);
+    private sealed record Pending(string Tenant, BatchedAppends.Append Append, Action<IDocumentSession> StoreRecord, TaskCompletionSource<Outcome> Done);
 
     /// <summary>Enough to amortise a commit over many requests; a transaction this size still commits in milliseconds.</summary>
     private const int MaxBatch = 64;
@@ -28,28 +27,30 @@ public sealed class GroupCommit : IAsyncDisposable
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
     private readonly IDocumentStore store;
+    private readonly BatchedAppends appends;
     private readonly Task[] writers;
 
     public GroupCommit(IDocumentStore store)
     {
         this.store = store;
+        appends = new BatchedAppends(store);
         writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteAsync)).ToArray();
     }
 
     /// <summary>
-    /// Appends <paramref name="events"/> to a stream that is at <paramref name="version"/>. Not cancellable: once
+    /// Appends <paramref name="events"/> to a stream that is at <paramref name="version"/>, and stores
+    /// <paramref name="record"/>, the stream's inline read model after them (at <paramref name="version"/> plus the
+    /// events), with them: the decision already folded its events, so nothing folds them again. Not cancellable: once
     /// handed over the write either happens or fails, whether or not the client is still waiting. The events keep the
     /// correlation id and trace context of the request that decided them, although they share a transaction with other requests'.
-    /// <paramref name="record"/>, when given, is the stream's inline record at <paramref name="version"/>: the
-    /// projection then starts from it instead of loading it (<see cref="RecordsOnHand"/>).
     /// </summary>
-    public Task<Outcome> AppendAsync<TRecord>(string tenant, Guid stream, long version, IReadOnlyList<object> events, string? idempotencyKey,
-        string? correlationId = null, TRecord? record = null) where TRecord : class
+    public Task<Outcome> AppendAsync<TRecord>(string tenant, Guid stream, long version, IReadOnlyList<object> events, TRecord record,
+        string? idempotencyKey, string? correlationId = null) where TRecord : notnull
     {
-        Action<IDocumentSession>? seed = record is null ? null : session => RecordsOnHand.Seed(session, stream, record);
-        // The trace context is taken here, on the request's side: the writer task that commits runs outside it.
-        var pending = new Pending(tenant, stream, version, events, idempotencyKey, correlationId, Observability.Telemetry.CurrentTraceParent,
-            seed, new(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Serialised here, on the request's side, in parallel with other requests; the trace context too: the writer
+        // task that commits runs outside it.
+        var append = appends.Prepare(stream, version, events, idempotencyKey, correlationId, Observability.Telemetry.CurrentTraceParent);
+        var pending = new Pending(tenant, append, session => session.Store(record), new(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(GroupCommit), "The service is stopping.");
         return pending.Done.Task;
@@ -63,14 +64,14 @@ public sealed class GroupCommit : IAsyncDisposable
             if (carried is null && !queue.Reader.TryRead(out carried))
                 continue; // the other writer took it
             var batch = new List<Pending> { carried };
-            var streams = new HashSet<Guid> { carried.Stream };
+            var streams = new HashSet<Guid> { carried.Append.Stream };
             carried = null;
             // Two appends to one stream never share a transaction: the second would be judged against the version
             // before the first. It starts the next batch instead, as does an append of another tenant (a session
             // writes for one tenant).
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
             {
-                if (next.Tenant != batch[0].Tenant || !streams.Add(next.Stream))
+                if (next.Tenant != batch[0].Tenant || !streams.Add(next.Append.Stream))
                 {
                     carried = next;
                     break;
@@ -94,7 +95,7 @@ public sealed class GroupCommit : IAsyncDisposable
             foreach (var pending in batch)
                 await CommitAsync([pending]);
         }
-        catch (Exception e) when (e is ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException)
+        catch (Exception e) when (e is ConcurrencyException || BatchedAppends.IsStale(e))
         {
             batch[0].Done.TrySetResult(Outcome.Stale);
         }
@@ -108,21 +109,9 @@ public sealed class GroupCommit : IAsyncDisposable
     {
         await using var saving = await CommitWithTheBatch.OpenAsync(store, batch[0].Tenant);
         var session = saving.Session;
+        appends.Queue(session, batch[0].Tenant, [.. batch.Select(p => p.Append)]);
         foreach (var pending in batch)
-        {
-            pending.Seed?.Invoke(session);
-            // The expected version after the append: Marten checks in the database that the stream is still at
-            // pending.Version when the events go in.
-            var action = session.Events.Append(pending.Stream, pending.Version + pending.Events.Count, [.. pending.Events]);
-            foreach (var e in action.Events)
-            {
-                e.CorrelationId = pending.CorrelationId;
-                if (pending.IdempotencyKey is { } key)
-                    e.SetHeader(IdempotencyKeys.EventHeader, key);
-                if (pending.TraceParent is { } trace)
-                    e.SetHeader(EventTraces.Header, trace);
-            }
-        }
+            pending.StoreRecord(session);
         await session.SaveChangesAsync(CancellationToken.None);
     }
 

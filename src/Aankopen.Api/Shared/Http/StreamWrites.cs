@@ -55,13 +55,13 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
             return Problems.From(http, decision.Errors);
 
         // Committed with the writes of other requests; refused as stale when a concurrent write got there first. The
-        // record the decision was made on goes along, so the inline projection need not load it again.
-        record ??= stream.Record(current, version);
-        if (await commits.AppendAsync(tenant, id, version, decision.Events, key, CorrelationIds.Of(http), record) == Infrastructure.GroupCommit.Outcome.Stale)
-            return await StaleAsync(http, id, version, key, stream, null, ct);
-
+        // inline record goes along as the decision's events leave it, folded once, here.
         var newVersion = version + decision.Events.Count;
         var state = decision.Events.Aggregate(current, stream.Transition);
+        if (await commits.AppendAsync(tenant, id, version, decision.Events, stream.Record(state, newVersion), key, CorrelationIds.Of(http))
+            == Infrastructure.GroupCommit.Outcome.Stale)
+            return await StaleAsync(http, id, version, key, stream, null, ct);
+
         recent.Remember(tenant, id, state!, newVersion);
         StreamVersions.SetETag(http, newVersion);
         return ReturnPreference.Answer(http, () => stream.View(state, newVersion));
