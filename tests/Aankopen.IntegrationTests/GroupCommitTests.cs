@@ -84,9 +84,9 @@ public sealed class GroupCommitTests
         await using var commits = new GroupCommit(store);
 
         // Handed over at once, they share batches; the last tender gets two appends decided on the same version.
-        var writes = tenders.Select(t => commits.AppendAsync(Tenant, t.Id, t.Record.Version, OptIn(t.Record.State), Folded(t.Record, OptIn(t.Record.State)), null))
-            .Append(commits.AppendAsync(Tenant, tenders[^1].Id, tenders[^1].Record.Version, OptIn(tenders[^1].Record.State),
-                Folded(tenders[^1].Record, OptIn(tenders[^1].Record.State)), null)).ToArray();
+        Task<GroupCommit.Outcome> OptInAsync((Guid Id, TenderRecord Record) t) =>
+            commits.AppendAsync(Tenant, t.Id, t.Record.Version, OptIn(t.Record.State), Folded(t.Record, OptIn(t.Record.State)), null);
+        var writes = tenders.Select(OptInAsync).Append(OptInAsync(tenders[^1])).ToArray();
         var outcomes = await Task.WhenAll(writes);
 
         outcomes[..^2].ShouldAllBe(o => o == GroupCommit.Outcome.Appended);
@@ -139,7 +139,8 @@ public sealed class GroupCommitTests
         await using (var saving = await CommitWithTheBatch.OpenAsync(store, Tenant))
         {
             var events = OptIn(stored.State);
-            new BatchedAppends(store).Queue(saving.Session, Tenant, [new BatchedAppends(store).Prepare(id, stored.Version, events, null, null, null)]);
+            var appends = new BatchedAppends(store);
+            appends.Queue(saving.Session, Tenant, [appends.Prepare(id, stored.Version, events, null, null, null)]);
             saving.Session.Store(Folded(stored, events));
             await saving.Session.SaveChangesAsync(Ct);
         }

@@ -70,6 +70,7 @@ public sealed class BatchedAppends
         var events = appends.SelectMany(a => a.Ids.Select((id, i) => (Append: a, Id: id, At: i))).ToArray();
         session.QueueSqlCommand(sql,
             appends.Select(a => a.Stream).ToArray(), appends.Select(a => a.Expected).ToArray(),
+            // The tenant twice: once for the streams' rows, once for the events' (placeholders are positional).
             appends.Select(a => a.Expected + a.Ids.Length).ToArray(), tenant,
             tenant,
             events.Select(e => e.Id).ToArray(), events.Select(e => e.Append.Stream).ToArray(),
