@@ -24,12 +24,12 @@ public static class ScaleData
     /// <summary>Written last: a database without it was interrupted while generating and is not used.</summary>
     private const string Marker = "bench_scale_model";
 
-    /// <summary>How many events the generated scale model holds; null when there is none (yet).</summary>
-    public static async Task<long?> EventsAsync(string serverConnectionString)
+    /// <summary>How many events the generated scale model (or another kept history) holds; null when there is none (yet).</summary>
+    public static async Task<long?> EventsAsync(string serverConnectionString, string database = Database)
     {
-        if (!(await Databases.ListAsync(serverConnectionString, Database)).Contains(Database))
+        if (!(await Databases.ListAsync(serverConnectionString, database)).Contains(database))
             return null;
-        await using var connection = new NpgsqlConnection(Databases.On(serverConnectionString, Database));
+        await using var connection = new NpgsqlConnection(Databases.On(serverConnectionString, database));
         await connection.OpenAsync();
         await using var read = new NpgsqlCommand($"SELECT events FROM {Marker}", connection);
         try
@@ -42,14 +42,33 @@ public static class ScaleData
         }
     }
 
-    public static async Task GenerateAsync(string serverConnectionString, string rabbitPort, long events)
+    public static async Task GenerateAsync(string serverConnectionString, string rabbitPort, long events) =>
+        await GenerateIntoAsync(serverConnectionString, rabbitPort, Database, events, projectParticipations: true);
+
+    /// <summary>
+    /// The history a run rebuilds its read models from and queries at the rebuild's size: the same groups and years,
+    /// <paramref name="events"/> of them, in a database of its own that the first run needing it generates (a minute
+    /// or two) and later runs reuse, as they reuse the scale model. Its name.
+    /// </summary>
+    public static async Task<string> RebuildHistoryAsync(string serverConnectionString, string rabbitPort, long events)
+    {
+        var database = $"aankopen_rebuild_{events}";
+        if (await EventsAsync(serverConnectionString, database) is null)
+            await GenerateIntoAsync(serverConnectionString, rabbitPort, database, events, projectParticipations: false);
+        return database;
+    }
+
+    /// <summary>The store of the API's host on <paramref name="connectionString"/>, for generating and rebuilding.</summary>
+    public static WebApplication StoreHost(string connectionString, string rabbitPort) => BenchSystem.StoreHost(connectionString, rabbitPort, NoIssuer);
+
+    private static async Task GenerateIntoAsync(string serverConnectionString, string rabbitPort, string database, long events, bool projectParticipations)
     {
         var clock = Stopwatch.StartNew();
         void Say(string what) => Console.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {what} ({clock.Elapsed:hh\\:mm\\:ss})");
-        await Databases.DropAsync(serverConnectionString, Database);
-        await Databases.CreateAsync(serverConnectionString, Database);
-        var connectionString = Databases.On(serverConnectionString, Database);
-        await using var host = BenchSystem.StoreHost(connectionString, rabbitPort, NoIssuer);
+        await Databases.DropAsync(serverConnectionString, database);
+        await Databases.CreateAsync(serverConnectionString, database);
+        var connectionString = Databases.On(serverConnectionString, database);
+        await using var host = StoreHost(connectionString, rabbitPort);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var model = new ScaleModel(store, ScaleModel.Groups(Groups), FirstYear, Years);
         await model.RegisterAdministrationsAsync();
@@ -70,12 +89,17 @@ public static class ScaleData
                 Say($"{reported:N0} events");
             }
         });
-        Say($"Generating {events:N0} events for {Groups} groups over {Years} years...");
+        Say($"Generating {events:N0} events for {Groups} groups over {Years} years into {database}, once...");
         var appended = await Task.WhenAll(Enumerable.Range(0, writers).Select(w =>
             Task.Run(() => model.AppendAsync(events / writers, $"SCALE-{w}", ProgressOf(w)))));
 
-        Say("Projecting the participations (the async read model)...");
-        await ProjectAsync(store, connectionString, [typeof(ParticipationProjection)], events);
+        if (projectParticipations)
+        {
+            Say("Projecting the participations (the async read model)...");
+            await ProjectAsync(store, connectionString, [typeof(ParticipationProjection)], events);
+        }
+        else
+            await ScaleMeasurements.AnalyzeAsync(connectionString);
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
@@ -83,7 +107,7 @@ public static class ScaleData
             await create.ExecuteNonQueryAsync();
         await using var mark = new NpgsqlCommand($"INSERT INTO {Marker} VALUES ($1, now())", connection) { Parameters = { new() { Value = appended.Sum() } } };
         await mark.ExecuteNonQueryAsync();
-        Say($"Scale model ready: {appended.Sum():N0} events in database {Database}");
+        Say($"Ready: {appended.Sum():N0} events in database {database}");
     }
 
     /// <summary>
@@ -102,7 +126,7 @@ public static class ScaleData
             _ => throw new ArgumentException($"--reproject-scale takes tenders or participations, not '{which}'."),
         };
         var connectionString = Databases.On(serverConnectionString, Database);
-        await using var host = BenchSystem.StoreHost(connectionString, rabbitPort, NoIssuer);
+        await using var host = StoreHost(connectionString, rabbitPort);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         await ProjectAsync(store, connectionString, projections, events);

@@ -39,6 +39,36 @@ public static class ScaleMeasurements
         await analyze.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// The read models the main queries read (tender records, participations: tables, indexes and their out-of-line
+    /// values) loaded into PostgreSQL's own cache, as a database server that restarts does with <c>pg_prewarm</c>: the
+    /// servers have just started, and without it the first queries read from disk at random what a running service
+    /// has in memory. One sequential read instead; the bytes read.
+    /// </summary>
+    public static async Task<long> PrewarmAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var extension = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_prewarm", connection))
+            await extension.ExecuteNonQueryAsync();
+        await using var prewarm = new NpgsqlCommand("""
+            SELECT coalesce(sum(pg_prewarm(r.oid)), 0)::bigint * current_setting('block_size')::bigint
+            FROM pg_class t
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            CROSS JOIN LATERAL (
+                SELECT t.oid
+                UNION ALL SELECT i.indexrelid FROM pg_index i WHERE i.indrelid = t.oid
+                UNION ALL SELECT t.reltoastrelid WHERE t.reltoastrelid <> 0
+                UNION ALL SELECT i.indexrelid FROM pg_index i WHERE t.reltoastrelid <> 0 AND i.indrelid = t.reltoastrelid) AS r(oid)
+            WHERE n.nspname = $1 AND t.relname = ANY($2)
+            """, connection)
+        {
+            CommandTimeout = 0,
+            Parameters = { new() { Value = EventStoreSetup.Schema }, new() { Value = new[] { "mt_doc_tenderrecord", "mt_doc_participation" } } },
+        };
+        return (long)(await prewarm.ExecuteScalarAsync())!;
+    }
+
     /// <summary>The floor for a rebuild: reading every event's JSON out of PostgreSQL once, without folding or writing.</summary>
     public static async Task<double> ReadAllEventsAsync(string connectionString)
     {
