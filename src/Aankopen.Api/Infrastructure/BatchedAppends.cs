@@ -1,5 +1,5 @@
-using Aankopen.Api.Shared.Http;
 using System.Data.Common;
+using Aankopen.Api.Shared.Http;
 using Marten;
 using Marten.Storage;
 using Npgsql;
@@ -113,6 +113,7 @@ public sealed class BatchedAppends
             builder.Append(parts[^1]);
         }
 
+        // Marten builds its batches with PostgreSQL's command builder; the general interface is Weasel's.
         void Weasel.Storage.IStorageOperation.ConfigureCommand(Weasel.Core.ICommandBuilder builder, IStorageSession session) =>
             ConfigureCommand((PostgresCommandBuilder)builder, session);
 
