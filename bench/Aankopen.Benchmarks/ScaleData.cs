@@ -99,7 +99,7 @@ public static class ScaleData
             await ProjectAsync(store, connectionString, [typeof(ParticipationProjection)], events);
         }
         else
-            await ScaleMeasurements.AnalyzeAsync(connectionString);
+            await ScaleMeasurements.AnalyzeAsync(connectionString); // as ProjectAsync does after projecting
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
