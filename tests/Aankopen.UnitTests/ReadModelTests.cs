@@ -102,6 +102,40 @@ public class ReadModelTests
         TenderRecord.From(JointTender.Fold(History.SkipLast(1))!, 10).RenewalKeys.ShouldBeEmpty();
     }
 
+    /// <summary>The rebuild folds each tender at once; the projections fold it an event at a time. Same result.</summary>
+    [Fact]
+    public void Folding_a_whole_tender_at_once_gives_what_the_projections_give_event_by_event()
+    {
+        var stored = History.Select((e, i) => new StoredTenderEvent(i + 1, 100 + i, e)).ToArray();
+        var asEvents = stored.Select(e => Wrapped(e.Data, e.Version)).ToArray();
+
+        var records = new TenderRecordProjection();
+        var record = asEvents.Aggregate((TenderRecord?)null, (r, e) => records.Evolve(r, TenderId, e));
+        Json(TenderRecordProjection.Folded(new TenderStream(TenderId, stored))).ShouldBe(Json(record));
+
+        var participations = new ParticipationProjection();
+        var folded = ParticipationProjection.Folded(History).ToDictionary(p => p.Id);
+        folded.Keys.Order().ShouldBe(new[] { "GEMEENTE", "OCMW", "POLITIE" }.Select(a => Participation.IdFor(TenderId, a)));
+        foreach (var (id, participation) in folded)
+            Json(participation).ShouldBe(Json(asEvents.Aggregate((Participation?)null, (p, e) => participations.Evolve(p, id, e))));
+    }
+
+    [Fact]
+    public void A_tender_whose_opening_is_not_among_the_events_folded_has_no_participations_yet()
+    {
+        ParticipationProjection.Folded([]).ShouldBeEmpty();
+    }
+
+    private static JasperFx.Events.IEvent Wrapped(object data, long version)
+    {
+        var e = (JasperFx.Events.IEvent)Activator.CreateInstance(typeof(JasperFx.Events.Event<>).MakeGenericType(data.GetType()), data)!;
+        e.Version = version;
+        e.StreamId = TenderId;
+        return e;
+    }
+
+    private static string Json(object? value) => System.Text.Json.JsonSerializer.Serialize(value);
+
     [Theory]
     [InlineData("2027-10-02", "2027-10-02", true)]
     [InlineData("2027-12-31", "2028-01-10", true)]

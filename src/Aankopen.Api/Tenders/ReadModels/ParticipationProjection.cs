@@ -43,4 +43,10 @@ public sealed class ParticipationProjection : MultiStreamProjection<Participatio
         (null, _) => null,
         _ => snapshot.Following(e.Data),
     };
+
+    /// <summary>What <see cref="Evolve"/> gives for every invited administration after these events of one tender (its
+    /// opening first), folded at once.</summary>
+    public static IEnumerable<Participation> Folded(IReadOnlyList<object> events) => events is [TenderOpened opened, ..]
+        ? opened.InvitedAdministrations.Select(a => events.Skip(1).Aggregate(Participation.Start(opened, a), (p, e) => p.Following(e)))
+        : [];
 }

@@ -18,4 +18,9 @@ public sealed class TenderRecordProjection : SingleStreamProjection<TenderRecord
 
     public override TenderRecord? Evolve(TenderRecord? snapshot, Guid id, IEvent e) =>
         JointTender.Transition(snapshot?.State, e.Data) is { } state ? TenderRecord.From(state, e.Version) : snapshot;
+
+    /// <summary>What <see cref="Evolve"/> gives after a whole stream, folded at once into one record (a transition
+    /// never leaves a tender without state).</summary>
+    public static TenderRecord Folded(TenderStream stream) =>
+        TenderRecord.From(JointTender.Fold(stream.Events.Select(e => e.Data))!, stream.Events[^1].Version);
 }

@@ -1,0 +1,105 @@
+using System.Threading.Channels;
+using Aankopen.Api.Infrastructure;
+using JasperFx.Events.Projections;
+using Marten;
+using Npgsql;
+using Weasel.Core;
+
+namespace Aankopen.Api.Tenders.ReadModels;
+
+/// <summary>
+/// Rebuilds the tender records and the participations together: one pass over the tender events, stream by stream,
+/// each tender folded once from its first event to its last with the projections' own folds. The daemon rebuilt
+/// each read model with a pass of its own over the whole store, in the order of appending, one record per event; a
+/// million events took about a minute that way (docs/performance.md).
+/// <para>
+/// Reading the next page, folding this one and writing the one before overlap, so the database and the process
+/// both work. The participations' shard of the daemon must be stopped while this runs: afterwards it resumes right
+/// after the last event folded here.
+/// </para>
+/// </summary>
+public sealed class TenderReadModelRebuild(IDocumentStore store, TimeProvider clock, int streamsPerPage = TenderStreams.StreamsPerPage)
+{
+    public static readonly ShardName ParticipationShard = new(new ParticipationProjection().Name);
+
+    public sealed record Outcome(long Events, int Tenders, int Participations, long ParticipationsUpTo);
+
+    public async Task<Outcome> RunAsync(CancellationToken ct)
+    {
+        var schema = store.Options.Events.DatabaseSchemaName;
+        long settled;
+        await using (var connection = store.Storage.Database.CreateConnection())
+        {
+            await connection.OpenAsync(ct);
+            settled = await SettledEvents.HighestAsync(connection, schema, clock, ct);
+        }
+        foreach (var type in new[] { typeof(TenderRecord), typeof(Participation) })
+            await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, ct);
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var pages = Channel.CreateBounded<TenderStreamPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reading = ReadAsync(pages.Writer, stop.Token);
+        var (events, tenders, participations) = (0L, 0, 0);
+        var writing = Task.CompletedTask;
+        try
+        {
+            await foreach (var page in pages.Reader.ReadAllAsync(stop.Token))
+            {
+                var records = page.Streams.Select(TenderRecordProjection.Folded).ToList();
+                // The participations only up to the settled events: the daemon's shard takes it from there.
+                var shares = page.Streams
+                    .SelectMany(s => ParticipationProjection.Folded([.. s.Events.TakeWhile(e => e.Sequence <= settled).Select(e => e.Data)]))
+                    .ToList();
+                await writing;
+                writing = WriteAsync(page.Tenant, records, shares, stop.Token);
+                (events, tenders, participations) = (events + page.EventCount, tenders + records.Count, participations + shares.Count);
+            }
+            await writing;
+            await reading;
+        }
+        catch
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(reading, writing).ContinueWith(_ => { }, CancellationToken.None); // their own failures are this one's consequences
+            throw;
+        }
+        await ResumeParticipationsAfterAsync(schema, settled, ct);
+        return new Outcome(events, tenders, participations, settled);
+    }
+
+    private async Task ReadAsync(ChannelWriter<TenderStreamPage> pages, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var page in new TenderStreams(store, streamsPerPage).ReadAsync(ct))
+                await pages.WriteAsync(page, ct);
+            pages.Complete();
+        }
+        catch (Exception e)
+        {
+            pages.Complete(e);
+        }
+    }
+
+    /// <summary>
+    /// A tender record already there was written since the rebuild began, by a write that folded its newer event
+    /// inline: it is kept. Participations are written by no one else while the shard is stopped.
+    /// </summary>
+    private Task WriteAsync(string tenant, List<TenderRecord> records, List<Participation> participations, CancellationToken ct) => Task.WhenAll(
+        store.BulkInsertAsync(tenant, records, BulkInsertMode.IgnoreDuplicates, records.Count, ct),
+        participations.Count == 0 ? Task.CompletedTask : store.BulkInsertAsync(tenant, participations, BulkInsertMode.InsertsOnly, participations.Count, ct));
+
+    private async Task ResumeParticipationsAfterAsync(string schema, long settled, CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            INSERT INTO {schema}.mt_event_progression (name, last_seq_id, last_updated) VALUES ($1, $2, now())
+            ON CONFLICT (name) DO UPDATE SET last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated
+            """, connection)
+        {
+            Parameters = { new() { Value = ParticipationShard.Identity }, new() { Value = settled } },
+        };
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
