@@ -64,6 +64,7 @@ public sealed class TenderReadModelRebuild(IDocumentStore store, TimeProvider cl
             throw;
         }
         await ResumeParticipationsAfterAsync(schema, settled, ct);
+        await VacuumAsync(ct);
         return new Outcome(events, tenders, participations, settled);
     }
 
@@ -88,6 +89,19 @@ public sealed class TenderReadModelRebuild(IDocumentStore store, TimeProvider cl
     private Task WriteAsync(string tenant, List<TenderRecord> records, List<Participation> participations, CancellationToken ct) => Task.WhenAll(
         store.BulkInsertAsync(tenant, records, BulkInsertMode.IgnoreDuplicates, records.Count, ct),
         participations.Count == 0 ? Task.CompletedTask : store.BulkInsertAsync(tenant, participations, BulkInsertMode.InsertsOnly, participations.Count, ct));
+
+    /// <summary>
+    /// Every row was replaced: half of each table is dead rows and the planner's statistics describe the old ones.
+    /// Left to autovacuum, the first queries afterwards would share the machine with it and be planned on old figures.
+    /// </summary>
+    private async Task VacuumAsync(CancellationToken ct)
+    {
+        var tables = new[] { typeof(TenderRecord), typeof(Participation) }.Select(t => store.Options.FindOrResolveDocumentType(t).TableName.QualifiedName);
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"VACUUM (ANALYZE) {string.Join(", ", tables)}", connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     private async Task ResumeParticipationsAfterAsync(string schema, long settled, CancellationToken ct)
     {
