@@ -22,7 +22,7 @@ public static class ScaleMeasurements
         var events = await EventCountAsync(store);
         using var daemon = await store.BuildProjectionDaemonAsync();
         var clock = Stopwatch.StartNew();
-        await ProjectionRebuild.RebuildAllAsync(store, daemon, TimeProvider.System, CancellationToken.None);
+        await ProjectionRebuild.RebuildAllAsync(store, daemon, CancellationToken.None);
         return events / clock.Elapsed.TotalSeconds;
     }
 

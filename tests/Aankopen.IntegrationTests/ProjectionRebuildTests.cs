@@ -28,11 +28,33 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, Ct);
         (await ReadModelsAsync(store)).Tenders.ShouldBe("[]");
         var daemon = system.ApiServices.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        await ProjectionRebuild.RebuildAllAsync(store, daemon, TimeProvider.System, Ct);
+        await ProjectionRebuild.RebuildAllAsync(store, daemon, Ct);
 
         var after = await ReadModelsAsync(store);
         after.Tenders.ShouldBe(before.Tenders);
         after.Participations.ShouldBe(before.Participations);
+
+        // Tenders opened while a rebuild runs: the daemon's participations shard takes them on from where the
+        // rebuild stopped folding, and keeps up afterwards.
+        using var writing = new CancellationTokenSource();
+        var during = new List<string>();
+        var opening = Task.Run(async () =>
+        {
+            while (!writing.IsCancellationRequested)
+            {
+                var reference = $"RD-{Guid.NewGuid():N}"[..20];
+                await new MealVoucherTender(system.Api).OpenWithTwoLotsAsync(reference);
+                lock (during)
+                    during.Add(reference);
+            }
+        }, Ct);
+        await system.EventuallyAsync(() => Task.FromResult(during.Count), n => n >= 2);
+        await ProjectionRebuild.RebuildAllAsync(store, daemon, Ct);
+        await system.EventuallyAsync(() => Task.FromResult(during.Count), n => n >= 6);
+        await writing.CancelAsync();
+        await opening;
+        await system.EventuallyAsync(async () => (await tender.Api.GetAdministrationYearAsync("OCMW", null, Ct)).Content!,
+            year => during.All(r => year.Participations.Any(p => p.Reference == r)));
 
         // And the async projection keeps up with new events afterwards.
         var later = new MealVoucherTender(system.Api);
@@ -131,7 +153,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
             await daemon.RebuildProjectionAsync<ParticipationProjection>(TimeSpan.FromMinutes(1), Ct);
         var before = await Task.WhenAll(tenants.Select(t => ReadModelsAsync(store, t)));
 
-        var rebuilt = await new TenderReadModelRebuild(store, TimeProvider.System, streamsPerPage: 2).RunAsync(Ct);
+        var rebuilt = await new TenderReadModelRebuild(store, streamsPerPage: 2).RunAsync(Ct);
 
         (await Task.WhenAll(tenants.Select(t => ReadModelsAsync(store, t)))).ShouldBe(before);
         rebuilt.Tenders.ShouldBe(6);

@@ -25,12 +25,12 @@ public static class ProjectionRebuild
     /// The tender records and participations in one pass of their own (<see cref="TenderReadModelRebuild"/>), the
     /// memberships by the daemon, side by side.
     /// </summary>
-    public static async Task<TenderReadModelRebuild.Outcome> RebuildAllAsync(IDocumentStore store, IProjectionDaemon daemon, TimeProvider clock, CancellationToken ct)
+    public static async Task<TenderReadModelRebuild.Outcome> RebuildAllAsync(IDocumentStore store, IProjectionDaemon daemon, CancellationToken ct)
     {
         var running = daemon.CurrentAgents().Where(a => a.Status == JasperFx.AgentStatus.Running).Select(a => a.Name).ToArray();
         if (running.Any(s => s.Identity == TenderReadModelRebuild.ParticipationShard.Identity))
             await daemon.StopAgentAsync(TenderReadModelRebuild.ParticipationShard, null!);
-        var tenders = new TenderReadModelRebuild(store, clock).RunAsync(ct);
+        var tenders = new TenderReadModelRebuild(store).RunAsync(ct);
         await Task.WhenAll(tenders, daemon.RebuildProjectionAsync(typeof(Memberships.MembershipRecordProjection), ShardTimeout, ct));
         // A rebuild leaves an async projection's shard stopped; one that was keeping up before must keep up after.
         var stillRunning = daemon.CurrentAgents().Where(a => a.Status == JasperFx.AgentStatus.Running).Select(a => a.Name.Identity).ToHashSet();
@@ -45,7 +45,7 @@ public static class ProjectionRebuild
         var store = app.Services.GetRequiredService<IDocumentStore>();
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         using var daemon = await store.BuildProjectionDaemonAsync();
-        var rebuilt = await RebuildAllAsync(store, daemon, app.Services.GetRequiredService<TimeProvider>(), ct);
+        var rebuilt = await RebuildAllAsync(store, daemon, ct);
         // Counted over every tenant: the rebuild covers them all.
         Console.WriteLine($"Rebuilt {Projections.Length} projections from {rebuilt.Events} tender events: {rebuilt.Tenders} tenders, {rebuilt.Participations} participations.");
         return 0;

@@ -61,7 +61,7 @@ public static class OperationEndpoints
                 "Dit proces draait de daemon niet (Notifications:RelayEnabled=false). Stuur de vraag naar het proces dat hem wel draait, of stop de daemon en gebruik 'Aankopen.Api rebuild-projections'.",
                 "Ce processus n'exécute pas le démon (Notifications:RelayEnabled=false). Envoyez la demande au processus qui l'exécute, ou arrêtez le démon et utilisez 'Aankopen.Api rebuild-projections'.")]);
         var daemon = services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
-        await ProjectionRebuild.RebuildAllAsync(store, daemon, clock, ct);
+        await ProjectionRebuild.RebuildAllAsync(store, daemon, ct);
         await using var session = store.QuerySession(UserScopes.TenantOf(http));
         return TypedResults.Ok(new RebuildView(ProjectionRebuild.Projections.Select(p => p.Name).ToArray(),
             await session.Query<TenderRecord>().Where(t => t.AnyTenant()).CountAsync(ct),

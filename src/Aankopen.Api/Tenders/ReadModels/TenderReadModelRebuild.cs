@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Aankopen.Api.Infrastructure;
 using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
@@ -14,11 +13,11 @@ namespace Aankopen.Api.Tenders.ReadModels;
 /// million events took about a minute that way (docs/performance.md).
 /// <para>
 /// Reading the next page, folding this one and writing the one before overlap, so the database and the process
-/// both work. The participations' shard of the daemon must be stopped while this runs: afterwards it resumes right
-/// after the last event folded here.
+/// both work. The participations' shard of the daemon must be stopped while this runs; started again, it goes on
+/// from its checkpoint, the last event folded into the participations here.
 /// </para>
 /// </summary>
-public sealed class TenderReadModelRebuild(IDocumentStore store, TimeProvider clock, int streamsPerPage = TenderStreams.StreamsPerPage)
+public sealed class TenderReadModelRebuild(IDocumentStore store, int streamsPerPage = TenderStreams.StreamsPerPage)
 {
     public static readonly ShardName ParticipationShard = new(new ParticipationProjection().Name);
 
@@ -26,13 +25,10 @@ public sealed class TenderReadModelRebuild(IDocumentStore store, TimeProvider cl
 
     public async Task<Outcome> RunAsync(CancellationToken ct)
     {
-        var schema = store.Options.Events.DatabaseSchemaName;
-        long settled;
-        await using (var connection = store.Storage.Database.CreateConnection())
-        {
-            await connection.OpenAsync(ct);
-            settled = await SettledEvents.HighestAsync(connection, schema, clock, ct);
-        }
+        // The participations only up to the shard's own checkpoint: from there the daemon folds the rest, as it would
+        // have. Everything below a checkpoint is committed (the daemon's high-water mark waits out gaps), and the
+        // checkpoint stays the daemon's to write.
+        var checkpoint = await store.Advanced.ProjectionProgressFor(ParticipationShard, token: ct);
         foreach (var type in new[] { typeof(TenderRecord), typeof(Participation) })
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, ct);
 
@@ -46,9 +42,8 @@ public sealed class TenderReadModelRebuild(IDocumentStore store, TimeProvider cl
             await foreach (var page in pages.Reader.ReadAllAsync(stop.Token))
             {
                 var records = page.Streams.Select(TenderRecordProjection.Folded).ToList();
-                // The participations only up to the settled events: the daemon's shard takes it from there.
                 var shares = page.Streams
-                    .SelectMany(s => ParticipationProjection.Folded([.. s.Events.TakeWhile(e => e.Sequence <= settled).Select(e => e.Data)]))
+                    .SelectMany(s => ParticipationProjection.Folded([.. s.Events.TakeWhile(e => e.Sequence <= checkpoint).Select(e => e.Data)]))
                     .ToList();
                 await writing;
                 writing = WriteAsync(page.Tenant, records, shares, stop.Token);
@@ -63,9 +58,8 @@ public sealed class TenderReadModelRebuild(IDocumentStore store, TimeProvider cl
             await Task.WhenAll(reading, writing).ContinueWith(_ => { }, CancellationToken.None); // their own failures are this one's consequences
             throw;
         }
-        await ResumeParticipationsAfterAsync(schema, settled, ct);
         await VacuumAsync(ct);
-        return new Outcome(events, tenders, participations, settled);
+        return new Outcome(events, tenders, participations, checkpoint);
     }
 
     private async Task ReadAsync(ChannelWriter<TenderStreamPage> pages, CancellationToken ct)
@@ -100,20 +94,6 @@ public sealed class TenderReadModelRebuild(IDocumentStore store, TimeProvider cl
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"VACUUM (ANALYZE) {string.Join(", ", tables)}", connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private async Task ResumeParticipationsAfterAsync(string schema, long settled, CancellationToken ct)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand($"""
-            INSERT INTO {schema}.mt_event_progression (name, last_seq_id, last_updated) VALUES ($1, $2, now())
-            ON CONFLICT (name) DO UPDATE SET last_seq_id = excluded.last_seq_id, last_updated = excluded.last_updated
-            """, connection)
-        {
-            Parameters = { new() { Value = ParticipationShard.Identity }, new() { Value = settled } },
-        };
         await command.ExecuteNonQueryAsync(ct);
     }
 }
