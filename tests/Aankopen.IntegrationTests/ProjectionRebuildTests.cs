@@ -35,7 +35,8 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
         after.Participations.ShouldBe(before.Participations);
 
         // Tenders opened while a rebuild runs: the daemon's participations shard takes them on from where the
-        // rebuild stopped folding, and keeps up afterwards.
+        // rebuild stopped folding, and keeps up afterwards. Openings only: a write to an existing tender answers 404
+        // while the rebuild has not written its record again (README, Operating it).
         using var writing = new CancellationTokenSource();
         var during = new List<string>();
         var opening = Task.Run(async () =>
@@ -43,7 +44,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
             while (!writing.IsCancellationRequested)
             {
                 var reference = $"RD-{Guid.NewGuid():N}"[..20];
-                await new MealVoucherTender(system.Api).OpenWithTwoLotsAsync(reference);
+                new MealVoucherTender(system.Api).Resume(await tender.Api.OpenTenderAsync(MealVoucherTender.Cell, MealVoucherTender.Opening(reference)));
                 lock (during)
                     during.Add(reference);
             }
