@@ -21,6 +21,9 @@ public sealed class TenderReadModelRebuild(IDocumentStore store, int streamsPerP
 {
     public static readonly ShardName ParticipationShard = new(new ParticipationProjection().Name);
 
+    /// <summary>The documents this rebuild replaces: emptied first, vacuumed last.</summary>
+    private static readonly Type[] ReadModels = [typeof(TenderRecord), typeof(Participation)];
+
     public sealed record Outcome(long Events, int Tenders, int Participations, long ParticipationsUpTo);
 
     public async Task<Outcome> RunAsync(CancellationToken ct)
@@ -29,7 +32,7 @@ public sealed class TenderReadModelRebuild(IDocumentStore store, int streamsPerP
         // have. Everything below a checkpoint is committed (the daemon's high-water mark waits out gaps), and the
         // checkpoint stays the daemon's to write.
         var checkpoint = await store.Advanced.ProjectionProgressFor(ParticipationShard, token: ct);
-        foreach (var type in new[] { typeof(TenderRecord), typeof(Participation) })
+        foreach (var type in ReadModels)
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, ct);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -90,7 +93,7 @@ public sealed class TenderReadModelRebuild(IDocumentStore store, int streamsPerP
     /// </summary>
     private async Task VacuumAsync(CancellationToken ct)
     {
-        var tables = new[] { typeof(TenderRecord), typeof(Participation) }.Select(t => store.Options.FindOrResolveDocumentType(t).TableName.QualifiedName);
+        var tables = ReadModels.Select(t => store.Options.FindOrResolveDocumentType(t).TableName.QualifiedName);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"VACUUM (ANALYZE) {string.Join(", ", tables)}", connection) { CommandTimeout = 0 };

@@ -32,6 +32,7 @@ public sealed class TenderStreams(IDocumentStore store, int streamsPerPage = Ten
     private readonly Dictionary<string, Type> types = store.Options.Events.AllKnownEventTypes()
         .Where(t => TenderEventTypes.All.Contains(t.EventType))
         .ToDictionary(t => t.EventTypeName, t => t.EventType);
+    private string[] TypeNames => field ??= [.. types.Keys];
 
     public async IAsyncEnumerable<TenderStreamPage> ReadAsync([EnumeratorCancellation] CancellationToken ct)
     {
@@ -90,7 +91,7 @@ public sealed class TenderStreams(IDocumentStore store, int streamsPerPage = Ten
             {
                 new() { Value = tenant, NpgsqlDbType = NpgsqlDbType.Varchar },
                 new() { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
-                new() { Value = types.Keys.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar },
+                new() { Value = TypeNames, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar },
             },
         };
         var byStream = new Dictionary<Guid, List<StoredTenderEvent>>();
