@@ -50,6 +50,21 @@ public sealed class OperationsTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task The_service_stores_its_compressed_records_with_lz4()
+    {
+        var reference = $"LZ-{Guid.NewGuid():N}"[..20];
+        await new MealVoucherTender(system.Api).AwardedDemoAsync(reference);
+
+        // Written by the service's own connections (Database:Compression, lz4 by default); a record of two lots with
+        // their opt-ins and an award is large enough for PostgreSQL to compress.
+        await using var connection = new Npgsql.NpgsqlConnection(system.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var compression = new Npgsql.NpgsqlCommand(
+            "select pg_column_compression(data) from aankopen.mt_doc_tenderrecord where reference = $1", connection) { Parameters = { new() { Value = reference } } };
+        (await compression.ExecuteScalarAsync(Ct)).ShouldBe("lz4");
+    }
+
+    [Fact]
     public async Task With_explicit_migrations_the_api_refuses_an_old_schema_until_migrate_has_run()
     {
         var database = await system.CreateDatabaseAsync();

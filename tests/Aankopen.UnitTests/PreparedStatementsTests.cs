@@ -67,4 +67,25 @@ public sealed class PreparedStatementsTests
         var chosen = new NpgsqlConnectionStringBuilder(EventStoreSetup.WithPreparedStatements("Host=db;Options=-c plan_cache_mode=auto", planEachExecution: true));
         chosen.Options.ShouldBe("-c plan_cache_mode=auto");
     }
+
+    [Theory]
+    [InlineData(null, "-c default_toast_compression=lz4")]
+    [InlineData("pglz", "-c default_toast_compression=pglz")]
+    public void Stored_values_are_compressed_with_lz4_unless_set_otherwise(string? setting, string expected)
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [EventStoreSetup.CompressionSetting] = setting }).Build();
+
+        new NpgsqlConnectionStringBuilder(EventStoreSetup.WithCompression("Host=db", settings)).Options.ShouldBe(expected);
+        new NpgsqlConnectionStringBuilder(EventStoreSetup.WithCompression("Host=db;Options=-c statement_timeout=30000", settings)).Options
+            .ShouldBe($"-c statement_timeout=30000 {expected}");
+        EventStoreSetup.WithCompression("Host=db;Options=-c default_toast_compression=pglz", settings).ShouldContain("default_toast_compression=pglz");
+    }
+
+    [Fact]
+    public void An_unknown_compression_stops_the_start_naming_the_setting()
+    {
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [EventStoreSetup.CompressionSetting] = "zstd" }).Build();
+
+        Should.Throw<StartupException>(() => EventStoreSetup.WithCompression("Host=db", settings)).Message.ShouldContain(EventStoreSetup.CompressionSetting);
+    }
 }

@@ -1,12 +1,7 @@
-using System.Data.Common;
 using Aankopen.Api.Shared.Http;
 using Marten;
-using Marten.Storage;
 using Npgsql;
 using NpgsqlTypes;
-using OperationRole = Weasel.Core.OperationRole;
-using PostgresCommandBuilder = Weasel.Postgresql.ICommandBuilder;
-using Weasel.Storage;
 
 namespace Aankopen.Api.Infrastructure;
 
@@ -75,7 +70,7 @@ public sealed class BatchedAppends
     public void Queue(IDocumentSession session, string tenant, IReadOnlyCollection<Append> appends)
     {
         var events = appends.SelectMany(a => a.Ids.Select((id, i) => (Append: a, Id: id, At: i))).ToArray();
-        session.QueueOperation(new Statement(sqlParts,
+        session.QueueOperation(new TypedStatement(sqlParts,
         [
             (appends.Select(a => a.Stream).ToArray(), Uuids), (appends.Select(a => a.Expected).ToArray(), Bigints),
             (appends.Select(a => a.Expected + a.Ids.Length).ToArray(), Bigints),
@@ -92,35 +87,6 @@ public sealed class BatchedAppends
     private const NpgsqlDbType Bigints = NpgsqlDbType.Array | NpgsqlDbType.Bigint;
     private const NpgsqlDbType Jsonbs = NpgsqlDbType.Array | NpgsqlDbType.Jsonb;
     private const NpgsqlDbType Varchars = NpgsqlDbType.Array | NpgsqlDbType.Varchar;
-
-    /// <summary>
-    /// The statement as a Marten operation with its parameters' types given. Marten's <c>QueueSqlCommand</c> looks each
-    /// parameter's type up from its value, through every type mapping it knows: 3 % of the API's time under the
-    /// benchmark's opt-ins (docs/performance.md). Nothing is read back.
-    /// </summary>
-    private sealed class Statement(string[] parts, (object Value, NpgsqlDbType Type)[] parameters)
-        : Marten.Internal.Operations.IStorageOperation, NoDataReturnedCall
-    {
-        public Type DocumentType => typeof(StorageFeatures);
-
-        public void ConfigureCommand(PostgresCommandBuilder builder, IStorageSession session)
-        {
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                builder.Append(parts[i]);
-                builder.AppendParameter(parameters[i].Value, parameters[i].Type);
-            }
-            builder.Append(parts[^1]);
-        }
-
-        // Marten builds its batches with PostgreSQL's command builder; the general interface is Weasel's.
-        void Weasel.Storage.IStorageOperation.ConfigureCommand(Weasel.Core.ICommandBuilder builder, IStorageSession session) =>
-            ConfigureCommand((PostgresCommandBuilder)builder, session);
-
-        public OperationRole Role() => OperationRole.Other;
-
-        public Task PostprocessAsync(DbDataReader reader, IList<Exception> exceptions, CancellationToken token) => Task.CompletedTask;
-    }
 
     /// <summary>
     /// Whether a save failed because a stream was no longer at the version its append expected: an event left without

@@ -29,17 +29,29 @@ public sealed class CommitWithTheBatch : DocumentSessionListenerBase
         try
         {
             await connection.OpenAsync();
-            var transaction = await connection.BeginTransactionAsync();
-            var options = Marten.Services.SessionOptions.ForTransaction(transaction);
-            options.TenantId = tenant;
-            options.Listeners.Add(Listener);
-            return new Saving(connection, transaction, store.OpenSession(options));
+            return await OnAsync(store, tenant, connection, ownsConnection: true);
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The same on an open connection that the caller keeps using after the save, idle again once it is disposed:
+    /// committed, or rolled back.
+    /// </summary>
+    public static Task<Saving> OnAsync(IDocumentStore store, string tenant, NpgsqlConnection connection) =>
+        OnAsync(store, tenant, connection, ownsConnection: false);
+
+    private static async Task<Saving> OnAsync(IDocumentStore store, string tenant, NpgsqlConnection connection, bool ownsConnection)
+    {
+        var transaction = await connection.BeginTransactionAsync();
+        var options = Marten.Services.SessionOptions.ForTransaction(transaction);
+        options.TenantId = tenant;
+        options.Listeners.Add(Listener);
+        return new Saving(ownsConnection ? connection : null, transaction, store.OpenSession(options));
     }
 
     // Runs after Marten has turned the events into statements and sorted them, right before the batch is sent.
@@ -49,8 +61,8 @@ public sealed class CommitWithTheBatch : DocumentSessionListenerBase
         return Task.CompletedTask;
     }
 
-    /// <summary>The session, and the connection and transaction it writes in, disposed together.</summary>
-    public sealed class Saving(NpgsqlConnection connection, NpgsqlTransaction transaction, IDocumentSession session) : IAsyncDisposable
+    /// <summary>The session and the transaction it writes in, disposed together, and the connection when it was opened for them.</summary>
+    public sealed class Saving(NpgsqlConnection? connection, NpgsqlTransaction transaction, IDocumentSession session) : IAsyncDisposable
     {
         public IDocumentSession Session { get; } = session;
 
@@ -58,7 +70,8 @@ public sealed class CommitWithTheBatch : DocumentSessionListenerBase
         {
             await Session.DisposeAsync();
             await transaction.DisposeAsync(); // a rollback, unless the batch's COMMIT ended it
-            await connection.DisposeAsync();
+            if (connection is not null)
+                await connection.DisposeAsync();
         }
     }
 }
