@@ -13,7 +13,7 @@ namespace Aankopen.IntegrationTests;
 /// The write path writes its events itself (BatchedAppends), one statement for a batch of streams, and stores the read
 /// model as the decision folded it. Whether that is what Marten would have written is checked against Marten itself:
 /// the event rows against an event Marten appended, the record against Marten's own fold of the stream. In a store of
-/// its own, described and tuned as the service's. And a save commits with its batch (CommitWithTheBatch): all of it or none.
+/// its own, described and tuned as the service's. And a batch commits all of its statements or none.
 /// </summary>
 public sealed class GroupCommitTests
 {
@@ -123,82 +123,39 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
-    public async Task A_save_commits_with_its_batch_before_the_session_is_let_go()
-    {
-        await using var store = StoreOfItsOwn();
-        var (id, stored) = await OpenTenderAsync(store);
-
-        await using (var saving = await CommitWithTheBatch.OpenAsync(store, Tenant))
-        {
-            saving.Session.Events.Append(id, stored.Version + 1, [.. OptIn(stored.State)]);
-            await saving.Session.SaveChangesAsync(Ct);
-            // Marten does not own this transaction and never commits it: only the batch's own COMMIT can have.
-            (await LoadAsync(store, id)).Version.ShouldBe(stored.Version + 1);
-        }
-        (await LoadAsync(store, id)).State.Lots[1].OptIns.Select(o => o.Administration).ShouldBe(["OCMW"]);
-        await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
-    }
-
-    [Fact]
-    public async Task The_commit_is_the_last_statement_of_the_batch_after_the_projections_upsert()
-    {
-        // Statements after the COMMIT would run outside the transaction: a Marten that called session listeners before
-        // its inline projections or its sort would break atomicity without failing a save. Npgsql's spans name the SQL.
-        await using var store = StoreOfItsOwn();
-        var (id, stored) = await OpenTenderAsync(store);
-        var sent = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        using var listener = new System.Diagnostics.ActivityListener
-        {
-            ShouldListenTo = source => source.Name == "Npgsql",
-            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a =>
-            {
-                foreach (var tag in a.Tags)
-                    if (tag.Value is { } sql && sql.Contains(store.Options.DatabaseSchemaName, StringComparison.Ordinal))
-                        sent.Enqueue(sql);
-            },
-        };
-        System.Diagnostics.ActivitySource.AddActivityListener(listener);
-
-        await using (var saving = await CommitWithTheBatch.OpenAsync(store, Tenant))
-        {
-            var events = OptIn(stored.State);
-            var appends = new BatchedAppends(store);
-            appends.Queue(saving.Session, Tenant, [appends.Prepare(id, stored.Version, events, null, null, null)]);
-            saving.Session.Store(Folded(stored, events));
-            await saving.Session.SaveChangesAsync(Ct);
-        }
-
-        var batch = sent.Single(sql => sql.Contains("mt_doc_tenderrecord (", StringComparison.Ordinal));
-        batch.TrimEnd().TrimEnd(';').ShouldEndWith("COMMIT");
-        batch.IndexOf("COMMIT", StringComparison.Ordinal).ShouldBeGreaterThan(batch.IndexOf("mt_doc_tenderrecord (", StringComparison.Ordinal));
-        batch.IndexOf("COMMIT", StringComparison.Ordinal).ShouldBeGreaterThan(batch.IndexOf("mt_events", StringComparison.Ordinal));
-        await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
-    }
-
-    [Fact]
     public async Task A_batch_with_one_stale_append_writes_none_of_its_appends()
     {
         await using var store = StoreOfItsOwn();
         var (first, firstStored) = await OpenTenderAsync(store);
         var (second, secondStored) = await OpenTenderAsync(store);
 
-        await using (var saving = await CommitWithTheBatch.OpenAsync(store, Tenant))
+        await using (var connection = new Npgsql.NpgsqlConnection(TestServers.PostgresConnectionString))
         {
+            await connection.OpenAsync(Ct);
             var appends = new BatchedAppends(store);
-            appends.Queue(saving.Session, Tenant, [
-                appends.Prepare(first, firstStored.Version, OptIn(firstStored.State), null, null, null),
-                appends.Prepare(second, secondStored.Version - 1, OptIn(secondStored.State), null, null, null), // one version behind
+            var records = new BatchedRecords(store);
+            // The first append's record comes after the failing events' statement, the second's is never reached.
+            await using var batch = GroupCommit.Batch(connection, appends, Tenant, [
+                (appends.Prepare(first, firstStored.Version, OptIn(firstStored.State), null, null, null), records.Prepare(Folded(firstStored, OptIn(firstStored.State)))),
+                (appends.Prepare(second, secondStored.Version - 1, OptIn(secondStored.State), null, null, null), records.Prepare(secondStored)), // one version behind
             ]);
-            saving.Session.Store(Folded(firstStored, OptIn(firstStored.State)));
-            BatchedAppends.IsStale(await Should.ThrowAsync<Exception>(() => saving.Session.SaveChangesAsync(Ct))).ShouldBeTrue();
+            BatchedAppends.IsStale(await Should.ThrowAsync<Exception>(() => batch.ExecuteNonQueryAsync(Ct))).ShouldBeTrue();
+
+            // A record refused after its events' statement went through (it takes the other tender's reference) takes
+            // those events back with it.
+            var clash = Folded(firstStored, OptIn(firstStored.State)) with { Reference = secondStored.Reference };
+            await using var refused = GroupCommit.Batch(connection, appends, Tenant,
+                [(appends.Prepare(first, firstStored.Version, OptIn(firstStored.State), null, null, null), records.Prepare(clash))]);
+            (await Should.ThrowAsync<Npgsql.PostgresException>(() => refused.ExecuteNonQueryAsync(Ct))).SqlState.ShouldBe(Npgsql.PostgresErrorCodes.UniqueViolation);
+            // No transaction is left open on the connection: the next statement on it runs.
+            await using var next = new Npgsql.NpgsqlCommand("select 1", connection);
+            (await next.ExecuteScalarAsync(Ct)).ShouldBe(1);
         }
 
         (await LoadAsync(store, first)).Version.ShouldBe(firstStored.Version);
         (await LoadAsync(store, second)).Version.ShouldBe(secondStored.Version);
         await using (var session = store.QuerySession(Tenant))
             (await session.Events.FetchStreamAsync(first, token: Ct)).Count.ShouldBe((int)firstStored.Version);
-        // The connection went back to the pool without a transaction left open: the next save on it works.
         await using var commits = new GroupCommit(store);
         (await commits.AppendAsync(Tenant, first, firstStored.Version, OptIn(firstStored.State), Folded(firstStored, OptIn(firstStored.State)), null))
             .ShouldBe(GroupCommit.Outcome.Appended);

@@ -14,8 +14,9 @@ namespace Aankopen.Api.Infrastructure;
 /// <para>
 /// A stream that is no longer at the version its append expects refuses the whole statement, so the batch's
 /// transaction commits none of it: the stream update only touches streams still at their expected version, and an
-/// event of any other stream gets no version, which the column refuses (<see cref="IsStale"/>). The caller stores the
-/// stream's read model itself, as Marten's inline projection would have folded it (GroupCommitTests compare the two).
+/// event of any other stream gets no version, which the column refuses (<see cref="IsStale"/>). The stream's read model
+/// goes along in the same batch (<see cref="BatchedRecords"/>), as Marten's inline projection would have folded it
+/// (GroupCommitTests compare the two).
 /// </para>
 /// </summary>
 public sealed class BatchedAppends
@@ -26,7 +27,7 @@ public sealed class BatchedAppends
 
     private readonly Dictionary<Type, (string Name, string DotNetName)> names;
     private readonly ISerializer serializer;
-    private readonly string[] sqlParts;
+    private readonly TypedCommand statement;
 
     public BatchedAppends(IDocumentStore store)
     {
@@ -49,7 +50,7 @@ public sealed class BatchedAppends
             FROM unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::jsonb[], ?::varchar[], ?::varchar[], ?::varchar[], ?::jsonb[])
                 AS e(id, stream_id, version, data, type, dotnet_type, correlation_id, headers)
             """;
-        sqlParts = sql.Split('?');
+        statement = new TypedCommand(sql);
     }
 
     public Append Prepare(Guid stream, long expected, IReadOnlyList<object> events, string? idempotencyKey, string? correlationId, string? traceParent)
@@ -66,12 +67,11 @@ public sealed class BatchedAppends
             [.. events.Select(serializer.ToJson)], correlationId, headers.Count == 0 ? null : serializer.ToJson(headers));
     }
 
-    /// <summary>Queues the appends' one statement in <paramref name="session"/>, which writes for <paramref name="tenant"/>.</summary>
-    public void Queue(IDocumentSession session, string tenant, IReadOnlyCollection<Append> appends)
+    /// <summary>The appends' one statement, for a batch that writes for <paramref name="tenant"/>.</summary>
+    public NpgsqlBatchCommand Command(string tenant, IReadOnlyCollection<Append> appends)
     {
         var events = appends.SelectMany(a => a.Ids.Select((id, i) => (Append: a, Id: id, At: i))).ToArray();
-        session.QueueOperation(new TypedStatement(sqlParts,
-        [
+        return statement.With(
             (appends.Select(a => a.Stream).ToArray(), Uuids), (appends.Select(a => a.Expected).ToArray(), Bigints),
             (appends.Select(a => a.Expected + a.Ids.Length).ToArray(), Bigints),
             // The tenant twice: once for the streams' rows, once for the events' (placeholders are positional).
@@ -79,8 +79,7 @@ public sealed class BatchedAppends
             (events.Select(e => e.Id).ToArray(), Uuids), (events.Select(e => e.Append.Stream).ToArray(), Uuids),
             (events.Select(e => e.Append.Expected + e.At + 1).ToArray(), Bigints), (events.Select(e => e.Append.Bodies[e.At]).ToArray(), Jsonbs),
             (events.Select(e => e.Append.Types[e.At]).ToArray(), Varchars), (events.Select(e => e.Append.DotNetTypes[e.At]).ToArray(), Varchars),
-            (events.Select(e => e.Append.CorrelationId).ToArray(), Varchars), (events.Select(e => e.Append.Headers).ToArray(), Jsonbs),
-        ]));
+            (events.Select(e => e.Append.CorrelationId).ToArray(), Varchars), (events.Select(e => e.Append.Headers).ToArray(), Jsonbs));
     }
 
     private const NpgsqlDbType Uuids = NpgsqlDbType.Array | NpgsqlDbType.Uuid;

@@ -4,6 +4,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Marten;
 using Marten.Schema;
+using Npgsql;
 using NpgsqlTypes;
 
 namespace Aankopen.Api.Infrastructure;
@@ -30,12 +31,9 @@ public sealed class BatchedRecords(IDocumentStore store)
         return new Row(table, serializer.ToJson(record), table.ColumnsOf(record));
     }
 
-    /// <summary>Queues one statement per table for <paramref name="records"/> (stream id, its version after the batch, the row).</summary>
-    public static void Queue(IDocumentSession session, string tenant, IEnumerable<(Guid Id, long Version, Row Row)> records)
-    {
-        foreach (var ofTable in records.GroupBy(r => r.Row.Table))
-            session.QueueOperation(ofTable.Key.Upsert(tenant, [.. ofTable]));
-    }
+    /// <summary>One statement per table for <paramref name="records"/> (stream id, its version after the batch, the row).</summary>
+    public static IEnumerable<NpgsqlBatchCommand> Commands(string tenant, IEnumerable<(Guid Id, long Version, Row Row)> records) =>
+        records.GroupBy(r => r.Row.Table).Select(ofTable => ofTable.Key.Upsert(tenant, [.. ofTable]));
 
     /// <summary>A record type's table, and how its statement's columns are read from a record.</summary>
     public sealed class RecordTable
@@ -44,7 +42,7 @@ public sealed class BatchedRecords(IDocumentStore store)
         private const char Separator = '\u001f';
 
         private readonly string dotNetType;
-        private readonly string[] sqlParts;
+        private readonly TypedCommand statement;
         private readonly Column[] columns;
 
         private sealed record Column(Func<object, object?> Read, Type Element, NpgsqlDbType Type);
@@ -67,12 +65,12 @@ public sealed class BatchedRecords(IDocumentStore store)
                 ON CONFLICT (tenant_id, id) DO UPDATE SET data = excluded.data, mt_version = excluded.mt_version,
                     mt_dotnet_type = excluded.mt_dotnet_type, mt_last_modified = excluded.mt_last_modified{string.Concat(names.Select(n => $", {n} = excluded.{n}"))}
                 """;
-            sqlParts = sql.Split('?');
+            statement = new TypedCommand(sql);
         }
 
         public object?[] ColumnsOf(object record) => [.. columns.Select(c => c.Read(record))];
 
-        public Marten.Internal.Operations.IStorageOperation Upsert(string tenant, IReadOnlyList<(Guid Id, long Version, Row Row)> rows)
+        public NpgsqlBatchCommand Upsert(string tenant, IReadOnlyList<(Guid Id, long Version, Row Row)> rows)
         {
             var parameters = new List<(object Value, NpgsqlDbType Type)>
             {
@@ -88,7 +86,7 @@ public sealed class BatchedRecords(IDocumentStore store)
                     values.SetValue(rows[r].Row.Columns[c], r);
                 parameters.Add((values, NpgsqlDbType.Array | columns[c].Type));
             }
-            return new TypedStatement(sqlParts, [.. parameters]);
+            return statement.With([.. parameters]);
         }
 
         private static bool IsTextArray(Marten.Linq.Members.DuplicatedField field) => field.PgType switch

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using JasperFx;
 using Marten;
 using Npgsql;
 
@@ -11,8 +10,10 @@ namespace Aankopen.Api.Infrastructure;
 /// its own events are committed, and each append still names the version its decision was made on, so a write
 /// that lost a race is refused (<see cref="Outcome.Stale"/>) exactly as it would be alone. When a shared
 /// transaction fails, its appends are written again one by one, so one stale or failing write never takes others
-/// down with it. Each writer keeps its connection open between batches: one taken from the pool for every batch was
-/// reset by Npgsql each time, seven statements in front of the batch's own (docs/performance.md).
+/// down with it. A batch is two statements of our own (<see cref="BatchedAppends"/>, <see cref="BatchedRecords"/>) sent
+/// as one Npgsql batch, without a Marten session: there is nothing left for one to do. Each writer keeps its connection
+/// open between batches: one taken from the pool for every batch was reset by Npgsql each time, seven statements in
+/// front of the batch's own (docs/performance.md).
 /// </summary>
 public sealed class GroupCommit : IAsyncDisposable
 {
@@ -24,7 +25,18 @@ public sealed class GroupCommit : IAsyncDisposable
     private sealed class Connection
     {
         public NpgsqlConnection? Open { get; set; }
+
+        /// <summary>The count of failed batches when it was opened (<see cref="failures"/>).</summary>
+        public int OpenedAfter { get; set; }
     }
+
+    /// <summary>
+    /// Batches that failed for another reason than a stale version. A connection opened before such a failure is
+    /// replaced before its next batch: after PostgreSQL restarted, every writer's connection is dead, and the pool
+    /// clearing its own idle connections does not reach connections that writers hold. The first write after a
+    /// restart still gets its 503 (UnavailableProblems); the writes after it do not.
+    /// </summary>
+    private int failures;
 
     /// <summary>Enough to amortise a commit over many requests; a transaction this size still commits in milliseconds.</summary>
     private const int MaxBatch = 64;
@@ -118,7 +130,7 @@ public sealed class GroupCommit : IAsyncDisposable
             foreach (var pending in batch)
                 await CommitAsync([pending], connection);
         }
-        catch (Exception e) when (e is ConcurrencyException || BatchedAppends.IsStale(e))
+        catch (Exception e) when (BatchedAppends.IsStale(e))
         {
             batch[0].Done.TrySetResult(Outcome.Stale);
         }
@@ -132,26 +144,46 @@ public sealed class GroupCommit : IAsyncDisposable
     {
         try
         {
+            if (connection.Open is { } kept && connection.OpenedAfter != Volatile.Read(ref failures))
+            {
+                await kept.DisposeAsync();
+                connection.Open = null;
+            }
             if (connection.Open is null)
             {
+                connection.OpenedAfter = Volatile.Read(ref failures);
                 // Every tenant's events and documents are in the one database (conjoined tenancy, EventStoreSetup).
                 connection.Open = store.Storage.Database.CreateConnection();
                 await connection.Open.OpenAsync();
             }
-            await using var saving = await CommitWithTheBatch.OnAsync(store, batch[0].Tenant, connection.Open);
-            var session = saving.Session;
-            appends.Queue(session, batch[0].Tenant, [.. batch.Select(p => p.Append)]);
-            BatchedRecords.Queue(session, batch[0].Tenant, batch.Select(p => (p.Append.Stream, p.Append.Expected + p.Append.Ids.Length, p.Record)));
-            await session.SaveChangesAsync(CancellationToken.None);
+            await using var written = Batch(connection.Open, appends, batch[0].Tenant, [.. batch.Select(p => (p.Append, p.Record))]);
+            await written.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        catch
+        catch (Exception e)
         {
+            if (!BatchedAppends.IsStale(e))
+                Interlocked.Increment(ref failures);
             // Whatever failed (a stale version, a server that went away), the next batch starts on a fresh connection.
             if (connection.Open is { } failed)
                 await failed.DisposeAsync();
             connection.Open = null;
             throw;
         }
+    }
+
+    /// <summary>
+    /// The appends' events and their streams' records as one batch of statements: one round trip, and, sent without a
+    /// transaction of its own, one implicit transaction that PostgreSQL commits when the last statement is done. A
+    /// statement that fails skips the rest and rolls back what went before: nothing is half-written.
+    /// </summary>
+    public static NpgsqlBatch Batch(NpgsqlConnection connection, BatchedAppends appends, string tenant,
+        IReadOnlyList<(BatchedAppends.Append Append, BatchedRecords.Row Record)> writes)
+    {
+        var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(appends.Command(tenant, [.. writes.Select(w => w.Append)]));
+        foreach (var command in BatchedRecords.Commands(tenant, writes.Select(w => (w.Append.Stream, w.Append.Expected + w.Append.Ids.Length, w.Record))))
+            batch.BatchCommands.Add(command);
+        return batch;
     }
 
     public async ValueTask DisposeAsync()
