@@ -62,8 +62,7 @@ public sealed class GroupCommitTests
         await using var store = StoreOfItsOwn();
         var (id, stored) = await OpenTenderAsync(store);
         await using var commits = new GroupCommit(store);
-        var events = OptIn(stored.State);
-        (await commits.AppendAsync(Tenant, id, stored.Version, events, Folded(stored, events), null)).ShouldBe(GroupCommit.Outcome.Appended);
+        (await OptInAsync(commits, id, stored)).ShouldBe(GroupCommit.Outcome.Appended);
         var batched = await RecordRowAsync(store, id);
 
         // Marten storing the very record it loads writes every column (the duplicated ones, the revision, the type) alike.
@@ -86,12 +85,11 @@ public sealed class GroupCommitTests
         await using var store = StoreOfItsOwn();
         var (id, stored) = await OpenTenderAsync(store);
         await using var commits = new GroupCommit(store);
-        var events = OptIn(stored.State);
-        (await commits.AppendAsync(Tenant, id, stored.Version, events, Folded(stored, events), null)).ShouldBe(GroupCommit.Outcome.Appended);
+        (await OptInAsync(commits, id, stored)).ShouldBe(GroupCommit.Outcome.Appended);
         var after = await LoadAsync(store, id);
 
         // Decided on the old version: refused, and the stream and its record stay as they were.
-        (await commits.AppendAsync(Tenant, id, stored.Version, events, Folded(stored, events), null)).ShouldBe(GroupCommit.Outcome.Stale);
+        (await OptInAsync(commits, id, stored)).ShouldBe(GroupCommit.Outcome.Stale);
         System.Text.Json.JsonSerializer.Serialize(await LoadAsync(store, id)).ShouldBe(System.Text.Json.JsonSerializer.Serialize(after));
         await using var session = store.QuerySession(Tenant);
         (await session.Events.FetchStreamAsync(id, token: Ct)).Count.ShouldBe((int)stored.Version + 1);
@@ -108,9 +106,7 @@ public sealed class GroupCommitTests
         await using var commits = new GroupCommit(store);
 
         // Handed over at once, they share batches; the last tender gets two appends decided on the same version.
-        Task<GroupCommit.Outcome> OptInAsync((Guid Id, TenderRecord Record) t) =>
-            commits.AppendAsync(Tenant, t.Id, t.Record.Version, OptIn(t.Record.State), Folded(t.Record, OptIn(t.Record.State)), null);
-        var writes = tenders.Select(OptInAsync).Append(OptInAsync(tenders[^1])).ToArray();
+        var writes = tenders.Select(t => OptInAsync(commits, t.Id, t.Record)).Append(OptInAsync(commits, tenders[^1].Id, tenders[^1].Record)).ToArray();
         var outcomes = await Task.WhenAll(writes);
 
         outcomes[..^2].ShouldAllBe(o => o == GroupCommit.Outcome.Appended);
@@ -184,6 +180,13 @@ public sealed class GroupCommitTests
 
     private static IReadOnlyList<object> OptIn(JointTender tender) =>
         DecidedTenders.Decide(tender, t => OptInDecider.Decide(t, new OptInCommand(1, "OCMW", 20_000m, null, "0900/1", TestUsers.Of("OCMW")), DateTimeOffset.UtcNow)).Events;
+
+    /// <summary>An opt-in decided on <paramref name="stored"/>, handed to the group commit with the record it folds to.</summary>
+    private static Task<GroupCommit.Outcome> OptInAsync(GroupCommit commits, Guid id, TenderRecord stored)
+    {
+        var events = OptIn(stored.State);
+        return commits.AppendAsync(Tenant, id, stored.Version, events, Folded(stored, events), null);
+    }
 
     /// <summary>The record as the write path folds it: the decision's events on the state it was made on.</summary>
     private static TenderRecord Folded(TenderRecord record, IReadOnlyList<object> events) =>

@@ -119,9 +119,16 @@ public static class EventStoreSetup
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
             (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (50, 2);
-        if (planEachExecution && builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
-            builder.Options = $"{builder.Options} -c plan_cache_mode=force_custom_plan".Trim();
+        if (planEachExecution)
+            SetUnlessGiven(builder, "plan_cache_mode", "force_custom_plan");
         return builder.ConnectionString;
+    }
+
+    /// <summary>Adds <c>-c name=value</c> to the server's options, unless the connection string already sets that name.</summary>
+    private static void SetUnlessGiven(NpgsqlConnectionStringBuilder builder, string name, string value)
+    {
+        if (builder.Options?.Contains(name, StringComparison.Ordinal) != true)
+            builder.Options = $"{builder.Options} -c {name}={value}".Trim();
     }
 
     /// <summary>
@@ -142,9 +149,7 @@ public static class EventStoreSetup
             var other => throw new StartupException($"{CompressionSetting} is '{other}'; use lz4 (the default) or pglz (for a PostgreSQL built without LZ4)."),
         };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.Options?.Contains("default_toast_compression", StringComparison.Ordinal) == true)
-            return connectionString;
-        builder.Options = $"{builder.Options} -c default_toast_compression={compression}".Trim();
+        SetUnlessGiven(builder, "default_toast_compression", compression);
         return builder.ConnectionString;
     }
 
