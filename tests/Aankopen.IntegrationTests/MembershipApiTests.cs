@@ -29,6 +29,34 @@ public sealed class MembershipApiTests(RunningSystem system)
         return ((await response.Content.ReadFromJsonAsync<MembershipView>(Ct))!, response.Headers.ETag!.ToString());
     }
 
+    /// <summary>
+    /// While a rebuild has not written a membership's record again, it is shown and changed from its events; an id of
+    /// another kind of stream is still not found, as a membership nor as a tender.
+    /// </summary>
+    [Fact]
+    public async Task A_membership_without_its_record_is_read_and_changed_from_its_events()
+    {
+        var (joined, etag) = await JoinAsync(Joining(await CentralAsync(), end: new DateOnly(2029, 12, 31)));
+        var store = system.ApiServices.GetRequiredService<Marten.IDocumentStore>();
+        await using (var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default))
+        {
+            session.Delete<Aankopen.Api.Memberships.MembershipRecord>(joined.Id);
+            await session.SaveChangesAsync(Ct);
+        }
+
+        var shown = await system.Api.GetAsync($"api/memberships/{joined.Id}", Ct);
+        shown.StatusCode.ShouldBe(HttpStatusCode.OK);
+        shown.Headers.ETag!.ToString().ShouldBe(etag);
+        System.Text.Json.JsonSerializer.Serialize(await shown.Content.ReadFromJsonAsync<MembershipView>(Ct)).ShouldBe(System.Text.Json.JsonSerializer.Serialize(joined));
+        (await CodeOfAsync(await system.Api.GetAsync($"api/tenders/{joined.Id}", Ct), HttpStatusCode.NotFound)).ShouldBe("tender-not-found");
+
+        var renewed = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/memberships/{joined.Id}/renewal",
+            new RenewMembershipRequest(new DateOnly(2032, 12, 31), "RMW/2029/5"), etag), Ct);
+        renewed.StatusCode.ShouldBe(HttpStatusCode.OK, await renewed.Content.ReadAsStringAsync(Ct));
+        await using var query = store.QuerySession(Aankopen.Api.Tenancy.Tenants.Default);
+        (await query.LoadAsync<Aankopen.Api.Memberships.MembershipRecord>(joined.Id, Ct)).ShouldNotBeNull().State.End.ShouldBe(new DateOnly(2032, 12, 31));
+    }
+
     [Fact]
     public async Task A_membership_is_joined_changed_renewed_ended_and_its_history_kept()
     {

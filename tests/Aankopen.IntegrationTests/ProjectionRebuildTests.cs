@@ -3,6 +3,7 @@ using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.ReadModels;
+using Aankopen.Client;
 using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events;
@@ -35,8 +36,8 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
         after.Participations.ShouldBe(before.Participations);
 
         // Tenders opened while a rebuild runs: the daemon's participations shard takes them on from where the
-        // rebuild stopped folding, and keeps up afterwards. Openings only: a write to an existing tender answers 404
-        // while the rebuild has not written its record again (README, Operating it).
+        // rebuild stopped folding, and keeps up afterwards. Openings here; writes to a tender whose record the rebuild
+        // has not written again are the next test's.
         using var writing = new CancellationTokenSource();
         var during = new List<string>();
         var opening = Task.Run(async () =>
@@ -63,6 +64,35 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
         await later.OpenWithTwoLotsAsync(reference);
         await system.EventuallyAsync(async () => (await later.Api.GetAdministrationYearAsync("OCMW", null, Ct)).Content!,
             year => year.Participations.Any(p => p.Reference == reference));
+    }
+
+    /// <summary>
+    /// A rebuild deletes the records before it writes them again. Meanwhile a tender is shown and changed from its
+    /// events, at the same version, and the write stores its record again.
+    /// </summary>
+    [Fact]
+    public async Task A_tender_without_its_record_is_read_and_changed_from_its_events()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        var opened = await tender.OpenWithTwoLotsAsync($"RW-{Guid.NewGuid():N}"[..20]);
+        var store = system.ApiServices.GetRequiredService<IDocumentStore>();
+        await using (var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default))
+        {
+            session.Delete<TenderRecord>(tender.Id);
+            await session.SaveChangesAsync(Ct);
+        }
+
+        var shown = await tender.Api.GetTenderAsync(tender.Id, Ct);
+        shown.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, shown.Error?.Message);
+        shown.ETag().ShouldBe(tender.ETag);
+        JsonSerializer.Serialize(shown.Content).ShouldBe(JsonSerializer.Serialize(opened));
+
+        var optedIn = await tender.OptInAsync(1, "OCMW", 40_000m, "0900/123-48");
+        optedIn.Version.ShouldBe(opened.Version + 1);
+        await using var query = store.QuerySession(Aankopen.Api.Tenancy.Tenants.Default);
+        var stored = await query.LoadAsync<TenderRecord>(tender.Id, Ct);
+        stored.ShouldNotBeNull().Version.ShouldBe(optedIn.Version);
+        stored.State.Lots[1].OptInOf("OCMW").ShouldNotBeNull();
     }
 
     /// <summary>

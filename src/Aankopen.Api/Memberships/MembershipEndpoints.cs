@@ -117,7 +117,7 @@ public static class MembershipEndpoints
 
     public static async Task<IResult> Get(Guid membershipId, HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        if (await session.LoadAsync<MembershipRecord>(membershipId, ct) is not { } record)
+        if (await Stream.Records.LoadAsync(session, membershipId, ct) is not { } record)
             return NotFound(http, membershipId);
         StreamVersions.SetETag(http, record.Version);
         return TypedResults.Ok(record.State.ToView(record.Version));
@@ -148,7 +148,7 @@ public static class MembershipEndpoints
             (m, actor, now) => MembershipDeciders.End(m, request.EndsOn, request.Reason, actor, now), ct);
 
     private static readonly StreamWrites.Stream<MembershipRecord, CentralMembership> Stream = new(
-        NotFound, (state, @event) => CentralMembership.Transition(state, @event)!, (state, version) => state.ToView(version), MembershipRecord.From);
+        NotFound, new(MembershipEventTypes.All, CentralMembership.Transition, MembershipRecord.From), (state, version) => state.ToView(version));
 
     private static IResult NotFound(HttpContext http, Guid id) =>
         Problems.Single(http, StatusCodes.Status404NotFound, "membership-not-found",

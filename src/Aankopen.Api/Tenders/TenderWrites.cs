@@ -11,11 +11,11 @@ public sealed class TenderWrites(StreamWrites writes, ProcedureThresholds thresh
 
     public Task<IResult> ExecuteAsync(HttpContext http, Guid id, Decide decide, CancellationToken ct) =>
         writes.ExecuteAsync(http, id, new StreamWrites.Stream<TenderRecord, JointTender>(
-                TenderNotFound,
-                (state, @event) => JointTender.Transition(state, @event)!,
-                (state, version) => state.ToView(version, thresholds),
-                TenderRecord.From),
+                TenderNotFound, Records, (state, version) => state.ToView(version, thresholds)),
             (tender, actor, now) => decide(tender, actor, now), ct);
+
+    /// <summary>A tender as its page and its writes read it: its record, or its events while a rebuild rewrites the record.</summary>
+    public static readonly StreamRecords<TenderRecord, JointTender> Records = new(TenderEventTypes.All, JointTender.Transition, TenderRecord.From);
 
     public static IResult TenderNotFound(HttpContext http, Guid id) =>
         Problems.Single(http, StatusCodes.Status404NotFound, "tender-not-found",

@@ -11,7 +11,7 @@ public interface IStreamRecord<out TState>
 
 /// <summary>
 /// The one way a command changes an existing event stream (a tender, a membership): check who acts, Idempotency-Key
-/// and If-Match, read the inline record (or take the state this process's last write left), let the decider decide,
+/// and If-Match, read the inline record (<see cref="StreamRecords{TRecord, TState}"/>, or take the state this process's last write left), let the decider decide,
 /// and append its events through <see cref="Infrastructure.GroupCommit"/> expecting the version the decision was made
 /// on. Nothing is written when anything refuses.
 /// </summary>
@@ -19,13 +19,12 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
 {
     public sealed record Stream<TRecord, TState>(
         Func<HttpContext, Guid, IResult> NotFound,
-        Func<TState, object, TState> Transition,
-        Func<TState, long, object> View,
-        Func<TState, long, TRecord> Record) where TRecord : class, IStreamRecord<TState>;
+        StreamRecords<TRecord, TState> Records,
+        Func<TState, long, object> View) where TRecord : class, IStreamRecord<TState> where TState : class;
 
     public async Task<IResult> ExecuteAsync<TRecord, TState>(
         HttpContext http, Guid id, Stream<TRecord, TState> stream, Func<TState, string, DateTimeOffset, Decision> decide, CancellationToken ct)
-        where TRecord : class, IStreamRecord<TState>
+        where TRecord : class, IStreamRecord<TState> where TState : class
     {
         var (actor, actorProblem) = Actor.Read(http);
         if (actorProblem is not null)
@@ -42,7 +41,7 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
         TRecord? record = null;
         if (!recent.TryGet(tenant, id, version, out TState current))
         {
-            record = await session.LoadAsync<TRecord>(id, ct);
+            record = await stream.Records.LoadAsync(session, id, ct);
             if (record is null)
                 return stream.NotFound(http, id);
             if (record.Version != version)
@@ -57,8 +56,8 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
         // Committed with the writes of other requests; refused as stale when a concurrent write got there first. The
         // inline record goes along as the decision's events leave it, folded once, here.
         var newVersion = version + decision.Events.Count;
-        var state = decision.Events.Aggregate(current, stream.Transition);
-        if (await commits.AppendAsync(tenant, id, version, decision.Events, stream.Record(state, newVersion), key, CorrelationIds.Of(http))
+        var state = decision.Events.Aggregate(current, (folded, e) => stream.Records.Transition(folded, e)!);
+        if (await commits.AppendAsync(tenant, id, version, decision.Events, stream.Records.Record(state, newVersion), key, CorrelationIds.Of(http))
             == Infrastructure.GroupCommit.Outcome.Stale)
             return await StaleAsync(http, id, version, key, stream, null, ct);
 
@@ -74,9 +73,9 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
     /// </summary>
     private async Task<IResult> StaleAsync<TRecord, TState>(
         HttpContext http, Guid id, long expected, string? key, Stream<TRecord, TState> stream, TRecord? current, CancellationToken ct)
-        where TRecord : class, IStreamRecord<TState>
+        where TRecord : class, IStreamRecord<TState> where TState : class
     {
-        current ??= await session.LoadAsync<TRecord>(id, ct);
+        current ??= await stream.Records.LoadAsync(session, id, ct);
         if (current is null || key is null || !await NextEventCarriesAsync(id, expected, key, ct))
             return StreamVersions.Stale(http, StreamVersions.ETagFor(expected), current?.Version);
         StreamVersions.SetETag(http, current.Version);

@@ -9,7 +9,7 @@ public static class GetTenderEndpoint
     public static async Task<IResult> Handle(
         Guid tenderId, HttpContext http, IQuerySession session, ProcedureThresholds thresholds, CancellationToken ct)
     {
-        var record = await session.LoadAsync<TenderRecord>(tenderId, ct);
+        var record = await TenderWrites.Records.LoadAsync(session, tenderId, ct);
         if (record is null)
             return TenderWrites.TenderNotFound(http, tenderId);
         StreamVersions.SetETag(http, record.Version);

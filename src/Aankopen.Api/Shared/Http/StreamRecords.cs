@@ -1,0 +1,27 @@
+using Marten;
+
+namespace Aankopen.Api.Shared.Http;
+
+/// <summary>
+/// How a kind of stream (a tender, a membership) is read as its inline record, by its page and by its writes. While a
+/// rebuild of the read models has deleted a record and not yet written it again, the record is folded from the
+/// stream's events instead, so the stream keeps answering rather than 404. The next write stores the record again,
+/// and the rebuild keeps that one, since it folded a newer event.
+/// </summary>
+public sealed record StreamRecords<TRecord, TState>(
+    IReadOnlyCollection<Type> EventTypes,
+    Func<TState?, object, TState?> Transition,
+    Func<TState, long, TRecord> Record) where TRecord : class, IStreamRecord<TState> where TState : class
+{
+    public async Task<TRecord?> LoadAsync(IQuerySession session, Guid id, CancellationToken ct)
+    {
+        if (await session.LoadAsync<TRecord>(id, ct) is { } stored)
+            return stored;
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        // A stream of another kind (a membership's id asked for as a tender) is not found either.
+        if (events.Count == 0 || events.Any(e => !EventTypes.Contains(e.EventType)))
+            return null;
+        var state = events.Aggregate((TState?)null, (folded, e) => Transition(folded, e.Data));
+        return state is null ? null : Record(state, events[^1].Version);
+    }
+}
