@@ -11,9 +11,9 @@ public interface IStreamRecord<out TState>
 
 /// <summary>
 /// The one way a command changes an existing event stream (a tender, a membership): check who acts, Idempotency-Key
-/// and If-Match, read the inline record (<see cref="StreamRecords{TRecord, TState}"/>, or take the state this process's last write left), let the decider decide,
-/// and append its events through <see cref="Infrastructure.GroupCommit"/> expecting the version the decision was made
-/// on. Nothing is written when anything refuses.
+/// and If-Match, read the inline record (<see cref="StreamRecords{TRecord, TState}"/>, or take the state this process's
+/// last write left), let the decider decide, and append its events through <see cref="Infrastructure.GroupCommit"/>
+/// expecting the version the decision was made on. Nothing is written when anything refuses.
 /// </summary>
 public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupCommit commits, RecentStates recent, TimeProvider clock)
 {
