@@ -148,7 +148,9 @@ public static class MembershipEndpoints
             (m, actor, now) => MembershipDeciders.End(m, request.EndsOn, request.Reason, actor, now), ct);
 
     private static readonly StreamWrites.Stream<MembershipRecord, CentralMembership> Stream = new(
-        NotFound, new(MembershipEventTypes.All, CentralMembership.Transition, MembershipRecord.From), (state, version) => state.ToView(version));
+        NotFound, new(MembershipEventTypes.All, CentralMembership.Transition, MembershipRecord.From),
+        // A membership carries no figures; every reader of memberships sees each one whole.
+        (_, _) => true, (state, version, _) => state.ToView(version));
 
     private static IResult NotFound(HttpContext http, Guid id) =>
         Problems.Single(http, StatusCodes.Status404NotFound, "membership-not-found",

@@ -49,7 +49,11 @@ public static class ReportEndpoints
         var memberships = await session.Query<MembershipRecord>().ToListAsync(ct);
         var centrals = await session.Query<PurchasingCentral>().ToListAsync(ct);
         var administrations = tenants.AdministrationsOf(UserScopes.TenantOf(http)).All.Select(a => a.Code).ToArray();
-        return SynergyReport.Build(year, administrations, records.Values.Select(r => r.State).ToArray(), renewals,
+        // The same visibility as the tenders it is made of: an administration's reader sees the tenders it takes part in.
+        var scope = http.ScopeOf();
+        var visible = records.Values.Select(r => r.State).Where(t => t.Involves(scope)).ToArray();
+        var ids = visible.Select(t => t.Id).ToHashSet();
+        return SynergyReport.Build(year, administrations, visible, renewals.Where(r => ids.Contains(r.TenderId)).ToList(),
             memberships.Select(m => m.State).ToArray(), centrals.ToDictionary(c => c.Id));
     }
 }

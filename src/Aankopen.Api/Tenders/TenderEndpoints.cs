@@ -28,8 +28,7 @@ public static class TenderEndpoints
 
     public static IEndpointRouteBuilder MapTenderEndpoints(this IEndpointRouteBuilder app)
     {
-        var tenders = app.MapGroup("/api/tenders").WithTags("Joint tenders").RequireRateLimiting(RequestLimits.WritePolicy)
-            .AddEndpointFilter<TenderViewRedaction>();
+        var tenders = app.MapGroup("/api/tenders").WithTags("Joint tenders").RequireRateLimiting(RequestLimits.WritePolicy);
 
         tenders.MapPost("/", OpenTenderEndpoint.Handle).WithName("OpenTender")
             .WithSummary("Open a joint tender, as a draft or directly for opt-in")

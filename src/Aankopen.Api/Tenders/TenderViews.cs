@@ -1,11 +1,29 @@
+using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 
 namespace Aankopen.Api.Tenders;
 
+/// <summary>
+/// A tender as one caller may see it. Shared among the participants by design: the tender and its lots as the cell set
+/// them up, who takes part in which lot (the matrix), and each administration's awarded share (the award is public,
+/// and everyone can check that the shares add up). An administration's own only: its estimates, quantities and budget
+/// lines (opt-ins, matrix cells, shares) and its totals. The purchasing cell and auditors see everything. A tender that
+/// involves none of the caller's administrations is not shown at all (<see cref="Involves"/>).
+/// </summary>
 public static class TenderViews
 {
-    public static TenderView ToView(this JointTender t, long version, ProcedureThresholds thresholds) => new(
+    public static bool Involves(this JointTender t, UserScope scope) =>
+        scope.SeesAll || scope.Administrations.Contains(t.LeadAdministration) || t.InvitedAdministrations.Any(scope.Administrations.Contains);
+
+    /// <summary>The only way to make a tender's view: the caller's scope decides what it holds, here, not afterwards.</summary>
+    public static TenderView ToView(this JointTender t, long version, ProcedureThresholds thresholds, UserScope scope)
+    {
+        var whole = WholeView(t, version, thresholds);
+        return scope.SeesAll ? whole : OwnFiguresOnly(whole, scope.Administrations);
+    }
+
+    private static TenderView WholeView(JointTender t, long version, ProcedureThresholds thresholds) => new(
         t.Id, version, t.Reference, t.TitleNl, t.TitleFr, t.MainCpv, t.Subject.ToString(), t.Procedure, t.LeadAdministration,
         t.InvitedAdministrations, t.OptInDeadline, t.Status.ToString(), t.OpenedBy, t.OpenedAt, t.PublicationReference, t.PublishedOn,
         t.CancellationReason,
@@ -46,6 +64,28 @@ public static class TenderViews
                 return new MatrixCellView(code, optIn is not null, optIn?.EstimatedAmountExclVat, optIn?.EstimatedQuantity,
                     share?.AmountExclVat, share?.AmountInclVat);
             }).ToArray())).ToArray());
+
+    private static TenderView OwnFiguresOnly(TenderView view, IReadOnlySet<string> own)
+    {
+        ShareView Share(ShareView s) => own.Contains(s.Administration) ? s : s with { BudgetLine = "" };
+        return view with
+        {
+            Lots = view.Lots.Select(l => l with
+            {
+                OptIns = l.OptIns.Where(o => own.Contains(o.Administration)).ToArray(),
+                Award = l.Award is null ? null : l.Award with { Shares = l.Award.Shares.Select(Share).ToArray() },
+                Running = l.Running is null ? null : l.Running with { Shares = l.Running.Shares.Select(Share).ToArray() },
+            }).ToArray(),
+            Matrix = view.Matrix with
+            {
+                Rows = view.Matrix.Rows.Select(r => r with
+                {
+                    Cells = r.Cells.Select(c => own.Contains(c.Administration) ? c : c with { EstimatedAmountExclVat = null, EstimatedQuantity = null }).ToArray(),
+                }).ToArray(),
+            },
+            Totals = view.Totals.Where(t => own.Contains(t.Administration)).ToArray(),
+        };
+    }
 
     /// <summary>Dropped lots count for nobody; shares of a terminated lot still count, as they were committed.</summary>
     private static IReadOnlyList<AdministrationTotalsView> Totals(JointTender t) =>

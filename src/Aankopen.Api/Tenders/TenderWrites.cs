@@ -11,7 +11,7 @@ public sealed class TenderWrites(StreamWrites writes, ProcedureThresholds thresh
 
     public Task<IResult> ExecuteAsync(HttpContext http, Guid id, Decide decide, CancellationToken ct) =>
         writes.ExecuteAsync(http, id, new StreamWrites.Stream<TenderRecord, JointTender>(
-                TenderNotFound, Records, (state, version) => state.ToView(version, thresholds)),
+                TenderNotFound, Records, TenderViews.Involves, (state, version, scope) => state.ToView(version, thresholds, scope)),
             (tender, actor, now) => decide(tender, actor, now), ct);
 
     /// <summary>A tender as its page and its writes read it: its record, or its events while a rebuild rewrites the record.</summary>

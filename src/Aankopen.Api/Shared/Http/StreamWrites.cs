@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared.Security;
 using Marten;
 
 namespace Aankopen.Api.Shared.Http;
@@ -17,10 +18,16 @@ public interface IStreamRecord<out TState>
 /// </summary>
 public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupCommit commits, RecentStates recent, TimeProvider clock)
 {
+    /// <summary>
+    /// A kind of stream: how it is read, whom it is shown to and how. <paramref name="Visible"/> is asked before anything
+    /// about the stream is answered (its version included), and <paramref name="View"/> builds the answer for the
+    /// caller's scope, so no answer of a write can be made without saying for whom.
+    /// </summary>
     public sealed record Stream<TRecord, TState>(
         Func<HttpContext, Guid, IResult> NotFound,
         StreamRecords<TRecord, TState> Records,
-        Func<TState, long, object> View) where TRecord : class, IStreamRecord<TState> where TState : class;
+        Func<TState, Security.UserScope, bool> Visible,
+        Func<TState, long, Security.UserScope, object> View) where TRecord : class, IStreamRecord<TState> where TState : class;
 
     public async Task<IResult> ExecuteAsync<TRecord, TState>(
         HttpContext http, Guid id, Stream<TRecord, TState> stream, Func<TState, string, DateTimeOffset, Decision> decide, CancellationToken ct)
@@ -38,16 +45,19 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
 
         var version = expected!.Value;
         var tenant = session.TenantId;
-        TRecord? record = null;
+        var scope = http.ScopeOf();
         if (!recent.TryGet(tenant, id, version, out TState current))
         {
-            record = await stream.Records.LoadAsync(session, id, ct);
-            if (record is null)
+            var record = await stream.Records.LoadAsync(session, id, ct);
+            // A stream the caller may not see is not found, whatever version it names: a 412 would tell its version.
+            if (record is null || !stream.Visible(record.State, scope))
                 return stream.NotFound(http, id);
             if (record.Version != version)
                 return await StaleAsync(http, id, version, key, stream, record, ct);
             current = record.State;
         }
+        else if (!stream.Visible(current, scope))
+            return stream.NotFound(http, id);
 
         var decision = decide(current, actor!, clock.GetUtcNow());
         if (decision.IsRefused)
@@ -63,7 +73,7 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
 
         recent.Remember(tenant, id, state!, newVersion);
         StreamVersions.SetETag(http, newVersion);
-        return ReturnPreference.Answer(http, () => stream.View(state, newVersion));
+        return ReturnPreference.Answer(http, () => stream.View(state, newVersion, scope));
     }
 
     /// <summary>
@@ -76,10 +86,12 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
         where TRecord : class, IStreamRecord<TState> where TState : class
     {
         current ??= await stream.Records.LoadAsync(session, id, ct);
+        if (current is not null && !stream.Visible(current.State, http.ScopeOf()))
+            return stream.NotFound(http, id);
         if (current is null || key is null || !await NextEventCarriesAsync(id, expected, key, ct))
             return StreamVersions.Stale(http, StreamVersions.ETagFor(expected), current?.Version);
         StreamVersions.SetETag(http, current.Version);
-        return ReturnPreference.Answer(http, () => stream.View(current.State, current.Version));
+        return ReturnPreference.Answer(http, () => stream.View(current.State, current.Version, http.ScopeOf()));
     }
 
     private async Task<bool> NextEventCarriesAsync(Guid id, long expected, string key, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Marten;
 
@@ -10,9 +11,10 @@ public static class GetTenderEndpoint
         Guid tenderId, HttpContext http, IQuerySession session, ProcedureThresholds thresholds, CancellationToken ct)
     {
         var record = await TenderWrites.Records.LoadAsync(session, tenderId, ct);
-        if (record is null)
+        var scope = http.ScopeOf();
+        if (record is null || !record.State.Involves(scope))
             return TenderWrites.TenderNotFound(http, tenderId);
         StreamVersions.SetETag(http, record.Version);
-        return TypedResults.Ok(record.State.ToView(record.Version, thresholds));
+        return TypedResults.Ok(record.State.ToView(record.Version, thresholds, scope));
     }
 }

@@ -1,5 +1,6 @@
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Marten;
@@ -23,6 +24,10 @@ public static class ListTendersEndpoint
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? 50;
         IQueryable<TenderRecord> tenders = session.Query<TenderRecord>();
+        // The same tenders as a tender's page shows the caller: those of its administrations, unless it sees all.
+        var scope = http.ScopeOf();
+        if (!scope.SeesAll)
+            tenders = tenders.InvolvingAny([.. scope.Administrations]);
         if (status is { } s)
             tenders = tenders.Where(t => t.Status == s);
         var administration = string.IsNullOrWhiteSpace(query.Administration) ? null : query.Administration;

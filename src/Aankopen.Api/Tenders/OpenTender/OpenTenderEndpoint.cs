@@ -2,6 +2,7 @@ using Aankopen.Api.Administrations;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Marten;
@@ -55,7 +56,7 @@ public static class OpenTenderEndpoint
         var tender = JointTender.Fold(decision.Events)!;
         var version = decision.Events.Count;
         StreamVersions.SetETag(http, version);
-        return TypedResults.Created($"/api/tenders/{tender.Id}", tender.ToView(version, thresholds));
+        return TypedResults.Created($"/api/tenders/{tender.Id}", tender.ToView(version, thresholds, http.ScopeOf()));
     }
 
     private static readonly Guid IdempotencyNamespace = Guid.Parse("6f1d2a4e-3c55-4b7e-9a0d-2f6b8e1c7a90");
@@ -67,7 +68,7 @@ public static class OpenTenderEndpoint
         await using var fresh = session.DocumentStore.QuerySession(session.TenantId);
         var record = await fresh.LoadAsync<TenderRecord>(tenderId, ct);
         StreamVersions.SetETag(http, record!.Version);
-        return TypedResults.Created($"/api/tenders/{tenderId}", record.State.ToView(record.Version, thresholds));
+        return TypedResults.Created($"/api/tenders/{tenderId}", record.State.ToView(record.Version, thresholds, http.ScopeOf()));
     }
 
     private static bool IsDuplicateReference(Exception e) =>

@@ -12,6 +12,10 @@ public static class TenderRecordQueries
     public static IQueryable<TenderRecord> Involving(this IQueryable<TenderRecord> tenders, string administration) =>
         tenders.Where(t => t.MatchesSql($"d.{TenderRecordColumns.Administrations} @> ARRAY[?]::text[]", administration));
 
+    /// <summary>Tenders that invite any of these administrations (the lead is always one of the invited).</summary>
+    public static IQueryable<TenderRecord> InvolvingAny(this IQueryable<TenderRecord> tenders, string[] administrations) =>
+        tenders.Where(t => t.MatchesSql($"d.{TenderRecordColumns.Administrations} && ?", new object[] { administrations }));
+
     /// <summary>Tenders of <paramref name="year"/> an administration is invited to, through <see cref="TenderRecord.YearKeys"/>.</summary>
     public static IQueryable<TenderRecord> InvolvingIn(this IQueryable<TenderRecord> tenders, string administration, int year) =>
         tenders.Where(t => t.MatchesSql($"d.{TenderRecordColumns.YearKeys} @> ARRAY[?]::text[]", Participation.YearKey(administration, year)));

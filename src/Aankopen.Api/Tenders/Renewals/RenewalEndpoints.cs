@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.ReadModels;
@@ -29,8 +30,10 @@ public static class RenewalEndpoints
         // those only their calendar lots, not the whole folded tender.
         var due = await session.Query<TenderRecord>().DueIn(CalendarLot.WindowKeys(start, end, administrationOrAll))
             .Select(t => new DueTender(t.Id, t.Reference, t.CalendarLots)).ToListAsync(ct);
+        var scope = http.ScopeOf();
         var entries = due.SelectMany(t => t.CalendarLots
-                .Where(l => l.FallsIn(start, end) && (administrationOrAll is null || l.Administrations.Contains(administrationOrAll)))
+                .Where(l => l.FallsIn(start, end) && (administrationOrAll is null || l.Administrations.Contains(administrationOrAll))
+                    && (scope.SeesAll || l.Administrations.Any(scope.Administrations.Contains)))
                 .Select(l => Entry(t, l)))
             .OrderBy(e => e.FirstDate).ThenBy(e => e.TenderReference).ThenBy(e => e.LotNumber)
             .ToArray();
