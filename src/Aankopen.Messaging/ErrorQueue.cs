@@ -105,7 +105,7 @@ public static class ErrorQueue
         }
     }
 
-    private static ConnectionFactory Factory(RabbitMqSettings rabbit) => new()
+    internal static ConnectionFactory Factory(RabbitMqSettings rabbit) => new()
     {
         HostName = rabbit.Host, Port = rabbit.Port, VirtualHost = rabbit.VirtualHost, UserName = rabbit.Username, Password = rabbit.Password,
     };

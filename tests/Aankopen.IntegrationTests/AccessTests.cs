@@ -88,6 +88,8 @@ public sealed class AccessTests(RunningSystem system)
         { "GET", "api/operations/deliveries/OCMW/failed", [Operator] },
         { "POST", "api/operations/deliveries/OCMW/failed/replay", [Operator] },
         { "POST", "api/operations/projections/rebuild", [Operator] },
+        { "GET", "api/operations/parked", [Operator] },
+        { "POST", "api/operations/parked/OCMW/resend", [Operator] },
         { "GET", "api/operations/configuration", [Operator] },
     };
 

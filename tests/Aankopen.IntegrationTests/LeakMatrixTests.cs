@@ -90,7 +90,8 @@ public sealed class LeakMatrixTests(RunningSystem system, Browsers browsers)
         ["PUT api/memberships/{membershipId:guid}/scope"] = None, ["POST api/memberships/{membershipId:guid}/renewal"] = None,
         ["POST api/memberships/{membershipId:guid}/end"] = None, ["GET audit/memberships/{membershipId:guid}"] = None,
         ["GET api/operations/deliveries/{administration}/failed"] = None, ["POST api/operations/deliveries/{administration}/failed/replay"] = None,
-        ["POST api/operations/projections/rebuild"] = None, ["GET api/operations/configuration"] = None,
+        ["POST api/operations/projections/rebuild"] = None,
+        ["GET api/operations/parked"] = None, ["POST api/operations/parked/{administration}/resend"] = None, ["GET api/operations/configuration"] = None,
     };
 
     /// <summary>The web application's pages, each asked with every handler that shows data; null: it shows none.</summary>

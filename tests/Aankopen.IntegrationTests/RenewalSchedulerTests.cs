@@ -90,7 +90,8 @@ public sealed class RenewalSchedulerTests(RunningSystem system)
         (await InCalendarAsync("from=2028-10-01&to=2028-10-31&administration=POLITIE")).ShouldBeEmpty();
 
         var notParticipant = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/1/renewal/declines/POLITIE", null, tender.ETag), Ct);
-        (await CodeOfAsync(notParticipant, HttpStatusCode.Conflict)).ShouldBe("not-a-participant");
+        // Someone of an administration the tender does not invite does not learn that it exists.
+        (await CodeOfAsync(notParticipant, HttpStatusCode.NotFound)).ShouldBe("tender-not-found");
         var notAwarded = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/2/renewal", null, tender.ETag), Ct);
         (await CodeOfAsync(notAwarded, HttpStatusCode.Conflict)).ShouldBe("lot-not-running");
         var badWindow = await system.Api.GetAsync("api/renewals?from=2028-01-01&to=2027-01-01", Ct);

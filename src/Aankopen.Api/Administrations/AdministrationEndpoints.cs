@@ -37,7 +37,8 @@ public static class AdministrationEndpoints
     }
 
     public static async Task<IResult> Register(
-        RegisterAdministrationRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        RegisterAdministrationRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, Messaging.FinanceQueues queues,
+        ILogger<AdministrationRecord> log, CancellationToken ct)
     {
         var (actor, actorProblem) = Actor.Read(http);
         if (actorProblem is not null)
@@ -64,6 +65,16 @@ public static class AdministrationEndpoints
             return Problems.From(http, [DomainError.Conflict("administration-exists",
                 $"Er is al een bestuur met code {request.Code}; wijzig het met PUT of kies een andere code.",
                 $"Une administration porte déjà le code {request.Code} ; modifiez-la par PUT ou choisissez un autre code.")]);
+        }
+        // Its finance queues exist from now on, so its messages wait there until its connector first runs. Should the
+        // broker be away, the relay declares them before its first message to it.
+        try
+        {
+            await queues.DeclareAsync(session.TenantId, record.Id, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning("The finance queues of {Administration} could not be declared now ({Reason}); the relay declares them before its first message.", record.Id, e.Message);
         }
         var stored = await session.LoadAsync<AdministrationRecord>(record.Id, ct);
         StreamVersions.SetETag(http, stored!.Version);

@@ -45,6 +45,7 @@ public static class EventStoreSetup
                     .Duplicate(p => p.YearKeys, pgType: "text[]", configure: i => i.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
                 options.Schema.For<AdministrationRecord>().UseNumericRevisions(true);
                 options.Schema.For<PublishedFinanceMessage>().Index(m => m.TenderId).Index(m => m.Administration);
+                options.Schema.For<Notifications.Parking.ParkedFinanceMessage>().Index(m => m.StreamId).Index(m => m.Administration);
                 options.Schema.For<DeliveryRecord>().Index(r => r.UpdatedAt); // the health check reads the latest
                 // Finance systems should hear of an award within a fraction of a second, not the default second.
                 options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);

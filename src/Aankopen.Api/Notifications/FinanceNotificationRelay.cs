@@ -1,5 +1,7 @@
 using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications.Deliveries;
+using Aankopen.Api.Notifications.Parking;
+using Aankopen.Messaging;
 using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Finance.V1;
 using JasperFx.Events;
@@ -14,8 +16,10 @@ namespace Aankopen.Api.Notifications;
 /// <summary>
 /// Publishes finance messages from the event store, in stream order, at least once. Marten's async daemon feeds it
 /// pages of events and only moves its checkpoint past a page once this method returns, so a page is only ever left
-/// behind after every message in it was confirmed by the broker. While RabbitMQ is away it keeps retrying: the
-/// messages of one tender or membership never overtake each other, and no later page starts. After a crash the
+/// behind after every message in it was confirmed by the broker or parked. While RabbitMQ is away it keeps retrying:
+/// the messages of one tender or membership never overtake each other, and no later page starts. A message the broker
+/// answers for and still refuses is parked for its administration (<see cref="Parking.ParkedFinanceMessage"/>), with
+/// the later messages of its stream for that administration behind it, and the relay goes on. After a crash the
 /// daemon starts again from the last checkpoint; messages sent again carry the same ids and business keys, so
 /// finance systems book them once.
 /// </summary>
@@ -30,14 +34,18 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
     private readonly Folds<JointTender> tenders = new(JointTender.Transition);
     private readonly Folds<CentralMembership> memberships = new(CentralMembership.Transition);
     private readonly IBus bus;
+    private readonly FinanceQueues queues;
+    private readonly int attempts;
     private readonly TimeProvider clock;
     private readonly ILogger<FinanceNotificationRelay> log;
 
     // No IDocumentStore here: the store is built with this subscription in it, so asking for it would wait on itself.
     // The operations handed to ProcessEventsAsync read the event store just as well.
-    public FinanceNotificationRelay(IBus bus, TimeProvider clock, ILogger<FinanceNotificationRelay> log)
+    public FinanceNotificationRelay(IBus bus, FinanceQueues queues, IConfiguration configuration, TimeProvider clock, ILogger<FinanceNotificationRelay> log)
     {
         this.bus = bus;
+        this.queues = queues;
+        attempts = NotificationSettings.PublishAttempts(configuration);
         this.clock = clock;
         this.log = log;
         Name = "FinanceNotifications";
@@ -49,27 +57,33 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
     {
         // First every message of the page, in event order; each stream is folded once, event by event, so every
         // message can compare before and after.
-        var messages = new List<(Guid Stream, FinanceMessage Message, string? Trace)>();
+        var messages = new List<Outgoing>();
         foreach (var @event in page.Events)
         {
             var correlation = @event.CorrelationId ?? @event.Id.ToString();
             var trace = Infrastructure.EventTraces.Of(@event);
             // Each event is read, and its messages addressed and recorded, within its own tenant.
             var tenant = operations.ForTenant(@event.TenantId);
+            var ordinal = 0;
             if (TenderEvents.Contains(@event.Data.GetType()))
             {
                 var (before, after) = await tenders.StepAsync(tenant, @event, ct);
                 foreach (var m in FinanceMessages.For(new FinanceEvent(before, after, @event.Data, @event.Id, correlation, @event.Timestamp)))
-                    messages.Add((@event.StreamId, m with { Tenant = @event.TenantId }, trace));
+                    messages.Add(new(@event.StreamId, m with { Tenant = @event.TenantId }, trace, @event.Sequence, ordinal++));
             }
             else if (MembershipEvents.Contains(@event.Data.GetType()))
             {
                 var (_, after) = await memberships.StepAsync(tenant, @event, ct);
                 var central = await tenant.LoadAsync<PurchasingCentral>(after.Central, ct);
                 if (MembershipMessages.For(after, @event.Data, central, @event.Id, correlation) is { } changed)
-                    messages.Add((@event.StreamId, changed with { Tenant = @event.TenantId }, trace));
+                    messages.Add(new(@event.StreamId, changed with { Tenant = @event.TenantId }, trace, @event.Sequence, ordinal++));
             }
         }
+
+        // A stream's messages for an administration that has one parked wait behind it, in the relay's order.
+        var held = await ParkedAheadAsync(operations, messages, ct);
+        var parked = new System.Collections.Concurrent.ConcurrentBag<ParkedFinanceMessage>();
+        var now = clock.GetUtcNow();
 
         // Then published with many confirms outstanding at once, which is what lets a backlog drain at the broker's
         // pace rather than one round trip per message. The messages of one stream stay in order: a finance system
@@ -77,22 +91,57 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
         await Parallel.ForEachAsync(messages.GroupBy(m => m.Stream), new ParallelOptions { MaxDegreeOfParallelism = PublishConcurrency, CancellationToken = ct },
             async (stream, token) =>
             {
-                foreach (var (_, message, trace) in stream)
+                foreach (var outgoing in stream)
                 {
+                    var message = outgoing.Message;
+                    var destination = (message.Tenant, message.AdministrationCode, outgoing.Stream);
+                    if (held.TryGetValue(destination, out var ahead))
+                    {
+                        parked.Add(ParkedFinanceMessage.Of(message, outgoing.Stream, outgoing.Sequence, outgoing.Ordinal,
+                            $"Waits behind parked message {ahead} of the same stream.", now, ahead));
+                        continue;
+                    }
                     // A span in the trace of the request that recorded the decision; MassTransit's send span and the
                     // connector's consume span follow from it through the message headers.
-                    using var span = Observability.Telemetry.StartContinuing($"relay {message.GetType().Name}", System.Diagnostics.ActivityKind.Internal, trace);
+                    using var span = Observability.Telemetry.StartContinuing($"relay {message.GetType().Name}", System.Diagnostics.ActivityKind.Internal, outgoing.Trace);
                     span?.SetTag("aankopen.administration", message.AdministrationCode);
                     span?.SetTag("aankopen.tenant", message.Tenant);
-                    await PublishUntilConfirmedAsync(message, token);
+                    if (await PublishOrGiveUpAsync(message, token) is { } refusal)
+                    {
+                        parked.Add(ParkedFinanceMessage.Of(message, outgoing.Stream, outgoing.Sequence, outgoing.Ordinal, refusal, now, null));
+                        held[destination] = message.MessageId;
+                        log.LogError("Finance message {MessageId} for {Tenant}/{Administration} parked after {Attempts} attempts: {Reason}. Later messages of its stream for that administration wait behind it; re-send with POST /api/operations/parked/{Administration}/resend.",
+                            message.MessageId, message.Tenant, message.AdministrationCode, attempts, refusal, message.AdministrationCode);
+                        continue;
+                    }
                     RelayMetrics.Published(message);
                 }
             });
-        // Committed with the daemon's progress for this page.
-        var now = clock.GetUtcNow();
-        foreach (var (_, message, _) in messages)
-            operations.ForTenant(message.Tenant).Store(PublishedFinanceMessage.Of(message, now));
+        // Committed with the daemon's progress for this page: every message is then either published or parked.
+        var parkedIds = parked.Select(p => p.Id).ToHashSet();
+        foreach (var outgoing in messages.Where(m => !parkedIds.Contains(m.Message.MessageId)))
+            operations.ForTenant(outgoing.Message.Tenant).Store(PublishedFinanceMessage.Of(outgoing.Message, now));
+        foreach (var p in parked)
+            operations.ForTenant(p.Tenant).Store(p);
         return NullChangeListener.Instance;
+    }
+
+    private sealed record Outgoing(Guid Stream, FinanceMessage Message, string? Trace, long Sequence, int Ordinal);
+
+    /// <summary>For the page's streams: the destinations (tenant, administration, stream) with a parked message, and the first one, which holds the others.</summary>
+    private static async Task<System.Collections.Concurrent.ConcurrentDictionary<(string, string, Guid), Guid>> ParkedAheadAsync(
+        IDocumentOperations operations, IReadOnlyList<Outgoing> messages, CancellationToken ct)
+    {
+        var held = new System.Collections.Concurrent.ConcurrentDictionary<(string, string, Guid), Guid>();
+        foreach (var tenant in messages.GroupBy(m => m.Message.Tenant))
+        {
+            var streams = tenant.Select(m => m.Stream).Distinct().ToArray();
+            var found = await operations.ForTenant(tenant.Key).Query<ParkedFinanceMessage>().Where(p => p.StreamId.IsOneOf(streams))
+                .OrderBy(p => p.Position).ToListAsync(ct);
+            foreach (var p in found)
+                held.TryAdd((p.Tenant, p.Administration, p.StreamId), p.WaitsBehind ?? p.Id);
+        }
+        return held;
     }
 
     /// <summary>
@@ -123,35 +172,34 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
         }
     }
 
-    private async Task PublishUntilConfirmedAsync(FinanceMessage message, CancellationToken ct)
+    /// <summary>
+    /// Publishes until the broker confirms: null. While RabbitMQ does not answer at all, that is for ever (every message
+    /// waits alike, none is lost). When it answers and still refuses this message <see cref="attempts"/> times (no queue
+    /// takes it, it cannot be written), the reason: the message is then parked for its administration and the relay goes
+    /// on with every other destination.
+    /// </summary>
+    private async Task<string?> PublishOrGiveUpAsync(FinanceMessage message, CancellationToken ct)
     {
         var delay = TimeSpan.FromMilliseconds(250);
+        var refused = 0;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                using var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                attemptTimeout.CancelAfter(TimeSpan.FromSeconds(10));
-                await bus.Publish(message, message.GetType(), ctx =>
-                {
-                    ctx.MessageId = message.MessageId;
-                    ctx.Headers.Set("aankopen-correlation-id", message.CorrelationId);
-                    ctx.Durable = true;
-                    // Mandatory: when no queue is bound for this administration yet (registered after this process
-                    // started, connector never run), RabbitMQ returns the message instead of dropping it, and the
-                    // relay keeps retrying until the administration's connector has bound its queues.
-                    if (ctx.TryGetPayload<RabbitMqSendContext>(out var rabbit))
-                        rabbit.Mandatory = true;
-                }, attemptTimeout.Token);
+                // Its queues exist before its first message, whether or not its connector ever ran.
+                await queues.EnsureAsync(message.Tenant, message.AdministrationCode, ct);
+                await bus.PublishAsync(message, ct);
                 if (attempt > 1)
                     log.LogInformation("Finance message {MessageId} for {Administration} published after {Attempts} attempts",
                         message.MessageId, message.AdministrationCode, attempt);
-                return;
+                return null;
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
+                if (await queues.BrokerAnswersAsync(ct) && ++refused >= attempts)
+                    return $"{e.GetType().Name}: {e.Message}";
                 if (attempt == 1 || attempt % 20 == 0)
-                    log.LogWarning("RabbitMQ did not accept finance message {MessageId} for {Administration} (attempt {Attempt}): {Reason}. Retrying; later messages wait.",
+                    log.LogWarning("RabbitMQ did not accept finance message {MessageId} for {Administration} (attempt {Attempt}): {Reason}. Retrying; later messages of its stream wait.",
                         message.MessageId, message.AdministrationCode, attempt, e.Message);
                 await Task.Delay(delay, ct);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks));

@@ -7,4 +7,10 @@ public static class NotificationSettings
     /// finance messages. Exactly one process of a deployment may have it on.
     /// </summary>
     public static bool RelayEnabled(IConfiguration configuration) => configuration.GetValue("Notifications:RelayEnabled", true);
+
+    /// <summary>
+    /// <c>Notifications:PublishAttempts</c> (default 8, about 18 seconds with the relay's back-off): how often the relay
+    /// tries a message that the broker, while answering, refuses, before it parks it for its administration.
+    /// </summary>
+    public static int PublishAttempts(IConfiguration configuration) => Math.Max(1, configuration.GetValue("Notifications:PublishAttempts", 8));
 }

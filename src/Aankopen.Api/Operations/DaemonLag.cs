@@ -57,6 +57,7 @@ public sealed class DaemonLagSampler : BackgroundService
             try
             {
                 latest = (await DaemonLag.ReadAsync(store, ct)).Behind;
+                await Notifications.Parking.ParkedMessageGauge.SampleAsync(store, ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {

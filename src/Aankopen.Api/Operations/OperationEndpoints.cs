@@ -27,6 +27,7 @@ public static class OperationEndpoints
         operations.MapPost("/deliveries/{administration}/failed/replay", ReplayAsync).WithName("ReplayFailedMessages")
             .WithSummary("Moves them back to the queues they came from, once the cause is fixed; the finance system still books each once")
             .Produces<ReplayView>().ProducesProblem(404).ProducesProblem(503);
+        operations.MapParkedMessages();
         operations.MapPost("/projections/rebuild", RebuildAsync).WithName("RebuildProjections")
             .WithSummary("Rebuilds every read model from the events, in the process that runs the daemon")
             .Produces<RebuildView>().ProducesProblem(409);

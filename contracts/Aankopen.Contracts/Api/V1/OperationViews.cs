@@ -13,3 +13,12 @@ public sealed record ConfigurationCheckView(string Status, IReadOnlyList<Configu
 
 /// <param name="Setting">The configuration key to look at when this check is not ok.</param>
 public sealed record ConfigurationCheckItem(string Name, string Status, string Detail, string? Setting = null);
+
+/// <summary>
+/// A finance message the relay could not publish (the broker refused it while it answered), held for its
+/// administration with every later message of the same tender or membership for it, until an operator re-sends them.
+/// </summary>
+public sealed record ParkedMessageView(
+    Guid MessageId, string Administration, string MessageType, Guid StreamId, string BusinessKey, string Reason, DateTimeOffset ParkedAt, Guid? WaitsBehind);
+
+public sealed record ResendView(string Tenant, string Administration, int Sent, int StillParked);

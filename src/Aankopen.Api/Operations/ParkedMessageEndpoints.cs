@@ -1,0 +1,71 @@
+using Aankopen.Api.Administrations;
+using Aankopen.Api.Notifications;
+using Aankopen.Api.Notifications.Deliveries;
+using Aankopen.Api.Notifications.Parking;
+using Aankopen.Api.Shared.Http;
+using Aankopen.Contracts.Api.V1;
+using Aankopen.Messaging;
+using Marten;
+using MassTransit;
+
+namespace Aankopen.Api.Operations;
+
+/// <summary>
+/// Finance messages the relay parked (<see cref="ParkedFinanceMessage"/>): the operator sees them, fixes the cause (a
+/// queue deleted by hand, a broker policy) and re-sends them, in the order the relay would have sent them.
+/// </summary>
+public static class ParkedMessageEndpoints
+{
+    public static RouteGroupBuilder MapParkedMessages(this RouteGroupBuilder operations)
+    {
+        operations.MapGet("/parked", ListAsync).WithName("ListParkedMessages")
+            .WithSummary("Finance messages the relay parked because the broker refused them, oldest first, and those waiting behind them")
+            .Produces<ParkedMessageView[]>();
+        operations.MapPost("/parked/{administration}/resend", ResendAsync).WithName("ResendParkedMessages")
+            .WithSummary("Declares the administration's queues again and sends its parked messages in order; each is removed once the broker has it")
+            .Produces<ResendView>().ProducesProblem(404).ProducesProblem(503);
+        return operations;
+    }
+
+    private static async Task<ParkedMessageView[]> ListAsync(IQuerySession session, CancellationToken ct) =>
+        (await session.Query<ParkedFinanceMessage>().OrderBy(p => p.Position).ToListAsync(ct)).Select(p => p.ToView()).ToArray();
+
+    private static async Task<IResult> ResendAsync(
+        string administration, HttpContext http, IDocumentSession session, IBus bus, FinanceQueues queues, TimeProvider clock,
+        ILogger<ResendLog> log, CancellationToken ct)
+    {
+        var parked = await session.Query<ParkedFinanceMessage>().Where(p => p.Administration == administration).OrderBy(p => p.Position).ToListAsync(ct);
+        if (parked.Count == 0 && await session.LoadAsync<AdministrationRecord>(administration, ct) is null)
+            return AdministrationEndpoints.NotFound(http, administration);
+        var tenant = session.TenantId;
+        var sent = 0;
+        try
+        {
+            await queues.DeclareAsync(tenant, administration, ct);
+            foreach (var p in parked)
+            {
+                var message = p.Message();
+                await bus.PublishAsync(message, ct);
+                // Removed once the broker has it: a crash in between sends it again, which its business key absorbs.
+                session.Delete(p);
+                session.Store(PublishedFinanceMessage.Of(message, clock.GetUtcNow()));
+                await session.SaveChangesAsync(ct);
+                sent++;
+            }
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            log.LogWarning("Re-sending the parked messages of {Tenant}/{Administration} stopped after {Sent}: {Reason}", tenant, administration, sent, e.Message);
+            return Problems.Single(http, StatusCodes.Status503ServiceUnavailable, "resend-refused",
+                $"RabbitMQ nam {sent} van de {parked.Count} geparkeerde berichten van {administration} aan en weigerde het volgende ({e.Message}). Verhelp de oorzaak en probeer opnieuw; de rest blijft geparkeerd.",
+                $"RabbitMQ a accepté {sent} des {parked.Count} messages parqués de {administration} et a refusé le suivant ({e.Message}). Corrigez la cause et réessayez ; les autres restent parqués.");
+        }
+        log.LogInformation("{User} re-sent {Count} parked finance messages of {Tenant}/{Administration}", http.User.Identity?.Name, sent, tenant, administration);
+        // Usually none; more when the relay parked a further one of the same streams meanwhile: re-send again.
+        var still = await session.Query<ParkedFinanceMessage>().CountAsync(p => p.Administration == administration, ct);
+        return TypedResults.Ok(new ResendView(tenant, administration, sent, still));
+    }
+
+    /// <summary>The logger's category.</summary>
+    public sealed class ResendLog;
+}
