@@ -103,6 +103,12 @@ for (const administration of configured)
 if (byKind("Deployment").filter((o) => o.doc.metadata.labels?.["app.kubernetes.io/component"] === "relay").length !== 1)
   fail("relay", "there must be exactly one relay Deployment");
 
+// A parked finance message waits for an operator: someone must be told.
+const rules = byKind("ConfigMap").flatMap((o) => Object.values(o.doc.data ?? {}).filter((v) => /^\s*groups:/m.test(v)).map((v) => yaml.load(v)));
+const alerts = rules.flatMap((r) => r.groups ?? []).flatMap((g) => g.rules ?? []).filter((r) => r.alert);
+if (!alerts.some((r) => /\baankopen_finance_messages_parked\b/.test(r.expr ?? "")))
+  fail("alerts", "no alert rule on aankopen_finance_messages_parked: parked finance messages would wait unseen");
+
 for (const { doc, where } of byKind("Service")) {
   const targets = byKind("Deployment").filter((o) => matches(doc.spec?.selector, o.doc.spec?.template?.metadata?.labels));
   if (targets.length === 0) fail(where, "selects no pods");

@@ -18,11 +18,11 @@ public sealed class DeploymentManifestTests
         var (code, output) = await RunAsync("node", [Validator, Path.Combine(Root, "infra", "k8s")]);
 
         code.ShouldBe(0, output);
-        output.ShouldContain("10 objects checked, 0 findings");
+        output.ShouldContain("11 objects checked, 0 findings");
     }
 
     [Fact]
-    public async Task The_validator_refuses_a_second_relay_a_probe_nobody_answers_a_malformed_limit_and_an_administration_without_connector()
+    public async Task The_validator_refuses_a_second_relay_a_probe_nobody_answers_a_malformed_limit_an_administration_without_connector_and_no_parked_alert()
     {
         var copy = Directory.CreateTempSubdirectory("aankopen-k8s-").FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(Root, "infra", "k8s")))
@@ -30,6 +30,7 @@ public sealed class DeploymentManifestTests
         await Change(copy, "relay.yaml", "  replicas: 1", "  replicas: 2");
         await Change(copy, "api.yaml", "path: /health/ready", "path: /ready");
         await Change(copy, "api.yaml", "memory: 512Mi", "memory: lots");
+        await Change(copy, "alerts.yaml", "(aankopen_finance_messages_parked)", "(aankopen_finance_messages_published_total)");
         // Only the city's connector is left.
         var connectors = await File.ReadAllTextAsync(Path.Combine(copy, "connectors.yaml"), TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(copy, "connectors.yaml"), connectors[..connectors.IndexOf("\n---", StringComparison.Ordinal)], TestContext.Current.CancellationToken);
@@ -41,6 +42,7 @@ public sealed class DeploymentManifestTests
         output.ShouldContain("readinessProbe asks /ready");
         output.ShouldContain("limits/memory must match format \"quantity\"");
         output.ShouldContain("no connector serves OCMW");
+        output.ShouldContain("no alert rule on aankopen_finance_messages_parked");
         Directory.Delete(copy, recursive: true);
     }
 
