@@ -20,7 +20,8 @@ public sealed class ReportTests(RunningSystem system)
 
         var report = await system.Api.AsAsync<SynergyReportView>(TestUsers.Auditor, HttpMethod.Get, $"api/reports/synergies/{year}");
 
-        report.Administrations.ShouldBe(RunningSystem.Administrations);
+        // The configured ones first; administrations registered through the API follow when they take part.
+        report.Administrations.Take(2).ShouldBe(RunningSystem.Administrations);
         report.Opened.ShouldContain(t => t.Reference == reference && t.Participants.SequenceEqual(RunningSystem.Administrations));
         var award = report.Awarded.Single(l => l.Reference == reference);
         award.Shares.Select(s => (s.Administration, s.AmountExclVat)).ShouldBe([("GEMEENTE", 75_000.01m), ("OCMW", 25_000.00m)]);

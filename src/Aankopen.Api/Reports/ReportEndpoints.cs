@@ -48,10 +48,12 @@ public static class ReportEndpoints
                 records[r.Id] = r;
         var memberships = await session.Query<MembershipRecord>().ToListAsync(ct);
         var centrals = await session.Query<PurchasingCentral>().ToListAsync(ct);
-        var administrations = tenants.AdministrationsOf(UserScopes.TenantOf(http)).All.Select(a => a.Code).ToArray();
         // The same visibility as the tenders it is made of: an administration's reader sees the tenders it takes part in.
         var scope = http.ScopeOf();
         var visible = records.Values.Select(r => r.State).Where(t => t.Involves(scope)).ToArray();
+        // The configured administrations, then any registered one taking part, so the shares per administration add up.
+        var configured = tenants.AdministrationsOf(UserScopes.TenantOf(http)).All.Select(a => a.Code).ToArray();
+        var administrations = configured.Concat(visible.SelectMany(t => t.InvitedAdministrations).Except(configured).Order(StringComparer.Ordinal)).ToArray();
         var ids = visible.Select(t => t.Id).ToHashSet();
         return SynergyReport.Build(year, administrations, visible, renewals.Where(r => ids.Contains(r.TenderId)).ToList(),
             memberships.Select(m => m.State).ToArray(), centrals.ToDictionary(c => c.Id));
