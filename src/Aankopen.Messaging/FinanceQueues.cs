@@ -36,23 +36,20 @@ public sealed class FinanceQueues(RabbitMqSettings settings)
         declared[(tenant, administration)] = true;
     }
 
+    /// <summary>Declared again before the next message: the broker returned one, so its queues are not what this process thinks.</summary>
+    public void Forget(string tenant, string administration) => declared.TryRemove((tenant, administration), out _);
+
     /// <summary>
-    /// Whether the broker is there and answering: a message it still refuses then is refused for reasons of its own
-    /// (its routing, its content), not because RabbitMQ is away, which holds back every message alike.
+    /// Whether RabbitMQ, answering, refused this message: returned it (no queue takes it), nacked it, could not be
+    /// given it (it cannot be written), or refused its queues' declaration. Anything else (a timeout, a lost or
+    /// blocked connection, a reconnecting bus) means the broker is away, which holds back every message alike.
     /// </summary>
-    public async Task<bool> BrokerAnswersAsync(CancellationToken ct)
+    public static bool IsRefusal(Exception failure)
     {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await using var connection = await ErrorQueue.Factory(settings).CreateConnectionAsync(timeout.Token);
-            await using var channel = await connection.CreateChannelAsync(cancellationToken: timeout.Token);
-            return channel.IsOpen;
-        }
-        catch (Exception) when (!ct.IsCancellationRequested)
-        {
-            return false;
-        }
+        for (var e = failure; e is not null; e = e.InnerException)
+            if (e is MassTransit.MessageReturnedException or RabbitMQ.Client.Exceptions.PublishException or System.Text.Json.JsonException or NotSupportedException
+                or RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason.ReplyCode: 403 or 404 or 406 })
+                return true;
+        return false;
     }
 }

@@ -57,7 +57,8 @@ public sealed class SequenceGapTests(RunningSystem system)
         var decision = OptInDecider.Decide(record.State, new OptInCommand(1, "OCMW", 4_321m, null, budgetLine, TestUsers.Of("OCMW")), DateTimeOffset.UtcNow);
         decision.IsRefused.ShouldBeFalse();
 
-        await using var connection = new NpgsqlConnection(system.ConnectionString);
+        // Outside the pool: a connection left there would be dead for the next test after a PostgreSQL restart.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(Ct);
         await using var transaction = await connection.BeginTransactionAsync(Ct);
         // The sequence number is taken now; the commit comes after later events have committed and long after the threshold.

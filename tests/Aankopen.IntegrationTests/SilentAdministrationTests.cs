@@ -23,7 +23,7 @@ public sealed class SilentAdministrationTests(RunningSystem system)
     [Fact]
     public async Task An_administration_without_a_connector_holds_back_nobody_and_gets_its_bookings_in_order_once_its_connector_starts()
     {
-        var silent = await RegisterAsync();
+        var silent = await RegisterAsync(NewCode());
         var tender = await AwardedAndRenewedAsync(silent);
 
         // The others' bookings come as usual while nothing consumes the silent one's queues.
@@ -41,9 +41,11 @@ public sealed class SilentAdministrationTests(RunningSystem system)
     [Fact]
     public async Task A_message_the_broker_refuses_is_parked_for_its_administration_shown_to_the_operator_and_re_sent_in_order()
     {
-        var refused = await RegisterAsync();
-        // An operator's mistake: the administration's queues are gone, so RabbitMQ returns whatever is published to it.
-        await DeleteQueuesAsync(refused);
+        // An operator's mistake: queues of another kind under its queues' names, so RabbitMQ refuses to declare them
+        // as they must be (406), and the relay cannot place its messages.
+        var refused = NewCode();
+        await QueuesAsync(refused, (channel, queue) => channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, cancellationToken: Ct));
+        await RegisterAsync(refused);
         var tender = await AwardedAndRenewedAsync(refused);
 
         foreach (var code in RunningSystem.Administrations)
@@ -63,6 +65,8 @@ public sealed class SilentAdministrationTests(RunningSystem system)
         mine.Select(m => m.StreamId).ShouldAllBe(stream => stream == tender.Id);
         await system.EventuallyAsync(MetricsAsync, m => ParkedGauge(m, refused) == mine.Length, Usual);
 
+        // The cause fixed: the wrong queues removed. Re-sending declares them as they must be.
+        await QueuesAsync(refused, (channel, queue) => channel.QueueDeleteAsync(queue, cancellationToken: Ct));
         await StartConnectorAsync(refused);
         var resent = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/operations/parked/{refused}/resend", null, null, actor: TestUsers.Operator), Ct);
         resent.StatusCode.ShouldBe(HttpStatusCode.OK, await resent.Content.ReadAsStringAsync(Ct));
@@ -75,9 +79,10 @@ public sealed class SilentAdministrationTests(RunningSystem system)
         await system.EventuallyAsync(MetricsAsync, m => ParkedGauge(m, refused) == 0, Usual);
     }
 
-    private async Task<string> RegisterAsync()
+    private static string NewCode() => $"PZ-{Random.Shared.Next(100_000, 999_999)}";
+
+    private async Task<string> RegisterAsync(string code)
     {
-        var code = $"PZ-{Random.Shared.Next(100_000, 999_999)}";
         var registered = await system.Api.SendAsync(Write(HttpMethod.Post, "api/administrations",
             new RegisterAdministrationRequest(code, "Politiezone Jette", "Zone de police Jette", "0207.000.176", "PoliceZone"), null), Ct);
         registered.StatusCode.ShouldBe(HttpStatusCode.Created, await registered.Content.ReadAsStringAsync(Ct));
@@ -114,13 +119,13 @@ public sealed class SilentAdministrationTests(RunningSystem system)
         await connector.StartAsync(Ct);
     }
 
-    private static async Task DeleteQueuesAsync(string code)
+    private static async Task QueuesAsync(string code, Func<IChannel, string, Task> each)
     {
         var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = int.Parse(TestServers.RabbitMqPort) };
         await using var connection = await factory.CreateConnectionAsync(Ct);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
         for (var shard = 0; shard < FinanceRouting.Shards; shard++)
-            await channel.QueueDeleteAsync(FinanceRouting.QueueFor("default", code, shard), cancellationToken: Ct);
+            await each(channel, FinanceRouting.QueueFor("default", code, shard));
     }
 
     private async Task<ParkedMessageView[]> ParkedAsync() =>

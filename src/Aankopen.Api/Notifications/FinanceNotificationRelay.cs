@@ -36,6 +36,12 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
     private readonly IBus bus;
     private readonly FinanceQueues queues;
     private readonly int attempts;
+
+    /// <summary>
+    /// Administrations whose last message was parked: a message of another tender for them gets one attempt, not all,
+    /// so an administration the broker keeps refusing costs the others one round trip, not the whole back-off.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, string Administration), bool> refusing = new();
     private readonly TimeProvider clock;
     private readonly ILogger<FinanceNotificationRelay> log;
 
@@ -173,15 +179,17 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
     }
 
     /// <summary>
-    /// Publishes until the broker confirms: null. While RabbitMQ does not answer at all, that is for ever (every message
-    /// waits alike, none is lost). When it answers and still refuses this message <see cref="attempts"/> times (no queue
-    /// takes it, it cannot be written), the reason: the message is then parked for its administration and the relay goes
-    /// on with every other destination.
+    /// Publishes until the broker confirms: null. While RabbitMQ is away (timeouts, no connection) that is for ever:
+    /// every message waits alike, none is lost. When it answers and refuses this message (<see cref="FinanceQueues.IsRefusal"/>)
+    /// <see cref="attempts"/> times, or once while its administration already has a message parked, the reason: the
+    /// message is then parked for its administration and the relay goes on with every other destination.
     /// </summary>
     private async Task<string?> PublishOrGiveUpAsync(FinanceMessage message, CancellationToken ct)
     {
         var delay = TimeSpan.FromMilliseconds(250);
         var refused = 0;
+        var destination = (message.Tenant, message.AdministrationCode);
+        var allowed = refusing.ContainsKey(destination) ? 1 : attempts;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -189,6 +197,7 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
                 // Its queues exist before its first message, whether or not its connector ever ran.
                 await queues.EnsureAsync(message.Tenant, message.AdministrationCode, ct);
                 await bus.PublishAsync(message, ct);
+                refusing.TryRemove(destination, out _);
                 if (attempt > 1)
                     log.LogInformation("Finance message {MessageId} for {Administration} published after {Attempts} attempts",
                         message.MessageId, message.AdministrationCode, attempt);
@@ -196,8 +205,16 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
-                if (await queues.BrokerAnswersAsync(ct) && ++refused >= attempts)
-                    return $"{e.GetType().Name}: {e.Message}";
+                if (FinanceQueues.IsRefusal(e))
+                {
+                    // Queues deleted by hand are declared again before the next attempt, and the message goes through.
+                    queues.Forget(message.Tenant, message.AdministrationCode);
+                    if (++refused >= allowed)
+                    {
+                        refusing[destination] = true;
+                        return $"{e.GetType().Name}: {e.Message}";
+                    }
+                }
                 if (attempt == 1 || attempt % 20 == 0)
                     log.LogWarning("RabbitMQ did not accept finance message {MessageId} for {Administration} (attempt {Attempt}): {Reason}. Retrying; later messages of its stream wait.",
                         message.MessageId, message.AdministrationCode, attempt, e.Message);
