@@ -70,7 +70,10 @@ public static class AdministrationEndpoints
         // broker be away, the relay declares them before its first message to it.
         try
         {
-            await queues.DeclareAsync(session.TenantId, record.Id, ct);
+            // Not longer than a few seconds: the registration is stored either way.
+            using var declareTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            declareTimeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await queues.DeclareAsync(session.TenantId, record.Id, declareTimeout.Token);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {

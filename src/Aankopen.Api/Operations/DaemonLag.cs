@@ -57,12 +57,19 @@ public sealed class DaemonLagSampler : BackgroundService
             try
             {
                 latest = (await DaemonLag.ReadAsync(store, ct)).Behind;
-                await Notifications.Parking.ParkedMessageGauge.SampleAsync(store, ct);
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 // The readiness check reports an unreachable database; the gauge keeps its last value meanwhile.
                 log.LogDebug("Could not sample the daemon's lag: {Reason}", e.Message);
+            }
+            try
+            {
+                await Notifications.Parking.ParkedMessageGauge.SampleAsync(store, ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                log.LogDebug("Could not count the parked finance messages: {Reason}", e.Message);
             }
         } while (await timer.WaitForNextTickAsync(ct));
     }
