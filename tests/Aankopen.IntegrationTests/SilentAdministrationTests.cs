@@ -131,10 +131,8 @@ public sealed class SilentAdministrationTests(RunningSystem system)
     private async Task<ParkedMessageView[]> ParkedAsync() =>
         await system.Api.AsAsync<ParkedMessageView[]>(TestUsers.Operator, HttpMethod.Get, "api/operations/parked");
 
-    private async Task<string> MetricsAsync() =>
-        await (await system.Api.SendAsync(Write(HttpMethod.Get, "metrics", null, null, actor: DevIssuerTokens.Anonymous), Ct)).Content.ReadAsStringAsync(Ct);
+    private Task<string> MetricsAsync() => ScrapedMetrics.ReadAsync(system.Api);
 
     private static double ParkedGauge(string metrics, string code) =>
-        metrics.Split('\n').Where(l => l.StartsWith("aankopen_finance_messages_parked{", StringComparison.Ordinal) && l.Contains($"\"{code}\""))
-            .Sum(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+        ScrapedMetrics.Sum(metrics, "aankopen_finance_messages_parked", $"aankopen_administration=\"{code}\"");
 }

@@ -69,16 +69,8 @@ public sealed class TelemetryTests(RunningSystem system)
         (await connector.GetAsync("health/live", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private static async Task<string> MetricsAsync(HttpClient http)
-    {
-        var response = await http.SendAsync(Write(HttpMethod.Get, "metrics", null, null, actor: DevIssuerTokens.Anonymous), Ct);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        return await response.Content.ReadAsStringAsync(Ct);
-    }
+    private static Task<string> MetricsAsync(HttpClient http) => ScrapedMetrics.ReadAsync(http);
 
     /// <summary>The sum of a counter's series whose labels include all of <paramref name="labels"/>.</summary>
-    private static double Counted(string metrics, string name, params string[] labels) =>
-        metrics.Split('\n')
-            .Where(l => l.StartsWith(name + "_total{", StringComparison.Ordinal) && labels.All(l.Contains))
-            .Sum(l => double.Parse(l[(l.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+    private static double Counted(string metrics, string name, params string[] labels) => ScrapedMetrics.Sum(metrics, name + "_total", labels);
 }

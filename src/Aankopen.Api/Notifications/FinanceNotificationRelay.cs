@@ -116,8 +116,8 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
                     {
                         parked.Add(ParkedFinanceMessage.Of(message, outgoing.Stream, outgoing.Sequence, outgoing.Ordinal, refusal, now, null));
                         held[destination] = message.MessageId;
-                        log.LogError("Finance message {MessageId} for {Tenant}/{Administration} parked after {Attempts} attempts: {Reason}. Later messages of its stream for that administration wait behind it; re-send with POST /api/operations/parked/{Administration}/resend.",
-                            message.MessageId, message.Tenant, message.AdministrationCode, attempts, refusal, message.AdministrationCode);
+                        log.LogError("Finance message {MessageId} for {Tenant}/{Administration} parked: {Reason}. Later messages of its stream for that administration wait behind it; re-send with POST /api/operations/parked/{Administration}/resend.",
+                            message.MessageId, message.Tenant, message.AdministrationCode, refusal, message.AdministrationCode);
                         continue;
                     }
                     RelayMetrics.Published(message);
@@ -142,8 +142,8 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
         foreach (var tenant in messages.GroupBy(m => m.Message.Tenant))
         {
             var streams = tenant.Select(m => m.Stream).Distinct().ToArray();
-            var found = await operations.ForTenant(tenant.Key).Query<ParkedFinanceMessage>().Where(p => p.StreamId.IsOneOf(streams))
-                .OrderBy(p => p.Position).ToListAsync(ct);
+            var found = await ParkedFinanceMessage.InOrder(operations.ForTenant(tenant.Key).Query<ParkedFinanceMessage>().Where(p => p.StreamId.IsOneOf(streams)))
+                .ToListAsync(ct);
             foreach (var p in found)
                 held.TryAdd((p.Tenant, p.Administration, p.StreamId), p.WaitsBehind ?? p.Id);
         }

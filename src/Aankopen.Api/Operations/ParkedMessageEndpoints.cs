@@ -28,13 +28,13 @@ public static class ParkedMessageEndpoints
     }
 
     private static async Task<ParkedMessageView[]> ListAsync(IQuerySession session, CancellationToken ct) =>
-        (await session.Query<ParkedFinanceMessage>().OrderBy(p => p.Position).ToListAsync(ct)).Select(p => p.ToView()).ToArray();
+        (await ParkedFinanceMessage.InOrder(session.Query<ParkedFinanceMessage>()).ToListAsync(ct)).Select(p => p.ToView()).ToArray();
 
     private static async Task<IResult> ResendAsync(
         string administration, HttpContext http, IDocumentSession session, IBus bus, FinanceQueues queues, TimeProvider clock,
         ILogger<ResendLog> log, CancellationToken ct)
     {
-        var parked = await session.Query<ParkedFinanceMessage>().Where(p => p.Administration == administration).OrderBy(p => p.Position).ToListAsync(ct);
+        var parked = await ParkedFinanceMessage.InOrder(session.Query<ParkedFinanceMessage>().Where(p => p.Administration == administration)).ToListAsync(ct);
         if (parked.Count == 0 && await session.LoadAsync<AdministrationRecord>(administration, ct) is null)
             return AdministrationEndpoints.NotFound(http, administration);
         var tenant = session.TenantId;
