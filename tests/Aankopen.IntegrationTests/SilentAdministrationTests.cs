@@ -68,6 +68,17 @@ public sealed class SilentAdministrationTests(RunningSystem system)
         // The cause fixed: the wrong queues removed. Re-sending declares them as they must be.
         await QueuesAsync(refused, (channel, queue) => channel.QueueDeleteAsync(queue, cancellationToken: Ct));
         await StartConnectorAsync(refused);
+        // While another re-send of the same administration runs (another operator, another replica), a second waits its turn.
+        await using (var other = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString))
+        {
+            await other.OpenAsync(Ct);
+            await using var running = await other.BeginTransactionAsync(Ct);
+            await using var hold = new Npgsql.NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))", other) { Parameters = { new() { Value = $"aankopen.resend/default/{refused}" } } };
+            await hold.ExecuteNonQueryAsync(Ct);
+            var meanwhile = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/operations/parked/{refused}/resend", null, null, actor: TestUsers.Operator), Ct);
+            (await CodeOfAsync(meanwhile, HttpStatusCode.Conflict)).ShouldBe("resend-running");
+        }
+        (await ParkedAsync()).Count(m => m.Administration == refused).ShouldBe(mine.Length);
         var resent = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/operations/parked/{refused}/resend", null, null, actor: TestUsers.Operator), Ct);
         resent.StatusCode.ShouldBe(HttpStatusCode.OK, await resent.Content.ReadAsStringAsync(Ct));
         (await resent.Content.ReadFromJsonAsync<ResendView>(Ct))!.ShouldSatisfyAllConditions(r => r.Sent.ShouldBe(mine.Length), r => r.StillParked.ShouldBe(0));

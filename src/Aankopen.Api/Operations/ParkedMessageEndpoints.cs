@@ -23,7 +23,7 @@ public static class ParkedMessageEndpoints
             .Produces<ParkedMessageView[]>();
         operations.MapPost("/parked/{administration}/resend", ResendAsync).WithName("ResendParkedMessages")
             .WithSummary("Declares the administration's queues again and sends its parked messages in order; each is removed once the broker has it")
-            .Produces<ResendView>().ProducesProblem(404).ProducesProblem(503);
+            .Produces<ResendView>().ProducesProblem(404).ProducesProblem(409).ProducesProblem(503);
         return operations;
     }
 
@@ -38,6 +38,16 @@ public static class ParkedMessageEndpoints
         if (parked.Count == 0 && await session.LoadAsync<AdministrationRecord>(administration, ct) is null)
             return AdministrationEndpoints.NotFound(http, administration);
         var tenant = session.TenantId;
+        // One re-send of an administration at a time, across every replica: two interleaved would put its tenders'
+        // messages out of order. A transaction's advisory lock: released when the transaction ends, here or with the
+        // connection should this process die.
+        await using var lockConnection = session.DocumentStore.Storage.Database.CreateConnection();
+        await lockConnection.OpenAsync(ct);
+        await using var lockTransaction = await lockConnection.BeginTransactionAsync(ct);
+        if (!await TryLockAsync(lockConnection, $"aankopen.resend/{tenant}/{administration}", ct))
+            return Problems.Single(http, StatusCodes.Status409Conflict, "resend-running",
+                $"De geparkeerde berichten van {administration} worden al opnieuw verstuurd; wacht tot dat klaar is.",
+                $"Les messages parqués de {administration} sont déjà en cours de renvoi ; attendez que ce soit terminé.");
         var sent = 0;
         try
         {
@@ -64,6 +74,12 @@ public static class ParkedMessageEndpoints
         // Usually none; more when the relay parked a further one of the same streams meanwhile: re-send again.
         var still = await session.Query<ParkedFinanceMessage>().CountAsync(p => p.Administration == administration, ct);
         return TypedResults.Ok(new ResendView(tenant, administration, sent, still));
+    }
+
+    private static async Task<bool> TryLockAsync(Npgsql.NpgsqlConnection connection, string name, CancellationToken ct)
+    {
+        await using var command = new Npgsql.NpgsqlCommand("select pg_try_advisory_xact_lock(hashtextextended($1, 0))", connection) { Parameters = { new() { Value = name } } };
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>The logger's category.</summary>
