@@ -61,12 +61,15 @@ public static class EventStoreSetup
 
         if (NotificationSettings.RelayEnabled(configuration))
         {
-            // Solo: leader election (HotCold) does not work with the Npgsql data source this Marten build uses, so
-            // exactly one process runs the daemon (async projections and the relay); other API replicas set
-            // Notifications:RelayEnabled=false.
-            marten.AddAsyncDaemon(DaemonMode.Solo)
+            // HotCold: every process with the relay on stands ready, and one of them (elected through a PostgreSQL
+            // advisory lock) runs the async projections and the relay; when it dies, its lock goes with its
+            // connection and another takes over from the checkpoints. Processes that should never run it (plain API
+            // replicas) set Notifications:RelayEnabled=false.
+            marten.AddAsyncDaemon(DaemonMode.HotCold)
                 .AddSubscriptionWithServices<FinanceNotificationRelay>(ServiceLifetime.Singleton);
-            // The same single process records closings at the deadline, so replicas do not race each other for them.
+            // The schedulers run in each of those processes: each decision is appended expecting the version it was
+            // made on, so when two processes decide the same closing or renewal, one append is refused and the
+            // event is recorded once.
             services.AddHostedService<OptInDeadlineCloser>();
             services.AddSingleton<RenewalScheduler>();
             services.AddHostedService(sp => sp.GetRequiredService<RenewalScheduler>());
