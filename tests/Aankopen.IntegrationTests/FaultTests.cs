@@ -218,5 +218,40 @@ public sealed class FaultTests(RunningSystem system)
         ocmw.Reservations.All.Where(r => r.Request.TenderReference == reference).Select(r => r.IdempotencyKey).Distinct().Count().ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Of_two_relay_processes_one_leads_and_the_other_takes_over_when_it_is_killed_hard()
+    {
+        var database = await system.CreateDatabaseAsync();
+        await using var first = await ApiProcess.StartAsync(database);
+        // Alone, the first process is elected: its tender's bookings show that it runs the relay.
+        var (warmup, warmupReference) = await PublishedAsync("HL", first.Http);
+        await warmup.AwardAsync(1, 100_000.01m);
+        await ShouldBeBookedOnceAsync(warmupReference, forCity: 1, forOcmw: 1);
+        await using var second = await ApiProcess.StartAsync(database);
+
+        // A stream of awards through the second process; the leader is killed hard in the middle of it.
+        var references = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var (tender, reference) = await PublishedAsync("HT", second.Http);
+            await AwardBothLotsAsync(tender);
+            references.Add(reference);
+            if (i != 2)
+                continue;
+            // Up to here the first leads and publishes everything; the second stands by and publishes nothing.
+            await ShouldBeBookedOnceAsync(reference, forCity: 1, forOcmw: 2);
+            Published(await ScrapedMetrics.ReadAsync(first.Http)).ShouldBeGreaterThan(0);
+            Published(await ScrapedMetrics.ReadAsync(second.Http)).ShouldBe(0);
+            first.Kill();
+        }
+
+        foreach (var reference in references)
+            await ShouldBeBookedOnceAsync(reference, forCity: 1, forOcmw: 2);
+        // Only one of them ever published at a time: the second only once the first was gone.
+        Published(await ScrapedMetrics.ReadAsync(second.Http)).ShouldBeGreaterThan(0);
+    }
+
+    private static double Published(string metrics) => ScrapedMetrics.Sum(metrics, "aankopen_finance_messages_published_total");
+
     private Task<T> AsOperatorAsync<T>(HttpMethod method, string path) => system.Api.AsAsync<T>(TestUsers.Operator, method, path);
 }
