@@ -2,7 +2,7 @@
 //  1. Every object against the Kubernetes API's OpenAPI schema (types, required fields, enumerations), through the
 //     models of the kubernetes-models package.
 //  2. The rules this deployment depends on, which no schema knows: selectors that select, probes on declared ports,
-//     exactly one relay, one connector per administration, settings and secrets that exist.
+//     one relay Deployment of two or more replicas, one connector per administration, settings and secrets that exist.
 // Usage: node validate-manifests.mjs <folder>. Prints one line per finding; exits 1 if there is any.
 import fs from "node:fs";
 import path from "node:path";
@@ -83,11 +83,13 @@ for (const { doc, where } of workloads) {
   }
   const env = Object.assign({}, ...(pod?.spec?.containers ?? []).map(envOf));
   const component = doc.metadata?.labels?.["app.kubernetes.io/component"];
-  // The daemon runs in exactly one process; a connector takes its queues one message at a time, so one copy each.
-  if (component === "relay" || component === "connector") {
+  // A connector takes its queues one message at a time, so one copy each. The relay's daemon elects a leader among
+  // its replicas, so it needs two or more: one standing by to take over.
+  if (component === "connector") {
     if (doc.spec.replicas !== 1) fail(where, `a ${component} must have exactly 1 replica`);
     if (doc.spec.strategy?.type !== "Recreate") fail(where, `a ${component} must use the Recreate strategy, so that two never overlap`);
   }
+  if (component === "relay" && !(doc.spec.replicas >= 2)) fail(where, "a relay must have at least 2 replicas, so that one takes over when the leader dies");
   if (component === "relay" && env.Notifications__RelayEnabled !== "true") fail(where, "the relay must set Notifications__RelayEnabled=true");
   if (component === "api" && env.Notifications__RelayEnabled !== "false") fail(where, "API replicas must set Notifications__RelayEnabled=false");
   if (component === "connector" && !/^[A-Z0-9-]{2,20}$/.test(env.Connector__Administration ?? "")) fail(where, "a connector must name its Connector__Administration");

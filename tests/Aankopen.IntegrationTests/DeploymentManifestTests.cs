@@ -22,12 +22,12 @@ public sealed class DeploymentManifestTests
     }
 
     [Fact]
-    public async Task The_validator_refuses_a_second_relay_a_probe_nobody_answers_a_malformed_limit_an_administration_without_connector_and_no_parked_alert()
+    public async Task The_validator_refuses_a_relay_without_standby_a_probe_nobody_answers_a_malformed_limit_an_administration_without_connector_and_no_parked_alert()
     {
         var copy = Directory.CreateTempSubdirectory("aankopen-k8s-").FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(Root, "infra", "k8s")))
             File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-        await Change(copy, "relay.yaml", "  replicas: 1", "  replicas: 2");
+        await Change(copy, "relay.yaml", "  replicas: 2", "  replicas: 1");
         await Change(copy, "api.yaml", "path: /health/ready", "path: /ready");
         await Change(copy, "api.yaml", "memory: 512Mi", "memory: lots");
         await Change(copy, "alerts.yaml", "(aankopen_finance_messages_parked)", "(aankopen_finance_messages_published_total)");
@@ -38,7 +38,7 @@ public sealed class DeploymentManifestTests
         var (code, output) = await RunAsync("node", [Validator, copy]);
 
         code.ShouldBe(1);
-        output.ShouldContain("a relay must have exactly 1 replica");
+        output.ShouldContain("a relay must have at least 2 replicas");
         output.ShouldContain("readinessProbe asks /ready");
         output.ShouldContain("limits/memory must match format \"quantity\"");
         output.ShouldContain("no connector serves OCMW");

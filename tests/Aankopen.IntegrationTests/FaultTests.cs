@@ -242,6 +242,9 @@ public sealed class FaultTests(RunningSystem system)
             await ShouldBeBookedOnceAsync(reference, forCity: 1, forOcmw: 2);
             Published(await ScrapedMetrics.ReadAsync(first.Http)).ShouldBeGreaterThan(0);
             Published(await ScrapedMetrics.ReadAsync(second.Http)).ShouldBe(0);
+            // The standby refuses a rebuild, which it could not do without racing the leader's shards.
+            var rebuild = await second.Http.SendAsync(Write(HttpMethod.Post, "api/operations/projections/rebuild", null, null, actor: TestUsers.Operator), Ct);
+            (await CodeOfAsync(rebuild, HttpStatusCode.Conflict)).ShouldBe("not-the-leader");
             first.Kill();
         }
 
