@@ -92,6 +92,19 @@ public sealed class BenchSystem : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A second relay process beside the running one: it stands by, and takes over the daemon when the leader dies.
+    /// The caller kills the leader with <see cref="KillLeaderAsync"/>.
+    /// </summary>
+    public Task<ApiProcess> StartStandbyRelayAsync() => ApiProcess.StartAsync([.. ApiSettings(relay: true)], Issuer);
+
+    /// <summary>SIGKILL to the leading relay; the standby is the relay from then on (and stopped with the system).</summary>
+    public async Task KillLeaderAsync(ApiProcess standby)
+    {
+        await Relay!.DisposeAsync();
+        Relay = standby;
+    }
+
     public async Task StopRelayAsync()
     {
         if (Relay is not null)

@@ -237,6 +237,66 @@ public static class Measurements
         }
     }
 
+    /// <summary>
+    /// Awards at a steady rate through the API; halfway, the leading relay process is killed (SIGKILL) while a second
+    /// stands by. The takeover: from the kill to the first booking of an award accepted after it. Also whether every
+    /// award was booked by both finance systems, once.
+    /// </summary>
+    public static async Task<(double TakeoverMs, bool EveryBookingOnce)> TakeoverAsync(BenchSystem system, int perSecond, TimeSpan duration)
+    {
+        var count = (int)(perSecond * duration.TotalSeconds);
+        var prepared = new (Guid Id, string ETag, string Reference)[count];
+        for (var i = 0; i < count; i++)
+        {
+            var reference = $"TK-{i}-{Guid.NewGuid():N}"[..30];
+            var (id, etag) = await Tenders.OpenWithLotAsync(system.Api.Http, reference);
+            etag = await Tenders.OptInAsync(system.Api.Http, id, etag, "GEMEENTE", 60_000m);
+            etag = await Tenders.OptInAsync(system.Api.Http, id, etag, "OCMW", 40_000m);
+            prepared[i] = (id, await Tenders.CloseAndPublishAsync(system.Api.Http, id, etag), reference);
+        }
+        // The system owns the standby once it has taken over; until then, this does.
+        var standby = await system.StartStandbyRelayAsync();
+        var killedAt = DateTimeOffset.MaxValue;
+        try
+        {
+            await SettleAsync(system);
+            var pace = Stopwatch.StartNew();
+            for (var i = 0; i < count; i++)
+            {
+                var due = TimeSpan.FromSeconds((double)i / perSecond);
+                if (due > pace.Elapsed)
+                    await Task.Delay(due - pace.Elapsed);
+                if (i == count / 2)
+                {
+                    await system.KillLeaderAsync(standby);
+                    killedAt = DateTimeOffset.UtcNow;
+                }
+                await Tenders.AwardAsync(system.Api.Http, prepared[i].Id, prepared[i].ETag);
+            }
+        }
+        catch when (system.Relay != standby)
+        {
+            await standby.DisposeAsync();
+            throw;
+        }
+
+        var after = prepared[(count / 2)..].Select(p => p.Reference).ToHashSet();
+        var all = prepared.Select(p => p.Reference).ToHashSet();
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (true)
+        {
+            var booked = system.Ledgers.All.SelectMany(l => l.Commitments.All).Where(c => all.Contains(c.Request.TenderReference)).ToArray();
+            var complete = booked.GroupBy(c => c.Request.TenderReference).Count(g => g.Count() == 2) == count;
+            if (complete || DateTime.UtcNow > deadline)
+            {
+                var firstAfter = booked.Where(c => after.Contains(c.Request.TenderReference)).Select(c => c.BookedAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+                var once = complete && booked.Length == 2 * count && booked.GroupBy(c => c.IdempotencyKey).All(g => g.Count() == 1);
+                return ((firstAfter - killedAt).TotalMilliseconds, once);
+            }
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>The floor: MassTransit publishing to a consumer over the same RabbitMQ at the same rate.</summary>
     public static async Task<IReadOnlyList<double>> RawPublishToConsumeAsync(string rabbitPort, int perSecond, TimeSpan duration)
     {
