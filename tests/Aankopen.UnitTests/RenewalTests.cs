@@ -62,6 +62,9 @@ public class RenewalTests
         var recorded = due.ShouldHaveSingleItem().ShouldBeOfType<RenewalBecameDue>();
         recorded.ShouldSatisfyAllConditions(r => r.Renewal.ShouldBe(1), r => r.NoticeDeadline.ShouldBe(new DateOnly(2027, 10, 2)),
             r => r.RenewsOn.ShouldBe(new DateOnly(2028, 1, 1)));
+        // The next period's shares are decided here, to the cent, and kept in the event.
+        recorded.ExpectedShares!.Select(s => (s.Administration, s.AmountExclVat, s.BudgetLine))
+            .ShouldBe([("GEMEENTE", 600.01m, "0100/123-48"), ("OCMW", 400.00m, "0900/123-48")]);
         RenewalDeciders.Advance(state, new DateOnly(2027, 9, 3), 30, At(2027, 9, 3)).Events.ShouldBeEmpty();
     }
 
@@ -174,6 +177,13 @@ public class RenewalTests
             [("GEMEENTE", 600.01m, new DateOnly(2028, 1, 1)), ("OCMW", 400.00m, new DateOnly(2028, 1, 1))]);
         renewed.ShouldAllBe(r => r.BusinessKey.EndsWith($"/1/{r.AdministrationCode}"));
         state.Lots[1].Running!.PeriodEnd.ShouldBe(new DateOnly(2028, 12, 31));
+
+        // The message says what the event recorded, whatever the rules would work out today.
+        var recorded = (RenewalBecameDue)events[0];
+        var asRecorded = recorded with { ExpectedShares = [.. recorded.ExpectedShares!.Select(s => s with { AmountExclVat = s.AmountExclVat + 0.01m })] };
+        var fromRecord = FinanceMessages.For(new FinanceEvent(tender, JointTender.Transition(tender, asRecorded)!, asRecorded, Guid.CreateVersion7(), "c", Now))
+            .Cast<RenewalDue>().Select(d => d.ExpectedShareExclVat).ToArray();
+        fromRecord.ShouldBe([600.02m, 400.01m]);
 
         var declined = new RenewalDeclined(TenderId, 1, 1, "OCMW", Cell, At(2027, 9, 1));
         var release = FinanceMessages.For(new FinanceEvent(tender, tender.Apply(declined), declined, Guid.CreateVersion7(), "c", Now))

@@ -10,7 +10,9 @@ public static class RenewalMessages
     /// <summary>A renewal comes up: each administration that continues gets its expected share of the next period.</summary>
     public static IReadOnlyList<FinanceMessage> Due(FinanceEvent e, Lot lot, RenewalBecameDue due)
     {
-        var (_, _, shares) = RenewalDeciders.NextShares(lot, lot.Running!);
+        // The figures the event recorded, never worked out again here: a replay after a change to the rules sends
+        // what was sent the first time. Only events recorded before the shares were stored are worked out again.
+        var shares = due.ExpectedShares ?? RenewalDeciders.NextShares(lot, lot.Running!).Shares;
         return shares.Select(share => (FinanceMessage)new RenewalDue
         {
             MessageId = MessageIds.For(e.EventId, share.Administration),

@@ -34,7 +34,8 @@ public static class RenewalDeciders
             return null;
         var deadline = ContractPeriods.NoticeDeadline(running.PeriodEnd, lot.Terms.NoticeDays);
         if (running.CanRenew && running.DueFor < running.Next && today >= deadline.AddDays(-leadDays))
-            return new RenewalBecameDue(tender.Id, lot.Number, running.Next, deadline, running.PeriodEnd.AddDays(1), SchedulerActor, now);
+            return new RenewalBecameDue(tender.Id, lot.Number, running.Next, deadline, running.PeriodEnd.AddDays(1), SchedulerActor, now,
+                NextShares(lot, running).Shares);
         if (today <= running.PeriodEnd)
             return null;
         if (!running.CanRenew)

@@ -3,9 +3,12 @@ namespace Aankopen.Api.Tenders;
 // The facts of a running lot contract's renewals, in the same tender stream as its award.
 
 /// <summary>Renewal <paramref name="Renewal"/> comes up: it applies on <paramref name="RenewsOn"/> unless the lot is
-/// terminated, or an administration declines, by <paramref name="NoticeDeadline"/>.</summary>
+/// terminated, or an administration declines, by <paramref name="NoticeDeadline"/>. <paramref name="ExpectedShares"/>
+/// are the next period's shares of those continuing, decided to the cent when it came up, as finance systems are told
+/// them; none on events recorded before they were stored.</summary>
 public sealed record RenewalBecameDue(
-    Guid TenderId, int LotNumber, int Renewal, DateOnly NoticeDeadline, DateOnly RenewsOn, string RecordedBy, DateTimeOffset RecordedAt);
+    Guid TenderId, int LotNumber, int Renewal, DateOnly NoticeDeadline, DateOnly RenewsOn, string RecordedBy, DateTimeOffset RecordedAt,
+    IReadOnlyList<AwardShare>? ExpectedShares = null);
 
 /// <summary>One administration will not take part in renewal <paramref name="Renewal"/>; its share ends with the current period.</summary>
 public sealed record RenewalDeclined(
