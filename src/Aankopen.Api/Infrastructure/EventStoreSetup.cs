@@ -57,6 +57,8 @@ public static class EventStoreSetup
             marten.ApplyAllDatabaseChangesOnStartup();
         else
             services.Insert(1, ServiceDescriptor.Singleton<IHostedService, SchemaIsCurrent>()); // right after DatabaseReachability
+        // After the schema is created or found current: the tables our own append SQL writes must be those it was checked against.
+        services.AddHostedService<EventTablesAsWritten>();
         services.AddHttpContextAccessor();
 
         if (NotificationSettings.RelayEnabled(configuration))

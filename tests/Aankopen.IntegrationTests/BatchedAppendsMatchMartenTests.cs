@@ -1,0 +1,123 @@
+using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.OptInToLot;
+using Aankopen.Api.Tenders.ReadModels;
+using Marten;
+using Npgsql;
+using Shouldly;
+using static Aankopen.IntegrationTests.HttpCalls;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>
+/// Our own append SQL (<see cref="BatchedAppends"/>) against Marten's own append, on this run's Marten: the same
+/// event with the same correlation id and headers, appended to two equal streams, one each way, must leave the same
+/// rows in mt_events and mt_streams, every column (the stream ids and the moments apart). With
+/// <see cref="EventTablesAsWritten"/>, which refuses to start on tables with other columns, a Marten upgrade that
+/// changes what an append writes fails here, loudly, instead of in production.
+/// </summary>
+[Collection(nameof(RunningSystem))]
+public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
+{
+    [Fact]
+    public async Task An_event_appended_by_our_sql_and_by_marten_leaves_the_same_rows()
+    {
+        var store = system.ApiServices.GetRequiredService<IDocumentStore>();
+        var (byMarten, byUs) = (await OpenedAsync(), await OpenedAsync());
+        const string correlation = "row-check";
+        var key = $"key-{Guid.NewGuid():N}";
+        var trace = $"00-{Guid.NewGuid():N}-{Guid.NewGuid():N}"[..55] + "-01";
+
+        var martensEvents = OptIn(byMarten);
+        await using (var session = store.LightweightSession("default"))
+        {
+            session.CorrelationId = correlation;
+            session.SetHeader(IdempotencyKeys.EventHeader, key);
+            session.SetHeader(EventTraces.Header, trace);
+            session.Events.Append(byMarten.Id, byMarten.Version + martensEvents.Count, [.. martensEvents]);
+            await session.SaveChangesAsync(Ct);
+        }
+
+        var ourEvents = OptIn(byUs);
+        var appends = new BatchedAppends(store);
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync(Ct);
+            await using var batch = new NpgsqlBatch(connection)
+            {
+                BatchCommands = { appends.Command("default", [appends.Prepare(byUs.Id, byUs.Version, ourEvents, key, correlation, trace)]) },
+            };
+            await batch.ExecuteNonQueryAsync(Ct);
+        }
+
+        await using var read = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString);
+        await read.OpenAsync(Ct);
+        // Every column but the ids and moments; the event's data apart, where the stream's own id is named.
+        var eventRow = $"""
+            select (to_jsonb(e) - 'seq_id' - 'id' - 'stream_id' - 'timestamp' - 'data')::text, e.data::text, e.timestamp
+            from {EventStoreSetup.Schema}.mt_events e where e.stream_id = $1 and e.version = $2
+            """;
+        var streamRow = $"""
+            select (to_jsonb(s) - 'id' - 'timestamp' - 'created')::text, '', s.timestamp
+            from {EventStoreSetup.Schema}.mt_streams s where s.id = $1 and s.version = $2
+            """;
+        var (martensEvent, ourEvent) = (await RowAsync(read, eventRow, byMarten.Id, byMarten.Version + 1), await RowAsync(read, eventRow, byUs.Id, byUs.Version + 1));
+        ourEvent.Columns.ShouldBe(martensEvent.Columns);
+        ourEvent.Data.ShouldBe(martensEvent.Data.Replace(byMarten.Id.ToString(), byUs.Id.ToString()));
+        (ourEvent.At - martensEvent.At).Duration().ShouldBeLessThan(TimeSpan.FromMinutes(1));
+        var (martensStream, ourStream) = (await RowAsync(read, streamRow, byMarten.Id, byMarten.Version + 1), await RowAsync(read, streamRow, byUs.Id, byUs.Version + 1));
+        ourStream.Columns.ShouldBe(martensStream.Columns);
+        (ourStream.At - martensStream.At).Duration().ShouldBeLessThan(TimeSpan.FromMinutes(1));
+
+        // And the tables are the ones the service checks for at start.
+        (await EventTablesAsWritten.DifferencesAsync(store, Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_service_refuses_to_start_on_event_tables_with_a_column_it_does_not_write()
+    {
+        var database = await system.CreateDatabaseAsync();
+        var (services, _) = await system.StartApiAsync(database, _ => { });
+        var store = services.GetRequiredService<IDocumentStore>();
+        // What a Marten upgrade would bring: a column in mt_events that our SQL does not write. (Marten's own start-up
+        // migration removes a column it does not know, so the column is added after it, as an upgrade's would stand.)
+        await using (var session = store.LightweightSession())
+        {
+            session.QueueSqlCommand($"alter table {EventStoreSetup.Schema}.mt_events add column causation_id varchar");
+            await session.SaveChangesAsync(Ct);
+        }
+
+        var check = services.GetServices<IHostedService>().OfType<EventTablesAsWritten>().ShouldHaveSingleItem();
+        var refused = await Should.ThrowAsync<StartupException>(() => check.StartAsync(Ct));
+        refused.Message.ShouldContain("mt_events has causation_id, not written");
+        refused.Message.ShouldContain("BatchedAppendsMatchMartenTests");
+        // It runs after the schema is created or checked, and before anything writes.
+        var started = services.GetServices<IHostedService>().Select(h => h.GetType().Name).ToList();
+        var at = started.IndexOf(nameof(EventTablesAsWritten));
+        at.ShouldBeGreaterThan(started.IndexOf("MartenActivator"), string.Join(", ", started)); // Marten applies the schema
+        started.IndexOf("MartenActivator").ShouldBeGreaterThanOrEqualTo(0, string.Join(", ", started));
+        at.ShouldBeLessThan(started.IndexOf("ProjectionCoordinator"), string.Join(", ", started)); // the daemon
+        at.ShouldBeLessThan(started.IndexOf("AdministrationSeeding"), string.Join(", ", started));
+    }
+
+    private async Task<TenderRecord> OpenedAsync()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        await tender.OpenWithTwoLotsAsync($"RW-{Guid.NewGuid():N}"[..20]);
+        await using var query = system.ApiServices.GetRequiredService<IDocumentStore>().QuerySession("default");
+        return (await query.LoadAsync<TenderRecord>(tender.Id, Ct))!;
+    }
+
+    private static IReadOnlyList<object> OptIn(TenderRecord tender) =>
+        OptInDecider.Decide(tender.State, new OptInCommand(1, "OCMW", 1_234.56m, 7m, "0900/1", TestUsers.Of("OCMW")),
+            new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero)).Events;
+
+    private static async Task<(string Columns, string Data, DateTimeOffset At)> RowAsync(NpgsqlConnection connection, string sql, Guid stream, long version)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = stream }, new() { Value = version } } };
+        await using var reader = await command.ExecuteReaderAsync(Ct);
+        (await reader.ReadAsync(Ct)).ShouldBeTrue($"no row for {stream} at {version}");
+        return (reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2));
+    }
+}
