@@ -13,6 +13,13 @@ public sealed record StreamRecords<TRecord, TState>(
     Func<TState?, object, TState?> Transition,
     Func<TState, long, TRecord> Record) where TRecord : class, IStreamRecord<TState> where TState : class
 {
+    /// <summary>The state and the record as <paramref name="events"/> leave a stream that was at <paramref name="version"/>.</summary>
+    public (TState State, TRecord Record) After(TState current, long version, IReadOnlyList<object> events)
+    {
+        var state = events.Aggregate(current, (folded, e) => Transition(folded, e)!);
+        return (state, Record(state, version + events.Count));
+    }
+
     public async Task<TRecord?> LoadAsync(IQuerySession session, Guid id, CancellationToken ct)
     {
         if (await session.LoadAsync<TRecord>(id, ct) is { } stored)

@@ -66,8 +66,8 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
         // Committed with the writes of other requests; refused as stale when a concurrent write got there first. The
         // inline record goes along as the decision's events leave it, folded once, here.
         var newVersion = version + decision.Events.Count;
-        var state = decision.Events.Aggregate(current, (folded, e) => stream.Records.Transition(folded, e)!);
-        if (await commits.AppendAsync(tenant, id, version, decision.Events, stream.Records.Record(state, newVersion), key, CorrelationIds.Of(http))
+        var (state, after) = stream.Records.After(current, version, decision.Events);
+        if (await commits.AppendAsync(tenant, id, version, decision.Events, after, key, CorrelationIds.Of(http))
             == Infrastructure.GroupCommit.Outcome.Stale)
             return await StaleAsync(http, id, version, key, stream, null, ct);
 

@@ -10,7 +10,8 @@ namespace Aankopen.Api.Tenders.CloseOptIn;
 /// purchasing cell's next action. Deciders already treat a passed deadline as closed; this only records it.
 /// Every <c>Tenders:DeadlineCheckSeconds</c> (default 60), on the clock the rest of the API uses.
 /// </summary>
-public sealed class OptInDeadlineCloser(IDocumentStore store, Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<OptInDeadlineCloser> log)
+public sealed class OptInDeadlineCloser(
+    IDocumentStore store, Infrastructure.GroupCommit commits, Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<OptInDeadlineCloser> log)
     : ClockedJob(clock, log)
 {
     protected override TimeSpan Interval => Seconds(configuration, "Tenders:DeadlineCheckSeconds", 60);
@@ -38,18 +39,13 @@ public sealed class OptInDeadlineCloser(IDocumentStore store, Tenancy.Tenants te
             var decision = CloseOptInDecider.Decide(record.State, new CloseOptInCommand(TenderRules.DeadlineActor), now);
             if (decision.IsRefused)
                 continue;
-            await using var write = store.LightweightSession(tenant);
-            write.Events.Append(record.Id, record.Version + decision.Events.Count, decision.Events.ToArray());
-            try
-            {
-                await write.SaveChangesAsync(ct);
-                closed++;
-                log.LogInformation("Opt-in of {Reference} closed at its deadline {Deadline:u}", record.Reference, record.OptInDeadline);
-            }
-            catch (Exception e) when (e is ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException)
-            {
-                // Someone wrote to the tender meanwhile; that write recorded the closing itself, or the next tick will.
-            }
+            // Appended as a person's decisions are, expecting the version it was made on: when someone (or another
+            // process's closer) wrote to the tender meanwhile, that write recorded the closing itself, or the next tick will.
+            var (_, after) = TenderWrites.Records.After(record.State, record.Version, decision.Events);
+            if (await commits.AppendAsync(tenant, record.Id, record.Version, decision.Events, after, null) == Infrastructure.GroupCommit.Outcome.Stale)
+                continue;
+            closed++;
+            log.LogInformation("Opt-in of {Reference} closed at its deadline {Deadline:u}", record.Reference, record.OptInDeadline);
         }
         return closed;
     }

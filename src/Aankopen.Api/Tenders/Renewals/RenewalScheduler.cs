@@ -12,7 +12,8 @@ namespace Aankopen.Api.Tenders.Renewals;
 /// After downtime the next run records what was missed, in order. Two runs racing on one tender cannot both write:
 /// the append expects the version the decision was made on, and the loser finds nothing left to do next time.
 /// </summary>
-public sealed class RenewalScheduler(IDocumentStore store, Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<RenewalScheduler> log)
+public sealed class RenewalScheduler(
+    IDocumentStore store, Infrastructure.GroupCommit commits, Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<RenewalScheduler> log)
     : ClockedJob(clock, log)
 {
     private int LeadDays => Math.Clamp(configuration.GetValue("Tenders:RenewalLeadDays", 30), 0, 365);
@@ -42,25 +43,20 @@ public sealed class RenewalScheduler(IDocumentStore store, Tenancy.Tenants tenan
         var recorded = 0;
         foreach (var id in due)
         {
-            await using var session = store.LightweightSession(tenant);
-            var record = await session.LoadAsync<TenderRecord>(id, ct);
+            var record = await query.LoadAsync<TenderRecord>(id, ct);
             if (record is null)
                 continue;
             var decision = RenewalDeciders.Advance(record.State, today, LeadDays, now);
             if (decision.Events.Count == 0)
                 continue;
-            session.Events.Append(id, record.Version + decision.Events.Count, decision.Events.ToArray());
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                recorded += decision.Events.Count;
-                log.LogInformation("Recorded {Count} renewal event(s) for {Reference}: {Events}", decision.Events.Count, record.Reference,
-                    string.Join(", ", decision.Events.Select(e => e.GetType().Name)));
-            }
-            catch (Exception e) when (e is ConcurrencyException or JasperFx.Events.EventStreamUnexpectedMaxEventIdException)
-            {
-                // Another write (or another run) got there first; what is still due is found on the next run.
-            }
+            // Appended as a person's decisions are, expecting the version it was made on: when another write (or
+            // another process's scheduler) got there first, what is still due is found on the next run.
+            var (_, after) = TenderWrites.Records.After(record.State, record.Version, decision.Events);
+            if (await commits.AppendAsync(tenant, id, record.Version, decision.Events, after, null) == Infrastructure.GroupCommit.Outcome.Stale)
+                continue;
+            recorded += decision.Events.Count;
+            log.LogInformation("Recorded {Count} renewal event(s) for {Reference}: {Events}", decision.Events.Count, record.Reference,
+                string.Join(", ", decision.Events.Select(e => e.GetType().Name)));
         }
         return recorded;
     }
