@@ -53,25 +53,59 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
 
         await using var read = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString);
         await read.OpenAsync(Ct);
-        // Every column but the ids and moments; the event's data apart, where the stream's own id is named.
-        var eventRow = $"""
-            select (to_jsonb(e) - 'seq_id' - 'id' - 'stream_id' - 'timestamp' - 'data')::text, e.data::text, e.timestamp
-            from {EventStoreSetup.Schema}.mt_events e where e.stream_id = $1 and e.version = $2
-            """;
-        var streamRow = $"""
-            select (to_jsonb(s) - 'id' - 'timestamp' - 'created')::text, '', s.timestamp
-            from {EventStoreSetup.Schema}.mt_streams s where s.id = $1 and s.version = $2
-            """;
-        var (martensEvent, ourEvent) = (await RowAsync(read, eventRow, byMarten.Id, byMarten.Version + 1), await RowAsync(read, eventRow, byUs.Id, byUs.Version + 1));
+        var (martensEvent, ourEvent) = (await RowAsync(read, EventRow, byMarten.Id, byMarten.Version + 1), await RowAsync(read, EventRow, byUs.Id, byUs.Version + 1));
         ourEvent.Columns.ShouldBe(martensEvent.Columns);
         ourEvent.Data.ShouldBe(martensEvent.Data.Replace(byMarten.Id.ToString(), byUs.Id.ToString()));
         (ourEvent.At - martensEvent.At).Duration().ShouldBeLessThan(TimeSpan.FromMinutes(1));
-        var (martensStream, ourStream) = (await RowAsync(read, streamRow, byMarten.Id, byMarten.Version + 1), await RowAsync(read, streamRow, byUs.Id, byUs.Version + 1));
+        var (martensStream, ourStream) = (await RowAsync(read, StreamRow, byMarten.Id, byMarten.Version + 1), await RowAsync(read, StreamRow, byUs.Id, byUs.Version + 1));
         ourStream.Columns.ShouldBe(martensStream.Columns);
         (ourStream.At - martensStream.At).Duration().ShouldBeLessThan(TimeSpan.FromMinutes(1));
 
         // And the tables are the ones the service checks for at start.
         (await EventTablesAsWritten.DifferencesAsync(store, Ct)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_stream_started_by_our_sql_and_by_marten_leaves_the_same_rows()
+    {
+        var store = system.ApiServices.GetRequiredService<IDocumentStore>();
+        var opening = (TenderOpened)(await StreamOfAsync(store, (await OpenedAsync()).Id))[0].Data;
+        const string correlation = "start-check";
+        var key = $"key-{Guid.NewGuid():N}";
+        var trace = $"00-{Guid.NewGuid():N}-{Guid.NewGuid():N}"[..55] + "-01";
+        var (byMarten, byUs) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+        var (martensReference, ourReference) = ($"SM-{Guid.NewGuid():N}"[..20], $"SU-{Guid.NewGuid():N}"[..20]);
+
+        await using (var session = store.LightweightSession("default"))
+        {
+            session.CorrelationId = correlation;
+            session.SetHeader(IdempotencyKeys.EventHeader, key);
+            session.SetHeader(EventTraces.Header, trace);
+            session.Events.StartStream<JointTender>(byMarten, opening with { TenderId = byMarten, Reference = martensReference });
+            await session.SaveChangesAsync(Ct);
+        }
+        var appends = new BatchedAppends(store);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using (var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands = { appends.Command("default", [appends.Prepare(byUs, 0, [opening with { TenderId = byUs, Reference = ourReference }], key, correlation, trace, typeof(JointTender))]) },
+        })
+            await batch.ExecuteNonQueryAsync(Ct);
+
+        var (martensEvent, ourEvent) = (await RowAsync(connection, EventRow, byMarten, 1), await RowAsync(connection, EventRow, byUs, 1));
+        ourEvent.Columns.ShouldBe(martensEvent.Columns);
+        ourEvent.Data.ShouldBe(martensEvent.Data.Replace(byMarten.ToString(), byUs.ToString()).Replace(martensReference, ourReference));
+        (ourEvent.At - martensEvent.At).Duration().ShouldBeLessThan(TimeSpan.FromMinutes(1));
+        var (martensStream, ourStream) = (await RowAsync(connection, StreamRow, byMarten, 1), await RowAsync(connection, StreamRow, byUs, 1));
+        ourStream.Columns.ShouldBe(martensStream.Columns);
+        (ourStream.At - martensStream.At).Duration().ShouldBeLessThan(TimeSpan.FromMinutes(1));
+    }
+
+    private static async Task<IReadOnlyList<JasperFx.Events.IEvent>> StreamOfAsync(IDocumentStore store, Guid id)
+    {
+        await using var query = store.QuerySession("default");
+        return await query.Events.FetchStreamAsync(id, token: Ct);
     }
 
     [Fact]
@@ -100,6 +134,17 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
         at.ShouldBeLessThan(started.IndexOf("ProjectionCoordinator"), string.Join(", ", started)); // the daemon
         at.ShouldBeLessThan(started.IndexOf("AdministrationSeeding"), string.Join(", ", started));
     }
+
+    /// <summary>Every column but the ids and moments; the event's data apart, where the stream's own id is named.</summary>
+    private static readonly string EventRow = $"""
+        select (to_jsonb(e) - 'seq_id' - 'id' - 'stream_id' - 'timestamp' - 'data')::text, e.data::text, e.timestamp
+        from {EventStoreSetup.Schema}.mt_events e where e.stream_id = $1 and e.version = $2
+        """;
+
+    private static readonly string StreamRow = $"""
+        select (to_jsonb(s) - 'id' - 'timestamp' - 'created')::text, '', s.timestamp
+        from {EventStoreSetup.Schema}.mt_streams s where s.id = $1 and s.version = $2
+        """;
 
     private async Task<TenderRecord> OpenedAsync()
     {

@@ -22,10 +22,12 @@ namespace Aankopen.Api.Infrastructure;
 public sealed class BatchedAppends
 {
     /// <summary>One stream's decided events, ready to be written: prepared on the request's thread, not the writer's.</summary>
+    /// <param name="StartsAs">For a new stream (<paramref name="Expected"/> 0): its aggregate's name, as Marten records it.</param>
     public sealed record Append(Guid Stream, long Expected, Guid[] Ids, string[] Types, string[] DotNetTypes, string[] Bodies,
-        string? CorrelationId, string? Headers);
+        string? CorrelationId, string? Headers, string? StartsAs = null);
 
     private readonly Dictionary<Type, (string Name, string DotNetName)> names;
+    private readonly Marten.Events.EventGraph eventGraph;
     private readonly ISerializer serializer;
     private readonly TypedCommand statement;
 
@@ -33,19 +35,26 @@ public sealed class BatchedAppends
     {
         names = store.Options.Events.AllKnownEventTypes().ToDictionary(t => t.EventType, t => (t.EventTypeName, t.DotNetTypeName));
         serializer = store.Options.Serializer();
+        eventGraph = (Marten.Events.EventGraph)store.Options.Events;
         var schema = store.Options.Events.DatabaseSchemaName;
         // Arrays, so that the statement's text is the same for any batch and is prepared once per connection. Events
         // get the database's clock (now()), as streams do.
         var sql = $"""
-            WITH moved AS (
+            WITH a AS (SELECT * FROM unnest(?::uuid[], ?::bigint[], ?::bigint[], ?::varchar[]) AS a(id, before, after, type)),
+            started AS (
+                INSERT INTO {schema}.mt_streams AS s (id, type, version, timestamp, created, tenant_id, is_archived)
+                SELECT a.id, a.type, a.after, now(), now(), ?, false FROM a WHERE a.before = 0
+                ON CONFLICT DO NOTHING
+                RETURNING s.id),
+            moved AS (
                 UPDATE {schema}.mt_streams AS s SET version = a.after, timestamp = now()
-                FROM unnest(?::uuid[], ?::bigint[], ?::bigint[]) AS a(id, before, after)
-                WHERE s.tenant_id = ? AND s.id = a.id AND s.version = a.before AND s.is_archived IS NOT TRUE
+                FROM a
+                WHERE a.before > 0 AND s.tenant_id = ? AND s.id = a.id AND s.version = a.before AND s.is_archived IS NOT TRUE
                 RETURNING s.id)
             INSERT INTO {schema}.mt_events
                 (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived, correlation_id, headers)
             SELECT nextval('{schema}.mt_events_sequence'), e.id, e.stream_id,
-                CASE WHEN e.stream_id IN (SELECT id FROM moved) THEN e.version END,
+                CASE WHEN e.stream_id IN (SELECT id FROM moved UNION ALL SELECT id FROM started) THEN e.version END,
                 e.data, e.type, ?, now(), e.dotnet_type, false, e.correlation_id, e.headers
             FROM unnest(?::uuid[], ?::uuid[], ?::bigint[], ?::jsonb[], ?::varchar[], ?::varchar[], ?::varchar[], ?::jsonb[])
                 AS e(id, stream_id, version, data, type, dotnet_type, correlation_id, headers)
@@ -53,7 +62,9 @@ public sealed class BatchedAppends
         statement = new TypedCommand(sql);
     }
 
-    public Append Prepare(Guid stream, long expected, IReadOnlyList<object> events, string? idempotencyKey, string? correlationId, string? traceParent)
+    /// <param name="starts">For a new stream (<paramref name="expected"/> 0): its aggregate type.</param>
+    public Append Prepare(Guid stream, long expected, IReadOnlyList<object> events, string? idempotencyKey, string? correlationId, string? traceParent,
+        Type? starts = null)
     {
         var headers = new Dictionary<string, object>();
         if (idempotencyKey is not null)
@@ -64,7 +75,8 @@ public sealed class BatchedAppends
             ? name
             : throw new InvalidOperationException($"{e.GetType().Name} is not an event type of the store.")).ToArray();
         return new Append(stream, expected, [.. events.Select(_ => Guid.CreateVersion7())], [.. types.Select(t => t.Name)], [.. types.Select(t => t.DotNetName)],
-            [.. events.Select(serializer.ToJson)], correlationId, headers.Count == 0 ? null : serializer.ToJson(headers));
+            [.. events.Select(serializer.ToJson)], correlationId, headers.Count == 0 ? null : serializer.ToJson(headers),
+            starts is null ? null : eventGraph.AggregateAliasFor(starts));
     }
 
     /// <summary>The appends' one statement, for a batch that writes for <paramref name="tenant"/>.</summary>
@@ -73,9 +85,9 @@ public sealed class BatchedAppends
         var events = appends.SelectMany(a => a.Ids.Select((id, i) => (Append: a, Id: id, At: i))).ToArray();
         return statement.With(
             (appends.Select(a => a.Stream).ToArray(), Uuids), (appends.Select(a => a.Expected).ToArray(), Bigints),
-            (appends.Select(a => a.Expected + a.Ids.Length).ToArray(), Bigints),
-            // The tenant twice: once for the streams' rows, once for the events' (placeholders are positional).
-            (tenant, NpgsqlDbType.Varchar), (tenant, NpgsqlDbType.Varchar),
+            (appends.Select(a => a.Expected + a.Ids.Length).ToArray(), Bigints), (appends.Select(a => a.StartsAs).ToArray(), Varchars),
+            // The tenant three times: for the started streams' rows, the moved ones' and the events' (placeholders are positional).
+            (tenant, NpgsqlDbType.Varchar), (tenant, NpgsqlDbType.Varchar), (tenant, NpgsqlDbType.Varchar),
             (events.Select(e => e.Id).ToArray(), Uuids), (events.Select(e => e.Append.Stream).ToArray(), Uuids),
             (events.Select(e => e.Append.Expected + e.At + 1).ToArray(), Bigints), (events.Select(e => e.Append.Bodies[e.At]).ToArray(), Jsonbs),
             (events.Select(e => e.Append.Types[e.At]).ToArray(), Varchars), (events.Select(e => e.Append.DotNetTypes[e.At]).ToArray(), Varchars),

@@ -39,7 +39,8 @@ public static class MembershipEndpoints
         route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote + Shared.Http.ReturnPreference.Note).RequireAuthorization(Policies.PurchasingCell)
             .Produces<MembershipView>().Produces(StatusCodes.Status204NoContent).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
 
-    public static async Task<IResult> Join(JoinCentralRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Join(
+        JoinCentralRequest request, HttpContext http, IDocumentSession session, Infrastructure.GroupCommit commits, TimeProvider clock, CancellationToken ct)
     {
         var (actor, actorProblem) = Actor.Read(http);
         if (actorProblem is not null)
@@ -55,11 +56,13 @@ public static class MembershipEndpoints
         if (decision.IsRefused)
             return Problems.From(http, decision.Errors);
 
-        session.Events.StartStream<CentralMembership>(command.MembershipId, decision.Events.ToArray());
-        await session.SaveChangesAsync(ct);
+        // Started through the same writer as every other append, with its record. Its id is new: it cannot exist yet.
         var membership = CentralMembership.Fold(decision.Events)!;
-        StreamVersions.SetETag(http, 1);
-        return TypedResults.Created($"/api/memberships/{membership.Id}", membership.ToView(1));
+        var version = decision.Events.Count;
+        await commits.AppendAsync(session.TenantId, command.MembershipId, 0, decision.Events, Stream.Records.Record(membership, version), null,
+            CorrelationIds.Of(http), typeof(CentralMembership));
+        StreamVersions.SetETag(http, version);
+        return TypedResults.Created($"/api/memberships/{membership.Id}", membership.ToView(version));
     }
 
     public static async Task<IResult> List(

@@ -13,8 +13,8 @@ namespace Aankopen.Api.Tenders.OpenTender;
 public static class OpenTenderEndpoint
 {
     public static async Task<IResult> Handle(
-        OpenTenderRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, ProcedureThresholds thresholds,
-        CancellationToken ct)
+        OpenTenderRequest request, HttpContext http, IDocumentSession session, Infrastructure.GroupCommit commits, TimeProvider clock,
+        ProcedureThresholds thresholds, CancellationToken ct)
     {
         var (actor, actorProblem) = Actor.Read(http);
         if (actorProblem is not null)
@@ -35,16 +35,15 @@ public static class OpenTenderEndpoint
         if (decision.IsRefused)
             return Problems.From(http, decision.Errors);
 
-        if (key is not null)
-            session.SetHeader(IdempotencyKeys.EventHeader, key);
-        session.Events.StartStream<JointTender>(tenderId, decision.Events.ToArray());
+        // Started through the same writer as every other append, with its record; a stream that exists already is
+        // this request sent again under its Idempotency-Key (the id follows from the key).
+        var tender = JointTender.Fold(decision.Events)!;
+        var version = decision.Events.Count;
         try
         {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (key is not null && e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
-        {
-            return await ReplayAsync(http, session, tenderId, thresholds, ct);
+            if (await commits.AppendAsync(session.TenantId, tenderId, 0, decision.Events, TenderWrites.Records.Record(tender, version), key,
+                    CorrelationIds.Of(http), typeof(JointTender)) == Infrastructure.GroupCommit.Outcome.Stale)
+                return await ReplayAsync(http, session, tenderId, thresholds, ct);
         }
         catch (Exception e) when (IsDuplicateReference(e))
         {
@@ -53,8 +52,6 @@ public static class OpenTenderEndpoint
                 $"La référence '{command.Reference.Trim()}' est déjà utilisée pour un autre marché ; choisissez-en une autre.")]);
         }
 
-        var tender = JointTender.Fold(decision.Events)!;
-        var version = decision.Events.Count;
         StreamVersions.SetETag(http, version);
         return TypedResults.Created($"/api/tenders/{tender.Id}", tender.ToView(version, thresholds, http.ScopeOf()));
     }
@@ -72,7 +69,7 @@ public static class OpenTenderEndpoint
     }
 
     private static bool IsDuplicateReference(Exception e) =>
-        e is JasperFx.DocumentAlreadyExistsException
+        e is JasperFx.DocumentAlreadyExistsException or Npgsql.PostgresException { SqlState: "23505" }
         || (e as MartenCommandException)?.InnerException is Npgsql.PostgresException { SqlState: "23505" }
         || e.InnerException is Npgsql.PostgresException { SqlState: "23505" };
 
