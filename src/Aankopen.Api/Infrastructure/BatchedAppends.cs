@@ -13,8 +13,9 @@ namespace Aankopen.Api.Infrastructure;
 /// opt-ins it was 28 % of PostgreSQL's time, plus starting the executor for each call (docs/performance.md).
 /// <para>
 /// A stream that is no longer at the version its append expects refuses the whole statement, so the batch's
-/// transaction commits none of it: the stream update only touches streams still at their expected version, and an
-/// event of any other stream gets no version, which the column refuses (<see cref="IsStale"/>). The stream's read model
+/// transaction commits none of it: the stream update only touches streams still at their expected version, a new
+/// stream (expected version 0) is only inserted when no stream has its id, and an event of any other stream gets no
+/// version, which the column refuses (<see cref="IsStale"/>). The stream's read model
 /// goes along in the same batch (<see cref="BatchedRecords"/>), as Marten's inline projection would have folded it
 /// (GroupCommitTests compare the two).
 /// </para>

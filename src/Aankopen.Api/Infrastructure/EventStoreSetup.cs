@@ -103,7 +103,8 @@ public static class EventStoreSetup
     {
         // Quick append: the database numbers the events, saving the round trip Marten otherwise makes to read the
         // stream's version before every append (writes that care pass the version they expect).
-        // Changes to existing streams through the API do not go through Marten's append at all (BatchedAppends).
+        // The service's own appends, openings included, do not go through Marten's append at all (BatchedAppends);
+        // this serves what still uses a Marten session's append (the benchmark's baselines, tests).
         options.Events.AppendMode = EventAppendMode.Quick;
     }
 
