@@ -44,10 +44,10 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
         await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString))
         {
             await connection.OpenAsync(Ct);
-            await using var batch = new NpgsqlBatch(connection)
-            {
-                BatchCommands = { appends.Command("default", [appends.Prepare(byUs.Id, byUs.Version, ourEvents, key, correlation, trace)]) },
-            };
+            // With the record as the service writes it, so the store stays as the service leaves it.
+            var (_, record) = TenderWrites.Records.After(byUs.State, byUs.Version, ourEvents);
+            await using var batch = GroupCommit.Batch(connection, appends, "default",
+                [(appends.Prepare(byUs.Id, byUs.Version, ourEvents, key, correlation, trace), new BatchedRecords(store).Prepare(record))]);
             await batch.ExecuteNonQueryAsync(Ct);
         }
 
@@ -87,10 +87,9 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
         var appends = new BatchedAppends(store);
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(Ct);
-        await using (var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands = { appends.Command("default", [appends.Prepare(byUs, 0, [opening with { TenderId = byUs, Reference = ourReference }], key, correlation, trace, typeof(JointTender))]) },
-        })
+        var ours = opening with { TenderId = byUs, Reference = ourReference };
+        await using (var batch = GroupCommit.Batch(connection, appends, "default",
+            [(appends.Prepare(byUs, 0, [ours], key, correlation, trace, typeof(JointTender)), new BatchedRecords(store).Prepare(TenderWrites.Records.Record(JointTender.Fold([ours])!, 1)))]))
             await batch.ExecuteNonQueryAsync(Ct);
 
         var (martensEvent, ourEvent) = (await RowAsync(connection, EventRow, byMarten, 1), await RowAsync(connection, EventRow, byUs, 1));

@@ -27,10 +27,12 @@ public sealed class SequenceGapTests(RunningSystem system)
     public Task An_event_written_by_our_own_sql_and_committed_late_still_reaches_finance_and_the_participations() =>
         HeldOpenAsync(async (store, transaction, tender, events) =>
         {
+            // As the service writes it, the record included, within the held transaction.
             var appends = new BatchedAppends(store);
-            var append = appends.Prepare(tender.Id, tender.Version, events, null, $"gap-{Guid.NewGuid():N}", null);
-            var command = appends.Command("default", [append]);
-            await using var batch = new NpgsqlBatch(transaction.Connection, transaction) { BatchCommands = { command } };
+            var (_, record) = TenderWrites.Records.After(tender.State, tender.Version, events);
+            await using var batch = GroupCommit.Batch(transaction.Connection!, appends, "default",
+                [(appends.Prepare(tender.Id, tender.Version, events, null, $"gap-{Guid.NewGuid():N}", null), new BatchedRecords(store).Prepare(record))]);
+            batch.Transaction = transaction;
             await batch.ExecuteNonQueryAsync(Ct);
         });
 
