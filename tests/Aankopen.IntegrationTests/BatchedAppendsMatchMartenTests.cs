@@ -40,19 +40,14 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
         }
 
         var ourEvents = OptIn(byUs);
-        var appends = new BatchedAppends(store);
-        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString))
+        await using (var connection = await system.OwnConnectionAsync())
         {
-            await connection.OpenAsync(Ct);
-            // With the record as the service writes it, so the store stays as the service leaves it.
-            var (_, record) = TenderWrites.Records.After(byUs.State, byUs.Version, ourEvents);
-            await using var batch = GroupCommit.Batch(connection, appends, "default",
-                [(appends.Prepare(byUs.Id, byUs.Version, ourEvents, key, correlation, trace), new BatchedRecords(store).Prepare(record))]);
+            await using var batch = OurBatch(store, connection, byUs.Id, byUs.Version, ourEvents,
+                TenderWrites.Records.After(byUs.State, byUs.Version, ourEvents).Record, key, correlation, trace);
             await batch.ExecuteNonQueryAsync(Ct);
         }
 
-        await using var read = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString);
-        await read.OpenAsync(Ct);
+        await using var read = await system.OwnConnectionAsync();
         var (martensEvent, ourEvent) = (await RowAsync(read, EventRow, byMarten.Id, byMarten.Version + 1), await RowAsync(read, EventRow, byUs.Id, byUs.Version + 1));
         ourEvent.Columns.ShouldBe(martensEvent.Columns);
         ourEvent.Data.ShouldBe(martensEvent.Data.Replace(byMarten.Id.ToString(), byUs.Id.ToString()));
@@ -84,12 +79,10 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
             session.Events.StartStream<JointTender>(byMarten, opening with { TenderId = byMarten, Reference = martensReference });
             await session.SaveChangesAsync(Ct);
         }
-        var appends = new BatchedAppends(store);
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(Ct);
+        await using var connection = await system.OwnConnectionAsync();
         var ours = opening with { TenderId = byUs, Reference = ourReference };
-        await using (var batch = GroupCommit.Batch(connection, appends, "default",
-            [(appends.Prepare(byUs, 0, [ours], key, correlation, trace, typeof(JointTender)), new BatchedRecords(store).Prepare(TenderWrites.Records.Record(JointTender.Fold([ours])!, 1)))]))
+        await using (var batch = OurBatch(store, connection, byUs, 0, [ours], TenderWrites.Records.Record(JointTender.Fold([ours])!, 1), key, correlation, trace,
+            typeof(JointTender)))
             await batch.ExecuteNonQueryAsync(Ct);
 
         var (martensEvent, ourEvent) = (await RowAsync(connection, EventRow, byMarten, 1), await RowAsync(connection, EventRow, byUs, 1));
@@ -99,6 +92,15 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
         var (martensStream, ourStream) = (await RowAsync(connection, StreamRow, byMarten, 1), await RowAsync(connection, StreamRow, byUs, 1));
         ourStream.Columns.ShouldBe(martensStream.Columns);
         (ourStream.At - martensStream.At).Duration().ShouldBeLessThan(TimeSpan.FromMinutes(1));
+    }
+
+    /// <summary>Events and the stream's record as the service's own SQL writes them (<see cref="GroupCommit.Batch"/>), not yet sent.</summary>
+    internal static NpgsqlBatch OurBatch(IDocumentStore store, NpgsqlConnection connection, Guid stream, long version, IReadOnlyList<object> events,
+        object record, string? key, string? correlation, string? trace, Type? starts = null)
+    {
+        var appends = new BatchedAppends(store);
+        return GroupCommit.Batch(connection, appends, "default",
+            [(appends.Prepare(stream, version, events, key, correlation, trace, starts), new BatchedRecords(store).Prepare(record))]);
     }
 
     private static async Task<IReadOnlyList<JasperFx.Events.IEvent>> StreamOfAsync(IDocumentStore store, Guid id)

@@ -79,6 +79,17 @@ public sealed class RunningSystem : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A connection of a test's own to the event store, outside the pool: one left in the pool would be dead for the next
+    /// test after a PostgreSQL restart. Opened.
+    /// </summary>
+    public async Task<NpgsqlConnection> OwnConnectionAsync()
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return connection;
+    }
+
     /// <summary>Polls the simulator until <paramref name="condition"/> holds, or fails after the timeout.</summary>
     public async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition, TimeSpan? timeout = null)
     {

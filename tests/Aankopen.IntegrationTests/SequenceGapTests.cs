@@ -28,10 +28,8 @@ public sealed class SequenceGapTests(RunningSystem system)
         HeldOpenAsync(async (store, transaction, tender, events) =>
         {
             // As the service writes it, the record included, within the held transaction.
-            var appends = new BatchedAppends(store);
-            var (_, record) = TenderWrites.Records.After(tender.State, tender.Version, events);
-            await using var batch = GroupCommit.Batch(transaction.Connection!, appends, "default",
-                [(appends.Prepare(tender.Id, tender.Version, events, null, $"gap-{Guid.NewGuid():N}", null), new BatchedRecords(store).Prepare(record))]);
+            await using var batch = BatchedAppendsMatchMartenTests.OurBatch(store, transaction.Connection!, tender.Id, tender.Version, events,
+                TenderWrites.Records.After(tender.State, tender.Version, events).Record, null, $"gap-{Guid.NewGuid():N}", null);
             batch.Transaction = transaction;
             await batch.ExecuteNonQueryAsync(Ct);
         });
@@ -59,9 +57,7 @@ public sealed class SequenceGapTests(RunningSystem system)
         var decision = OptInDecider.Decide(record.State, new OptInCommand(1, "OCMW", 4_321m, null, budgetLine, TestUsers.Of("OCMW")), DateTimeOffset.UtcNow);
         decision.IsRefused.ShouldBeFalse();
 
-        // Outside the pool: a connection left there would be dead for the next test after a PostgreSQL restart.
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString);
-        await connection.OpenAsync(Ct);
+        await using var connection = await system.OwnConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync(Ct);
         // The sequence number is taken now; the commit comes after later events have committed and long after the threshold.
         await write(store, transaction, record, decision.Events);

@@ -69,9 +69,8 @@ public sealed class SilentAdministrationTests(RunningSystem system)
         await QueuesAsync(refused, (channel, queue) => channel.QueueDeleteAsync(queue, cancellationToken: Ct));
         await StartConnectorAsync(refused);
         // While another re-send of the same administration runs (another operator, another replica), a second waits its turn.
-        await using (var other = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(system.ConnectionString) { Pooling = false }.ConnectionString))
+        await using (var other = await system.OwnConnectionAsync())
         {
-            await other.OpenAsync(Ct);
             await using var running = await other.BeginTransactionAsync(Ct);
             await using var hold = new Npgsql.NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))", other) { Parameters = { new() { Value = $"aankopen.resend/default/{refused}" } } };
             await hold.ExecuteNonQueryAsync(Ct);
