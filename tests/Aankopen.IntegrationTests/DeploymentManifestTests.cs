@@ -18,7 +18,7 @@ public sealed class DeploymentManifestTests
         var (code, output) = await RunAsync("node", [Validator, Path.Combine(Root, "infra", "k8s")]);
 
         code.ShouldBe(0, output);
-        output.ShouldContain("11 objects checked, 0 findings");
+        output.ShouldContain("12 objects checked, 0 findings");
     }
 
     [Fact]

@@ -82,6 +82,14 @@ public sealed class PreparedStatementsTests
     }
 
     [Fact]
+    public void The_servers_probe_the_connections_so_a_dead_leaders_lock_is_freed_within_half_a_minute()
+    {
+        new NpgsqlConnectionStringBuilder(EventStoreSetup.WithKeepalives("Host=db;Options=-c statement_timeout=30000")).Options
+            .ShouldBe("-c statement_timeout=30000 -c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3");
+        EventStoreSetup.WithKeepalives("Host=db;Options=-c tcp_keepalives_idle=60").ShouldNotContain("tcp_keepalives_idle=10");
+    }
+
+    [Fact]
     public void An_unknown_compression_stops_the_start_naming_the_setting()
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [EventStoreSetup.CompressionSetting] = "zstd" }).Build();

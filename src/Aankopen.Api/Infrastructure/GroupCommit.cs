@@ -162,7 +162,9 @@ public sealed class GroupCommit : IAsyncDisposable
         }
         catch (Exception e)
         {
-            if (!BatchedAppends.IsStale(e))
+            // A refused row (a stale version, a reference taken: integrity constraints, class 23) says nothing about
+            // the connections; anything else may mean every writer's connection is dead.
+            if (!BatchedAppends.IsStale(e) && e is not PostgresException { SqlState: ['2', '3', ..] })
                 Interlocked.Increment(ref failures);
             // Whatever failed (a stale version, a server that went away), the next batch starts on a fresh connection.
             if (connection.Open is { } failed)

@@ -4,7 +4,8 @@ public static class NotificationSettings
 {
     /// <summary>
     /// <c>Notifications:RelayEnabled</c> (default true): whether this process runs the async daemon that publishes
-    /// finance messages. Exactly one process of a deployment may have it on.
+    /// finance messages, and the schedulers. Two or more processes of a deployment have it on: one of them, elected,
+    /// runs the daemon, and another takes over when it dies (DaemonMode.HotCold).
     /// </summary>
     public static bool RelayEnabled(IConfiguration configuration) => configuration.GetValue("Notifications:RelayEnabled", true);
 

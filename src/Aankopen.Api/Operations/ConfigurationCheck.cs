@@ -27,7 +27,7 @@ public sealed class ConfigurationCheck(
         checks.Add(await IdentityProviderAsync(ct));
         checks.AddRange(await ConnectorsAsync(ct));
         checks.Add(NotificationSettings.RelayEnabled(configuration)
-            ? new("daemon", Ok, "This process runs the daemon: read models, the finance relay, deadline and renewal schedulers. Exactly one process may.", "Notifications:RelayEnabled")
+            ? new("daemon", Ok, "This process stands for election to run the daemon (read models, the finance relay) and runs the deadline and renewal schedulers. Run two or more such processes: one leads, another takes over.", "Notifications:RelayEnabled")
             : new("daemon", Ok, "This process does not run the daemon; another one must.", "Notifications:RelayEnabled"));
         checks.Add(telemetry.OtlpEndpoint is { } otlp
             ? new("telemetry", Ok, $"Traces and metrics go to {otlp}; metrics can also be scraped from /metrics.", "Telemetry:OtlpEndpoint")

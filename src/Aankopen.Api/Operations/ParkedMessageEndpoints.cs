@@ -34,9 +34,6 @@ public static class ParkedMessageEndpoints
         string administration, HttpContext http, IDocumentSession session, IBus bus, FinanceQueues queues, TimeProvider clock,
         ILogger<ResendLog> log, CancellationToken ct)
     {
-        var parked = await ParkedFinanceMessage.InOrder(session.Query<ParkedFinanceMessage>().Where(p => p.Administration == administration)).ToListAsync(ct);
-        if (parked.Count == 0 && await session.LoadAsync<AdministrationRecord>(administration, ct) is null)
-            return AdministrationEndpoints.NotFound(http, administration);
         var tenant = session.TenantId;
         // One re-send of an administration at a time, across every replica: two interleaved would put its tenders'
         // messages out of order. A transaction's advisory lock: released when the transaction ends, here or with the
@@ -48,6 +45,10 @@ public static class ParkedMessageEndpoints
             return Problems.Single(http, StatusCodes.Status409Conflict, "resend-running",
                 $"De geparkeerde berichten van {administration} worden al opnieuw verstuurd; wacht tot dat klaar is.",
                 $"Les messages parqués de {administration} sont déjà en cours de renvoi ; attendez que ce soit terminé.");
+        // Read under the lock: a re-send that ran just before has removed what it sent.
+        var parked = await ParkedFinanceMessage.InOrder(session.Query<ParkedFinanceMessage>().Where(p => p.Administration == administration)).ToListAsync(ct);
+        if (parked.Count == 0 && await session.LoadAsync<AdministrationRecord>(administration, ct) is null)
+            return AdministrationEndpoints.NotFound(http, administration);
         var sent = 0;
         try
         {
