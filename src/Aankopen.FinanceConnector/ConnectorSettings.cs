@@ -33,6 +33,13 @@ public sealed class ConnectorSettings
     public TimeSpan Break { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// <c>FinanceSystem:BreakerSamplingSeconds</c> (default 30, at least twice the attempt timeout): the breaker's window.
+    /// The calls of the window before an outage count too: after a busy half minute, a longer window needs more failures
+    /// before it opens.
+    /// </summary>
+    public TimeSpan BreakerSampling { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
     /// <c>FinanceSystem:BreakerPatienceSeconds</c> (default 300): how long one delivery attempt waits for an open
     /// breaker to let it through before the attempt counts as failed. Waiting does not spend a redelivery.
     /// </summary>
@@ -54,6 +61,7 @@ public sealed class ConnectorSettings
             RetryDelay = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:RetryDelaySeconds", 2.0)),
             BreakerMinimumThroughput = configuration.GetValue("FinanceSystem:BreakerMinimumThroughput", 100),
             Break = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:BreakSeconds", 5.0)),
+            BreakerSampling = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:BreakerSamplingSeconds", 30.0)),
             BreakerPatience = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:BreakerPatienceSeconds", 300.0)),
             ProbeInterval = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:ProbeSeconds", 30.0)),
         };
@@ -79,6 +87,8 @@ public sealed class ConnectorSettings
             problems.Add($"FinanceSystem:BreakSeconds is {settings.Break.TotalSeconds}; use 0.5 to 3600 (how long an open breaker holds calls back).");
         if (settings.BreakerPatience < TimeSpan.Zero || settings.BreakerPatience > TimeSpan.FromDays(1))
             problems.Add($"FinanceSystem:BreakerPatienceSeconds is {settings.BreakerPatience.TotalSeconds}; use 0 to 86400 (0: an open breaker fails the attempt at once).");
+        if (settings.BreakerSampling < TimeSpan.FromSeconds(1) || settings.BreakerSampling > TimeSpan.FromHours(1))
+            problems.Add($"FinanceSystem:BreakerSamplingSeconds is {settings.BreakerSampling.TotalSeconds}; use 1 to 3600 (the window whose calls the breaker judges).");
         if (settings.ProbeInterval < TimeSpan.FromSeconds(0.1) || settings.ProbeInterval > TimeSpan.FromHours(1))
             problems.Add($"FinanceSystem:ProbeSeconds is {settings.ProbeInterval.TotalSeconds}; use 0.1 to 3600 (how often the finance system is probed).");
         if (problems.Count > 0)

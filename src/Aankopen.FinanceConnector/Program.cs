@@ -87,7 +87,7 @@ public sealed class Program
                 o.TotalRequestTimeout.Timeout = settings.AttemptTimeout * 4 + settings.RetryDelay * 8;
                 o.CircuitBreaker.MinimumThroughput = settings.BreakerMinimumThroughput;
                 o.CircuitBreaker.BreakDuration = settings.Break;
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(30).Ticks, settings.AttemptTimeout.Ticks * 2));
+                o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(settings.BreakerSampling.Ticks, settings.AttemptTimeout.Ticks * 2));
                 o.CircuitBreaker.OnOpened = _ => Changed(FinanceReachability.Circuit.Open);
                 o.CircuitBreaker.OnHalfOpened = _ => Changed(FinanceReachability.Circuit.HalfOpen);
                 o.CircuitBreaker.OnClosed = _ => Changed(FinanceReachability.Circuit.Closed);

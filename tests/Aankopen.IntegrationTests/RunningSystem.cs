@@ -122,6 +122,8 @@ public sealed class RunningSystem : IAsyncLifetime
         "--FinanceSystem:AttemptTimeoutSeconds=1", "--FinanceSystem:RetryDelaySeconds=0.1",
         // A breaker that opens after a few calls, so that the fault tests meet it too.
         "--FinanceSystem:BreakerMinimumThroughput=10", "--FinanceSystem:BreakSeconds=1", "--FinanceSystem:BreakerPatienceSeconds=30",
+        // A short window: the bookings of the tests just before must not outnumber a fault test's failures in it.
+        "--FinanceSystem:BreakerSamplingSeconds=4",
         "--FinanceSystem:ProbeSeconds=0.5",
     ];
 

@@ -57,6 +57,7 @@ public sealed class StartupTests
     [InlineData("BreakerMinimumThroughput", "1", "2 to 100000")]
     [InlineData("BreakSeconds", "0.1", "0.5 to 3600")]
     [InlineData("BreakerPatienceSeconds", "-1", "0 to 86400")]
+    [InlineData("BreakerSamplingSeconds", "0.5", "1 to 3600")]
     [InlineData("ProbeSeconds", "0", "0.1 to 3600")]
     public void A_connector_refuses_a_breaker_or_probe_setting_outside_its_range_and_names_the_range(string setting, string value, string range)
     {
