@@ -21,15 +21,38 @@ public sealed class Program
     public static async Task<int> Main(string[] args)
     {
         var app = Build(args);
+        // Checked before the server listens: once it does, anyone who reaches it can have a token signed.
+        if (NonLoopbackAddresses(app.Configuration).FirstOrDefault() is { } open)
+            return Refuse(open);
         await app.StartAsync();
+        // And what the server actually bound, in case a setting this check does not know of widened it.
         if (!ListensOnLoopbackOnly(app))
         {
-            await Console.Error.WriteLineAsync("Aankopen dev issuer refuses to run: it signs any token it is asked for, so it only listens on loopback addresses (--urls=http://127.0.0.1:PORT).");
             await app.StopAsync();
-            return 2;
+            return Refuse(string.Join(", ", app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses));
         }
         await app.WaitForShutdownAsync();
         return 0;
+    }
+
+    private static int Refuse(string address)
+    {
+        Console.Error.WriteLine($"Aankopen dev issuer refuses to run on {address}: it signs any token it is asked for, so it only listens on loopback addresses (--urls=http://127.0.0.1:PORT).");
+        return 2;
+    }
+
+    /// <summary>
+    /// The addresses the configuration asks the server to listen on that are not loopback: <c>urls</c>, Kestrel's
+    /// endpoints, and <c>HTTP_PORTS</c>/<c>HTTPS_PORTS</c> (which listen on every address when no <c>urls</c> is set).
+    /// </summary>
+    public static IEnumerable<string> NonLoopbackAddresses(IConfiguration configuration)
+    {
+        var urls = (configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        urls.AddRange(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
+        if (configuration["urls"] is not { Length: > 0 })
+            foreach (var ports in new[] { configuration["http_ports"], configuration["https_ports"] })
+                urls.AddRange((ports ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => $"http://+:{p}"));
+        return urls.Where(u => !IsLoopbackBinding(u));
     }
 
     public static WebApplication Build(string[] args)
@@ -153,9 +176,13 @@ public sealed class Program
         && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
 
     private static bool ListensOnLoopbackOnly(WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.All(a =>
-        {
-            var host = new Uri(a.Replace("*", "0.0.0.0").Replace("+", "0.0.0.0")).Host;
-            return host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-        });
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.All(IsLoopbackBinding);
+
+    private static bool IsLoopbackBinding(string address)
+    {
+        if (!Uri.TryCreate(address.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"), UriKind.Absolute, out var uri))
+            return false;
+        var host = uri.Host;
+        return host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
+    }
 }

@@ -17,6 +17,12 @@ public sealed class TenderWrites(StreamWrites writes, ProcedureThresholds thresh
     /// <summary>A tender as its page and its writes read it: its record, or its events while a rebuild rewrites the record.</summary>
     public static readonly StreamRecords<TenderRecord, JointTender> Records = new(TenderEventTypes.All, JointTender.Transition, TenderRecord.From);
 
+    /// <summary>
+    /// Whether a stream read by id is a tender's: a membership's id asked for as a tender is "not found", never a
+    /// membership's events shown as a tender's history.
+    /// </summary>
+    public static bool IsTender(IReadOnlyList<JasperFx.Events.IEvent> events) => events.Count > 0 && events[0].Data is TenderOpened;
+
     public static IResult TenderNotFound(HttpContext http, Guid id) =>
         Problems.Single(http, StatusCodes.Status404NotFound, "tender-not-found",
             $"Er is geen gezamenlijke opdracht met id {id}.", $"Il n'existe pas de marché conjoint avec l'identifiant {id}.");

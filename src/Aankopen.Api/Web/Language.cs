@@ -62,11 +62,12 @@ public static class Language
         {
             MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps,
         });
-        return Results.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
+        return Results.Redirect(Shared.Security.ReturnAddresses.Local(returnUrl));
     }
 
     /// <summary>
-    /// What a person sees instead of a page they may not see (403) or that is not there for them (404): a page in their
+    /// What a person sees instead of a page they may not see (403), that is not there for them (404) or whose address
+    /// holds a character no page takes (400): a page in their
     /// language saying so, with the way back, rather than a machine's problem document.
     /// </summary>
     public static string RefusalPage(int status, bool french)
@@ -75,6 +76,8 @@ public static class Language
         {
             (StatusCodes.Status403Forbidden, false) => ("Niet toegestaan", "Uw rol of uw besturen geven geen toegang tot deze pagina."),
             (StatusCodes.Status403Forbidden, true) => ("Non autorisé", "Votre rôle ou vos administrations ne donnent pas accès à cette page."),
+            (StatusCodes.Status400BadRequest, false) => ("Ongeldig adres", "Het adres van deze pagina bevat een stuurteken; open de pagina opnieuw via het overzicht."),
+            (StatusCodes.Status400BadRequest, true) => ("Adresse invalide", "L'adresse de cette page contient un caractère de contrôle ; rouvrez la page depuis le tableau de bord."),
             (_, false) => ("Niet gevonden", "Deze pagina bestaat niet, of wat ze toont is niet voor u bestemd."),
             (_, true) => ("Introuvable", "Cette page n'existe pas, ou ce qu'elle montre ne vous est pas destiné."),
         };

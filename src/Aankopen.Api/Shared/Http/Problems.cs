@@ -20,11 +20,12 @@ public static class Problems
         asked?.StartsWith("fr", StringComparison.OrdinalIgnoreCase) == true
         || (asked?.StartsWith("nl", StringComparison.OrdinalIgnoreCase) != true && PrefersFrench(http));
 
-    public static IResult From(HttpContext http, IReadOnlyList<DomainError> errors)
+    /// <param name="status">Instead of the status the first error's kind gives: 400 for what a query parameter said.</param>
+    public static IResult From(HttpContext http, IReadOnlyList<DomainError> errors, int? status = null)
     {
         var french = PrefersFrench(http);
         var first = errors[0];
-        var status = first.Kind switch
+        status ??= first.Kind switch
         {
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
@@ -34,7 +35,7 @@ public static class Problems
         {
             Type = $"urn:aankopen:problem:{first.Code}",
             Status = status,
-            Title = TitleFor(status, french),
+            Title = TitleFor(status.Value, french),
             Detail = string.Join(" ", errors.Select(e => french ? e.Fr : e.Nl)),
             Instance = http.Request.Path,
         };

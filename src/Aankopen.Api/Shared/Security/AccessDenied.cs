@@ -19,8 +19,8 @@ public sealed class AccessDenied : IAuthorizationMiddlewareResultHandler
         if (result.Succeeded)
             await standard.HandleAsync(next, http, policy, result);
         else if (!SignIn.UsesBearer(http) && http.User.Identity?.IsAuthenticated != true)
-            // A person on a page: off to the identity provider, and back to this page after.
-            await http.ChallengeAsync(SignIn.Oidc);
+            // A person on a page: off to the identity provider, and back to this page after (if it is one of this site).
+            await http.ChallengeAsync(SignIn.Oidc, new AuthenticationProperties { RedirectUri = ReturnAddresses.Of(http.Request) });
         else if (result.Challenged || http.User.Identity?.IsAuthenticated != true)
             await NotSignedIn(http).ExecuteAsync(http);
         else if (!SignIn.UsesBearer(http))

@@ -4,7 +4,8 @@ namespace Aankopen.Api.Shared.Security;
 /// Headers that keep browsers from misreading or framing what the service sends. The API reference page (/scalar)
 /// loads its own scripts and styles, so it gets no content security policy; the API's JSON may load nothing; the
 /// pages load their own style sheet and nothing else, and their forms post only here (or, signing out, to the
-/// identity provider).
+/// identity provider). No answer may be kept by a browser or a proxy (<c>Cache-Control: no-store</c>): figures,
+/// reports and exports are read again, by whoever may read them, each time; only the style sheet says otherwise.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -23,6 +24,7 @@ public static class SecurityHeaders
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers.CacheControl = "no-store";
         if (SignIn.UsesBearer(http) || http.Request.Path.StartsWithSegments("/openapi"))
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
         else if (!http.Request.Path.StartsWithSegments("/scalar"))

@@ -80,7 +80,13 @@ public static class SignIn
                 o.Scope.Clear();
                 foreach (var scope in settings.Scopes)
                     o.Scope.Add(scope);
-                o.SignedOutRedirectUri = "/";
+                o.SignedOutRedirectUri = ReturnAddresses.Overview;
+                // Whatever started the sign-in, the browser only comes back to a page of this site.
+                o.Events.OnTicketReceived = context =>
+                {
+                    context.ReturnUri = ReturnAddresses.Local(context.ReturnUri);
+                    return Task.CompletedTask;
+                };
             });
     }
 }

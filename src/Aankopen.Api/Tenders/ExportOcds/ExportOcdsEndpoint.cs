@@ -21,7 +21,7 @@ public static class ExportOcdsEndpoint
         Guid tenderId, HttpContext http, IQuerySession session, OcdsSettings settings, TimeProvider clock, bool record, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(tenderId, token: ct);
-        if (events.Count == 0)
+        if (!TenderWrites.IsTender(events))
             return TenderWrites.TenderNotFound(http, tenderId);
         var administrations = (await AdministrationDirectory.LoadAsync(session, ct)).All.ToDictionary(a => a.Code);
         var ocid = settings.OcidOf(tenderId);

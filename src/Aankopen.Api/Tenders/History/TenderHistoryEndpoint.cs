@@ -9,7 +9,7 @@ public static class TenderHistoryEndpoint
     public static async Task<IResult> Handle(Guid tenderId, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(tenderId, token: ct);
-        if (events.Count == 0)
+        if (!TenderWrites.IsTender(events))
             return TenderWrites.TenderNotFound(http, tenderId);
         return TypedResults.Ok(events.Select(e => new HistoryEntryView(e.Version, e.Data.GetType().Name, ActorOf(e.Data), e.Timestamp, e.Data, e.CorrelationId)).ToArray());
     }
