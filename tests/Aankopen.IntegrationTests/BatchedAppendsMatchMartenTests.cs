@@ -100,7 +100,7 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
     {
         var appends = new BatchedAppends(store);
         return GroupCommit.Batch(connection, appends, "default",
-            [(appends.Prepare(stream, version, events, key, correlation, trace, starts), new BatchedRecords(store).Prepare(record))]);
+            [(appends.Prepare(stream, version, events, new WriteOrigin(correlation, IdempotencyKey: key), trace, starts), new BatchedRecords(store).Prepare(record))]);
     }
 
     private static async Task<IReadOnlyList<JasperFx.Events.IEvent>> StreamOfAsync(IDocumentStore store, Guid id)

@@ -27,7 +27,8 @@ public sealed class GroupCommitTests
         await using var commits = new GroupCommit(store);
         var events = OptIn(stored.State);
 
-        var outcome = await commits.AppendAsync(Tenant, id, stored.Version, events, Folded(stored, events), "sleutel-1", "correlatie-1");
+        var origin = new WriteOrigin("correlatie-1", "van-de-beller", "sleutel-1", "vingerafdruk-1");
+        var outcome = await commits.AppendAsync(Tenant, id, stored.Version, events, Folded(stored, events), origin);
 
         outcome.ShouldBe(GroupCommit.Outcome.Appended);
         await using var session = store.QuerySession(Tenant);
@@ -42,7 +43,9 @@ public sealed class GroupCommitTests
         written.Version.ShouldBe(stored.Version + 1);
         written.Data.ShouldBeOfType<OptedIn>().Administration.ShouldBe("OCMW");
         written.CorrelationId.ShouldBe("correlatie-1");
-        IdempotencyKeys.Carries(written, "sleutel-1").ShouldBeTrue();
+        IdempotencyKeys.Replays(written, origin).ShouldBeTrue();
+        IdempotencyKeys.Replays(written, origin with { Fingerprint = "vingerafdruk-2" }).ShouldBeFalse();
+        written.Headers![CorrelationIds.CallerEventHeader].ToString().ShouldBe("van-de-beller");
         (await RevisionAsync(store, id)).ShouldBe(stored.Version + 1);
 
         // An event Marten appends itself, to the same stream, has the same columns as the one written here.

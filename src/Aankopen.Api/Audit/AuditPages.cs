@@ -54,7 +54,7 @@ public static class AuditPages
             <p>{id} · <a href="?lang={(french ? "nl" : "fr")}">{(french ? "Nederlands" : "français")}</a></p>
             <table>
             <caption>{T($"{entries.Length} vastgelegde feiten, oudste eerst", $"{entries.Length} faits enregistrés, du plus ancien au plus récent")}</caption>
-            <thead><tr><th scope="col">{T("Versie", "Version")}</th><th scope="col">{T("Feit", "Fait")}</th><th scope="col">{T("Door", "Par")}</th><th scope="col">{T("Wanneer", "Quand")}</th><th scope="col">{T("Correlatie-id", "Identifiant de corrélation")}</th><th scope="col">{T("Vastgelegd", "Enregistré")}</th></tr></thead>
+            <thead><tr><th scope="col">{T("Versie", "Version")}</th><th scope="col">{T("Feit", "Fait")}</th><th scope="col">{T("Door", "Par")}</th><th scope="col">{T("Wanneer", "Quand")}</th><th scope="col">{T("Correlatie-id", "Identifiant de corrélation")}</th><th scope="col">{T("Id van de aanvrager (niet gecontroleerd)", "Identifiant de l'appelant (non vérifié)")}</th><th scope="col">{T("Vastgelegd", "Enregistré")}</th></tr></thead>
             <tbody>
 
             """);
@@ -62,7 +62,7 @@ public static class AuditPages
         {
             var at = TimeZoneInfo.ConvertTime(e.At, Brussels).ToString("g", culture);
             html.Append($"<tr><td>{e.Version}</td><th scope=\"row\">{Html.Encode(e.Event)}</th><td>{Html.Encode(e.By)}</td>"
-                + $"<td><time datetime=\"{e.At:O}\">{Html.Encode(at)}</time></td><td><code>{Html.Encode(e.CorrelationId ?? "")}</code></td>"
+                + $"<td><time datetime=\"{e.At:O}\">{Html.Encode(at)}</time></td><td><code>{Html.Encode(e.CorrelationId ?? "")}</code></td><td><code>{Html.Encode(e.CallerCorrelationId ?? "")}</code></td>"
                 + $"<td><details><summary>{T("toon", "afficher")}</summary><pre>{Html.Encode(JsonSerializer.Serialize(e.Data, e.Data.GetType(), Indented))}</pre></details></td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n</main>\n</body>\n</html>\n");

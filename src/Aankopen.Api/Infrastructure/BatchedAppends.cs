@@ -64,19 +64,17 @@ public sealed class BatchedAppends
     }
 
     /// <param name="starts">For a new stream (<paramref name="expected"/> 0): its aggregate type.</param>
-    public Append Prepare(Guid stream, long expected, IReadOnlyList<object> events, string? idempotencyKey, string? correlationId, string? traceParent,
-        Type? starts = null)
+    public Append Prepare(Guid stream, long expected, IReadOnlyList<object> events, WriteOrigin? origin, string? traceParent, Type? starts = null)
     {
         var headers = new Dictionary<string, object>();
-        if (idempotencyKey is not null)
-            headers[IdempotencyKeys.EventHeader] = idempotencyKey;
+        origin?.AddHeaders(headers);
         if (traceParent is not null)
             headers[EventTraces.Header] = traceParent;
         var types = events.Select(e => names.TryGetValue(e.GetType(), out var name)
             ? name
             : throw new InvalidOperationException($"{e.GetType().Name} is not an event type of the store.")).ToArray();
         return new Append(stream, expected, [.. events.Select(_ => Guid.CreateVersion7())], [.. types.Select(t => t.Name)], [.. types.Select(t => t.DotNetName)],
-            [.. events.Select(serializer.ToJson)], correlationId, headers.Count == 0 ? null : serializer.ToJson(headers),
+            [.. events.Select(serializer.ToJson)], origin?.CorrelationId, headers.Count == 0 ? null : serializer.ToJson(headers),
             starts is null ? null : eventGraph.AggregateAliasFor(starts));
     }
 

@@ -16,6 +16,8 @@ public sealed class CorrelatedSessions(IDocumentStore store, IHttpContextAccesso
     {
         var session = store.LightweightSession(Shared.Security.UserScopes.TenantOf(http.HttpContext));
         session.CorrelationId = CorrelationIds.Of(http.HttpContext);
+        if (CorrelationIds.CallerOf(http.HttpContext) is { } caller)
+            session.SetHeader(CorrelationIds.CallerEventHeader, caller);
         if (Observability.Telemetry.CurrentTraceParent is { } trace)
             session.SetHeader(EventTraces.Header, trace);
         return session;

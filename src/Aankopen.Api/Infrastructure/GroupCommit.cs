@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared.Http;
 using System.Threading.Channels;
 using Marten;
 using Npgsql;
@@ -67,11 +68,11 @@ public sealed class GroupCommit : IAsyncDisposable
     /// </summary>
     /// <param name="starts">Starts the stream (<paramref name="version"/> 0) as this aggregate; <see cref="Outcome.Stale"/> when it exists.</param>
     public Task<Outcome> AppendAsync<TRecord>(string tenant, Guid stream, long version, IReadOnlyList<object> events, TRecord record,
-        string? idempotencyKey, string? correlationId = null, Type? starts = null) where TRecord : notnull
+        WriteOrigin? origin, Type? starts = null) where TRecord : notnull
     {
         // Serialised here, on the request's side, in parallel with other requests, the record too; the trace context
         // as well: the writer task that commits runs outside it.
-        var append = appends.Prepare(stream, version, events, idempotencyKey, correlationId, Observability.Telemetry.CurrentTraceParent, starts);
+        var append = appends.Prepare(stream, version, events, origin, Observability.Telemetry.CurrentTraceParent, starts);
         var pending = new Pending(tenant, append, records.Prepare(record), new(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(GroupCommit), "The service is stopping.");

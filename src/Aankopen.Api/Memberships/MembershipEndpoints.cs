@@ -59,8 +59,8 @@ public static class MembershipEndpoints
         // Started through the same writer as every other append, with its record. Its id is new: it cannot exist yet.
         var membership = CentralMembership.Fold(decision.Events)!;
         var version = decision.Events.Count;
-        await commits.AppendAsync(session.TenantId, command.MembershipId, 0, decision.Events, Stream.Records.Record(membership, version), null,
-            CorrelationIds.Of(http), typeof(CentralMembership));
+        await commits.AppendAsync(session.TenantId, command.MembershipId, 0, decision.Events, Stream.Records.Record(membership, version),
+            WriteOrigin.Of(http, null), typeof(CentralMembership));
         StreamVersions.SetETag(http, version);
         return TypedResults.Created($"/api/memberships/{membership.Id}", membership.ToView(version));
     }
@@ -131,7 +131,7 @@ public static class MembershipEndpoints
         var events = await session.Events.FetchStreamAsync(membershipId, token: ct);
         if (events.Count == 0 || events[0].Data is not MembershipJoined)
             return NotFound(http, membershipId);
-        return TypedResults.Ok(events.Select(e => new HistoryEntryView(e.Version, e.Data.GetType().Name, ActorOf(e.Data), e.Timestamp, e.Data, e.CorrelationId)).ToArray());
+        return TypedResults.Ok(events.Select(e => new HistoryEntryView(e.Version, e.Data.GetType().Name, ActorOf(e.Data), e.Timestamp, e.Data, e.CorrelationId, CorrelationIds.CallerOf(e))).ToArray());
     }
 
     public static async Task<IResult> OfAdministration(string code, IQuerySession session, CancellationToken ct) =>

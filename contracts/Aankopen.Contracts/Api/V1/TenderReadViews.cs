@@ -20,7 +20,10 @@ public sealed record TenderSummaryView(
 public sealed record PageView<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize);
 
 /// <summary>One recorded fact of a tender's life: what happened, who did it, when, its recorded content, and the correlation id of the request that recorded it.</summary>
-public sealed record HistoryEntryView(long Version, string Event, string By, DateTimeOffset At, object Data, string? CorrelationId = null);
+/// <param name="CorrelationId">This service's id of the request that recorded the fact (in its logs and answer).</param>
+/// <param name="CallerCorrelationId">The id the caller sent in X-Correlation-Id, if any: the caller's word, not checked.</param>
+public sealed record HistoryEntryView(long Version, string Event, string By, DateTimeOffset At, object Data, string? CorrelationId = null,
+    string? CallerCorrelationId = null);
 
 /// <summary>An administration's part in the joint tenders opened in one year, and the shares it was awarded in that year.</summary>
 public sealed record AdministrationYearView(

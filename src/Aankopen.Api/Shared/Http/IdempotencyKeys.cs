@@ -1,15 +1,21 @@
+using System.Security.Cryptography;
+using System.Text;
+using Aankopen.Api.Shared.Security;
 using JasperFx.Events;
 
 namespace Aankopen.Api.Shared.Http;
 
 /// <summary>
 /// The Idempotency-Key request header: a client's own id for one intended change, sent again unchanged when it
-/// retries. It is stored as a header on the events the change recorded, so a retry can be recognised.
+/// retries. It is stored as a header on the events the change recorded, with a fingerprint of the request (who asked,
+/// in which tenant, with which method, route and body), so that a retry is recognised and nothing else is: a key
+/// sent by someone else, on another route or with another body, is a request like any other.
 /// </summary>
 public static class IdempotencyKeys
 {
     public const string Header = "Idempotency-Key";
     public const string EventHeader = "idempotency-key";
+    public const string FingerprintHeader = "idempotency-request";
 
     public static (string? Key, IResult? Problem) Read(HttpContext http)
     {
@@ -23,6 +29,23 @@ public static class IdempotencyKeys
             $"L'en-tête {Header} compte au plus 100 caractères ASCII visibles, par exemple un UUID."));
     }
 
-    public static bool Carries(IEvent e, string key) =>
-        e.Headers is { } headers && headers.TryGetValue(EventHeader, out var value) && value?.ToString() == key;
+    /// <summary>
+    /// SHA-256 over the caller (tenant and the token's subject), the method, the path and query, and the body's bytes
+    /// as sent (read once by <see cref="BufferedBodies"/>).
+    /// </summary>
+    public static string Fingerprint(HttpContext http)
+    {
+        var scope = http.ScopeOf();
+        var subject = http.User.FindFirst("sub")?.Value ?? http.User.Identity?.Name ?? "";
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{scope.Tenant}\n{subject}\n{http.Request.Method} {http.Request.PathBase}{http.Request.Path}{http.Request.QueryString}\n"));
+        hash.AppendData(BufferedBodies.Of(http));
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Whether <paramref name="e"/> was recorded by this very request (<paramref name="origin"/>'s key and fingerprint).</summary>
+    public static bool Replays(IEvent e, WriteOrigin origin) =>
+        origin.IdempotencyKey is { } key && e.Headers is { } headers
+        && headers.TryGetValue(EventHeader, out var stored) && stored?.ToString() == key
+        && headers.TryGetValue(FingerprintHeader, out var fingerprint) && fingerprint?.ToString() == origin.Fingerprint;
 }

@@ -44,6 +44,7 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
             return versionProblem;
 
         var version = expected!.Value;
+        var origin = WriteOrigin.Of(http, key);
         var tenant = session.TenantId;
         var scope = http.ScopeOf();
         if (!recent.TryGet(tenant, id, version, out TState current))
@@ -53,7 +54,7 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
             if (record is null || !stream.Visible(record.State, scope))
                 return stream.NotFound(http, id);
             if (record.Version != version)
-                return await StaleAsync(http, id, version, key, stream, record, ct);
+                return await StaleAsync(http, id, version, origin, stream, record, ct);
             current = record.State;
         }
         else if (!stream.Visible(current, scope))
@@ -67,9 +68,8 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
         // inline record goes along as the decision's events leave it, folded once, here.
         var newVersion = version + decision.Events.Count;
         var (state, after) = stream.Records.After(current, version, decision.Events);
-        if (await commits.AppendAsync(tenant, id, version, decision.Events, after, key, CorrelationIds.Of(http))
-            == Infrastructure.GroupCommit.Outcome.Stale)
-            return await StaleAsync(http, id, version, key, stream, null, ct);
+        if (await commits.AppendAsync(tenant, id, version, decision.Events, after, origin) == Infrastructure.GroupCommit.Outcome.Stale)
+            return await StaleAsync(http, id, version, origin, stream, null, ct);
 
         recent.Remember(tenant, id, state!, newVersion);
         StreamVersions.SetETag(http, newVersion);
@@ -79,24 +79,25 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
     /// <summary>
     /// The stream is no longer at the version the client named: 412 with the current one. Unless it was this very
     /// write: a client that retries a write whose answer it never received sends the same Idempotency-Key and the old
-    /// If-Match, and when the events right after that version carry the key, it gets the current state instead.
+    /// If-Match, and when the events right after that version carry the key and the fingerprint of this same request
+    /// (same caller, route and body), it gets the current state instead.
     /// </summary>
     private async Task<IResult> StaleAsync<TRecord, TState>(
-        HttpContext http, Guid id, long expected, string? key, Stream<TRecord, TState> stream, TRecord? current, CancellationToken ct)
+        HttpContext http, Guid id, long expected, WriteOrigin origin, Stream<TRecord, TState> stream, TRecord? current, CancellationToken ct)
         where TRecord : class, IStreamRecord<TState> where TState : class
     {
         current ??= await stream.Records.LoadAsync(session, id, ct);
         if (current is not null && !stream.Visible(current.State, http.ScopeOf()))
             return stream.NotFound(http, id);
-        if (current is null || key is null || !await NextEventCarriesAsync(id, expected, key, ct))
+        if (current is null || origin.IdempotencyKey is null || !await NextEventReplaysAsync(id, expected, origin, ct))
             return StreamVersions.Stale(http, StreamVersions.ETagFor(expected), current?.Version);
         StreamVersions.SetETag(http, current.Version);
         return ReturnPreference.Answer(http, () => stream.View(current.State, current.Version, http.ScopeOf()));
     }
 
-    private async Task<bool> NextEventCarriesAsync(Guid id, long expected, string key, CancellationToken ct)
+    private async Task<bool> NextEventReplaysAsync(Guid id, long expected, WriteOrigin origin, CancellationToken ct)
     {
         var next = await session.Events.FetchStreamAsync(id, fromVersion: expected + 1, token: ct);
-        return next.Count > 0 && IdempotencyKeys.Carries(next[0], key);
+        return next.Count > 0 && IdempotencyKeys.Replays(next[0], origin);
     }
 }

@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Tenders.ReadModels;
 using JasperFx;
@@ -42,7 +43,7 @@ public sealed class OptInDeadlineCloser(
             // Appended as a person's decisions are, expecting the version it was made on: when someone (or another
             // process's closer) wrote to the tender meanwhile, that write recorded the closing itself, or the next tick will.
             var (_, after) = TenderWrites.Records.After(record.State, record.Version, decision.Events);
-            if (await commits.AppendAsync(tenant, record.Id, record.Version, decision.Events, after, null) == Infrastructure.GroupCommit.Outcome.Stale)
+            if (await commits.AppendAsync(tenant, record.Id, record.Version, decision.Events, after, WriteOrigin.OfJob("opt-in-deadline")) == Infrastructure.GroupCommit.Outcome.Stale)
                 continue;
             closed++;
             log.LogInformation("Opt-in of {Reference} closed at its deadline {Deadline:u}", record.Reference, record.OptInDeadline);

@@ -26,8 +26,10 @@ public static class OpenTenderEndpoint
         if (enumErrors.Count > 0)
             return Problems.From(http, enumErrors);
 
-        // With an Idempotency-Key the new tender's id follows from the key, so a retried request meets its own stream.
-        var tenderId = key is null ? Guid.CreateVersion7() : MessageIds.For(IdempotencyNamespace, key);
+        // With an Idempotency-Key the new tender's id follows from the key and who sent it, so a retried request meets
+        // its own stream, and the same key from someone else opens a tender of their own.
+        var origin = WriteOrigin.Of(http, key);
+        var tenderId = key is null ? Guid.CreateVersion7() : MessageIds.For(IdempotencyNamespace, $"{session.TenantId}\n{http.User.FindFirst("sub")?.Value ?? actor}\n{key}");
         var administrations = await AdministrationDirectory.LoadAsync(session, ct);
         var command = new OpenTenderCommand(tenderId, request.Reference, request.TitleNl, request.TitleFr, request.MainCpv, procedure,
             request.LeadAdministration, request.InvitedAdministrations ?? [], request.OptInDeadline, subject, request.Draft, actor!);
@@ -41,9 +43,9 @@ public static class OpenTenderEndpoint
         var version = decision.Events.Count;
         try
         {
-            if (await commits.AppendAsync(session.TenantId, tenderId, 0, decision.Events, TenderWrites.Records.Record(tender, version), key,
-                    CorrelationIds.Of(http), typeof(JointTender)) == Infrastructure.GroupCommit.Outcome.Stale)
-                return await ReplayAsync(http, session, tenderId, thresholds, ct);
+            if (await commits.AppendAsync(session.TenantId, tenderId, 0, decision.Events, TenderWrites.Records.Record(tender, version), origin,
+                    typeof(JointTender)) == Infrastructure.GroupCommit.Outcome.Stale)
+                return await ReplayAsync(http, session, tenderId, origin, thresholds, ct);
         }
         catch (Exception e) when (IsDuplicateReference(e))
         {
@@ -58,11 +60,19 @@ public static class OpenTenderEndpoint
 
     private static readonly Guid IdempotencyNamespace = Guid.Parse("6f1d2a4e-3c55-4b7e-9a0d-2f6b8e1c7a90");
 
-    /// <summary>The same key was used before: answer as the first time, with the tender it opened.</summary>
+    /// <summary>
+    /// The same key was used before by the same caller: answer as the first time, with the tender it opened, when the
+    /// request is the same one; with another body the key is being reused for something else, and that is refused.
+    /// </summary>
     private static async Task<IResult> ReplayAsync(
-        HttpContext http, IDocumentSession session, Guid tenderId, ProcedureThresholds thresholds, CancellationToken ct)
+        HttpContext http, IDocumentSession session, Guid tenderId, WriteOrigin origin, ProcedureThresholds thresholds, CancellationToken ct)
     {
         await using var fresh = session.DocumentStore.QuerySession(session.TenantId);
+        var first = await fresh.Events.FetchStreamAsync(tenderId, version: 1, token: ct);
+        if (first.Count == 0 || !IdempotencyKeys.Replays(first[0], origin))
+            return Problems.Single(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
+                $"U gebruikte deze {IdempotencyKeys.Header} al voor een ander verzoek. Kies een nieuwe sleutel voor elke nieuwe wijziging; stuur dezelfde sleutel enkel mee met precies hetzelfde verzoek.",
+                $"Vous avez déjà utilisé cette {IdempotencyKeys.Header} pour une autre requête. Choisissez une nouvelle clé pour chaque modification ; ne renvoyez la même clé qu'avec exactement la même requête.");
         // Its record, or its events while a rebuild rewrites the record.
         var record = await TenderWrites.Records.LoadAsync(fresh, tenderId, ct);
         if (record is null)

@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Tenders.ReadModels;
 using JasperFx;
@@ -52,7 +53,7 @@ public sealed class RenewalScheduler(
             // Appended as a person's decisions are, expecting the version it was made on: when another write (or
             // another process's scheduler) got there first, what is still due is found on the next run.
             var (_, after) = TenderWrites.Records.After(record.State, record.Version, decision.Events);
-            if (await commits.AppendAsync(tenant, id, record.Version, decision.Events, after, null) == Infrastructure.GroupCommit.Outcome.Stale)
+            if (await commits.AppendAsync(tenant, id, record.Version, decision.Events, after, WriteOrigin.OfJob("renewals")) == Infrastructure.GroupCommit.Outcome.Stale)
                 continue;
             recorded += decision.Events.Count;
             log.LogInformation("Recorded {Count} renewal event(s) for {Reference}: {Events}", decision.Events.Count, record.Reference,

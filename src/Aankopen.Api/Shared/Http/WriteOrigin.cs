@@ -1,0 +1,27 @@
+namespace Aankopen.Api.Shared.Http;
+
+/// <summary>
+/// What an append keeps of the request that decided it: this service's correlation id (Marten's column), and on the
+/// events' headers the caller's own correlation id, the Idempotency-Key and the fingerprint of what was asked under it
+/// (<see cref="IdempotencyKeys.Fingerprint"/>), so that only the same request sent again is answered as a replay.
+/// </summary>
+public sealed record WriteOrigin(string? CorrelationId, string? CallerCorrelationId = null, string? IdempotencyKey = null, string? Fingerprint = null)
+{
+    public static WriteOrigin Of(HttpContext http, string? idempotencyKey) =>
+        new(CorrelationIds.Of(http), CorrelationIds.CallerOf(http), idempotencyKey, idempotencyKey is null ? null : IdempotencyKeys.Fingerprint(http));
+
+    /// <summary>A write of the service's own (a scheduler's run): a correlation id of its own, named after the job.</summary>
+    public static WriteOrigin OfJob(string job) =>
+        new($"{job}:{System.Diagnostics.Activity.Current?.TraceId.ToString() ?? Guid.CreateVersion7().ToString("N")}");
+
+    /// <summary>The event headers this origin adds (none of them when it has nothing to add).</summary>
+    public void AddHeaders(IDictionary<string, object> headers)
+    {
+        if (CallerCorrelationId is not null)
+            headers[CorrelationIds.CallerEventHeader] = CallerCorrelationId;
+        if (IdempotencyKey is not null)
+            headers[IdempotencyKeys.EventHeader] = IdempotencyKey;
+        if (Fingerprint is not null)
+            headers[IdempotencyKeys.FingerprintHeader] = Fingerprint;
+    }
+}
