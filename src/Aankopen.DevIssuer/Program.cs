@@ -55,7 +55,8 @@ public sealed class Program
         return urls.Where(u => !IsLoopbackBinding(u));
     }
 
-    public static WebApplication Build(string[] args)
+    /// <param name="overrides">Services to replace (a test's clock).</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSingleton<SigningKey>();
@@ -63,6 +64,10 @@ public sealed class Program
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         var lifetime = TimeSpan.FromMinutes(builder.Configuration.GetValue("Issuer:TokenMinutes", 480.0));
+        // A web application's sign-in: short access tokens, renewed with a refresh token for a working day at most.
+        var lifetimes = new SignInLifetimes(TimeSpan.FromMinutes(builder.Configuration.GetValue("Issuer:SignInTokenMinutes", 10.0)),
+            TimeSpan.FromMinutes(builder.Configuration.GetValue("Issuer:SessionMinutes", 480.0)));
+        overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -81,9 +86,9 @@ public sealed class Program
                 ["end_session_endpoint"] = $"{issuer}/logout",
                 ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
                 ["response_types_supported"] = new[] { "code", "token" },
-                ["grant_types_supported"] = new[] { "authorization_code" },
+                ["grant_types_supported"] = new[] { "authorization_code", "refresh_token" },
                 ["code_challenge_methods_supported"] = new[] { "S256" },
-                ["scopes_supported"] = new[] { "openid", "profile" },
+                ["scopes_supported"] = new[] { "openid", "profile", "offline_access" },
                 ["subject_types_supported"] = new[] { "public" },
             });
         });
@@ -93,7 +98,7 @@ public sealed class Program
         app.MapPost("/token", async (HttpContext http, SigningKey key, TimeProvider clock, AuthorizationCodes codes) =>
         {
             if (http.Request.HasFormContentType)
-                return CodeGrant(http, await http.Request.ReadFormAsync(), key, clock, codes, lifetime);
+                return await FormGrantAsync(http, await http.Request.ReadFormAsync(), key, clock, codes, lifetimes);
             var request = await http.Request.ReadFromJsonAsync<DevTokenRequest>();
             if (request is null || string.IsNullOrWhiteSpace(request.User) || request.Roles is null)
                 return Results.Problem(statusCode: 400, title: "user en roles ontbreken / user et roles manquent",
@@ -124,25 +129,50 @@ public sealed class Program
         return app;
     }
 
-    private static string IssuerOf(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+    internal static string IssuerOf(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
-    private static IResult CodeGrant(HttpContext http, IFormCollection form, SigningKey key, TimeProvider clock, AuthorizationCodes codes, TimeSpan lifetime)
+    private static async Task<IResult> FormGrantAsync(
+        HttpContext http, IFormCollection form, SigningKey key, TimeProvider clock, AuthorizationCodes codes, SignInLifetimes lifetimes)
     {
-        if (form["grant_type"] != "authorization_code")
-            return Results.Json(new { error = "unsupported_grant_type" }, statusCode: 400);
-        var (grant, error) = codes.Redeem(NullIfEmpty(form["code"]), NullIfEmpty(form["client_id"]), NullIfEmpty(form["redirect_uri"]), NullIfEmpty(form["code_verifier"]));
-        if (grant is null)
-            return Results.Json(new { error = "invalid_grant", error_description = error }, statusCode: 400);
-        var p = grant.Persona;
-        var claims = Claims(p.User, p.Roles, p.Administrations, p.Tenant);
-        // The access token is for the API (its audience); the ID token tells the web application who signed in.
-        var access = Sign(http, key, clock, lifetime, Access.DefaultAudience, claims);
-        var identity = Sign(http, key, clock, lifetime, grant.ClientId,
-            grant.Nonce is { } nonce ? [.. claims, new Claim("nonce", nonce)] : claims);
-        return Results.Json(new Dictionary<string, object>
+        switch (form["grant_type"].ToString())
         {
-            ["access_token"] = access, ["id_token"] = identity, ["token_type"] = "Bearer", ["expires_in"] = (int)lifetime.TotalSeconds,
-        });
+            case "authorization_code":
+                var (grant, error) = codes.Redeem(NullIfEmpty(form["code"]), NullIfEmpty(form["client_id"]), NullIfEmpty(form["redirect_uri"]), NullIfEmpty(form["code_verifier"]));
+                if (grant is null)
+                    return Results.Json(new { error = "invalid_grant", error_description = error }, statusCode: 400);
+                var p = grant.Persona;
+                var claims = Claims(p.User, p.Roles, p.Administrations, p.Tenant);
+                // The ID token tells the web application who signed in; the session it starts ends with the refresh token.
+                var identity = Sign(http, key, clock, lifetimes.Access, grant.ClientId,
+                    grant.Nonce is { } nonce ? [.. claims, new Claim("nonce", nonce)] : claims);
+                return Tokens(http, key, clock, lifetimes, claims, clock.GetUtcNow() + lifetimes.Session, identity);
+            case "refresh_token":
+                var refreshed = await RefreshTokens.ValidateAsync(NullIfEmpty(form["refresh_token"]), IssuerOf(http), key, clock);
+                if (refreshed.Claims is null)
+                    return Results.Json(new { error = "invalid_grant", error_description = refreshed.Error }, statusCode: 400);
+                return Tokens(http, key, clock, lifetimes, refreshed.Claims, refreshed.SessionEnds, null);
+            default:
+                return Results.Json(new { error = "unsupported_grant_type" }, statusCode: 400);
+        }
+    }
+
+    /// <summary>
+    /// An access token for the API (its audience) and a refresh token for the rest of the session, which never outlives
+    /// <paramref name="sessionEnds"/>: renewing does not prolong it.
+    /// </summary>
+    private static IResult Tokens(HttpContext http, SigningKey key, TimeProvider clock, SignInLifetimes lifetimes, IReadOnlyList<Claim> claims,
+        DateTimeOffset sessionEnds, string? identity)
+    {
+        var access = lifetimes.Access < sessionEnds - clock.GetUtcNow() ? lifetimes.Access : sessionEnds - clock.GetUtcNow();
+        var body = new Dictionary<string, object>
+        {
+            ["access_token"] = Sign(http, key, clock, access, Access.DefaultAudience, claims),
+            ["refresh_token"] = RefreshTokens.Sign(IssuerOf(http), key, clock, claims, sessionEnds),
+            ["token_type"] = "Bearer", ["expires_in"] = (int)access.TotalSeconds,
+        };
+        if (identity is not null)
+            body["id_token"] = identity;
+        return Results.Json(body);
     }
 
     private static List<Claim> Claims(string user, IEnumerable<string> roles, IEnumerable<string>? administrations, string? tenant)

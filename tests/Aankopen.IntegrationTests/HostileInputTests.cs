@@ -137,12 +137,7 @@ public sealed class HostileInputTests(RunningSystem system)
         var historyBefore = await HistoryAsync(view.Id);
         var tendersBefore = await CountAsync("api/tenders?pageSize=1");
         var administrationsBefore = (await system.Api.GetFromJsonAsync<JsonElement>("api/administrations", Ct)).GetArrayLength();
-        var central = $"HX-{Random.Shared.Next(100_000, 999_999)}";
-        (await system.Api.SendAsync(Write(HttpMethod.Post, "api/centrals", new RegisterCentralRequest(central, "a", "b", "0250.000.177", "Other"), null), Ct))
-            .EnsureSuccessStatusCode();
-        var joined = await system.Api.SendAsync(Write(HttpMethod.Post, "api/memberships", new JoinCentralRequest("OCMW", central, "raad",
-            new DateOnly(2026, 1, 5), "R/1", new ScopeDto(["Papier"], null), new DateOnly(2027, 1, 1), null, 3), null), Ct);
-        var membership = (await joined.Content.ReadFromJsonAsync<MembershipView>(Ct))!;
+        var (joined, membership) = await JoinedMembership.OfOcmwAsync(system);
         var membershipHistoryBefore = await system.Api.GetStringAsync($"api/memberships/{membership.Id}/history", Ct);
         var centralsBefore = (await system.Api.GetFromJsonAsync<JsonElement>("api/centrals", Ct)).GetArrayLength();
 

@@ -53,7 +53,24 @@ public static class ChapterDocx
                 right ? new XElement(W + "jc", new XAttribute(W + "val", "right")) : null),
             new XElement(W + "r",
                 bold ? new XElement(W + "rPr", new XElement(W + "b")) : null,
-                new XElement(W + "t", new XAttribute(XNamespace.Xml + "space", "preserve"), text)));
+                new XElement(W + "t", new XAttribute(XNamespace.Xml + "space", "preserve"), Printable(text))));
+
+    /// <summary>
+    /// The input refuses characters XML cannot hold, but a title stored before it did must not make the document fail
+    /// for every reader: each such character becomes U+FFFD.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        if (text.All(System.Xml.XmlConvert.IsXmlChar))
+            return text;
+        var printable = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+            if (i + 1 < text.Length && System.Xml.XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+                printable.Append(text, i++, 2);
+            else
+                printable.Append(System.Xml.XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+        return printable.ToString();
+    }
 
     private static XElement TableOf(Table t)
     {

@@ -9,12 +9,14 @@ namespace Aankopen.Api.Shared.Security;
 /// </summary>
 /// <param name="ClientId">The web application's client id at the identity provider (<c>Authentication:ClientId</c>,
 /// default <c>aankopen-web</c>); <c>ClientSecret</c> when the provider wants one; <c>Scopes</c> (default
-/// <c>openid profile</c>) plus whatever scope gives tokens for <see cref="Audience"/>.</param>
+/// <c>openid profile offline_access</c>) plus whatever scope gives tokens for <see cref="Audience"/>. A page session lasts
+/// <c>SessionHours</c> (default 8) at most, renewing its access token with the refresh token meanwhile.</param>
 public sealed record AuthenticationSettings(Uri Authority, string Audience, string NameClaim, string RoleClaim, string AdministrationClaim, string TenantClaim)
 {
     public string ClientId { get; init; } = "aankopen-web";
     public string? ClientSecret { get; init; }
-    public IReadOnlyList<string> Scopes { get; init; } = ["openid", "profile"];
+    public IReadOnlyList<string> Scopes { get; init; } = ["openid", "profile", "offline_access"];
+    public TimeSpan Session { get; init; } = TimeSpan.FromHours(8);
 
     /// <summary>
     /// Discovery over plain HTTP only from the machine itself (the development issuer); anything else must be HTTPS,
@@ -36,8 +38,11 @@ public sealed record AuthenticationSettings(Uri Authority, string Audience, stri
         {
             ClientId = section["ClientId"] is { Length: > 0 } client ? client : "aankopen-web",
             ClientSecret = section["ClientSecret"] is { Length: > 0 } secret ? secret : null,
-            Scopes = (section["Scopes"] ?? "openid profile").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Scopes = (section["Scopes"] ?? "openid profile offline_access").Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            Session = TimeSpan.FromHours(section.GetValue("SessionHours", 8.0)),
         };
+        if (settings.Session < TimeSpan.FromMinutes(5) || settings.Session > TimeSpan.FromHours(24))
+            throw new InvalidOperationException($"Authentication:SessionHours is {section["SessionHours"]}; use 0.1 to 24 (a working day is 8).");
         if (!settings.Scopes.Contains("openid"))
             throw new InvalidOperationException($"Authentication:Scopes is '{section["Scopes"]}'; it must include openid (e.g. 'openid profile aankopen').");
         if (settings.RequireHttpsMetadata && uri.Scheme != "https")

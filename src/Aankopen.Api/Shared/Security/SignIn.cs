@@ -8,8 +8,9 @@ namespace Aankopen.Api.Shared.Security;
 /// <summary>
 /// Two ways in, one set of policies. Programs call <c>/api</c> with a bearer token from the identity provider;
 /// people use the pages, signed in through the same provider (OpenID Connect, authorization code with PKCE) and then
-/// carried by a session cookie that holds their tokens. The pages call the API with the person's own access token,
-/// so every rule is checked once, in the API.
+/// carried by a session cookie. The session itself (with their tokens) is kept server-side (<see cref="Web.Sessions.PageSessions"/>),
+/// so signing out ends it for good; its access token is renewed with the refresh token (<see cref="Web.Sessions.SessionRenewal"/>).
+/// The pages call the API with the person's own access token, so every rule is checked once, in the API.
 /// </summary>
 public static class SignIn
 {
@@ -31,6 +32,8 @@ public static class SignIn
             o.TokenHandlers.Clear();
             o.TokenHandlers.Add(tokens);
         });
+        Web.Sessions.KeyRing.Use(services);
+        Web.Sessions.PageSessions.Use(services);
         return services.AddAuthentication(Either)
             .AddPolicyScheme(Either, null, o => o.ForwardDefaultSelector = http => UsesBearer(http) ? JwtBearerDefaults.AuthenticationScheme : Cookie)
             .AddJwtBearer(o =>
@@ -50,17 +53,10 @@ public static class SignIn
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.ExpireTimeSpan = settings.Session;
                 o.SlidingExpiration = false;
                 o.ForwardChallenge = Oidc;
-                // The session lasts no longer than the access token the pages call the API with.
-                o.Events.OnValidatePrincipal = context =>
-                {
-                    if (DateTimeOffset.TryParse(context.Properties.GetTokenValue("expires_at"), out var expires)
-                        && expires <= context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow())
-                        context.RejectPrincipal();
-                    return Task.CompletedTask;
-                };
+                o.Events.OnValidatePrincipal = Web.Sessions.SessionRenewal.ValidateAsync;
             })
             .AddOpenIdConnect(Oidc, o =>
             {

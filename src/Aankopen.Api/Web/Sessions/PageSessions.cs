@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Aankopen.Api.Web.Sessions;
+
+/// <summary>A person's session on the pages, kept in the database: its tokens, encrypted, until it ends.</summary>
+public sealed record PageSession(string Id, byte[] Ticket, DateTimeOffset Expires);
+
+/// <summary>
+/// The sessions of the pages live here, not in the cookie: the cookie carries only a random key. Signing out deletes
+/// the session, so a cookie kept from before (copied, stolen, or replayed) opens nothing afterwards, on any replica.
+/// The tokens in a session (access, refresh, identity) are encrypted with the deployment's key ring.
+/// </summary>
+public sealed class PageSessions(IDocumentStore store, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
+{
+    private readonly IDataProtector protector = protection.CreateProtector("Aankopen.Web.Sessions");
+
+    public async Task<string> StoreAsync(AuthenticationTicket ticket)
+    {
+        var key = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        await using var session = store.LightweightSession();
+        // Ended sessions nobody signed out of go when new ones come.
+        session.DeleteWhere<PageSession>(s => s.Expires < clock.GetUtcNow());
+        session.Store(Seal(key, ticket));
+        await session.SaveChangesAsync();
+        return key;
+    }
+
+    public async Task RenewAsync(string key, AuthenticationTicket ticket)
+    {
+        await using var session = store.LightweightSession();
+        session.Store(Seal(key, ticket));
+        await session.SaveChangesAsync();
+    }
+
+    public async Task<AuthenticationTicket?> RetrieveAsync(string key)
+    {
+        await using var session = store.QuerySession();
+        var stored = await session.LoadAsync<PageSession>(key);
+        if (stored is null || stored.Expires <= clock.GetUtcNow())
+            return null;
+        try
+        {
+            return TicketSerializer.Default.Deserialize(protector.Unprotect(stored.Ticket));
+        }
+        catch (CryptographicException)
+        {
+            // Sealed with a key the key ring no longer has: the person signs in again.
+            return null;
+        }
+    }
+
+    public async Task RemoveAsync(string key)
+    {
+        await using var session = store.LightweightSession();
+        session.Delete<PageSession>(key);
+        await session.SaveChangesAsync();
+    }
+
+    private PageSession Seal(string key, AuthenticationTicket ticket) =>
+        new(key, protector.Protect(TicketSerializer.Default.Serialize(ticket)), ticket.Properties.ExpiresUtc ?? clock.GetUtcNow().AddHours(8));
+
+    /// <summary>The cookie handler keeps its sessions here.</summary>
+    public static void Use(IServiceCollection services) =>
+        services.AddOptions<CookieAuthenticationOptions>(Shared.Security.SignIn.Cookie).Configure<IDocumentStore, IDataProtectionProvider, TimeProvider>(
+            (o, store, protection, clock) => o.SessionStore = new PageSessions(store, protection, clock));
+}
