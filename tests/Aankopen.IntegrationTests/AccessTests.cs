@@ -169,7 +169,7 @@ public sealed class AccessTests(RunningSystem system)
         (await CodeOfAsync(response, HttpStatusCode.Forbidden)).ShouldBe("not-allowed");
         // Logged with who tried what, in the request's scope: the correlation id leads from the answer to the log line.
         system.Warnings.All.ShouldContain(w => w.Message.Contains(Ocmw) && w.Message.Contains($"/api/tenders/{tender.Id}/lots/1/opt-ins/GEMEENTE")
-            && w.Scopes.Contains($"CorrelationId={correlation}"));
+            && w.Scopes.Contains($"CallerCorrelationId={correlation}"));
         var stored = await system.Api.GetFromJsonAsync<TenderView>($"api/tenders/{tender.Id}", Ct);
         stored!.Lots.Single(l => l.Number == 1).OptIns.ShouldBeEmpty();
     }

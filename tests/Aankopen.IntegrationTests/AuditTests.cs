@@ -11,7 +11,7 @@ namespace Aankopen.IntegrationTests;
 public sealed class AuditTests(RunningSystem system)
 {
     [Fact]
-    public async Task An_award_records_the_signed_in_user_and_its_correlation_id_which_travel_to_the_finance_messages()
+    public async Task An_award_records_the_signed_in_user_and_the_requests_correlation_id_which_travel_to_the_finance_messages()
     {
         var tender = new MealVoucherTender(system.Api);
         await tender.PublishedDemoAsync($"AU-{Guid.NewGuid():N}"[..20]);
@@ -24,17 +24,21 @@ public sealed class AuditTests(RunningSystem system)
         var response = await system.Api.SendAsync(request, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.Headers.GetValues("X-Correlation-Id").ShouldBe([correlation]);
+        // The service's own id for the request, with the caller's beside it.
+        var own = response.Headers.GetValues("X-Correlation-Id").Single();
+        own.ShouldNotBe(correlation);
+        response.Headers.GetValues("X-Caller-Correlation-Id").ShouldBe([correlation]);
         var history = (await system.Api.GetFromJsonAsync<HistoryEntryView[]>($"api/tenders/{tender.Id}/history", Ct))!;
         var award = history.Single(h => h.Event == "LotAwarded");
         award.By.ShouldBe(TestUsers.Cell);
-        award.CorrelationId.ShouldBe(correlation);
+        award.CorrelationId.ShouldBe(own);
+        award.CallerCorrelationId.ShouldBe(correlation);
         // Earlier requests had ids of their own, never this one.
-        history.Where(h => h.Event != "LotAwarded").ShouldAllBe(h => h.CorrelationId != correlation && !string.IsNullOrEmpty(h.CorrelationId));
+        history.Where(h => h.Event != "LotAwarded").ShouldAllBe(h => h.CorrelationId != own && !string.IsNullOrEmpty(h.CorrelationId));
         var deliveries = await system.EventuallyAsync(
             async () => (await system.Api.GetFromJsonAsync<DeliveryView[]>($"api/deliveries?tenderId={tender.Id}&administration=OCMW", Ct))!,
             d => d.Any(x => x.MessageType == "LotAwardedShare"));
-        deliveries.Single(x => x.MessageType == "LotAwardedShare").CorrelationId.ShouldBe(correlation);
+        deliveries.Single(x => x.MessageType == "LotAwardedShare").CorrelationId.ShouldBe(own);
     }
 
     [Fact]

@@ -153,6 +153,8 @@ public sealed class LeakMatrixTests(RunningSystem system, Browsers browsers)
                     return;
                 var response = await system.Api.SendAsync(request, Ct);
                 var body = await TextOfAsync(response);
+                // Nor may a browser or a proxy keep any answer, for the next person at that desk to read.
+                (response.Headers.CacheControl?.NoStore ?? false).ShouldBeTrue($"{user} {variant} {request.Method} {request.RequestUri}: Cache-Control {response.Headers.CacheControl}");
                 foreach (var secret in secrets)
                     body.ShouldNotContain(secret, Case.Sensitive, $"{user} {variant} {request.Method} {request.RequestUri}: {(int)response.StatusCode} {body}");
             }
@@ -185,6 +187,7 @@ public sealed class LeakMatrixTests(RunningSystem system, Browsers browsers)
             {
                 var response = await page.Context.APIRequest.GetAsync(new Uri(site, path).ToString());
                 var body = Readable(await response.BodyAsync(), response.Headers.GetValueOrDefault("content-type", ""));
+                response.Headers.GetValueOrDefault("cache-control", "").ShouldContain("no-store", Case.Sensitive, $"{person} {path}");
                 foreach (var secret in secrets)
                     body.ShouldNotContain(secret, Case.Sensitive, $"{person} {path}: {response.Status}");
             }

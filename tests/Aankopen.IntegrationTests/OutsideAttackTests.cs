@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.IntegrationTests.Pages;
 using Shouldly;
@@ -111,11 +112,11 @@ public sealed class OutsideAttackTests(RunningSystem system)
         var own = response.Headers.GetValues("X-Correlation-Id").Single();
         own.ShouldNotBe(cells);
         response.Headers.GetValues("X-Caller-Correlation-Id").ShouldBe([cells]);
-        var history = (await system.Api.GetFromJsonAsync<HistoryEntryView[]>($"api/tenders/{view.Id}/history", Ct))!;
-        var optIn = history.Single(h => h.Event == "OptedIn");
-        optIn.CorrelationId.ShouldBe(own);
-        optIn.CallerCorrelationId.ShouldBe(cells);
-        history.Where(h => h.CorrelationId == cells).ShouldAllBe(h => h.By == MealVoucherTender.Cell);
+        var history = (await system.Api.GetFromJsonAsync<JsonElement[]>($"api/tenders/{view.Id}/history", Ct))!;
+        var optIn = history.Single(h => h.GetProperty("event").GetString() == "OptedIn");
+        optIn.GetProperty("correlationId").GetString().ShouldBe(own);
+        optIn.GetProperty("callerCorrelationId").GetString().ShouldBe(cells);
+        history.Where(h => h.GetProperty("correlationId").GetString() == cells).ShouldAllBe(h => h.GetProperty("by").GetString() == MealVoucherTender.Cell);
     }
 
     [Theory]

@@ -1,0 +1,58 @@
+using System.Net;
+using Shouldly;
+
+namespace Aankopen.IntegrationTests.Pages;
+
+/// <summary>
+/// A page session is the server's: signing out ends it for every copy of its cookie, and it lives on refresh tokens,
+/// not on one access token, until the identity provider's session ends.
+/// </summary>
+[Collection(nameof(RunningSystem))]
+public sealed class SessionTests(RunningSystem system)
+{
+    [Fact]
+    public async Task A_session_cookie_kept_from_before_signing_out_opens_nothing_afterwards()
+    {
+        var reports = new Uri(system.Api.BaseAddress!, "reports");
+        using var browser = new SignInOverHttp();
+        await browser.SignInAsync(reports.ToString(), TestUsers.Auditor);
+        (await browser.GetAsync(reports)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var kept = browser.Cookies["aankopen.session"];
+
+        var signedOut = await browser.PostFormAsync(new Uri(system.Api.BaseAddress!, "SignOut"),
+            [KeyValuePair.Create("__RequestVerificationToken", await browser.FormTokenAsync(reports))]);
+        signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        browser.Cookies.ShouldNotContainKey("aankopen.session");
+
+        using var replay = new SignInOverHttp();
+        replay.Cookies["aankopen.session"] = kept;
+        var afterwards = await replay.GetAsync(reports);
+        afterwards.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        afterwards.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe(new Uri(TestIssuer.Address, "authorize").ToString());
+    }
+
+    [Fact]
+    public async Task A_session_outlives_its_access_token_through_the_refresh_token_and_ends_with_the_providers_session()
+    {
+        // An identity provider of its own whose access tokens last 3 seconds and whose sessions last 9.
+        var issuer = system.DisposeAtEnd(Aankopen.DevIssuer.Program.Build(
+            ["--urls=http://127.0.0.1:0", "--Issuer:SignInTokenMinutes=0.05", "--Issuer:SessionMinutes=0.15"]));
+        await issuer.StartAsync(HttpCalls.Ct);
+        var authority = issuer.Urls.First();
+        var (_, api) = await system.StartApiAsync(await system.CreateDatabaseAsync(), _ => { }, $"--Authentication:Authority={authority}");
+        var reports = new Uri(api.BaseAddress!, "reports");
+        using var browser = new SignInOverHttp();
+        var started = DateTime.UtcNow;
+        await browser.SignInAsync(reports.ToString(), TestUsers.Auditor);
+
+        await Task.Delay(TimeSpan.FromSeconds(4) - (DateTime.UtcNow - started), HttpCalls.Ct);
+        var afterTheFirstToken = await browser.GetAsync(reports);
+        await Task.Delay(TimeSpan.FromSeconds(10) - (DateTime.UtcNow - started), HttpCalls.Ct);
+        var afterTheSession = await browser.GetAsync(reports);
+
+        afterTheFirstToken.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await afterTheFirstToken.Content.ReadAsStringAsync(HttpCalls.Ct)).ShouldContain("<h1");
+        afterTheSession.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        afterTheSession.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe($"{authority}/authorize");
+    }
+}
