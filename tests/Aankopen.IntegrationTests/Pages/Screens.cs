@@ -4,7 +4,7 @@ namespace Aankopen.IntegrationTests.Pages;
 
 /// <summary>
 /// Screenshots of the main pages, written when <c>AANKOPEN_SCREENSHOTS</c> names a folder (docs/screenshots holds
-/// the ones the README shows); a normal test run writes none.
+/// the ones docs/api.md shows); a normal test run writes none.
 /// </summary>
 public static class Screens
 {
