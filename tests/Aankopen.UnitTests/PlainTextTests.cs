@@ -32,6 +32,19 @@ public sealed class PlainTextTests
         PlainText.IsUnfit("a\uDC00\uD800b").ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("{\"title\":\"Papier\"}", false)]
+    [InlineData("{\"title\":\"Chèques-repas … 30 € · ï · \uFFFD\"}", false)]
+    [InlineData("{\"title\":\"a\\u000bb\"}", true)]
+    [InlineData("{\"title\":\"a\\nb\"}", true)]
+    [InlineData("{\"title\":\"a\u0085b\"}", true)]
+    [InlineData("{\"title\":\"a\u009Fb\"}", true)]
+    [InlineData("{\"title\":\"a\uFFFEb\"}", true)]
+    [InlineData("{\"title\":\"a\uFFFFb\"}", true)]
+    [InlineData("{\"title\":\"\u00C2\u00EF\"}", false)]
+    public void A_body_is_only_parsed_when_it_can_hold_an_unfit_text(string body, bool may) =>
+        UnfitInput.MayHoldUnfit(System.Text.Encoding.UTF8.GetBytes(body)).ShouldBe(may);
+
     [Fact]
     public void Only_reasons_and_justifications_are_paragraphs()
     {

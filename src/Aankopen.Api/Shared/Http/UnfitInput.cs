@@ -40,6 +40,8 @@ public static class UnfitInput
     public static IReadOnlyList<string> InBody(byte[] body)
     {
         var unfit = new List<string>();
+        if (!MayHoldUnfit(body))
+            return unfit;
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -49,6 +51,26 @@ public static class UnfitInput
         {
         }
         return unfit;
+    }
+
+    /// <summary>
+    /// Whether the body can hold an unfit text at all, without parsing it: in valid JSON such a character is either
+    /// escaped (a backslash), or a C1 control (UTF-8 C2 80 to C2 9F), or U+FFFE/U+FFFF (EF BF BE, EF BF BF); a raw
+    /// control character inside a string is no JSON, which binding refuses anyway. Most bodies have none of these.
+    /// </summary>
+    public static bool MayHoldUnfit(ReadOnlySpan<byte> body)
+    {
+        if (body.Contains((byte)'\\'))
+            return true;
+        for (var at = body.IndexOfAny((byte)0xC2, (byte)0xEF); at >= 0 && at + 1 < body.Length; )
+        {
+            if ((body[at] == 0xC2 && body[at + 1] is >= 0x80 and <= 0x9F)
+                || (body[at] == 0xEF && at + 2 < body.Length && body[at + 1] == 0xBF && body[at + 2] is 0xBE or 0xBF))
+                return true;
+            var next = body[(at + 1)..].IndexOfAny((byte)0xC2, (byte)0xEF);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return false;
     }
 
     private static void Walk(JsonElement element, string path, string name, List<string> unfit)
