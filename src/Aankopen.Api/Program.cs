@@ -104,7 +104,6 @@ public sealed class Program
         app.UseStatusProblems();
         app.UseAankopenPages();
         app.UseAankopenSecurity();
-        app.UseUnfitInputRefusal();
         // The API's description and reference page are public: they hold no data.
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();

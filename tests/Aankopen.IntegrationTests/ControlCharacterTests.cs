@@ -95,6 +95,38 @@ public sealed class ControlCharacterTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task The_screen_reads_a_body_as_the_endpoint_would_whatever_its_encoding()
+    {
+        var reference = $"CE-{Guid.NewGuid():N}"[..20];
+        var opening = $$"""{"reference":"{{reference}}","titleNl":"a\u0001b","titleFr":"b","mainCpv":"30199770-8","procedure":"Open","leadAdministration":"GEMEENTE","invitedAdministrations":["GEMEENTE"],"optInDeadline":"2099-01-01T00:00:00Z"}""";
+        var rawOpening = opening.Replace("\\u0001", "\u0001");
+        var before = (await system.Api.GetFromJsonAsync<PageView<TenderSummaryView>>("api/tenders?pageSize=1", Ct))!.Total;
+        async Task<HttpResponseMessage> SendAsync(byte[] body, string contentType)
+        {
+            using var request = Write(HttpMethod.Post, "api/tenders", null, null);
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            return await system.Api.SendAsync(request, Ct);
+        }
+
+        // UTF-16, UTF-32 and Latin-1 are refused as such: JSON travels in UTF-8.
+        foreach (var (encoding, charset) in new[] { (System.Text.Encoding.Unicode, "utf-16"), (System.Text.Encoding.UTF32, "utf-32"), (System.Text.Encoding.Latin1, "iso-8859-1") })
+            (await CodeOfAsync(await SendAsync(encoding.GetBytes(opening), $"application/json; charset={charset}"), HttpStatusCode.UnsupportedMediaType))
+                .ShouldBe("charset-unsupported");
+        // A byte-order mark is skipped by the endpoint, and so by the screen.
+        var withMark = await SendAsync([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes(opening)], "application/json; charset=UTF-8");
+        (await ProblemAsync(withMark, HttpStatusCode.UnprocessableEntity)).GetProperty("errors").TryGetProperty("titleNl", out _).ShouldBeTrue();
+        // A raw control character inside a string is no JSON at all.
+        (await CodeOfAsync(await SendAsync(System.Text.Encoding.UTF8.GetBytes(rawOpening), "application/json"), HttpStatusCode.BadRequest)).ShouldBe("request-unreadable");
+        // Names are read too: half a surrogate pair, invalid UTF-8, a control character.
+        byte[][] names = ["{\"\\ud800\":\"x\"}"u8.ToArray(), [.. "{\"titleNl"u8, 0xFF, .. "\":\"x\"}"u8], "{\"title\\u000bNl\":\"x\"}"u8.ToArray()];
+        foreach (var body in names)
+            ((int)(await SendAsync(body, "application/json")).StatusCode).ShouldBeInRange(400, 499);
+
+        (await system.Api.GetFromJsonAsync<PageView<TenderSummaryView>>("api/tenders?pageSize=1", Ct))!.Total.ShouldBe(before);
+    }
+
+    [Fact]
     public async Task A_control_character_in_any_parameter_of_any_read_is_a_400_naming_it()
     {
         var tender = new MealVoucherTender(system.Api);

@@ -36,7 +36,10 @@ public sealed class OutsideAttackTests(RunningSystem system)
     [InlineData("/\\evil.example", "/")]
     [InlineData("//evil.example", "/")]
     [InlineData("https://evil.example/", "/")]
-    [InlineData("/%09/evil.example", "/%09/evil.example")]
+    [InlineData("/%09/evil.example", "/")]
+    [InlineData("/.%2F%2Fevil.example", "/")]
+    [InlineData("/é", "/%C3%A9")]
+    [InlineData("/\uFF0Fevil.example", "/%EF%BC%8Fevil.example")]
     [InlineData("/tenders?q=1", "/tenders?q=1")]
     public async Task The_language_switch_returns_to_a_page_of_this_site_only(string returnUrl, string back)
     {
@@ -47,6 +50,48 @@ public sealed class OutsideAttackTests(RunningSystem system)
         switched.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         SignInOverHttp.LocationOf(switched).ShouldBe(back);
         browser.Cookies["aankopen.lang"].ShouldBe("fr");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?state=x")]
+    [InlineData("?error=access_denied")]
+    [InlineData("?code=forged&state=forged")]
+    public async Task A_sign_in_callback_without_a_sign_in_behind_it_is_a_page_saying_so(string query)
+    {
+        using var browser = new SignInOverHttp();
+
+        var callback = await browser.GetAsync(new Uri(Site, "signin-oidc" + query));
+
+        callback.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await callback.Content.ReadAsStringAsync(Ct)).ShouldContain("Aanmelden mislukt");
+    }
+
+    [Fact]
+    public async Task A_sign_out_link_from_another_site_signs_nobody_out()
+    {
+        using var browser = new SignInOverHttp();
+        await browser.SignInAsync(new Uri(Site, "reports").ToString(), TestUsers.Auditor);
+
+        var link = await browser.GetAsync(new Uri(Site, "signout-oidc"));
+
+        link.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await browser.GetAsync(new Uri(Site, "reports"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("W/\"4\"")]
+    [InlineData("garbage")]
+    public async Task A_tender_one_may_not_see_is_not_found_whatever_the_if_match(string ifMatch)
+    {
+        var opened = await system.Api.SendAsync(Write(HttpMethod.Post, "api/tenders",
+            MealVoucherTender.Opening($"IM-{Guid.NewGuid():N}"[..20]) with { InvitedAdministrations = ["GEMEENTE"] }, null), Ct);
+        var id = (await opened.Content.ReadFromJsonAsync<TenderView>(Ct))!.Id;
+
+        var response = await system.Api.SendAsync(Write(HttpMethod.Put, $"api/tenders/{id}/lots/1/opt-ins/OCMW", new OptInRequest(1m, "0900/1"), ifMatch), Ct);
+
+        (await CodeOfAsync(response, HttpStatusCode.NotFound)).ShouldBe("tender-not-found");
     }
 
     [Fact]
@@ -106,7 +151,18 @@ public sealed class OutsideAttackTests(RunningSystem system)
 
         var request = Write(HttpMethod.Put, $"api/tenders/{view.Id}/lots/1/opt-ins/OCMW", new OptInRequest(10m, "0900/1"), tender.ETag);
         request.Headers.Add("X-Correlation-Id", cells);
-        var response = await system.Api.SendAsync(request, Ct);
+        // Nor through the trace context a caller may send (the server traces requests, as with telemetry on).
+        request.Headers.Add("traceparent", $"00-{cells.PadRight(32, '0')[..32]}-0123456789abcdef-01");
+        using var tracing = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(tracing);
+        // A client that sends the trace context it was given, none of its own.
+        using var caller = new HttpClient(new Aankopen.Client.DevIssuerTokens(TestIssuer.Address, TestUsers.Describe, TestUsers.Cell,
+            new SocketsHttpHandler { ActivityHeadersPropagator = null })) { BaseAddress = Site };
+        var response = await caller.SendAsync(request, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var own = response.Headers.GetValues("X-Correlation-Id").Single();

@@ -67,7 +67,7 @@ public static class Language
 
     /// <summary>
     /// What a person sees instead of a page they may not see (403), that is not there for them (404) or whose address
-    /// holds a character no page takes (400): a page in their
+    /// holds a character no page takes (400), or whose sign-in failed (401): a page in their
     /// language saying so, with the way back, rather than a machine's problem document.
     /// </summary>
     public static string RefusalPage(int status, bool french)
@@ -76,6 +76,8 @@ public static class Language
         {
             (StatusCodes.Status403Forbidden, false) => ("Niet toegestaan", "Uw rol of uw besturen geven geen toegang tot deze pagina."),
             (StatusCodes.Status403Forbidden, true) => ("Non autorisé", "Votre rôle ou vos administrations ne donnent pas accès à cette page."),
+            (StatusCodes.Status401Unauthorized, false) => ("Aanmelden mislukt", "De aanmelding bij de identiteitsprovider is niet gelukt of verlopen. Begin opnieuw via het overzicht."),
+            (StatusCodes.Status401Unauthorized, true) => ("Échec de la connexion", "La connexion auprès du fournisseur d'identité a échoué ou a expiré. Recommencez depuis le tableau de bord."),
             (StatusCodes.Status400BadRequest, false) => ("Ongeldig adres", "Het adres van deze pagina bevat een stuurteken; open de pagina opnieuw via het overzicht."),
             (StatusCodes.Status400BadRequest, true) => ("Adresse invalide", "L'adresse de cette page contient un caractère de contrôle ; rouvrez la page depuis le tableau de bord."),
             (_, false) => ("Niet gevonden", "Deze pagina bestaat niet, of wat ze toont is niet voor u bestemd."),

@@ -1,4 +1,9 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 
 namespace Aankopen.IntegrationTests.Pages;
@@ -29,6 +34,45 @@ public sealed class SessionTests(RunningSystem system)
         var afterwards = await replay.GetAsync(reports);
         afterwards.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         afterwards.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe(new Uri(TestIssuer.Address, "authorize").ToString());
+    }
+
+    [Fact]
+    public async Task A_renewal_that_ends_after_the_sign_out_does_not_bring_the_session_back()
+    {
+        var store = system.ApiServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(Api.Shared.Security.SignIn.Cookie).SessionStore!;
+        var ticket = new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", TestUsers.Auditor)], "test")),
+            new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, Api.Shared.Security.SignIn.Cookie);
+        var key = await store.StoreAsync(ticket, HttpCalls.Ct);
+        (await store.RetrieveAsync(key, HttpCalls.Ct)).ShouldNotBeNull();
+
+        // A request in flight renews its tokens just after the person signed out.
+        await store.RemoveAsync(key, HttpCalls.Ct);
+        await store.RenewAsync(key, ticket, HttpCalls.Ct);
+
+        (await store.RetrieveAsync(key, HttpCalls.Ct)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_session_renewed_all_day_still_ends_when_its_hours_are_over()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (_, api) = await system.StartApiAsync(await system.CreateDatabaseAsync(), services => services.AddSingleton<TimeProvider>(clock),
+            "--Authentication:SessionHours=8");
+        var reports = new Uri(api.BaseAddress!, "reports");
+        using var browser = new SignInOverHttp();
+        await browser.SignInAsync(reports.ToString(), TestUsers.Auditor);
+
+        // Used all day: every few hours its access token has ended and is renewed.
+        foreach (var hours in new[] { 3, 3, 1.5 })
+        {
+            clock.Advance(TimeSpan.FromHours(hours));
+            (await browser.GetAsync(reports)).StatusCode.ShouldBe(HttpStatusCode.OK, $"{clock.GetUtcNow():t}");
+        }
+        clock.Advance(TimeSpan.FromMinutes(31));
+        var afterTheDay = await browser.GetAsync(reports);
+
+        afterTheDay.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        afterTheDay.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe(new Uri(TestIssuer.Address, "authorize").ToString());
     }
 
     [Fact]

@@ -13,14 +13,13 @@ public sealed class BadRequestProblems : IExceptionHandler
         if (exception is not BadHttpRequestException bad)
             return false;
         var reason = bad.InnerException?.Message ?? bad.Message;
-        var result = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-            ? TooLarge(http)
-            : Problems.Single(http, StatusCodes.Status400BadRequest, "request-unreadable",
-                $"Het verzoek kon niet gelezen worden: {reason} Stuur geldige JSON met de velden uit de API-beschrijving (/openapi/v1.json).",
-                $"La requête est illisible : {reason} Envoyez un JSON valide avec les champs décrits dans l'API (/openapi/v1.json).");
-        await result.ExecuteAsync(http);
+        await (bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(http) : Unreadable(http, reason)).ExecuteAsync(http);
         return true;
     }
+
+    public static IResult Unreadable(HttpContext http, string reason) => Problems.Single(http, StatusCodes.Status400BadRequest, "request-unreadable",
+        $"Het verzoek kon niet gelezen worden: {reason} Stuur geldige JSON met de velden uit de API-beschrijving (/openapi/v1.json).",
+        $"La requête est illisible : {reason} Envoyez un JSON valide avec les champs décrits dans l'API (/openapi/v1.json).");
 
     public static IResult TooLarge(HttpContext http) => Problems.Single(http, StatusCodes.Status413PayloadTooLarge, "request-too-large",
         $"Het verzoek is groter dan de {Security.RequestLimits.MaxBodyKilobytes(http)} kB die deze dienst aanneemt. Stuur minder tegelijk (bv. één perceel per verzoek).",

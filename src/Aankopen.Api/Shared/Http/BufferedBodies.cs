@@ -12,6 +12,12 @@ public static class BufferedBodies
         !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
         && request.ContentType is { } type && (type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || type.Contains("+json", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Whether the body is UTF-8, as RFC 8259 asks of JSON: no charset, or utf-8.</summary>
+    public static bool IsUtf8(HttpRequest request) =>
+        !Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        || type.Charset.Value is null || type.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+        || type.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+
     public static async Task<byte[]> ReadAsync(HttpContext http)
     {
         if (http.Items[Key] is byte[] read)

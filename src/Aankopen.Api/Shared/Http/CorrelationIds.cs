@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 namespace Aankopen.Api.Shared.Http;
 
 /// <summary>
-/// One id follows a request through everything it causes: the request's own, chosen here (its trace id). It is in
+/// One id follows a request through everything it causes: the request's own, drawn here at random (not its trace id,
+/// which a caller may choose through <c>traceparent</c>; the trace gets it as its tag <c>aankopen.correlation_id</c>). It is in
 /// every log line of the request, on every event the request records (Marten's correlation id), on the finance
 /// messages those events lead to, in the connector's logs, and in the tender's history; the answer carries it back in
 /// <c>X-Correlation-Id</c>. A caller's own <c>X-Correlation-Id</c> never takes its place (anyone could then file their
@@ -33,7 +34,8 @@ public static partial class CorrelationIds
     {
         var sent = http.Request.Headers[Header].ToString();
         var caller = Usable().IsMatch(sent) ? sent : null;
-        var id = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+        var id = Guid.CreateVersion7().ToString("N");
+        System.Diagnostics.Activity.Current?.SetTag("aankopen.correlation_id", id);
         http.Items[Key] = id;
         http.Items[CallerKey] = caller;
         http.Response.Headers[Header] = id;

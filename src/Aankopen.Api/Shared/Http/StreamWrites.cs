@@ -39,14 +39,18 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
         var (key, keyProblem) = IdempotencyKeys.Read(http);
         if (keyProblem is not null)
             return keyProblem;
+        var scope = http.ScopeOf();
         var (expected, versionProblem) = StreamVersions.ReadIfMatch(http);
         if (versionProblem is not null)
-            return versionProblem;
+        {
+            // Whatever its If-Match, a stream the caller may not see is not found.
+            var seen = await stream.Records.LoadAsync(session, id, ct);
+            return seen is null || !stream.Visible(seen.State, scope) ? stream.NotFound(http, id) : versionProblem;
+        }
 
         var version = expected!.Value;
         var origin = WriteOrigin.Of(http, key);
         var tenant = session.TenantId;
-        var scope = http.ScopeOf();
         if (!recent.TryGet(tenant, id, version, out TState current))
         {
             var record = await stream.Records.LoadAsync(session, id, ct);

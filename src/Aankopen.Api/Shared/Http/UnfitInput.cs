@@ -5,23 +5,47 @@ namespace Aankopen.Api.Shared.Http;
 /// <summary>
 /// Screens every request for characters no field takes (<see cref="PlainText"/>) before anything reads it: a query
 /// parameter or a path segment is refused with 400 naming it, a text anywhere in a JSON body with 422 naming its
-/// field (<c>lots[0].title</c>). Placed after sign-in, so a stranger still learns only that they are not signed in.
+/// field (<c>lots[0].title</c>). The body is screened as the endpoint will read it: JSON in UTF-8 (a byte-order mark
+/// is skipped, as the endpoint skips it); another charset is refused (415), and a body the screen cannot read is
+/// refused as unreadable rather than passed on. Placed after sign-in, so a stranger still learns only that they are
+/// not signed in, and before the write limit, so a refused body costs no write.
 /// </summary>
 public static class UnfitInput
 {
     public static IApplicationBuilder UseUnfitInputRefusal(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
+        // Only what an endpoint will read: an address nothing answers is "not found" as it is.
+        if (http.GetEndpoint() is null)
+        {
+            await next(http);
+            return;
+        }
         var inAddress = InAddress(http).Distinct().ToArray();
         if (inAddress.Length > 0)
         {
             await RefuseAsync(http, inAddress, StatusCodes.Status400BadRequest);
             return;
         }
-        if (http.Request.Path.StartsWithSegments("/api") && BufferedBodies.HasJsonBody(http.Request)
-            && InBody(await BufferedBodies.ReadAsync(http)) is { Count: > 0 } inBody)
+        if (http.Request.Path.StartsWithSegments("/api") && BufferedBodies.HasJsonBody(http.Request))
         {
-            await RefuseAsync(http, inBody, StatusCodes.Status422UnprocessableEntity);
-            return;
+            if (!BufferedBodies.IsUtf8(http.Request))
+            {
+                await Problems.Single(http, StatusCodes.Status415UnsupportedMediaType, "charset-unsupported",
+                    "Stuur JSON in UTF-8 (Content-Type: application/json; charset=utf-8, of zonder charset).",
+                    "Envoyez du JSON en UTF-8 (Content-Type: application/json; charset=utf-8, ou sans charset).").ExecuteAsync(http);
+                return;
+            }
+            var (fields, unreadable) = InBody(await BufferedBodies.ReadAsync(http));
+            if (unreadable is not null)
+            {
+                await BadRequestProblems.Unreadable(http, unreadable).ExecuteAsync(http);
+                return;
+            }
+            if (fields.Count > 0)
+            {
+                await RefuseAsync(http, fields, StatusCodes.Status422UnprocessableEntity);
+                return;
+            }
         }
         await next(http);
     });
@@ -36,22 +60,29 @@ public static class UnfitInput
                 yield return name;
     }
 
-    /// <summary>The paths of the body's unfit texts; none for a body that is not JSON (binding refuses it as usual).</summary>
-    public static IReadOnlyList<string> InBody(byte[] body)
+    /// <summary>
+    /// The paths of the body's unfit texts (a property name counts too), or why the body cannot be read as JSON at all.
+    /// </summary>
+    public static (IReadOnlyList<string> Fields, string? Unreadable) InBody(ReadOnlyMemory<byte> body)
     {
         var unfit = new List<string>();
-        if (!MayHoldUnfit(body))
-            return unfit;
+        if (body.Span.StartsWith(Utf8Mark))
+            body = body[Utf8Mark.Length..];
+        if (body.IsEmpty || !MayHoldUnfit(body.Span))
+            return (unfit, null);
         try
         {
             using var document = JsonDocument.Parse(body);
             Walk(document.RootElement, "", "", unfit);
+            return (unfit, null);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
+            return (unfit, e.Message);
         }
-        return unfit;
     }
+
+    private static ReadOnlySpan<byte> Utf8Mark => [0xEF, 0xBB, 0xBF];
 
     /// <summary>
     /// Whether the body can hold an unfit text at all, without parsing it: in valid JSON such a character is either
@@ -79,7 +110,14 @@ public static class UnfitInput
         {
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
-                    Walk(property.Value, path.Length == 0 ? property.Name : $"{path}.{property.Name}", property.Name, unfit);
+                {
+                    if (!Readable(property, out var key) || PlainText.IsUnfit(key))
+                    {
+                        unfit.Add(path.Length == 0 ? "body" : path);
+                        continue;
+                    }
+                    Walk(property.Value, path.Length == 0 ? key : $"{path}.{key}", key, unfit);
+                }
                 break;
             case JsonValueKind.Array:
                 var index = 0;
@@ -93,7 +131,21 @@ public static class UnfitInput
         }
     }
 
-    /// <summary>A string escaped as half a surrogate pair cannot even be read as text.</summary>
+    /// <summary>A string (or a name) escaped as half a surrogate pair, or of invalid UTF-8, cannot even be read as text.</summary>
+    private static bool Readable(JsonProperty property, out string name)
+    {
+        try
+        {
+            name = property.Name;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            name = "";
+            return false;
+        }
+    }
+
     private static bool Readable(JsonElement element, out string text)
     {
         try

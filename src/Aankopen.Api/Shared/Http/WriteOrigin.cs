@@ -12,7 +12,7 @@ public sealed record WriteOrigin(string? CorrelationId, string? CallerCorrelatio
 
     /// <summary>A write of the service's own (a scheduler's run): a correlation id of its own, named after the job.</summary>
     public static WriteOrigin OfJob(string job) =>
-        new($"{job}:{System.Diagnostics.Activity.Current?.TraceId.ToString() ?? Guid.CreateVersion7().ToString("N")}");
+        new($"{job}:{Guid.CreateVersion7():N}");
 
     /// <summary>The event headers this origin adds (none of them when it has nothing to add).</summary>
     public void AddHeaders(IDictionary<string, object> headers)

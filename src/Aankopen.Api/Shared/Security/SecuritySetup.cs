@@ -1,4 +1,5 @@
 using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Shared.Http;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Aankopen.Api.Shared.Security;
@@ -26,6 +27,7 @@ public static class SecuritySetup
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUnfitInputRefusal();
         app.UseRateLimiter();
         return app;
     }

@@ -33,7 +33,7 @@ public static class SignIn
             o.TokenHandlers.Add(tokens);
         });
         Web.Sessions.KeyRing.Use(services);
-        Web.Sessions.PageSessions.Use(services);
+        Web.Sessions.PageSessions.Use(services, settings.Session);
         return services.AddAuthentication(Either)
             .AddPolicyScheme(Either, null, o => o.ForwardDefaultSelector = http => UsesBearer(http) ? JwtBearerDefaults.AuthenticationScheme : Cookie)
             .AddJwtBearer(o =>
@@ -56,7 +56,8 @@ public static class SignIn
                 o.ExpireTimeSpan = settings.Session;
                 o.SlidingExpiration = false;
                 o.ForwardChallenge = Oidc;
-                o.Events.OnValidatePrincipal = Web.Sessions.SessionRenewal.ValidateAsync;
+                o.Events.OnSigningIn = context => Web.Sessions.SessionRenewal.BeginAsync(context, settings.Session);
+                o.Events.OnValidatePrincipal = context => Web.Sessions.SessionRenewal.ValidateAsync(context, settings.Session);
             })
             .AddOpenIdConnect(Oidc, o =>
             {
@@ -81,6 +82,25 @@ public static class SignIn
                 o.Events.OnTicketReceived = context =>
                 {
                     context.ReturnUri = ReturnAddresses.Local(context.ReturnUri);
+                    return Task.CompletedTask;
+                };
+                // A callback without a sign-in of this browser behind it (an old one, a forged one, the provider's
+                // refusal): a page saying so, not a 500; the way back starts a new sign-in.
+                o.Events.OnRemoteFailure = async context =>
+                {
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignIn))
+                        .LogWarning("A sign-in callback was refused: {Reason}", context.Failure?.Message);
+                    var french = context.HttpContext.Request.Cookies[Web.Language.CookieName] == "fr";
+                    await Results.Content(Web.Language.RefusalPage(StatusCodes.Status401Unauthorized, french), "text/html; charset=utf-8",
+                        statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context.HttpContext);
+                    context.HandleResponse();
+                };
+                // Sign-out only by the person's own form (with its anti-forgery token): a link from another site to
+                // the provider's front-channel sign-out address would otherwise sign them out.
+                o.Events.OnRemoteSignOut = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    context.HandleResponse();
                     return Task.CompletedTask;
                 };
             });

@@ -15,7 +15,7 @@ public sealed record PageSession(string Id, byte[] Ticket, DateTimeOffset Expire
 /// the session, so a cookie kept from before (copied, stolen, or replayed) opens nothing afterwards, on any replica.
 /// The tokens in a session (access, refresh, identity) are encrypted with the deployment's key ring.
 /// </summary>
-public sealed class PageSessions(IDocumentStore store, IDataProtectionProvider protection, TimeProvider clock) : ITicketStore
+public sealed class PageSessions(IDocumentStore store, IDataProtectionProvider protection, TimeProvider clock, TimeSpan longest) : ITicketStore
 {
     private readonly IDataProtector protector = protection.CreateProtector("Aankopen.Web.Sessions");
 
@@ -30,11 +30,21 @@ public sealed class PageSessions(IDocumentStore store, IDataProtectionProvider p
         return key;
     }
 
+    /// <summary>
+    /// Renews a session that still exists, never one that was signed out meanwhile: a request that began before the
+    /// sign-out and renews its tokens after it must not bring the session back.
+    /// </summary>
     public async Task RenewAsync(string key, AuthenticationTicket ticket)
     {
         await using var session = store.LightweightSession();
-        session.Store(Seal(key, ticket));
-        await session.SaveChangesAsync();
+        session.Update(Seal(key, ticket));
+        try
+        {
+            await session.SaveChangesAsync();
+        }
+        catch (Marten.Exceptions.NonExistentDocumentException)
+        {
+        }
     }
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key)
@@ -61,11 +71,12 @@ public sealed class PageSessions(IDocumentStore store, IDataProtectionProvider p
         await session.SaveChangesAsync();
     }
 
+    /// <summary>Sealed until the session's end: when it began (it is kept in the ticket) plus the longest a session lasts.</summary>
     private PageSession Seal(string key, AuthenticationTicket ticket) =>
-        new(key, protector.Protect(TicketSerializer.Default.Serialize(ticket)), ticket.Properties.ExpiresUtc ?? clock.GetUtcNow().AddHours(8));
+        new(key, protector.Protect(TicketSerializer.Default.Serialize(ticket)), SessionRenewal.EndOf(ticket.Properties, longest, clock.GetUtcNow()));
 
     /// <summary>The cookie handler keeps its sessions here.</summary>
-    public static void Use(IServiceCollection services) =>
+    public static void Use(IServiceCollection services, TimeSpan longest) =>
         services.AddOptions<CookieAuthenticationOptions>(Shared.Security.SignIn.Cookie).Configure<IDocumentStore, IDataProtectionProvider, TimeProvider>(
-            (o, store, protection, clock) => o.SessionStore = new PageSessions(store, protection, clock));
+            (o, store, protection, clock) => o.SessionStore = new PageSessions(store, protection, clock, longest));
 }

@@ -8,37 +8,68 @@ using Microsoft.Extensions.Options;
 namespace Aankopen.Api.Web.Sessions;
 
 /// <summary>
-/// A session lasts a working day (<c>Authentication:SessionHours</c>), its access token only minutes: shortly before
-/// the token ends, the session asks the identity provider for a new one with its refresh token. When the provider
-/// refuses (the person was signed out there, or lost their rights), the session ends here too.
+/// A session lasts a working day (<c>Authentication:SessionHours</c>) counted from the sign-in, however often it is
+/// used, its access token only minutes: shortly before the token ends, the session asks the identity provider for a new
+/// one with its refresh token. When the provider refuses (the person was signed out there, or lost their rights), or
+/// the day is over, the session ends here too.
 /// </summary>
 public static class SessionRenewal
 {
     /// <summary>How long before the access token ends it is renewed: a page's calls to the API must not meet an expired one.</summary>
     private static readonly TimeSpan Margin = TimeSpan.FromMinutes(1);
 
-    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    private const string EndsKey = "aankopen.session-ends";
+
+    /// <summary>At sign-in: when the session ends, whatever renews it later (the cookie handler moves its own expiry on each renewal).</summary>
+    public static Task BeginAsync(CookieSigningInContext context, TimeSpan longest)
+    {
+        var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        context.Properties.Items[EndsKey] = (now + longest).ToString("o", CultureInfo.InvariantCulture);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The end of the session these properties belong to (from when it was issued, for one older than this rule).</summary>
+    public static DateTimeOffset EndOf(AuthenticationProperties properties, TimeSpan longest, DateTimeOffset now) =>
+        properties.Items.TryGetValue(EndsKey, out var ends) && DateTimeOffset.TryParse(ends, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var end)
+            ? end
+            : (properties.IssuedUtc ?? now) + longest;
+
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context, TimeSpan longest)
     {
         var http = context.HttpContext;
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (EndOf(context.Properties, longest, now) <= now)
+        {
+            await EndAsync(context, "its longest time (Authentication:SessionHours) passed");
+            return;
+        }
         var known = DateTimeOffset.TryParse(context.Properties.GetTokenValue("expires_at"), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires);
         if (known && expires - Margin > now)
             return;
-        var renewed = context.Properties.GetTokenValue("refresh_token") is { Length: > 0 } refresh ? await RefreshAsync(http, refresh, now) : null;
+        var refresh = context.Properties.GetTokenValue("refresh_token");
+        // A provider that said nothing of the token's lifetime and gave no refresh token: the session lasts its day.
+        if (!known && refresh is not { Length: > 0 })
+            return;
+        var renewed = refresh is { Length: > 0 } ? await RefreshAsync(http, refresh, now) : null;
         // A provider that did not answer in the last minute of a token: the next request asks again.
         if (renewed is null && known && expires > now)
             return;
         if (renewed is null)
         {
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionRenewal))
-                .LogInformation("A page session ended: its access token expired and the identity provider gave no new one");
-            context.RejectPrincipal();
-            await http.SignOutAsync(Shared.Security.SignIn.Cookie);
+            await EndAsync(context, "its access token expired and the identity provider gave no new one");
             return;
         }
         foreach (var (name, value) in renewed)
             context.Properties.UpdateTokenValue(name, value);
         context.ShouldRenew = true;
+    }
+
+    private static async Task EndAsync(CookieValidatePrincipalContext context, string why)
+    {
+        context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionRenewal))
+            .LogInformation("A page session ended: {Why}", why);
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(Shared.Security.SignIn.Cookie);
     }
 
     /// <returns>The tokens to keep (access, expiry, and a rotated refresh token if the provider sent one); null when refused.</returns>
