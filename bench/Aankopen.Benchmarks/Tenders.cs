@@ -39,7 +39,7 @@ public static class Tenders
 
     public static Task<HttpResponseMessage> AwardAsync(HttpClient api, Guid id, string etag) =>
         SendAsync(api, HttpMethod.Post, $"api/tenders/{id}/lots/1/award", etag, JsonContent.Create(new AwardLotRequest(
-            "Papier NV", "0212.000.131", 95_000m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))));
+            "Papier NV", "0403.170.701", 95_000m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))));
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient api, HttpMethod method, string path, string? etag, HttpContent? body, string? prefer = null)
     {

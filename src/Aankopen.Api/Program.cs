@@ -64,8 +64,8 @@ public sealed class Program
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => Tenancy.Tenants.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
-        services.AddSingleton(sp => new ProcedureThresholds(
-            sp.GetRequiredService<IConfiguration>().GetSection("ProcedureThresholds").Get<List<ProcedureThreshold>>() ?? []));
+        // The law's ceilings, with their sources: not deployment settings.
+        services.AddSingleton(ProcedureThresholds.Belgian);
         services.AddScoped<StreamWrites>();
         services.AddSingleton<Infrastructure.GroupCommit>();
         services.AddSingleton<RecentStates>();

@@ -72,7 +72,7 @@ await Step(e => api.PublishAsync(tender.Id, e, cell, new PublishTenderRequest($"
 Say("De opdracht is bekendgemaakt.", "Le marché a été publié.");
 
 var awarded = await Step(e => api.AwardLotAsync(tender.Id, 1, e, cell,
-    new AwardLotRequest("Cheques & Co NV", "0212.000.131", 100_000.01m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))));
+    new AwardLotRequest("Cheques & Co NV", "0403.170.701", 100_000.01m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))));
 Say($"Perceel 1 gegund aan Cheques & Co NV voor {100_000.01m.ToString("C", belgian)} (excl. btw); verdeling:",
     $"Lot 1 attribué à Cheques & Co NV pour {100_000.01m.ToString("C", belgian)} (HTVA) ; répartition :");
 foreach (var share in awarded.Lots[0].Award!.Shares)

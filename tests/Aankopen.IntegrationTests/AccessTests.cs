@@ -231,7 +231,7 @@ public sealed class AccessTests(RunningSystem system)
 
         (await CodeOfAsync(response, HttpStatusCode.Forbidden)).ShouldBe("not-allowed");
         var award = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{Tender}/lots/1/award",
-            new AwardLotRequest("X", "0212.000.131", 100m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31),
+            new AwardLotRequest("X", "0403.170.701", 100m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31),
                 [new ShareRequest("OCMW", 100m)]), "\"1\"", actor: Ocmw), Ct);
         (await CodeOfAsync(award, HttpStatusCode.Forbidden)).ShouldBe("not-allowed");
     }

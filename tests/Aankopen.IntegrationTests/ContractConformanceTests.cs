@@ -106,7 +106,7 @@ public sealed class ContractConformanceTests(RunningSystem system)
         {
             MessageId = Guid.NewGuid(), CorrelationId = "contract-probe", AdministrationCode = Probe, TenderId = tenderId,
             TenderReference = "AC-2027-001", LotNumber = 1, LotTitle = "Maaltijdcheques", Renewal = 1,
-            Supplier = new Supplier("Cheques & Co NV", "0212.000.131"), ShareExclVat = 25_000m, VatRate = 0m, ShareInclVat = 25_000m,
+            Supplier = new Supplier("Cheques & Co NV", "0403.170.701"), ShareExclVat = 25_000m, VatRate = 0m, ShareInclVat = 25_000m,
             BudgetLine = "0900/123-48", PeriodStart = new DateOnly(2028, 1, 1), PeriodEnd = new DateOnly(2028, 12, 31),
             RenewedBy = "aankoopcel@jette.example", RenewedAt = DateTimeOffset.UtcNow,
         }, Ct);

@@ -66,9 +66,9 @@ public sealed class HostileInputTests(RunningSystem system)
         [
             "{}", """{"supplierName":"X","supplierId":"0212.000.132","awardedAmountExclVat":100,"contractStart":"2027-01-01","contractEnd":"2027-12-31"}""",
             """{"supplierName":"X","supplierId":"US12345","awardedAmountExclVat":100,"contractStart":"2027-01-01","contractEnd":"2027-12-31"}""",
-            """{"supplierName":"X","supplierId":"0212.000.131","awardedAmountExclVat":-100,"contractStart":"2027-01-01","contractEnd":"2027-12-31"}""",
-            """{"supplierName":"X","supplierId":"0212.000.131","awardedAmountExclVat":100,"contractStart":"someday","contractEnd":"2027-12-31"}""",
-            """{"supplierName":"X","supplierId":"0212.000.131","awardedAmountExclVat":100,"contractStart":"2027-01-01","contractEnd":"2027-12-31","explicitShares":[{"administration":null,"amountExclVat":-1},null]}""",
+            """{"supplierName":"X","supplierId":"0403.170.701","awardedAmountExclVat":-100,"contractStart":"2027-01-01","contractEnd":"2027-12-31"}""",
+            """{"supplierName":"X","supplierId":"0403.170.701","awardedAmountExclVat":100,"contractStart":"someday","contractEnd":"2027-12-31"}""",
+            """{"supplierName":"X","supplierId":"0403.170.701","awardedAmountExclVat":100,"contractStart":"2027-01-01","contractEnd":"2027-12-31","explicitShares":[{"administration":null,"amountExclVat":-1},null]}""",
         ];
         foreach (var body in awardBodies.Concat(AnyEndpoint))
             yield return (HttpMethod.Post, $"{lots}/1/award", body);

@@ -8,7 +8,7 @@ namespace Aankopen.IntegrationTests;
 public sealed class MealVoucherTender(HttpClient http)
 {
     public const string Cell = "aankoopcel@jette.example";
-    public const string SupplierNumber = "0212.000.131";
+    public const string SupplierNumber = "0403.170.701";
 
     public IAankopenApi Api { get; } = RestService.ForGenerated<IAankopenApi>(http);
     public Guid Id { get; private set; }

@@ -145,8 +145,7 @@ public sealed class RunningSystem : IAsyncLifetime
         $"--Tenants:0:Administrations:1:Code={OtherOcmw}", "--Tenants:0:Administrations:1:NameNl=OCMW Sint-Jans-Molenbeek",
         "--Tenants:0:Administrations:1:NameFr=CPAS de Molenbeek-Saint-Jean", "--Tenants:0:Administrations:1:EnterpriseNumber=0212.000.131",
         "--Tenants:0:Administrations:1:Kind=Ocmw",
-        "--ProcedureThresholds:0:Procedure=AcceptedInvoice", "--ProcedureThresholds:0:ValidFrom=2017-06-30",
-        "--ProcedureThresholds:0:MaximumExclVat=30000", "--Telemetry:LagSampleSeconds=0.5",
+        "--Telemetry:LagSampleSeconds=0.5",
         // A message the broker refuses is parked after a second or so, not the default eighteen.
         "--Notifications:PublishAttempts=3",
     ];

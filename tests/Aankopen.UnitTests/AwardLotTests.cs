@@ -39,9 +39,24 @@ public class AwardLotTests
             .When(t => AwardLotDecider.Decide(t, Award(1, 1_000.01m), Now))
             .Then(new LotAwarded(TenderId, 1, Supplier, "0212.000.131", 1_000.01m, 21m, 1_210.01m, Start, End,
             [
-                // 1000.01 x 3/4 = 750.0075 -> 750.01 (largest fraction); 1210.01 x 3/4 = 907.5075 -> 907.51.
+                // 1000.01 x 3/4 = 750.0075 -> 750.01 (largest fraction); each share incl. VAT is its own invoice:
+                // 750.01 x 1.21 = 907.5121 -> 907.51, 250.00 x 1.21 = 302.50; the award incl. VAT is their sum.
                 new AwardShare("GEMEENTE", 750.01m, 907.51m, "0100/123-48"),
                 new AwardShare("OCMW", 250.00m, 302.50m, "0900/123-48"),
+            ], false, Cell, Now));
+    }
+
+    [Fact]
+    public void Each_share_incl_vat_is_its_own_invoice_and_the_award_incl_vat_their_sum()
+    {
+        // Seen before: 38,523.24 excl. was booked as 40,834.64 incl., where 38,523.24 + 6 % is 40,834.63.
+        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1, vatRate: 6m),
+                OptIn(1, "GEMEENTE", 74_607m, "0100/123-48"), OptIn(1, "OCMW", 8_272m, "0900/123-48"), Closed(), Published())
+            .When(t => AwardLotDecider.Decide(t, Award(1, 42_794.48m), Now))
+            .Then(new LotAwarded(TenderId, 1, Supplier, "0212.000.131", 42_794.48m, 6m, 45_362.14m, Start, End,
+            [
+                new AwardShare("GEMEENTE", 38_523.24m, 40_834.63m, "0100/123-48"),
+                new AwardShare("OCMW", 4_271.24m, 4_527.51m, "0900/123-48"),
             ], false, Cell, Now));
     }
 

@@ -156,29 +156,6 @@ public class ReadModelTests
         CalendarLot.WindowKeys(new DateOnly(2027, 3, 15), new DateOnly(2037, 3, 15), null).Length.ShouldBe(121);
     }
 
-    [Fact]
-    public void A_procedure_whose_threshold_the_estimate_reaches_gets_a_warning_in_both_languages()
-    {
-        var thresholds = new ProcedureThresholds(
-        [
-            new ProcedureThreshold("Open", new DateOnly(2020, 1, 1), 50_000m),
-            new ProcedureThreshold("Open", new DateOnly(2030, 1, 1), 500_000m),
-        ]);
-
-        // Opened in 2026: the 2020 threshold applies, not the later one.
-        var warning = thresholds.WarningsFor(JointTender.Fold(History)!).ShouldHaveSingleItem();
-        warning.Code.ShouldBe("procedure-threshold-exceeded");
-        warning.Nl.ShouldContain("2020-01-01");
-        warning.Fr.ShouldContain("Open");
-    }
-
-    [Fact]
-    public void A_procedure_within_its_threshold_gets_no_warning()
-    {
-        new ProcedureThresholds([new ProcedureThreshold("AcceptedInvoice", new DateOnly(2017, 6, 30), 30_000m)])
-            .WarningsFor(JointTender.Fold(History)!).ShouldBeEmpty();
-    }
-
     [Theory]
     [InlineData("ocmw", "OCMW Jette", "CPAS de Jette", "0212.000.131", "Ocmw", "administration-code-invalid")]
     [InlineData("OCMW", "", "CPAS de Jette", "0212.000.131", "Ocmw", "required")]

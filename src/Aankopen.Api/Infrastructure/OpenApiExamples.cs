@@ -22,7 +22,7 @@ public static class OpenApiExamples
         [typeof(ContractTermsRequest)] = Terms,
         [typeof(OptInRequest)] = new OptInRequest(90_000m, "0131/123-48", 1_800m),
         [typeof(PublishTenderRequest)] = new PublishTenderRequest("BDA-2026-512345", new DateOnly(2027, 1, 20)),
-        [typeof(AwardLotRequest)] = new AwardLotRequest("Cheques & Co NV", "0212.000.131", 100_000.01m, new DateOnly(2027, 3, 1), new DateOnly(2028, 2, 29)),
+        [typeof(AwardLotRequest)] = new AwardLotRequest("Cheques & Co NV", "0403.170.701", 100_000.01m, new DateOnly(2027, 3, 1), new DateOnly(2028, 2, 29)),
         [typeof(ShareRequest)] = new ShareRequest("OCMW", 25_000m),
         [typeof(ReasonRequest)] = new ReasonRequest("Geen regelmatige offerte ontvangen"),
         [typeof(TerminateLotRequest)] = new TerminateLotRequest(new DateOnly(2027, 9, 30), "Wanprestatie van de leverancier"),

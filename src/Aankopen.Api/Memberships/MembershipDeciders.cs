@@ -23,7 +23,7 @@ public static class MembershipDeciders
     public static Decision Join(JoinCentralCommand c, AdministrationDirectory administrations, IReadOnlySet<string> centrals,
         IReadOnlyList<CentralMembership> existing, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = BrusselsCalendar.DateOf(now);
         var errors = new List<DomainError?>
         {
             TenderRules.MissingText(c.DecidingBody, "decidingBody", 200, "het beslissend orgaan (bv. gemeenteraad)", "l'organe qui a décidé (p. ex. conseil communal)"),
@@ -90,7 +90,7 @@ public static class MembershipDeciders
     {
         if (Ended(m, now) is { } ended)
             return ended;
-        var earliest = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(m.NoticeMonths);
+        var earliest = BrusselsCalendar.DateOf(now).AddMonths(m.NoticeMonths);
         var errors = new List<DomainError?> { TenderRules.MissingText(reason, "reason", 1000, "de reden", "la raison") };
         if (endsOn < m.Start || (m.End is { } end && endsOn > end))
             errors.Add(DomainError.Invalid("end-date-invalid", "endsOn",

@@ -111,7 +111,7 @@ public static class MembershipEndpoints
         if (refusals.Count > 0)
             return Problems.From(http, refusals);
 
-        var day = on ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var day = on ?? Aankopen.Api.Shared.BrusselsCalendar.Today(clock);
         var memberships = (await session.Query<MembershipRecord>().Where(r => r.Administration == administration && r.Central == central).ToListAsync(ct))
             .Select(r => r.State).ToArray();
         var (allowed, nl, fr, membership) = MembershipRules.MayBuy(memberships, administration!, central!, day, category, division);

@@ -89,7 +89,7 @@ public static class FinanceMessages
         FinanceEvent e, Lot lot, ReleaseReason reason, string? explanation, string by, bool perLot = false) =>
         lot.OptIns.Select(optIn => (FinanceMessage)Release(e, lot, optIn.Administration, reason, explanation, optIn.BudgetLine,
             optIn.EstimatedAmountExclVat is { } estimate ? Money.ToCents(estimate) : null, optIn.EstimatedAmountExclVat is { } amount ? Money.InclVat(amount, lot.VatRate) : null,
-            DateOnly.FromDateTime(e.At.UtcDateTime), by, perLot)).ToArray();
+            BrusselsCalendar.DateOf(e.At), by, perLot)).ToArray();
 
     private static IReadOnlyList<FinanceMessage> ReleaseShares(FinanceEvent e, Lot lot, LotTerminated terminated) =>
         lot.Award!.Shares.Select(share => (FinanceMessage)Release(e, lot, share.Administration, ReleaseReason.LotTerminated, terminated.Reason,

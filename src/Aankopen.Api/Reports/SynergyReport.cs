@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared;
 using Aankopen.Api.Memberships;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.Renewals;
@@ -17,7 +18,7 @@ public static class SynergyReport
     {
         var byId = tenders.ToDictionary(t => t.Id);
         IReadOnlyList<ReportLotView> AwardedIn(int y) => tenders
-            .SelectMany(t => t.Lots.Values.Where(l => l.Award is { } a && a.AwardedAt.Year == y).Select(l => Awarded(t, l, l.Award!)))
+            .SelectMany(t => t.Lots.Values.Where(l => l.Award is { } a && BrusselsCalendar.DateOf(a.AwardedAt).Year == y).Select(l => Awarded(t, l, l.Award!)))
             .OrderBy(l => l.Reference, StringComparer.Ordinal).ThenBy(l => l.LotNumber).ToArray();
         IReadOnlyList<ReportLotView> RenewedIn(int y) => renewals
             .Where(r => r.PeriodStart.Year == y && byId.ContainsKey(r.TenderId))
@@ -26,7 +27,7 @@ public static class SynergyReport
         IReadOnlyList<CentralMembership> RunningIn(int y) => memberships
             .Where(m => m.Start.Year <= y && (m.End is not { } end || end.Year >= y)).ToArray();
 
-        var opened = tenders.Where(t => t.OpenedAt.Year == year).OrderBy(t => t.Reference, StringComparer.Ordinal).Select(Opened).ToArray();
+        var opened = tenders.Where(t => BrusselsCalendar.DateOf(t.OpenedAt).Year == year).OrderBy(t => t.Reference, StringComparer.Ordinal).Select(Opened).ToArray();
         var (awarded, previousAwarded) = (AwardedIn(year), AwardedIn(year - 1));
         var (renewed, previousRenewed) = (RenewedIn(year), RenewedIn(year - 1));
         var running = RunningIn(year);
@@ -40,7 +41,7 @@ public static class SynergyReport
             running.OrderBy(m => m.Administration, StringComparer.Ordinal).ThenBy(m => m.Central, StringComparer.Ordinal).Select(m => Membership(m, year, centrals)).ToArray(),
             perAdministration,
             Figures(opened.Length, awarded, renewed, running.Count),
-            Figures(tenders.Count(t => t.OpenedAt.Year == year - 1), previousAwarded, previousRenewed, RunningIn(year - 1).Count));
+            Figures(tenders.Count(t => BrusselsCalendar.DateOf(t.OpenedAt).Year == year - 1), previousAwarded, previousRenewed, RunningIn(year - 1).Count));
     }
 
     private static ReportFiguresView Figures(int opened, IReadOnlyList<ReportLotView> awarded, IReadOnlyList<ReportLotView> renewed, int memberships) =>

@@ -3,7 +3,11 @@ using System.Text.RegularExpressions;
 
 namespace Aankopen.Api.Shared;
 
-public enum ContractSubject { Supplies, Services, Works }
+/// <summary>
+/// What a contract is for, as the thresholds distinguish it. <see cref="SocialServices"/> are the social and other
+/// specific services of Annex XIV of Directive 2014/24/EU (a choice of the cell: their CPV codes are services).
+/// </summary>
+public enum ContractSubject { Supplies, Services, Works, SocialServices }
 
 /// <summary>
 /// A Common Procurement Vocabulary code, <c>30192000-1</c>. Its division (first two digits) tells whether a

@@ -19,4 +19,11 @@ public sealed record ContractTerms(
     public const int MaxTotalMonthsWithoutJustification = 48;
 
     public int TotalMonths => InitialMonths + (Renewable ? RenewalMonths * MaxRenewals : 0);
+
+    /// <summary>
+    /// A lot's estimate (for its initial period) over the whole possible duration, every renewal included, as art. 7 of
+    /// the royal decree of 18 April 2017 on placement counts it against the thresholds.
+    /// </summary>
+    public decimal OverFullDuration(decimal estimateForInitialPeriod) =>
+        InitialMonths <= 0 ? estimateForInitialPeriod : Shared.Money.ToCents(estimateForInitialPeriod * TotalMonths / InitialMonths);
 }

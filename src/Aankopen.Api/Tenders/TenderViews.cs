@@ -30,7 +30,8 @@ public static class TenderViews
         t.Lots.Values.Select(ToView).ToArray(),
         Matrix(t),
         Totals(t),
-        thresholds.WarningsFor(t));
+        thresholds.WarningsFor(t),
+        ProcedureThresholds.EstimatedOverFullDuration(t));
 
     public static TenderSummaryView ToSummary(this TenderRecord r) => new(
         r.Id, r.Version, r.Reference, r.State.TitleNl, r.State.TitleFr, r.Status.ToString(), r.Year, r.State.MainCpv,
@@ -52,7 +53,8 @@ public static class TenderViews
             ? new RunningContractView(r.Renewals, r.PossibleRenewals, r.PeriodStart, r.PeriodEnd, r.CanRenew ? r.Next : null,
                 r.CanRenew ? Renewals.ContractPeriods.NoticeDeadline(r.PeriodEnd, l.Terms.NoticeDays) : null, r.AmountExclVat, r.AmountInclVat,
                 r.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray(), r.Declined)
-            : null);
+            : null,
+        l.Terms.OverFullDuration(l.EstimatedValueExclVat));
 
     private static OptInMatrixView Matrix(JointTender t) => new(
         t.InvitedAdministrations,

@@ -69,7 +69,7 @@ public sealed class JourneyPageTests(RunningSystem system, Browsers browsers)
         await cell.GetByRole(AriaRole.Button, new() { Name = "Bekendmaking vastleggen" }).ClickAsync();
         await Expect(cell.Locator("h1 .status")).ToHaveTextAsync("Bekendgemaakt");
         await cell.FillAsync("#award-1-supplierName", "Cheques & Co NV");
-        await cell.FillAsync("#award-1-supplierId", "0212.000.131");
+        await cell.FillAsync("#award-1-supplierId", "0403.170.701");
         await cell.FillAsync("#award-1-awardedAmountExclVat", "100.000,01");
         await cell.GetByRole(AriaRole.Button, new() { Name = "Perceel 1 gunnen" }).ClickAsync();
         await Expect(cell.Locator(".notice")).ToContainTextAsync("Perceel 1 gegund");

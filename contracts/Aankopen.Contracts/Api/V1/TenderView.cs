@@ -24,7 +24,8 @@ public sealed record TenderView(
     IReadOnlyList<LotView> Lots,
     OptInMatrixView Matrix,
     IReadOnlyList<AdministrationTotalsView> Totals,
-    IReadOnlyList<WarningView> Warnings);
+    IReadOnlyList<WarningView> Warnings,
+    decimal? EstimatedFullDurationExclVat = null);
 
 public sealed record LotView(
     int Number,
@@ -38,7 +39,8 @@ public sealed record LotView(
     AwardView? Award,
     string? Ending,
     DateOnly? TerminatedOn,
-    RunningContractView? Running = null);
+    RunningContractView? Running = null,
+    decimal? EstimatedFullDurationExclVat = null);
 
 /// <summary>An awarded lot's current contract period and what comes next.</summary>
 /// <param name="NextRenewal">Null when the contract ends with this period.</param>

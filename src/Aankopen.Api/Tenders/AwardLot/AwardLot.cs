@@ -17,7 +17,10 @@ public sealed record ExplicitShare(string Administration, decimal AmountExclVat)
 
 public static class AwardLotDecider
 {
-    public static Decision Decide(JointTender tender, AwardLotCommand command, DateTimeOffset now)
+    /// <param name="administrations">The registered administrations, so that a supplier that is one of the tender's
+    /// own administrations is refused (a tender buys from a third party; an administration buying from another goes
+    /// through an agreement between them, not an award).</param>
+    public static Decision Decide(JointTender tender, AwardLotCommand command, DateTimeOffset now, IReadOnlyList<Administrations.Administration>? administrations = null)
     {
         if (TenderRules.LotMissing(tender, command.LotNumber) is { } missing)
             return missing;
@@ -34,6 +37,10 @@ public static class AwardLotDecider
             errors.Add(DomainError.Invalid("supplier-id-invalid", "supplierId",
                 $"'{TenderRules.Shorten(command.SupplierId)}' is geen geldig Belgisch ondernemingsnummer (tien cijfers, beginnend met 0 of 1, met kloppend controlegetal: 0123.456.749) of buitenlands btw-nummer (landcode en nummer: FR40303265045).",
                 $"'{TenderRules.Shorten(command.SupplierId)}' n'est ni un numéro d'entreprise belge valide (dix chiffres commençant par 0 ou 1, avec chiffre de contrôle correct : 0123.456.749) ni un numéro de TVA étranger (code pays et numéro : FR40303265045)."));
+        else if (OwnAdministration(tender, supplierId!, administrations) is { } own)
+            errors.Add(DomainError.Invalid("supplier-is-participant", "supplierId",
+                $"{supplierId} is het ondernemingsnummer van {own.NameNl}, een bestuur van deze opdracht; een opdracht wordt gegund aan een derde.",
+                $"{supplierId} est le numéro d'entreprise de {own.NameFr}, une administration de ce marché ; un marché est attribué à un tiers."));
         if (command.ContractEnd <= command.ContractStart)
             errors.Add(DomainError.Invalid("contract-period-invalid", "contractEnd",
                 "Het einde van het contract moet na de start liggen.", "La fin du contrat doit suivre son début."));
@@ -44,17 +51,27 @@ public static class AwardLotDecider
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);
 
-        var amountInclVat = Money.InclVat(command.AwardedAmountExclVat, lot.VatRate);
         var split = command.ExplicitShares is { } explicitShares
-            ? ShareSplit.Explicit(tender, lot, explicitShares, command.AwardedAmountExclVat, amountInclVat)
-            : ShareSplit.Proportional(tender, lot, command.AwardedAmountExclVat, amountInclVat);
+            ? ShareSplit.Explicit(tender, lot, explicitShares, command.AwardedAmountExclVat)
+            : ShareSplit.Proportional(tender, lot, command.AwardedAmountExclVat);
         if (split.Error is { } shareError)
             return shareError;
+        var amountInclVat = ShareSplit.TotalInclVat(split.Shares!);
 
         var (state, closing) = TenderRules.CloseIfDeadlinePassed(tender, now);
         return Decision.Accept([.. closing, new LotAwarded(state.Id, lot.Number, command.SupplierName.Trim(), supplierId!,
             command.AwardedAmountExclVat, lot.VatRate, amountInclVat, command.ContractStart, command.ContractEnd,
             split.Shares!, command.ExplicitShares is not null, command.Actor, now)]);
+    }
+
+    private static Administrations.Administration? OwnAdministration(JointTender tender, string supplierId, IReadOnlyList<Administrations.Administration>? administrations)
+    {
+        static string Digits(string number) => new([.. number.Where(char.IsAsciiDigit)]);
+        // A Belgian enterprise number has ten digits; a foreign VAT id never has those of a Belgian one.
+        if (supplierId.Length == 0 || !char.IsAsciiDigit(supplierId[0]))
+            return null;
+        var supplier = Digits(supplierId);
+        return administrations?.FirstOrDefault(a => tender.InvitedAdministrations.Contains(a.Code) && Digits(a.EnterpriseNumber) == supplier);
     }
 
     /// <summary>Awarding and declaring "not awarded" both need a published tender and a lot that is still open.</summary>

@@ -1,14 +1,19 @@
+using Aankopen.Api.Administrations;
 using Aankopen.Contracts.Api.V1;
+using Marten;
 
 namespace Aankopen.Api.Tenders.AwardLot;
 
 public static class AwardLotEndpoint
 {
-    public static Task<IResult> Handle(
-        Guid tenderId, int lotNumber, AwardLotRequest request, HttpContext http, TenderWrites writes, CancellationToken ct) =>
-        writes.ExecuteAsync(http, tenderId, (tender, actor, now) => AwardLotDecider.Decide(tender,
+    public static async Task<IResult> Handle(
+        Guid tenderId, int lotNumber, AwardLotRequest request, HttpContext http, TenderWrites writes, IQuerySession session, CancellationToken ct)
+    {
+        var administrations = (await AdministrationDirectory.LoadAsync(session, ct)).All;
+        return await writes.ExecuteAsync(http, tenderId, (tender, actor, now) => AwardLotDecider.Decide(tender,
             new AwardLotCommand(lotNumber, request.SupplierName, request.SupplierId, request.AwardedAmountExclVat,
                 request.ContractStart, request.ContractEnd,
                 request.ExplicitShares?.Select(s => new ExplicitShare(s?.Administration ?? "", s?.AmountExclVat ?? 0m)).ToArray(), actor),
-            now), ct);
+            now, administrations), ct);
+    }
 }

@@ -3,8 +3,11 @@ using Aankopen.Api.Shared;
 namespace Aankopen.Api.Tenders.AwardLot;
 
 /// <summary>
-/// How an awarded amount is divided over a lot's participants. Excl. and incl. VAT are each split from their own
-/// total with largest-remainder rounding, so both columns add up exactly to the cent.
+/// How an awarded amount is divided over a lot's participants. The amount excl. VAT is split with largest-remainder
+/// rounding, so the shares add up to it to the cent. Each administration then receives its own invoice from the
+/// supplier, with VAT computed on its own share: a share incl. VAT is its amount excl. VAT plus that VAT rounded to the
+/// cent (<see cref="Money.InclVat"/>), and the award's amount incl. VAT is the sum of those, which may differ by a
+/// cent or two from VAT computed on the whole amount at once.
 /// </summary>
 public sealed record ShareSplit(IReadOnlyList<AwardShare>? Shares, DomainError? Error)
 {
@@ -12,7 +15,7 @@ public sealed record ShareSplit(IReadOnlyList<AwardShare>? Shares, DomainError? 
     /// By the opt-in estimates: amounts when every participant gave one, otherwise quantities when every participant
     /// gave one. Participants are taken in the order they were invited, which decides who gets a leftover cent.
     /// </summary>
-    public static ShareSplit Proportional(JointTender tender, Lot lot, decimal totalExclVat, decimal totalInclVat)
+    public static ShareSplit Proportional(JointTender tender, Lot lot, decimal totalExclVat)
     {
         var participants = InInvitationOrder(tender, lot);
         decimal[]? weights = participants.All(o => o.EstimatedAmountExclVat is not null)
@@ -24,10 +27,10 @@ public sealed record ShareSplit(IReadOnlyList<AwardShare>? Shares, DomainError? 
             return new(null, DomainError.Conflict("explicit-shares-required",
                 $"De deelnemers aan perceel {lot.Number} gaven niet allemaal een bedrag of allemaal een hoeveelheid op; geef de aandelen per bestuur expliciet mee (explicitShares).",
                 $"Les participants au lot {lot.Number} n'ont pas tous indiqué un montant ou tous une quantité ; indiquez explicitement la part de chaque administration (explicitShares)."));
-        return Build(participants, weights, totalExclVat, totalInclVat);
+        return Build(participants, LargestRemainder.Split(totalExclVat, weights), lot.VatRate);
     }
 
-    public static ShareSplit Explicit(JointTender tender, Lot lot, IReadOnlyList<ExplicitShare> given, decimal totalExclVat, decimal totalInclVat)
+    public static ShareSplit Explicit(JointTender tender, Lot lot, IReadOnlyList<ExplicitShare> given, decimal totalExclVat)
     {
         var participants = InInvitationOrder(tender, lot);
         var byAdministration = given.GroupBy(s => s.Administration ?? "").ToDictionary(g => g.Key, g => g.ToArray());
@@ -57,18 +60,15 @@ public sealed record ShareSplit(IReadOnlyList<AwardShare>? Shares, DomainError? 
         if (errors.Count > 0)
             return new(null, errors[0] with { Nl = string.Join(" ", errors.Select(e => e.Nl)), Fr = string.Join(" ", errors.Select(e => e.Fr)) });
 
-        // The excl. VAT shares are taken as given; incl. VAT is split in their proportion so it adds up as well.
-        var exclVat = participants.Select(p => Money.ToCents(byAdministration[p.Administration][0].AmountExclVat)).ToArray();
-        var inclVat = LargestRemainder.Split(totalInclVat, exclVat);
-        return new(participants.Select((p, i) => new AwardShare(p.Administration, exclVat[i], inclVat[i], p.BudgetLine)).ToArray(), null);
+        // The excl. VAT shares are taken as given.
+        return Build(participants, participants.Select(p => Money.ToCents(byAdministration[p.Administration][0].AmountExclVat)).ToArray(), lot.VatRate);
     }
 
-    private static ShareSplit Build(OptIn[] participants, decimal[] weights, decimal totalExclVat, decimal totalInclVat)
-    {
-        var exclVat = LargestRemainder.Split(totalExclVat, weights);
-        var inclVat = LargestRemainder.Split(totalInclVat, weights);
-        return new(participants.Select((o, i) => new AwardShare(o.Administration, exclVat[i], inclVat[i], o.BudgetLine)).ToArray(), null);
-    }
+    /// <summary>The award's (or a renewal's) amount incl. VAT: the sum of what each administration is invoiced.</summary>
+    public static decimal TotalInclVat(IEnumerable<AwardShare> shares) => shares.Sum(s => s.AmountInclVat);
+
+    private static ShareSplit Build(OptIn[] participants, IReadOnlyList<decimal> exclVat, decimal vatRate) =>
+        new(participants.Select((o, i) => new AwardShare(o.Administration, exclVat[i], Money.InclVat(exclVat[i], vatRate), o.BudgetLine)).ToArray(), null);
 
     private static OptIn[] InInvitationOrder(JointTender tender, Lot lot) =>
         lot.OptIns.OrderBy(o => tender.InvitedAdministrations.IndexOf(o.Administration)).ToArray();

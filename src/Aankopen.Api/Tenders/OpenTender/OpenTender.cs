@@ -41,7 +41,8 @@ public static class OpenTenderDecider
         CpvCode.TryParse(command.MainCpv, out var cpv);
         if (cpv is null)
             errors.Add(TenderRules.InvalidCpv(command.MainCpv, "mainCpv"));
-        else if (command.Subject is { } subject && subject != cpv.Value.Subject)
+        else if (command.Subject is { } subject && subject != cpv.Value.Subject
+                 && !(subject == ContractSubject.SocialServices && cpv.Value.Subject == ContractSubject.Services))
             errors.Add(DomainError.Invalid("subject-mismatch", "subject",
                 $"Hoofd-CPV-code {cpv.Value} (afdeling {cpv.Value.Division:00}) hoort bij {SubjectNl(cpv.Value.Subject)}, niet bij {SubjectNl(subject)}; laat het onderwerp weg of kies een andere CPV-code.",
                 $"Le code CPV principal {cpv.Value} (division {cpv.Value.Division:00}) relève des {SubjectFr(cpv.Value.Subject)}, pas des {SubjectFr(subject)} ; omettez l'objet ou choisissez un autre code CPV."));
@@ -76,13 +77,11 @@ public static class OpenTenderDecider
 
         return Decision.Accept(new TenderOpened(
             command.TenderId, command.Reference.Trim(), command.TitleNl.Trim(), command.TitleFr.Trim(), cpv!.Value.Value,
-            cpv.Value.Subject, command.Procedure.ToString(), command.LeadAdministration, invited, command.OptInDeadline,
+            command.Subject ?? cpv.Value.Subject, command.Procedure.ToString(), command.LeadAdministration, invited, command.OptInDeadline,
             command.Draft, command.Actor, now));
     }
 
-    private static string SubjectNl(ContractSubject subject) =>
-        subject switch { ContractSubject.Works => "werken", ContractSubject.Services => "diensten", _ => "leveringen" };
+    private static string SubjectNl(ContractSubject subject) => Wording.Subject(subject, french: false);
 
-    private static string SubjectFr(ContractSubject subject) =>
-        subject switch { ContractSubject.Works => "travaux", ContractSubject.Services => "services", _ => "fournitures" };
+    private static string SubjectFr(ContractSubject subject) => Wording.Subject(subject, french: true);
 }

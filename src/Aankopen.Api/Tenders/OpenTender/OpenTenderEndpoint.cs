@@ -99,8 +99,8 @@ public static class OpenTenderEndpoint
             subject = EnumNames.Parse<ContractSubject>(request.Subject);
             if (subject is null)
                 errors.Add(DomainError.Invalid("subject-invalid", "subject",
-                    $"Onderwerp '{TenderRules.Shorten(request.Subject)}' is niet gekend; kies Supplies, Services of Works, of laat het weg.",
-                    $"L'objet '{TenderRules.Shorten(request.Subject)}' est inconnu ; choisissez Supplies, Services ou Works, ou omettez-le."));
+                    $"Onderwerp '{TenderRules.Shorten(request.Subject)}' is niet gekend; kies Supplies, Services, Works of SocialServices (sociale en andere specifieke diensten), of laat het weg.",
+                    $"L'objet '{TenderRules.Shorten(request.Subject)}' est inconnu ; choisissez Supplies, Services, Works ou SocialServices (services sociaux et autres services spécifiques), ou omettez-le."));
         }
         return (procedure ?? default, subject, errors);
     }

@@ -29,8 +29,8 @@ public static class PublishTenderDecider
             TenderRules.MissingText(command.PublicationReference, "publicationReference", 100,
                 "de referentie van de bekendmaking (bv. het BDA-nummer)", "la référence de la publication (p. ex. le numéro BDA)"),
         };
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        if (command.PublishedOn > today.AddDays(1) || command.PublishedOn < DateOnly.FromDateTime(state.OpenedAt.UtcDateTime))
+        var today = BrusselsCalendar.DateOf(now);
+        if (command.PublishedOn > today.AddDays(1) || command.PublishedOn < BrusselsCalendar.DateOf(state.OpenedAt))
             errors.Add(DomainError.Invalid("publication-date-invalid", "publishedOn",
                 $"De datum van bekendmaking ligt tussen de opening van de opdracht ({state.OpenedAt:yyyy-MM-dd}) en vandaag.",
                 $"La date de publication se situe entre l'ouverture du marché ({state.OpenedAt:yyyy-MM-dd}) et aujourd'hui."));

@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared;
 using System.Collections.Immutable;
 
 namespace Aankopen.Api.Tenders.ReadModels;
@@ -49,7 +50,7 @@ public sealed record Participation(
     public static string IdFor(Guid tenderId, string administration) => $"{tenderId:N}/{administration}";
 
     public static Participation Start(TenderOpened e, string administration) => new(
-        IdFor(e.TenderId, administration), administration, e.TenderId, e.Reference, e.TitleNl, e.TitleFr, e.OpenedAt.Year,
+        IdFor(e.TenderId, administration), administration, e.TenderId, e.Reference, e.TitleNl, e.TitleFr, BrusselsCalendar.DateOf(e.OpenedAt).Year,
         e.IsDraft ? TenderStatus.Draft : TenderStatus.OpenForOptIn, ImmutableSortedDictionary<int, ParticipationLot>.Empty);
 
     /// <summary>What one event changes for this administration; most events of other administrations change nothing.</summary>
@@ -73,7 +74,7 @@ public sealed record Participation(
             WithLot(e.LotNumber, Lots[e.LotNumber] with
             {
                 Status = ParticipationStatus.Awarded, SupplierName = e.SupplierName, ShareExclVat = share.AmountExclVat,
-                ShareInclVat = share.AmountInclVat, AwardedOn = DateOnly.FromDateTime(e.AwardedAt.UtcDateTime),
+                ShareInclVat = share.AmountInclVat, AwardedOn = BrusselsCalendar.DateOf(e.AwardedAt),
             }),
         LotNotAwarded e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.NotAwarded }),
         LotTerminated e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.Terminated }),

@@ -55,7 +55,7 @@ public static class RenewalDeciders
             return DomainError.Conflict("no-renewal-left",
                 $"Perceel {lot.Number} kan niet meer verlengd worden: {running.Renewals} van {running.PossibleRenewals} mogelijke verlengingen (hoogstens vier jaar in totaal).",
                 $"Le lot {lot.Number} ne peut plus être reconduit : {running.Renewals} des {running.PossibleRenewals} reconductions possibles (quatre ans au plus au total).");
-        if (DateOnly.FromDateTime(now.UtcDateTime) > running.PeriodEnd)
+        if (BrusselsCalendar.DateOf(now) > running.PeriodEnd)
             return DomainError.Conflict("period-over",
                 $"De periode van perceel {lot.Number} eindigde op {running.PeriodEnd:yyyy-MM-dd}; de stilzwijgende verlenging wordt automatisch geregistreerd.",
                 $"La période du lot {lot.Number} a pris fin le {running.PeriodEnd:yyyy-MM-dd} ; la reconduction tacite est enregistrée automatiquement.");
@@ -93,7 +93,7 @@ public static class RenewalDeciders
         if (lot.Running is not { CanRenew: true } running)
             return null;
         var deadline = ContractPeriods.NoticeDeadline(running.PeriodEnd, lot.Terms.NoticeDays);
-        return DateOnly.FromDateTime(now.UtcDateTime) > deadline
+        return BrusselsCalendar.DateOf(now) > deadline
             ? DomainError.Conflict("notice-deadline-passed",
                 $"De opzegtermijn voor perceel {lot.Number} liep af op {deadline:yyyy-MM-dd}: het contract wordt op {running.PeriodEnd.AddDays(1):yyyy-MM-dd} verlengd. Een opzegging kan nu pas voor de volgende periode.",
                 $"Le délai de préavis du lot {lot.Number} a expiré le {deadline:yyyy-MM-dd} : le contrat est reconduit le {running.PeriodEnd.AddDays(1):yyyy-MM-dd}. Une résiliation ne vaut plus que pour la période suivante.")
@@ -135,11 +135,11 @@ public static class RenewalDeciders
         var currentMonths = running.Renewals == 0 ? lot.Terms.InitialMonths : lot.Terms.RenewalMonths;
         var weights = continuing.Select(s => s.AmountExclVat).ToArray();
         var totalExclVat = Money.ToCents(weights.Sum() * lot.Terms.RenewalMonths / currentMonths);
-        var totalInclVat = Money.InclVat(totalExclVat, lot.VatRate);
         if (weights.Sum() == 0)
             return (0m, 0m, continuing.Select(s => s with { AmountExclVat = 0m, AmountInclVat = 0m }).ToArray());
+        // Each administration is invoiced its own share, with VAT on that share (as at the award).
         var exclVat = LargestRemainder.Split(totalExclVat, weights);
-        var inclVat = LargestRemainder.Split(totalInclVat, weights);
-        return (totalExclVat, totalInclVat, continuing.Select((s, i) => new AwardShare(s.Administration, exclVat[i], inclVat[i], s.BudgetLine)).ToArray());
+        var shares = continuing.Select((s, i) => new AwardShare(s.Administration, exclVat[i], Money.InclVat(exclVat[i], lot.VatRate), s.BudgetLine)).ToArray();
+        return (totalExclVat, AwardLot.ShareSplit.TotalInclVat(shares), shares);
     }
 }

@@ -19,7 +19,7 @@ public static class RenewalEndpoints
     public static async Task<IResult> Calendar(
         DateOnly? from, DateOnly? to, string? administration, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var start = from ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var start = from ?? Aankopen.Api.Shared.BrusselsCalendar.Today(clock);
         var end = to ?? start.AddMonths(6);
         if (end < start || end > start.AddYears(10))
             return Problems.From(http, [DomainError.Invalid("window-invalid", "to",

@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Tenders.ReadModels;
@@ -35,7 +36,7 @@ public sealed class RenewalScheduler(
     private async Task<int> RecordAsync(string tenant, CancellationToken ct)
     {
         var now = Clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = BrusselsCalendar.DateOf(now);
         var horizon = today.AddDays(LeadDays);
         await using var query = store.QuerySession(tenant);
         var due = await query.Query<TenderRecord>()
