@@ -11,6 +11,11 @@ public sealed record LotRenewedShare : TenderFinanceMessage
     public required Supplier Supplier { get; init; }
     public required decimal ShareExclVat { get; init; }
     public required decimal VatRate { get; init; }
+    /// <summary>
+    /// What the supplier invoices this administration: <see cref="ShareExclVat"/> plus VAT at <see cref="VatRate"/> on it,
+    /// rounded half away from zero to the cent. Each administration receives its own invoice, so the shares incl. VAT of
+    /// one award may add up to a cent or two more or less than VAT on the whole amount.
+    /// </summary>
     public required decimal ShareInclVat { get; init; }
     public required string BudgetLine { get; init; }
     public required DateOnly PeriodStart { get; init; }
