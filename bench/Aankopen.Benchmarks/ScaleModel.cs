@@ -138,7 +138,7 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
         var start = DateOnly.FromDateTime(awardedAt.UtcDateTime).AddDays(30);
         foreach (var lot in tender.State!.Lots.Values.ToArray())
             tender.Apply(AwardLotDecider.Decide(tender.State!, new AwardLotCommand(lot.Number, $"Leverancier {random.Next(1, 500)} NV", "0403.170.701",
-                Math.Round(lot.EstimatedValueExclVat * 0.93m, 2), start, start.AddMonths(12).AddDays(-1), null, Cell), awardedAt));
+                Math.Round(lot.EstimatedValueExclVat * 0.93m, 2), start, start.AddMonths(lot.Terms.InitialMonths).AddDays(-1), null, Cell), awardedAt));
         // What the renewal scheduler would have recorded by today.
         tender.Apply(RenewalDeciders.Advance(tender.State!, Today, 30, new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
         return (id, tender.Events);

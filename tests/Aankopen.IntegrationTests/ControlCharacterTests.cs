@@ -32,7 +32,7 @@ public sealed class ControlCharacterTests(RunningSystem system)
         (typeof(OptInRequest), HttpMethod.Put, $"api/tenders/{tender}/lots/1/opt-ins/OCMW", """{"estimatedAmountExclVat":100,"budgetLine":"0900/1"}"""),
         (typeof(PublishTenderRequest), HttpMethod.Post, $"api/tenders/{tender}/publication", """{"publicationReference":"BDA-1","publishedOn":"2026-11-01"}"""),
         (typeof(AwardLotRequest), HttpMethod.Post, $"api/tenders/{tender}/lots/1/award",
-            """{"supplierName":"X","supplierId":"0403.170.701","awardedAmountExclVat":100,"contractStart":"2027-01-01","contractEnd":"2027-12-31","explicitShares":[{"administration":"OCMW","amountExclVat":100}]}"""),
+            """{"supplierName":"X","supplierId":"0403.170.701","awardedAmountExclVat":100,"contractStart":"2027-01-01","contractEnd":"2027-12-31","explicitShares":[{"administration":"OCMW","amountExclVat":100}],"periodDifferenceReason":"Omdat"}"""),
         (typeof(ReasonRequest), HttpMethod.Post, $"api/tenders/{tender}/lots/1/not-awarded", """{"reason":"Geen offertes"}"""),
         (typeof(ReasonRequest), HttpMethod.Post, $"api/tenders/{tender}/cancellation", """{"reason":"Geen budget"}"""),
         (typeof(TerminateLotRequest), HttpMethod.Post, $"api/tenders/{tender}/lots/1/termination", """{"effectiveOn":"2027-06-30","reason":"Wanprestatie"}"""),

@@ -105,9 +105,30 @@ public sealed class LifecycleApiTests(RunningSystem system)
 
         var view = await tender.Step(a => a.AddLotAsync(tender.Id, tender.ETag, Cell, MealVoucherTender.Lot("Te groot", 45_000m)));
 
+        // 45,000 a year for one year and three renewals: 180,000 over the whole duration, against the 30,000 of art. 92.
+        view.EstimatedFullDurationExclVat.ShouldBe(180_000m);
+        view.Lots.ShouldHaveSingleItem().EstimatedFullDurationExclVat.ShouldBe(180_000m);
         var warning = view.Warnings.ShouldHaveSingleItem();
         warning.Code.ShouldBe("procedure-threshold-exceeded");
-        warning.Fr.ShouldContain("AcceptedInvoice");
+        warning.Nl.ShouldContain("180.000,00 euro");
+        warning.Fr.ShouldContain("facture acceptée");
+    }
+
+    [Fact]
+    public async Task A_lot_is_not_awarded_to_one_of_the_tenders_own_administrations_nor_for_another_period_without_a_reason()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        await tender.PublishedDemoAsync($"SP-{Guid.NewGuid():N}"[..20]);
+        HttpRequestMessage Award(string supplier, DateOnly end, string? reason = null) => Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/1/award",
+            new AwardLotRequest("OCMW Jette", supplier, 100_000m, new DateOnly(2027, 1, 1), end, PeriodDifferenceReason: reason), tender.ETag);
+
+        var toTheOcmw = await system.Api.SendAsync(Award("BE0212000131", new DateOnly(2027, 12, 31)), Ct);
+        var longer = await system.Api.SendAsync(Award(MealVoucherTender.SupplierNumber, new DateOnly(2028, 6, 30)), Ct);
+        var explained = await system.Api.SendAsync(Award(MealVoucherTender.SupplierNumber, new DateOnly(2028, 6, 30), "Gunning na vertraging"), Ct);
+
+        (await CodeOfAsync(toTheOcmw, HttpStatusCode.UnprocessableEntity)).ShouldBe("supplier-is-participant");
+        (await ProblemAsync(longer, HttpStatusCode.UnprocessableEntity)).GetProperty("errors").TryGetProperty("periodDifferenceReason", out _).ShouldBeTrue();
+        explained.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

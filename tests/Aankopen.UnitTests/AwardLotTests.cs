@@ -1,6 +1,7 @@
 using Aankopen.Api.Shared;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.AwardLot;
+using Shouldly;
 using static Aankopen.UnitTests.Samples;
 
 namespace Aankopen.UnitTests;
@@ -58,6 +59,21 @@ public class AwardLotTests
                 new AwardShare("GEMEENTE", 38_523.24m, 40_834.63m, "0100/123-48"),
                 new AwardShare("OCMW", 4_271.24m, 4_527.51m, "0900/123-48"),
             ], false, Cell, Now));
+    }
+
+    [Fact]
+    public void A_contract_period_other_than_the_lots_initial_period_needs_a_reason_which_is_recorded()
+    {
+        var published = JointTender.Fold([Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 1_000m), Closed(), Published()])!;
+        AwardLotCommand Eighteen(string? reason) => new(1, Supplier, SupplierNumber, 150_000m, Start, new DateOnly(2028, 6, 30), null, Cell, reason);
+
+        var refused = AwardLotDecider.Decide(published, Eighteen(null), Now).Errors.ShouldHaveSingleItem();
+        refused.Field.ShouldBe("periodDifferenceReason");
+        refused.Nl.ShouldContain("18 maanden");
+        refused.Nl.ShouldContain("12 maanden");
+        AwardLotDecider.Decide(published, Eighteen(" Gunning na vertraging "), Now).Events.OfType<LotAwarded>().ShouldHaveSingleItem()
+            .PeriodDifferenceReason.ShouldBe("Gunning na vertraging");
+        AwardLotDecider.Decide(published, Award(1, 900m), Now).Events.OfType<LotAwarded>().ShouldHaveSingleItem().PeriodDifferenceReason.ShouldBeNull();
     }
 
     [Fact]

@@ -148,6 +148,28 @@ public class RenewalTests
         RenewalDeciders.Decline(tender, 1, "POLITIE", Cell, At(2027, 9, 1)).Errors.ShouldHaveSingleItem().Code.ShouldBe("not-a-participant");
     }
 
+    [Theory]
+    [InlineData("2027-01-01", "2027-12-31", 12)]
+    [InlineData("2027-01-15", "2028-07-14", 18)]
+    [InlineData("2027-03-01", "2027-03-31", 1)]
+    [InlineData("2027-01-01", "2027-01-15", 0.48)]
+    [InlineData("2028-01-01", "2028-12-31", 12)]
+    public void A_period_lasts_its_whole_months_and_the_rest_as_a_fraction(string start, string end, double months) =>
+        decimal.Round(ContractPeriods.Months(DateOnly.Parse(start), DateOnly.Parse(end)), 2).ShouldBe((decimal)months);
+
+    [Fact]
+    public void A_renewal_is_scaled_from_the_awarded_period_not_from_the_terms()
+    {
+        // Terms of 12 months, but awarded for 18 months for 150,000: each 12-month renewal books 100,000.
+        var history = Running[..^1].Append(Awarded(1, new AwardShare("GEMEENTE", 90_000m, 90_000m, "0100/123-48"),
+            new AwardShare("OCMW", 60_000m, 60_000m, "0900/123-48")) with { ContractStart = new DateOnly(2027, 1, 1), ContractEnd = new DateOnly(2028, 6, 30) }).ToArray();
+
+        var renewed = RenewalDeciders.RenewNow(JointTender.Fold(history)!, 1, Cell, At(2027, 6, 1)).Events.ShouldHaveSingleItem().ShouldBeOfType<LotRenewed>();
+
+        renewed.AmountExclVat.ShouldBe(100_000m);
+        renewed.Shares.Select(s => s.AmountExclVat).ShouldBe([60_000m, 40_000m]);
+    }
+
     [Fact]
     public void The_purchasing_cell_can_renew_ahead_and_never_past_the_maximum()
     {

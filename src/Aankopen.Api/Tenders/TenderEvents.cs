@@ -96,7 +96,8 @@ public sealed record LotAwarded(
     IReadOnlyList<AwardShare> Shares,
     bool ExplicitShares,
     string AwardedBy,
-    DateTimeOffset AwardedAt);
+    DateTimeOffset AwardedAt,
+    string? PeriodDifferenceReason = null);
 
 /// <summary>One administration's part of an award, decided at award time so that every reader sees the same cents.</summary>
 public sealed record AwardShare(string Administration, decimal AmountExclVat, decimal AmountInclVat, string BudgetLine);

@@ -50,13 +50,15 @@ public sealed record PublishTenderRequest(string PublicationReference, DateOnly 
 /// <param name="SupplierId">Belgian KBO/BCE number (0123.456.749 or BE0123456749) or foreign EU VAT id (FR40303265045).</param>
 /// <param name="ExplicitShares">Each participant's share excl. VAT, adding up to the awarded amount; leave out to split
 /// in proportion to the opt-in estimates.</param>
+/// <param name="PeriodDifferenceReason">Needed when the contract period differs from the lot's initial period: why.</param>
 public sealed record AwardLotRequest(
     string SupplierName,
     string SupplierId,
     decimal AwardedAmountExclVat,
     DateOnly ContractStart,
     DateOnly ContractEnd,
-    IReadOnlyList<ShareRequest>? ExplicitShares = null);
+    IReadOnlyList<ShareRequest>? ExplicitShares = null,
+    string? PeriodDifferenceReason = null);
 
 public sealed record ShareRequest(string Administration, decimal AmountExclVat);
 

@@ -13,7 +13,8 @@ public static class AwardLotEndpoint
         return await writes.ExecuteAsync(http, tenderId, (tender, actor, now) => AwardLotDecider.Decide(tender,
             new AwardLotCommand(lotNumber, request.SupplierName, request.SupplierId, request.AwardedAmountExclVat,
                 request.ContractStart, request.ContractEnd,
-                request.ExplicitShares?.Select(s => new ExplicitShare(s?.Administration ?? "", s?.AmountExclVat ?? 0m)).ToArray(), actor),
+                request.ExplicitShares?.Select(s => new ExplicitShare(s?.Administration ?? "", s?.AmountExclVat ?? 0m)).ToArray(), actor,
+                request.PeriodDifferenceReason),
             now, administrations), ct);
     }
 }

@@ -32,6 +32,22 @@ public static class ContractPeriods
         return possible;
     }
 
+    /// <summary>
+    /// How many months a period from <paramref name="start"/> to <paramref name="end"/> (both included) lasts: the whole
+    /// months, and the days left over as a fraction of the month they fall in (1 January to 31 December is 12; 15
+    /// January to 14 July of the next year is 18).
+    /// </summary>
+    public static decimal Months(DateOnly start, DateOnly end)
+    {
+        var after = end.AddDays(1);
+        var whole = (after.Year - start.Year) * 12 + after.Month - start.Month;
+        while (whole > 0 && start.AddMonths(whole) > after)
+            whole--;
+        var rest = after.DayNumber - start.AddMonths(whole).DayNumber;
+        var from = start.AddMonths(whole);
+        return whole + (decimal)rest / DateTime.DaysInMonth(from.Year, from.Month);
+    }
+
     /// <summary>The last day on which the contract can still be terminated (or a renewal declined) before it renews.</summary>
     public static DateOnly NoticeDeadline(DateOnly periodEnd, int noticeDays) => periodEnd.AddDays(-noticeDays);
 }

@@ -132,7 +132,8 @@ public static class RenewalDeciders
         if (continuing.Length == 0)
             return (0m, 0m, []);
         // What the continuing administrations had for the current period, scaled to the length of a renewal period.
-        var currentMonths = running.Renewals == 0 ? lot.Terms.InitialMonths : lot.Terms.RenewalMonths;
+        // The current period is the awarded one at first (it may differ from the terms' initial months), then a renewal.
+        var currentMonths = running.Renewals == 0 ? ContractPeriods.Months(running.PeriodStart, running.PeriodEnd) : lot.Terms.RenewalMonths;
         var weights = continuing.Select(s => s.AmountExclVat).ToArray();
         var totalExclVat = Money.ToCents(weights.Sum() * lot.Terms.RenewalMonths / currentMonths);
         if (weights.Sum() == 0)
