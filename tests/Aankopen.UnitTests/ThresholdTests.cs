@@ -117,4 +117,16 @@ public sealed class ThresholdTests
         Law.WarningsFor(Tender("AcceptedInvoice", "2026-12-06T10:00:00Z", 29_999.99m)).ShouldBeEmpty();
         Law.WarningsFor(Tender("AcceptedInvoice", "2026-12-06T10:00:00Z", 30_000m)).ShouldHaveSingleItem().Nl.ShouldContain("30.000,00 euro");
     }
+
+    [Fact]
+    public void Refusals_write_amounts_the_belgian_way_too()
+    {
+        var refused = TenderRules.NotPositiveAmount(1234.567m, "awardedAmountExclVat")!;
+
+        refused.Nl.ShouldContain("1.234,567");
+        refused.Nl.ShouldContain("10.000.000.000,00 euro");
+        var group = CultureInfo.GetCultureInfo("fr-BE").NumberFormat.NumberGroupSeparator;
+        refused.Fr.ShouldContain($"1{group}234,567");
+        refused.Fr.ShouldContain($"10{group}000{group}000{group}000,00 euros");
+    }
 }

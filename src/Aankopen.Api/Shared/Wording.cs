@@ -14,6 +14,9 @@ public static class Wording
     public static string Euro(decimal amount, bool french) =>
         amount.ToString("N2", french ? French : Dutch) + (french ? " euros" : " euro");
 
+    /// <summary>A number as it was given (every decimal kept, as a refusal must show what was wrong), the Belgian way.</summary>
+    public static string Number(decimal number, bool french) => number.ToString("#,##0.############################", french ? French : Dutch);
+
     public static string Date(DateOnly date, bool french) => date.ToString("d MMMM yyyy", french ? French : Dutch);
 
     public static string Procedure(string procedure, bool french) => (procedure, french) switch

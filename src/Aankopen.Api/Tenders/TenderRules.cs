@@ -64,8 +64,8 @@ public static class TenderRules
         Money.IsPositiveAmount(amount) && amount <= Money.MaximumAmount
             ? null
             : DomainError.Invalid("amount-invalid", field,
-                $"Het bedrag {amount} moet groter zijn dan nul, hoogstens {Money.MaximumAmount:N0} en in hele centen (twee decimalen).",
-                $"Le montant {amount} doit être supérieur à zéro, au plus {Money.MaximumAmount:N0} et exprimé en cents entiers (deux décimales).");
+                $"Het bedrag {Wording.Number(amount, false)} moet groter zijn dan nul, hoogstens {Wording.Euro(Money.MaximumAmount, false)} en in hele centen (twee decimalen).",
+                $"Le montant {Wording.Number(amount, true)} doit être supérieur à zéro, au plus {Wording.Euro(Money.MaximumAmount, true)} et exprimé en cents entiers (deux décimales).");
 
     public static DomainError InvalidCpv(string? value, string field) =>
         DomainError.Invalid("cpv-invalid", field,

@@ -46,8 +46,8 @@ public sealed record ShareSplit(IReadOnlyList<AwardShare>? Shares, DomainError? 
                     $"Bestuur {code} staat meer dan eens in de aandelen.", $"L'administration {code} figure plusieurs fois dans les parts."));
             foreach (var share in shares.Where(s => !Money.IsWholeCents(s.AmountExclVat) || s.AmountExclVat < 0))
                 errors.Add(DomainError.Invalid("amount-invalid", "explicitShares",
-                    $"Het aandeel {share.AmountExclVat} van {TenderRules.Shorten(code)} moet nul of meer zijn, in hele centen.",
-                    $"La part {share.AmountExclVat} de {TenderRules.Shorten(code)} doit être positive ou nulle, en cents entiers."));
+                    $"Het aandeel {Wording.Number(share.AmountExclVat, false)} van {TenderRules.Shorten(code)} moet nul of meer zijn, in hele centen.",
+                    $"La part {Wording.Number(share.AmountExclVat, true)} de {TenderRules.Shorten(code)} doit être positive ou nulle, en cents entiers."));
         }
         foreach (var participant in participants.Where(p => !byAdministration.ContainsKey(p.Administration)))
             errors.Add(DomainError.Invalid("share-missing", "explicitShares",
@@ -55,8 +55,8 @@ public sealed record ShareSplit(IReadOnlyList<AwardShare>? Shares, DomainError? 
                 $"Indiquez aussi la part de {participant.Administration} (0 s'il ne prend rien)."));
         if (errors.Count == 0 && given.Sum(s => s.AmountExclVat) != totalExclVat)
             errors.Add(DomainError.Invalid("shares-do-not-add-up", "explicitShares",
-                $"De aandelen tellen op tot {given.Sum(s => s.AmountExclVat):0.00}, niet tot het gegunde bedrag {totalExclVat:0.00}.",
-                $"Les parts totalisent {given.Sum(s => s.AmountExclVat):0.00} et non le montant attribué {totalExclVat:0.00}."));
+                $"De aandelen tellen op tot {Wording.Euro(given.Sum(s => s.AmountExclVat), false)}, niet tot het gegunde bedrag {Wording.Euro(totalExclVat, false)}.",
+                $"Les parts totalisent {Wording.Euro(given.Sum(s => s.AmountExclVat), true)} et non le montant attribué {Wording.Euro(totalExclVat, true)}."));
         if (errors.Count > 0)
             return new(null, errors[0] with { Nl = string.Join(" ", errors.Select(e => e.Nl)), Fr = string.Join(" ", errors.Select(e => e.Fr)) });
 

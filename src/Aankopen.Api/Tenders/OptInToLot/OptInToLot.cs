@@ -35,8 +35,8 @@ public static class OptInDecider
             errors.Add(TenderRules.NotPositiveAmount(amount, "estimatedAmountExclVat"));
         if (command.EstimatedQuantity is { } quantity && (quantity <= 0 || quantity > MaxQuantity || decimal.Round(quantity, 3) != quantity))
             errors.Add(DomainError.Invalid("quantity-invalid", "estimatedQuantity",
-                $"De hoeveelheid {quantity} moet groter zijn dan nul, hoogstens {MaxQuantity:N0}, met hoogstens drie decimalen.",
-                $"La quantité {quantity} doit être supérieure à zéro, au plus {MaxQuantity:N0}, avec trois décimales au plus."));
+                $"De hoeveelheid {Wording.Number(quantity, false)} moet groter zijn dan nul, hoogstens {Wording.Number(MaxQuantity, false)}, met hoogstens drie decimalen.",
+                $"La quantité {Wording.Number(quantity, true)} doit être supérieure à zéro, au plus {Wording.Number(MaxQuantity, true)}, avec trois décimales au plus."));
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);
