@@ -129,6 +129,9 @@ public sealed class LifecycleApiTests(RunningSystem system)
         (await CodeOfAsync(toTheOcmw, HttpStatusCode.UnprocessableEntity)).ShouldBe("supplier-is-participant");
         (await ProblemAsync(longer, HttpStatusCode.UnprocessableEntity)).GetProperty("errors").TryGetProperty("periodDifferenceReason", out _).ShouldBeTrue();
         explained.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var award = (await explained.Content.ReadFromJsonAsync<TenderView>(Ct))!.Lots.Single(l => l.Number == 1).Award!;
+        award.DecidedOn.ShouldBe(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels")).DateTime));
+        award.ConcludedOn.ShouldBe(new DateOnly(2027, 1, 1));
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public class AwardLotTests
     private static readonly DateOnly Start = new(2027, 1, 1);
     private static readonly DateOnly End = new(2027, 12, 31);
 
+    /// <summary>Without dates an award is decided and concluded on the publication date at the earliest (these samples award before it).</summary>
+    private static readonly DateOnly Decided = Published().PublishedOn;
+
     private static AwardLotCommand Award(int lot, decimal amount, string supplierNumber = SupplierNumber) =>
         new(lot, Supplier, supplierNumber, amount, Start, End, null, Cell);
 
@@ -29,7 +32,7 @@ public class AwardLotTests
                 new AwardShare("GEMEENTE", 33.34m, 33.34m, "0100/123-48"),
                 new AwardShare("OCMW", 33.33m, 33.33m, "0900/123-48"),
                 new AwardShare("POLITIE", 33.33m, 33.33m, "330/123-48"),
-            ], false, Cell, Now));
+            ], false, Cell, Now, DecidedOn: Decided, ConcludedOn: Start));
     }
 
     [Fact]
@@ -44,7 +47,7 @@ public class AwardLotTests
                 // 750.01 x 1.21 = 907.5121 -> 907.51, 250.00 x 1.21 = 302.50; the award incl. VAT is their sum.
                 new AwardShare("GEMEENTE", 750.01m, 907.51m, "0100/123-48"),
                 new AwardShare("OCMW", 250.00m, 302.50m, "0900/123-48"),
-            ], false, Cell, Now));
+            ], false, Cell, Now, DecidedOn: Decided, ConcludedOn: Start));
     }
 
     [Fact]
@@ -58,7 +61,7 @@ public class AwardLotTests
             [
                 new AwardShare("GEMEENTE", 38_523.24m, 40_834.63m, "0100/123-48"),
                 new AwardShare("OCMW", 4_271.24m, 4_527.51m, "0900/123-48"),
-            ], false, Cell, Now));
+            ], false, Cell, Now, DecidedOn: Decided, ConcludedOn: Start));
     }
 
     [Fact]
@@ -74,6 +77,30 @@ public class AwardLotTests
         AwardLotDecider.Decide(published, Eighteen(" Gunning na vertraging "), Now).Events.OfType<LotAwarded>().ShouldHaveSingleItem()
             .PeriodDifferenceReason.ShouldBe("Gunning na vertraging");
         AwardLotDecider.Decide(published, Award(1, 900m), Now).Events.OfType<LotAwarded>().ShouldHaveSingleItem().PeriodDifferenceReason.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_framework_agreement_runs_at_most_four_years_from_its_conclusion_renewals_included()
+    {
+        var published = JointTender.Fold([Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 1_000m), Closed(), Published()])!;
+        var now = new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero);
+        AwardLotCommand Concluded(DateOnly concluded, DateOnly? end = null) =>
+            new(1, Supplier, SupplierNumber, 900m, Start, end ?? End, null, Cell, "Later gestart", new DateOnly(2026, 12, 3), concluded);
+
+        // Concluded on 3 December 2026, starting 1 January 2027: four years end on 2 December 2030,
+        // so of three yearly renewals only two fit (the third would end on 31 December 2030).
+        var award = AwardLotDecider.Decide(published, Concluded(new DateOnly(2026, 12, 3)), now).Events.OfType<LotAwarded>().ShouldHaveSingleItem();
+        award.ConcludedOn.ShouldBe(new DateOnly(2026, 12, 3));
+        JointTender.Transition(published, award)!.Lots[1].Running!.PossibleRenewals.ShouldBe(2);
+        // Without a conclusion date it counts from the start: all three fit, as before.
+        JointTender.Transition(published, AwardLotDecider.Decide(published, Award(1, 900m), now).Events.OfType<LotAwarded>().Single())!
+            .Lots[1].Running!.PossibleRenewals.ShouldBe(3);
+
+        AwardLotDecider.Decide(published, Concluded(new DateOnly(2026, 12, 3), new DateOnly(2030, 12, 31)), now).Errors.ShouldHaveSingleItem()
+            .Code.ShouldBe("framework-too-long");
+        AwardLotDecider.Decide(published, Concluded(new DateOnly(2027, 1, 2)), now).Errors.ShouldHaveSingleItem().Code.ShouldBe("conclusion-date-invalid");
+        AwardLotDecider.Decide(published, Concluded(new DateOnly(2026, 12, 3)) with { DecidedOn = new DateOnly(2026, 12, 11) }, now)
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("decision-date-invalid");
     }
 
     [Fact]

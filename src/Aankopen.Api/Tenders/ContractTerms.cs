@@ -18,6 +18,12 @@ public sealed record ContractTerms(
     /// <summary>Framework agreements run at most four years, renewals included, unless justified.</summary>
     public const int MaxTotalMonthsWithoutJustification = 48;
 
+    /// <summary>
+    /// The last day a framework agreement concluded on <paramref name="concluded"/> may run, renewals included, unless
+    /// justified: four years from its conclusion (law of 17 June 2016, art. 43 §3; for a repeat clause, art. 57).
+    /// </summary>
+    public static DateOnly LatestEnd(DateOnly concluded) => concluded.AddMonths(MaxTotalMonthsWithoutJustification).AddDays(-1);
+
     public int TotalMonths => InitialMonths + (Renewable ? RenewalMonths * MaxRenewals : 0);
 
     /// <summary>

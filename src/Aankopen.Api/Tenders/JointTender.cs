@@ -40,7 +40,9 @@ public sealed record Award(
     DateOnly ContractStart,
     DateOnly ContractEnd,
     IReadOnlyList<AwardShare> Shares,
-    DateTimeOffset AwardedAt);
+    DateTimeOffset AwardedAt,
+    DateOnly? DecidedOn = null,
+    DateOnly? ConcludedOn = null);
 
 /// <param name="Ending">Why the lot ended without (NotAwarded) or before the end of (Terminated) its contract.</param>
 public sealed record Lot(
@@ -124,8 +126,8 @@ public sealed record JointTender(
     {
         Status = LotStatus.Awarded,
         Award = new Award(e.SupplierName, e.SupplierId, e.AwardedAmountExclVat, e.AwardedAmountInclVat,
-            e.ContractStart, e.ContractEnd, e.Shares, e.AwardedAt),
-        Running = new RunningContract(0, Renewals.ContractPeriods.PossibleRenewals(e.ContractStart, e.ContractEnd, lot.Terms),
+            e.ContractStart, e.ContractEnd, e.Shares, e.AwardedAt, e.DecidedOn, e.ConcludedOn),
+        Running = new RunningContract(0, Renewals.ContractPeriods.PossibleRenewals(e.ConcludedOn ?? e.ContractStart, e.ContractEnd, lot.Terms),
             e.ContractStart, e.ContractEnd, 0, [], e.Shares, e.AwardedAmountExclVat, e.AwardedAmountInclVat),
     });
 

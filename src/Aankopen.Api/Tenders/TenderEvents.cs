@@ -97,7 +97,9 @@ public sealed record LotAwarded(
     bool ExplicitShares,
     string AwardedBy,
     DateTimeOffset AwardedAt,
-    string? PeriodDifferenceReason = null);
+    string? PeriodDifferenceReason = null,
+    DateOnly? DecidedOn = null,
+    DateOnly? ConcludedOn = null);
 
 /// <summary>One administration's part of an award, decided at award time so that every reader sees the same cents.</summary>
 public sealed record AwardShare(string Administration, decimal AmountExclVat, decimal AmountInclVat, string BudgetLine);

@@ -46,7 +46,7 @@ public static class TenderViews
         l.OptIns.Select(o => new OptInView(o.Administration, o.EstimatedAmountExclVat, o.EstimatedQuantity, o.BudgetLine)).ToArray(),
         l.Award is { } a
             ? new AwardView(a.SupplierName, a.SupplierId, a.AmountExclVat, a.AmountInclVat, a.ContractStart, a.ContractEnd, a.AwardedAt,
-                a.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray())
+                a.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray(), a.DecidedOn, a.ConcludedOn)
             : null,
         l.Ending, l.TerminatedOn,
         l.Running is { } r

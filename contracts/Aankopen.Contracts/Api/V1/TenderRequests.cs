@@ -51,6 +51,9 @@ public sealed record PublishTenderRequest(string PublicationReference, DateOnly 
 /// <param name="ExplicitShares">Each participant's share excl. VAT, adding up to the awarded amount; leave out to split
 /// in proportion to the opt-in estimates.</param>
 /// <param name="PeriodDifferenceReason">Needed when the contract period differs from the lot's initial period: why.</param>
+/// <param name="DecidedOn">The date of the award decision (default: today in Brussels).</param>
+/// <param name="ConcludedOn">The date the contract was concluded, by the notification of the award to the supplier
+/// (default: the decision's date); a framework agreement runs at most four years from it, renewals included.</param>
 public sealed record AwardLotRequest(
     string SupplierName,
     string SupplierId,
@@ -58,7 +61,9 @@ public sealed record AwardLotRequest(
     DateOnly ContractStart,
     DateOnly ContractEnd,
     IReadOnlyList<ShareRequest>? ExplicitShares = null,
-    string? PeriodDifferenceReason = null);
+    string? PeriodDifferenceReason = null,
+    DateOnly? DecidedOn = null,
+    DateOnly? ConcludedOn = null);
 
 public sealed record ShareRequest(string Administration, decimal AmountExclVat);
 

@@ -76,7 +76,9 @@ public sealed record AwardView(
     DateOnly ContractStart,
     DateOnly ContractEnd,
     DateTimeOffset AwardedAt,
-    IReadOnlyList<ShareView> Shares);
+    IReadOnlyList<ShareView> Shares,
+    DateOnly? DecidedOn = null,
+    DateOnly? ConcludedOn = null);
 
 public sealed record ShareView(string Administration, decimal AmountExclVat, decimal AmountInclVat, string BudgetLine);
 

@@ -12,7 +12,9 @@ public sealed record AwardLotCommand(
     DateOnly ContractEnd,
     IReadOnlyList<ExplicitShare>? ExplicitShares,
     string Actor,
-    string? PeriodDifferenceReason = null);
+    string? PeriodDifferenceReason = null,
+    DateOnly? DecidedOn = null,
+    DateOnly? ConcludedOn = null);
 
 public sealed record ExplicitShare(string Administration, decimal AmountExclVat);
 
@@ -48,10 +50,10 @@ public static class AwardLotDecider
         else if (command.ContractEnd > command.ContractStart.AddYears(10))
             errors.Add(DomainError.Invalid("contract-period-invalid", "contractEnd",
                 "Een contractperiode duurt hoogstens tien jaar.", "Une période contractuelle dure au plus dix ans."));
-        else if (PeriodDiffers(lot, command) is { } awardedMonths)
-            errors.Add(TenderRules.MissingText(command.PeriodDifferenceReason, "periodDifferenceReason", 1000,
-                $"waarom de contractperiode ({awardedMonths:0.##} maanden) afwijkt van de eerste periode van perceel {lot.Number} ({lot.Terms.InitialMonths} maanden): verlengingen worden naar de gegunde periode geschaald",
-                $"pourquoi la période du contrat ({awardedMonths:0.##} mois) diffère de la période initiale du lot {lot.Number} ({lot.Terms.InitialMonths} mois) : les reconductions sont calculées sur la période attribuée"));
+        var (decidedOn, concludedOn, dateError) = AwardDates.Of(tender, command, now);
+        errors.Add(dateError);
+        if (command.ContractEnd > command.ContractStart && command.ContractEnd <= command.ContractStart.AddYears(10) && dateError is null)
+            errors.Add(AwardDates.BeyondFourYears(lot, command, concludedOn) ?? AwardDates.PeriodReasonMissing(lot, command));
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);
@@ -67,12 +69,8 @@ public static class AwardLotDecider
         return Decision.Accept([.. closing, new LotAwarded(state.Id, lot.Number, command.SupplierName.Trim(), supplierId!,
             command.AwardedAmountExclVat, lot.VatRate, amountInclVat, command.ContractStart, command.ContractEnd,
             split.Shares!, command.ExplicitShares is not null, command.Actor, now,
-            PeriodDiffers(lot, command) is null ? null : command.PeriodDifferenceReason!.Trim())]);
+            AwardDates.PeriodDiffers(lot, command) is null ? null : command.PeriodDifferenceReason!.Trim(), decidedOn, concludedOn)]);
     }
-
-    /// <summary>The awarded period in months when it is not the lot's initial period; null when it is.</summary>
-    private static decimal? PeriodDiffers(Lot lot, AwardLotCommand command) =>
-        Renewals.ContractPeriods.Months(command.ContractStart, command.ContractEnd) is var months && months != lot.Terms.InitialMonths ? months : null;
 
     private static Administrations.Administration? OwnAdministration(JointTender tender, string supplierId, IReadOnlyList<Administrations.Administration>? administrations)
     {

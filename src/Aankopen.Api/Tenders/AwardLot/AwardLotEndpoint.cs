@@ -14,7 +14,7 @@ public static class AwardLotEndpoint
             new AwardLotCommand(lotNumber, request.SupplierName, request.SupplierId, request.AwardedAmountExclVat,
                 request.ContractStart, request.ContractEnd,
                 request.ExplicitShares?.Select(s => new ExplicitShare(s?.Administration ?? "", s?.AmountExclVat ?? 0m)).ToArray(), actor,
-                request.PeriodDifferenceReason),
+                request.PeriodDifferenceReason, request.DecidedOn, request.ConcludedOn),
             now, administrations), ct);
     }
 }

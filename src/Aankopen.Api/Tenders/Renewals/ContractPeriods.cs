@@ -17,15 +17,16 @@ public static class ContractPeriods
 
     /// <summary>
     /// How many renewals this contract can have: none when it does not renew; otherwise the maximum of its terms,
-    /// and never one that would run past four years from the contract start unless the terms justify it.
+    /// and never one that would run past four years from the contract's conclusion (its start, for an award recorded
+    /// without a conclusion date) unless the terms justify it.
     /// </summary>
-    public static int PossibleRenewals(DateOnly contractStart, DateOnly initialEnd, ContractTerms terms)
+    public static int PossibleRenewals(DateOnly concluded, DateOnly initialEnd, ContractTerms terms)
     {
         if (!terms.Renewable || terms.RenewalMonths < 1)
             return 0;
         if (terms.LongerDurationJustification is not null)
             return terms.MaxRenewals;
-        var limit = contractStart.AddMonths(ContractTerms.MaxTotalMonthsWithoutJustification).AddDays(-1);
+        var limit = ContractTerms.LatestEnd(concluded);
         var possible = 0;
         while (possible < terms.MaxRenewals && Period(initialEnd, terms.RenewalMonths, possible + 1).End <= limit)
             possible++;
