@@ -54,6 +54,7 @@ public sealed class AccessTests(RunningSystem system)
         { "POST", $"api/tenders/{Tender}/cancellation", [Cell] },
         { "POST", $"api/tenders/{Tender}/lots/1/termination", [Cell] },
         { "POST", $"api/tenders/{Tender}/lots/1/renewal", [Cell] },
+        { "POST", $"api/tenders/{Tender}/lots/1/non-renewal", [Cell] },
         { "POST", $"api/tenders/{Tender}/lots/1/renewal/declines/OCMW", [Ocmw] },
         { "POST", $"api/tenders/{Tender}/lots/1/renewal/declines/GEMEENTE", [] },
         { "GET", "api/renewals", Readers },

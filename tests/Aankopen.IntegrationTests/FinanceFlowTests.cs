@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Aankopen.Client;
 using Aankopen.Contracts.Api.V1;
@@ -48,6 +49,28 @@ public sealed class FinanceFlowTests(RunningSystem system)
         ocmw.Reservations.All.Concat<object>(ocmw.Releases.All).ShouldNotContain(e => e.ToString()!.Contains("0100/"));
         city.Rejections.ShouldBeEmpty();
         ocmw.Rejections.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Notice_not_to_renew_releases_each_administrations_share_after_the_current_period()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        var reference = $"NR-{Guid.NewGuid():N}"[..20];
+        await tender.AwardedDemoAsync(reference);
+
+        var notice = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/1/non-renewal", new ReasonRequest("Te duur"), tender.ETag), Ct);
+
+        notice.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var view = (await notice.Content.ReadFromJsonAsync<TenderView>(Ct))!.Lots.Single(l => l.Number == 1);
+        view.Running!.NextRenewal.ShouldBeNull();
+        foreach (var (code, budgetLine) in new[] { ("GEMEENTE", "0100/123-48"), ("OCMW", "0900/123-48") })
+        {
+            var ledger = system.Ledgers.For(code);
+            var release = (await system.EventuallyAsync(() => Task.FromResult(ledger.Releases.All.Where(r => r.Request.TenderReference == reference).ToArray()),
+                r => r.Length >= 1)).ShouldHaveSingleItem().Request;
+            release.ShouldSatisfyAllConditions(r => r.Reason.ShouldBe("LotEnded"), r => r.EffectiveOn.ShouldBe(new DateOnly(2027, 12, 31)),
+                r => r.BudgetLine.ShouldBe(budgetLine));
+        }
     }
 
     [Fact]

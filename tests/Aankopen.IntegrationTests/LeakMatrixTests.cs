@@ -80,6 +80,7 @@ public sealed class LeakMatrixTests(RunningSystem system, Browsers browsers)
         ["POST api/tenders/{tenderId:guid}/cancellation"] = Send(HttpMethod.Post, t => $"api/tenders/{t.Joint}/cancellation", new { }),
         ["POST api/tenders/{tenderId:guid}/lots/{lotNumber:int}/termination"] = Send(HttpMethod.Post, t => $"api/tenders/{t.Joint}/lots/1/termination", new { }),
         ["POST api/tenders/{tenderId:guid}/lots/{lotNumber:int}/renewal"] = Send(HttpMethod.Post, t => $"api/tenders/{t.Joint}/lots/1/renewal", null),
+        ["POST api/tenders/{tenderId:guid}/lots/{lotNumber:int}/non-renewal"] = Send(HttpMethod.Post, t => $"api/tenders/{t.Joint}/lots/1/non-renewal", new { }),
         ["POST api/tenders/{tenderId:guid}/lots/{lotNumber:int}/renewal/declines/{administration}"] =
             Send(HttpMethod.Post, t => $"api/tenders/{t.Joint}/lots/1/renewal/declines/OCMW", null),
         ["GET api/renewals"] = Get(_ => "api/renewals?from=2027-01-01&to=2028-12-31"),

@@ -198,7 +198,7 @@ public class AwardAndEndingTests
         var on = new DateOnly(2027, 6, 30);
         TenderSpec.Given([.. PublishedWithTwoParticipants, Awarded(1, new AwardShare("GEMEENTE", 100m, 121m, "0100/123-48"))])
             .When(t => TerminateLotDecider.Decide(t, new TerminateLotCommand(1, on, "Wanprestatie", Cell), AfterDeadline))
-            .Then(new LotTerminated(TenderId, 1, on, "Wanprestatie", Cell, AfterDeadline));
+            .Then(new LotTerminated(TenderId, 1, on, "Wanprestatie", Cell, AfterDeadline, TerminationGround.Other));
     }
 
     [Fact]

@@ -143,8 +143,10 @@ public class RenewalTests
         decline.Code.ShouldBe("notice-deadline-passed");
         decline.Nl.ShouldContain("2027-10-02");
         decline.Fr.ShouldContain("2028-01-01");
-        TerminateLotDecider.Decide(tender, new TerminateLotCommand(1, new DateOnly(2027, 12, 31), "Wanprestatie", Cell), At(2027, 10, 3))
-            .Errors.ShouldHaveSingleItem().Code.ShouldBe("notice-deadline-passed");
+        RenewalDeciders.NotRenew(tender, 1, "Te duur", Cell, At(2027, 10, 3)).Errors.ShouldHaveSingleItem().Code.ShouldBe("notice-deadline-passed");
+        // Ending early for the supplier's default is another act, not bound by the notice deadline.
+        TerminateLotDecider.Decide(tender, new TerminateLotCommand(1, new DateOnly(2027, 12, 31), "Wanprestatie", Cell, TerminationGround.Default), At(2027, 10, 3))
+            .Events.ShouldHaveSingleItem().ShouldBeOfType<LotTerminated>().Ground.ShouldBe(TerminationGround.Default);
         RenewalDeciders.Decline(tender, 1, "POLITIE", Cell, At(2027, 9, 1)).Errors.ShouldHaveSingleItem().Code.ShouldBe("not-a-participant");
     }
 
@@ -168,6 +170,35 @@ public class RenewalTests
 
         renewed.AmountExclVat.ShouldBe(100_000m);
         renewed.Shares.Select(s => s.AmountExclVat).ShouldBe([60_000m, 40_000m]);
+    }
+
+    /// <summary><paramref name="e"/> as the relay hands it on, after <paramref name="history"/> (which may already hold it).</summary>
+    private static FinanceEvent EventOn(object[] history, object e)
+    {
+        var before = JointTender.Fold(history.TakeWhile(h => !ReferenceEquals(h, e)))!;
+        return new FinanceEvent(before, JointTender.Transition(before, e)!, e, Guid.CreateVersion7(), "c", Now);
+    }
+
+    [Fact]
+    public void Notice_not_to_renew_ends_the_contract_with_its_period_and_every_administration_hears_its_release_once()
+    {
+        var notice = RenewalDeciders.NotRenew(JointTender.Fold(Running)!, 1, " Te duur ", Cell, At(2027, 9, 1)).Events.ShouldHaveSingleItem()
+            .ShouldBeOfType<LotNotRenewed>();
+        notice.EndsOn.ShouldBe(new DateOnly(2027, 12, 31));
+        notice.Reason.ShouldBe("Te duur");
+        var history = Running.Append(notice).ToArray();
+        RenewalDeciders.NotRenew(JointTender.Fold(history)!, 1, "Nog eens", Cell, At(2027, 9, 2)).Errors.ShouldHaveSingleItem().Code.ShouldBe("no-renewal-left");
+        RenewalDeciders.NotRenew(JointTender.Fold(Running)!, 1, "", Cell, At(2027, 9, 1)).Errors.ShouldHaveSingleItem().Field.ShouldBe("reason");
+
+        var releases = FinanceMessages.For(EventOn(history, notice));
+        releases.OfType<ReservationReleased>().Select(r => (r.AdministrationCode, r.EffectiveOn)).ShouldBe(
+            [("GEMEENTE", new DateOnly(2027, 12, 31)), ("OCMW", new DateOnly(2027, 12, 31))]);
+
+        var (ended, events) = Advance(history, At(2028, 1, 2));
+        events.ShouldHaveSingleItem().ShouldBeOfType<LotEnded>().Reason.ShouldBe(LotEndReason.NotRenewed);
+        ended.Lots[1].Status.ShouldBe(LotStatus.Ended);
+        // Released once, at the notice: the end releases nothing more.
+        FinanceMessages.For(EventOn(history, events[0])).ShouldBeEmpty();
     }
 
     [Fact]

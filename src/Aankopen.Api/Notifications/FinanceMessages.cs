@@ -31,6 +31,7 @@ public static class FinanceMessages
         (not null, RenewalDeclined declined) => [RenewalMessages.Declined(e, e.Before.Lots[declined.LotNumber], declined)],
         (not null, LotRenewed renewed) => RenewalMessages.Renewed(e, e.After.Lots[renewed.LotNumber], renewed),
         (not null, LotEnded ended) => RenewalMessages.Ended(e, e.Before.Lots[ended.LotNumber], ended),
+        (not null, LotNotRenewed notRenewed) => RenewalMessages.NotRenewed(e, e.Before.Lots[notRenewed.LotNumber], notRenewed),
         _ => [],
     };
 

@@ -36,6 +36,13 @@ public static class RenewalMessages
         FinanceMessages.Release(e, lot, lot.Running!.Shares.Single(s => s.Administration == declined.Administration), ReleaseReason.LotEnded,
             $"Verlenging {declined.Renewal} geweigerd / reconduction {declined.Renewal} refusée", lot.Running.PeriodEnd, declined.DeclinedBy);
 
+    /// <summary>Notice was given: every administration sharing the contract hears that its share ends with the current period.</summary>
+    public static IReadOnlyList<FinanceMessage> NotRenewed(FinanceEvent e, Lot lot, LotNotRenewed notRenewed) =>
+        lot.Running!.Shares.Where(s => !lot.Running.Declined.Contains(s.Administration))
+            .Select(share => (FinanceMessage)FinanceMessages.Release(e, lot, share, ReleaseReason.LotEnded,
+                $"Niet verlengd / non reconduit: {notRenewed.Reason}", notRenewed.EndsOn, notRenewed.DecidedBy))
+            .ToArray();
+
     public static IReadOnlyList<FinanceMessage> Renewed(FinanceEvent e, Lot lot, LotRenewed renewed) =>
         renewed.Shares.Select(share => (FinanceMessage)new LotRenewedShare
         {

@@ -23,7 +23,8 @@ public sealed record RunningContract(
     ImmutableList<string> Declined,
     IReadOnlyList<AwardShare> Shares,
     decimal AmountExclVat,
-    decimal AmountInclVat)
+    decimal AmountInclVat,
+    bool NotRenewed = false)
 {
     public int Next => Renewals + 1;
 
@@ -141,6 +142,12 @@ public sealed record JointTender(
         AmountExclVat = e.AmountExclVat, AmountInclVat = e.AmountInclVat,
     });
 
+    /// <summary>No renewal is possible any more, and every administration's share ends with the current period.</summary>
+    public JointTender Apply(LotNotRenewed e) => WithRunning(e.LotNumber, r => r with
+    {
+        PossibleRenewals = r.Renewals, NotRenewed = true, Declined = [.. r.Shares.Select(s => s.Administration)],
+    });
+
     public JointTender Apply(LotEnded e) => WithLot(e.LotNumber, lot => lot with { Status = LotStatus.Ended, Ending = e.Reason.ToString() });
 
     public JointTender Apply(LotNotAwarded e) => WithLot(e.LotNumber, lot => lot with { Status = LotStatus.NotAwarded, Ending = e.Reason });
@@ -178,6 +185,7 @@ public sealed record JointTender(
         (not null, RenewalDeclined e) => state.Apply(e),
         (not null, LotRenewed e) => state.Apply(e),
         (not null, LotEnded e) => state.Apply(e),
+        (not null, LotNotRenewed e) => state.Apply(e),
         _ => throw new InvalidOperationException($"Event {@event.GetType().Name} cannot follow {(state is null ? "an empty stream" : "an opened tender")}."),
     };
 

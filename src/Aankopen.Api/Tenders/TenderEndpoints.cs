@@ -74,7 +74,9 @@ public static class TenderEndpoints
         Write(tenders.MapPost("/{tenderId:guid}/cancellation", CancelTenderEndpoint.Handle), "CancelTender", Policies.PurchasingCell,
             "Cancel the tender before any lot is awarded, with the reason");
         Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/termination", TerminateLotEndpoint.Handle), "TerminateLot", Policies.PurchasingCell,
-            "Terminate an awarded lot's contract early (before the notice deadline when it would otherwise renew)");
+            "End an awarded lot's contract early, for a ground (the supplier's default, mutual agreement, bankruptcy, other), at any time during the contract");
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/non-renewal", RenewalEndpoints.NotRenew), "GiveNoticeNotToRenew", Policies.PurchasingCell,
+            "Give notice that the contract will not renew (before the notice deadline): it ends with its current period for every administration");
         Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/renewal", RenewalEndpoints.Renew), "RenewLot", Policies.PurchasingCell,
             "Renew a running lot for its next period now, ahead of the tacit renewal");
         Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/renewal/declines/{administration}", RenewalEndpoints.Decline), "DeclineRenewal", Policies.ActsForRouteAdministration,

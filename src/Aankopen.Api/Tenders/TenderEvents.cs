@@ -117,7 +117,14 @@ public sealed record LotTerminated(
     DateOnly EffectiveOn,
     string Reason,
     string TerminatedBy,
-    DateTimeOffset TerminatedAt);
+    DateTimeOffset TerminatedAt,
+    TerminationGround? Ground = null);
+
+/// <summary>
+/// Why a contract ends early: the supplier's default (royal decree of 14 January 2013 on execution, art. 44 and 47),
+/// mutual agreement, the supplier's bankruptcy, or another ground. Not a notice not to renew (<see cref="LotNotRenewed"/>).
+/// </summary>
+public enum TerminationGround { Default, MutualAgreement, Bankruptcy, Other }
 
 public static class TenderEventTypes
 {
@@ -127,5 +134,6 @@ public static class TenderEventTypes
         typeof(TenderOpened), typeof(OptInOpened), typeof(LotAdded), typeof(LotChanged), typeof(LotRemoved), typeof(OptedIn),
         typeof(OptInWithdrawn), typeof(OptInClosed), typeof(TenderPublished), typeof(LotAwarded), typeof(LotNotAwarded),
         typeof(TenderCancelled), typeof(LotTerminated), typeof(RenewalBecameDue), typeof(RenewalDeclined), typeof(LotRenewed), typeof(LotEnded),
+        typeof(LotNotRenewed),
     ];
 }

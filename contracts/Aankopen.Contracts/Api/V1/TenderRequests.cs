@@ -70,4 +70,5 @@ public sealed record ShareRequest(string Administration, decimal AmountExclVat);
 /// <summary>For cancelling a tender and declaring a lot not awarded.</summary>
 public sealed record ReasonRequest(string Reason);
 
-public sealed record TerminateLotRequest(DateOnly EffectiveOn, string Reason);
+/// <param name="Ground">Default (the supplier's default), MutualAgreement, Bankruptcy or Other (when left out).</param>
+public sealed record TerminateLotRequest(DateOnly EffectiveOn, string Reason, string? Ground = null);

@@ -40,7 +40,7 @@ public static class RenewalDeciders
             return null;
         if (!running.CanRenew)
             return new LotEnded(tender.Id, lot.Number, running.PeriodEnd,
-                lot.Terms.Renewable ? LotEndReason.LastPeriod : LotEndReason.NotRenewable, SchedulerActor, now);
+                running.NotRenewed ? LotEndReason.NotRenewed : lot.Terms.Renewable ? LotEndReason.LastPeriod : LotEndReason.NotRenewable, SchedulerActor, now);
         return (object?)Renewal(tender, lot, running, SchedulerActor, now)
             ?? new LotEnded(tender.Id, lot.Number, running.PeriodEnd, LotEndReason.AllDeclined, SchedulerActor, now);
     }
@@ -85,6 +85,26 @@ public static class RenewalDeciders
         if (PastNotice(lot, now) is { } late)
             return late;
         return Decision.Accept(new RenewalDeclined(tender.Id, lot.Number, running.Next, administration, actor, now));
+    }
+
+    /// <summary>
+    /// The purchasing cell gives notice that the contract will not renew (for every administration), before the notice
+    /// deadline: it ends with its current period, and each administration's finance system hears its release.
+    /// </summary>
+    public static Decision NotRenew(JointTender tender, int lotNumber, string? reason, string actor, DateTimeOffset now)
+    {
+        var (lot, running, error) = RunningLot(tender, lotNumber);
+        if (lot is null || running is null)
+            return error!;
+        if (!running.CanRenew)
+            return DomainError.Conflict("no-renewal-left",
+                $"Perceel {lot.Number} wordt toch niet meer verlengd: het eindigt op {running.PeriodEnd:yyyy-MM-dd}.",
+                $"Le lot {lot.Number} ne sera de toute façon plus reconduit : il prend fin le {running.PeriodEnd:yyyy-MM-dd}.");
+        if (PastNotice(lot, now) is { } late)
+            return late;
+        if (TenderRules.MissingText(reason, "reason", 1000, "waarom het contract niet verlengd wordt", "pourquoi le contrat n'est pas reconduit") is { } missing)
+            return missing;
+        return Decision.Accept(new LotNotRenewed(tender.Id, lot.Number, running.Next, running.PeriodEnd, reason!.Trim(), actor, now));
     }
 
     /// <summary>After the notice deadline the contract renews whatever anyone says; the refusal names the deadline.</summary>

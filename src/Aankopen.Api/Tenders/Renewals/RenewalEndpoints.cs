@@ -12,6 +12,9 @@ public static class RenewalEndpoints
     public static Task<IResult> Renew(Guid tenderId, int lotNumber, HttpContext http, TenderWrites writes, CancellationToken ct) =>
         writes.ExecuteAsync(http, tenderId, (tender, actor, now) => RenewalDeciders.RenewNow(tender, lotNumber, actor, now), ct);
 
+    public static Task<IResult> NotRenew(Guid tenderId, int lotNumber, ReasonRequest request, HttpContext http, TenderWrites writes, CancellationToken ct) =>
+        writes.ExecuteAsync(http, tenderId, (tender, actor, now) => RenewalDeciders.NotRenew(tender, lotNumber, request.Reason, actor, now), ct);
+
     public static Task<IResult> Decline(Guid tenderId, int lotNumber, string administration, HttpContext http, TenderWrites writes, CancellationToken ct) =>
         writes.ExecuteAsync(http, tenderId, (tender, actor, now) => RenewalDeciders.Decline(tender, lotNumber, administration, actor, now), ct);
 

@@ -29,7 +29,14 @@ public sealed record LotRenewed(
     string RenewedBy,
     DateTimeOffset RenewedAt);
 
-public enum LotEndReason { LastPeriod, NotRenewable, AllDeclined }
+/// <summary>
+/// The purchasing cell gives notice (opzegging / préavis) that the lot's contract will not renew: it ends with its
+/// current period, on <paramref name="EndsOn"/>, for every administration. Only before the notice deadline; ending a
+/// contract early is another act (<see cref="LotTerminated"/>).
+/// </summary>
+public sealed record LotNotRenewed(Guid TenderId, int LotNumber, int Renewal, DateOnly EndsOn, string Reason, string DecidedBy, DateTimeOffset DecidedAt);
+
+public enum LotEndReason { LastPeriod, NotRenewable, AllDeclined, NotRenewed }
 
 /// <summary>The lot's contract ran its course and ended on <paramref name="EndedOn"/> (its last day).</summary>
 public sealed record LotEnded(Guid TenderId, int LotNumber, DateOnly EndedOn, LotEndReason Reason, string RecordedBy, DateTimeOffset RecordedAt);

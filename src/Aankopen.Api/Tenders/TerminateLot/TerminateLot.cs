@@ -2,7 +2,8 @@ using Aankopen.Api.Shared;
 
 namespace Aankopen.Api.Tenders.TerminateLot;
 
-public sealed record TerminateLotCommand(int LotNumber, DateOnly EffectiveOn, string Reason, string Actor);
+/// <param name="Ground">Why the contract ends early; null is <see cref="TerminationGround.Other"/>.</param>
+public sealed record TerminateLotCommand(int LotNumber, DateOnly EffectiveOn, string Reason, string Actor, TerminationGround? Ground = null);
 
 public static class TerminateLotDecider
 {
@@ -20,8 +21,8 @@ public static class TerminateLotDecider
                 $"Perceel {lot.Number} heeft geen lopend contract; alleen een gegund perceel kan beëindigd worden.",
                 $"Le lot {lot.Number} n'a pas de contrat en cours ; seul un lot attribué peut être résilié.");
 
-        if (Renewals.RenewalDeciders.PastNotice(lot, now) is { } late)
-            return late;
+        // Ending early (for default, by mutual agreement, on bankruptcy) is not giving notice not to renew: it is
+        // bound by the contract's period, not by the renewal's notice deadline.
         var award = lot.Award!;
         var end = lot.Running?.PeriodEnd ?? award.ContractEnd;
         var errors = new List<DomainError?>
@@ -35,6 +36,7 @@ public static class TerminateLotDecider
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);
-        return Decision.Accept(new LotTerminated(tender.Id, lot.Number, command.EffectiveOn, command.Reason.Trim(), command.Actor, now));
+        return Decision.Accept(new LotTerminated(tender.Id, lot.Number, command.EffectiveOn, command.Reason.Trim(), command.Actor, now,
+            command.Ground ?? TerminationGround.Other));
     }
 }

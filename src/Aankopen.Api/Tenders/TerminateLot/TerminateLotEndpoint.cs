@@ -1,3 +1,5 @@
+using Aankopen.Api.Shared;
+using Aankopen.Api.Shared.Http;
 using Aankopen.Contracts.Api.V1;
 
 namespace Aankopen.Api.Tenders.TerminateLot;
@@ -5,7 +7,14 @@ namespace Aankopen.Api.Tenders.TerminateLot;
 public static class TerminateLotEndpoint
 {
     public static Task<IResult> Handle(
-        Guid tenderId, int lotNumber, TerminateLotRequest request, HttpContext http, TenderWrites writes, CancellationToken ct) =>
-        writes.ExecuteAsync(http, tenderId, (tender, actor, now) =>
-            TerminateLotDecider.Decide(tender, new TerminateLotCommand(lotNumber, request.EffectiveOn, request.Reason, actor), now), ct);
+        Guid tenderId, int lotNumber, TerminateLotRequest request, HttpContext http, TenderWrites writes, CancellationToken ct)
+    {
+        var ground = EnumNames.Parse<TerminationGround>(request.Ground);
+        if (request.Ground is not null && ground is null)
+            return Task.FromResult(Problems.From(http, [DomainError.Invalid("ground-invalid", "ground",
+                $"Grond '{TenderRules.Shorten(request.Ground)}' is niet gekend; kies Default (wanprestatie), MutualAgreement (in onderling akkoord), Bankruptcy (faillissement) of Other.",
+                $"Le motif '{TenderRules.Shorten(request.Ground)}' est inconnu ; choisissez Default (défaillance), MutualAgreement (commun accord), Bankruptcy (faillite) ou Other.")]));
+        return writes.ExecuteAsync(http, tenderId, (tender, actor, now) =>
+            TerminateLotDecider.Decide(tender, new TerminateLotCommand(lotNumber, request.EffectiveOn, request.Reason, actor, ground), now), ct);
+    }
 }
