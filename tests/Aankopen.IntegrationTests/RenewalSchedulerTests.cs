@@ -31,13 +31,12 @@ public sealed class RenewalSchedulerTests(RunningSystem system)
         var calendar = (await http.GetFromJsonAsync<RenewalCalendarEntryView[]>("api/renewals?from=2027-09-01&to=2027-12-31&administration=OCMW", Ct))!;
         calendar.ShouldContain(e => e.TenderId == tender.Id && e.NoticeDeadline == new DateOnly(2027, 10, 2) && e.NextRenewal == 1);
 
-        // The OCMW declines for itself before the deadline; after it, the purchasing cell can no longer terminate.
+        // The OCMW declines for itself before the deadline; after it, the purchasing cell can no longer give notice not to renew.
         var current = await tender.Api.GetTenderAsync(tender.Id, Ct);
         tender.Resume(current);
         await tender.Step(a => a.DeclineRenewalAsync(tender.Id, 1, "OCMW", tender.ETag, "ocmw@jette.example", Ct));
         clock.SetUtcNow(new DateTimeOffset(2027, 10, 3, 8, 0, 0, TimeSpan.Zero));
-        var late = await http.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/1/termination",
-            new TerminateLotRequest(new DateOnly(2027, 12, 31), "Te laat"), tender.ETag), Ct);
+        var late = await http.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/1/non-renewal", new ReasonRequest("Te laat"), tender.ETag), Ct);
         (await ProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("detail").GetString()!.ShouldContain("2027-10-02");
 
         // The service was down from October 2027 until 5 January 2029: one run catches up, in order.
