@@ -63,6 +63,8 @@ public sealed class FinanceFlowTests(RunningSystem system)
         notice.StatusCode.ShouldBe(HttpStatusCode.OK);
         var view = (await notice.Content.ReadFromJsonAsync<TenderView>(Ct))!.Lots.Single(l => l.Number == 1);
         view.Running!.NextRenewal.ShouldBeNull();
+        var recorded = (await system.Api.GetFromJsonAsync<HistoryEntryView[]>($"api/tenders/{tender.Id}/history", Ct))!.Last();
+        (recorded.Event, recorded.By).ShouldBe(("LotNotRenewed", "tester@jette.example"));
         foreach (var (code, budgetLine) in new[] { ("GEMEENTE", "0100/123-48"), ("OCMW", "0900/123-48") })
         {
             var ledger = system.Ledgers.For(code);

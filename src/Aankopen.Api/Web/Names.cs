@@ -65,6 +65,7 @@ public static class Names
         "LotEnded" => T("Perceel afgelopen", "Lot échu"),
         "RenewalBecameDue" => T("Verlenging te beslissen", "Reconduction à décider"),
         "RenewalDeclined" => T("Verlenging geweigerd", "Reconduction refusée"),
+        "LotNotRenewed" => T("Opgezegd, niet verlengd", "Préavis donné, non reconduit"),
         _ => name,
     };
 }

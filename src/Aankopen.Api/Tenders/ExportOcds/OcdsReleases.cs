@@ -43,7 +43,7 @@ public static class OcdsReleases
         LotNotAwarded => ["award"],
         LotRenewed => ["contractAmendment"],
         LotTerminated or LotEnded => ["contractTermination"],
-        RenewalBecameDue or RenewalDeclined => ["contractUpdate"],
+        RenewalBecameDue or RenewalDeclined or LotNotRenewed => ["contractUpdate"],
         _ => ["tenderUpdate"],
     };
 

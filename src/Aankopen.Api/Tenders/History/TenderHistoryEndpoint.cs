@@ -34,6 +34,7 @@ public static class TenderHistoryEndpoint
         RenewalDeclined e => e.DeclinedBy,
         LotRenewed e => e.RenewedBy,
         LotEnded e => e.RecordedBy,
+        LotNotRenewed e => e.DecidedBy,
         _ => "",
     };
 }
