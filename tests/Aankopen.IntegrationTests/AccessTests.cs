@@ -34,6 +34,7 @@ public sealed class AccessTests(RunningSystem system)
     public static TheoryData<string, string, string[]> Endpoints => new()
     {
         { "GET", "api/tenders", Readers },
+        { "GET", "api/cpv?q=papier", Readers },
         { "POST", "api/tenders", [Cell] },
         { "GET", $"api/tenders/{Tender}", Readers },
         { "GET", $"api/tenders/{Tender}/history", CellAndAuditor },

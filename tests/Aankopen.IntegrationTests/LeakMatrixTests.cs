@@ -84,6 +84,7 @@ public sealed class LeakMatrixTests(RunningSystem system, Browsers browsers)
         ["POST api/tenders/{tenderId:guid}/lots/{lotNumber:int}/renewal/declines/{administration}"] =
             Send(HttpMethod.Post, t => $"api/tenders/{t.Joint}/lots/1/renewal/declines/OCMW", null),
         ["GET api/renewals"] = Get(_ => "api/renewals?from=2027-01-01&to=2028-12-31"),
+        ["GET api/cpv"] = Get(_ => "api/cpv?q=maaltijd"),
         ["GET api/administrations/{code}/participations"] = Get(_ => "api/administrations/OCMW/participations"),
         ["GET api/administrations/{code}/participations.csv"] = Get(_ => "api/administrations/OCMW/participations.csv"),
         ["GET api/exports/shares.csv"] = Get(_ => $"api/exports/shares.csv?year={DateTime.UtcNow.Year}"),

@@ -135,6 +135,22 @@ public sealed class LifecycleApiTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task A_cpv_code_is_found_by_its_words_and_shown_with_its_labels_and_one_not_on_the_list_is_refused()
+    {
+        var found = (await system.Api.GetFromJsonAsync<CpvView[]>("api/cpv?q=chèques%20repas", Ct))!;
+        found.ShouldContain(new CpvView("30199770-8", "Maaltijdcheques", "Chèques-repas"));
+        await ProblemAsync(await system.Api.GetAsync("api/cpv?q=x", Ct), HttpStatusCode.UnprocessableEntity);
+
+        var tender = new MealVoucherTender(system.Api);
+        var view = await tender.OpenWithTwoLotsAsync($"CV-{Guid.NewGuid():N}"[..20]);
+        (view.MainCpvLabelNl, view.MainCpvLabelFr).ShouldBe(("Maaltijdcheques", "Chèques-repas"));
+        view.Lots[0].CpvLabelFr.ShouldBe("Chèques-repas");
+        var wrongDigit = await system.Api.SendAsync(Write(HttpMethod.Post, "api/tenders",
+            MealVoucherTender.Opening($"CW-{Guid.NewGuid():N}"[..20]) with { MainCpv = "30199770-9" }, null), Ct);
+        (await CodeOfAsync(wrongDigit, HttpStatusCode.UnprocessableEntity)).ShouldBe("cpv-invalid");
+    }
+
+    [Fact]
     public async Task A_subject_that_contradicts_the_cpv_code_is_422_on_the_subject_field()
     {
         var response = await system.Api.SendAsync(Write(HttpMethod.Post, "api/tenders",

@@ -10,8 +10,8 @@ namespace Aankopen.Api.Shared;
 public enum ContractSubject { Supplies, Services, Works, SocialServices }
 
 /// <summary>
-/// A Common Procurement Vocabulary code, <c>30192000-1</c>. Its division (first two digits) tells whether a
-/// purchase is supplies (03-44, 48), works (45) or services (49-98).
+/// A Common Procurement Vocabulary code of the CPV 2008 list, <c>30192000-1</c> (<see cref="CpvVocabulary"/>). Its
+/// division (first two digits) tells whether a purchase is supplies (03-44, 48), works (45) or services (49-98).
 /// </summary>
 public readonly partial record struct CpvCode
 {
@@ -30,6 +30,9 @@ public readonly partial record struct CpvCode
 
     public override string ToString() => Value;
 
+    /// <summary>Its label in the CPV 2008 list, in Dutch or French.</summary>
+    public string Label(bool french) => CpvVocabulary.Find(Value) is { } entry ? french ? entry.Fr : entry.Nl : "";
+
     /// <summary>The divisions that exist in the CPV 2008 vocabulary.</summary>
     private static readonly HashSet<int> Divisions =
     [
@@ -45,7 +48,7 @@ public readonly partial record struct CpvCode
         if (text is null || !Shape().IsMatch(text.Trim()))
             return false;
         var value = text.Trim();
-        if (!Divisions.Contains(int.Parse(value[..2])))
+        if (!Divisions.Contains(int.Parse(value[..2])) || CpvVocabulary.Find(value) is null)
             return false;
         code = new CpvCode(value);
         return true;

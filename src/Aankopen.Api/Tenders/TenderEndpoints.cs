@@ -81,6 +81,9 @@ public static class TenderEndpoints
             "Renew a running lot for its next period now, ahead of the tacit renewal");
         Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/renewal/declines/{administration}", RenewalEndpoints.Decline), "DeclineRenewal", Policies.ActsForRouteAdministration,
             "An administration declines the next renewal for itself, before the notice deadline; the others continue");
+        app.MapGet("/api/cpv", CpvEndpoint.Search).WithTags("Joint tenders").WithName("SearchCpv").RequireAuthorization(Policies.TenderReader)
+            .WithSummary("Codes of the CPV 2008 list whose Dutch or French label holds every word of q (or that start with it), at most 50")
+            .Produces<CpvView[]>().ProducesProblem(422);
         app.MapGet("/api/renewals", RenewalEndpoints.Calendar).WithTags("Joint tenders").WithName("RenewalCalendar").RequireAuthorization(Policies.TenderReader)
             .WithSummary("Running lots whose notice deadline or period end falls in a window (default: the next six months), most urgent first")
             .Produces<RenewalCalendarEntryView[]>().ProducesProblem(422);

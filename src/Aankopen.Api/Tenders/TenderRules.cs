@@ -69,8 +69,8 @@ public static class TenderRules
 
     public static DomainError InvalidCpv(string? value, string field) =>
         DomainError.Invalid("cpv-invalid", field,
-            $"'{Shorten(value)}' is geen CPV-code: gebruik acht cijfers, een streepje en een controlecijfer (30192000-1).",
-            $"'{Shorten(value)}' n'est pas un code CPV : huit chiffres, un tiret et un chiffre de contrôle (30192000-1).");
+            $"'{Shorten(value)}' is geen code van de CPV 2008-lijst (Verordening (EG) nr. 213/2008): acht cijfers, een streepje en het controlecijfer van die code, bv. 30192000-1 (Kantoorbenodigdheden).",
+            $"'{Shorten(value)}' n'est pas un code de la liste CPV 2008 (règlement (CE) n° 213/2008) : huit chiffres, un tiret et le chiffre de contrôle de ce code, p. ex. 30192000-1 (Fournitures de bureau).");
 
     public static DomainError? MissingText(string? value, string field, int maxLength, string whatNl, string whatFr) =>
         string.IsNullOrWhiteSpace(value)

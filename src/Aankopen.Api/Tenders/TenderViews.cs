@@ -31,7 +31,8 @@ public static class TenderViews
         Matrix(t),
         Totals(t),
         thresholds.WarningsFor(t),
-        ProcedureThresholds.EstimatedOverFullDuration(t));
+        ProcedureThresholds.EstimatedOverFullDuration(t),
+        Shared.CpvVocabulary.Find(t.MainCpv)?.Nl, Shared.CpvVocabulary.Find(t.MainCpv)?.Fr);
 
     public static TenderSummaryView ToSummary(this TenderRecord r) => new(
         r.Id, r.Version, r.Reference, r.State.TitleNl, r.State.TitleFr, r.Status.ToString(), r.Year, r.State.MainCpv,
@@ -54,7 +55,8 @@ public static class TenderViews
                 r.CanRenew ? Renewals.ContractPeriods.NoticeDeadline(r.PeriodEnd, l.Terms.NoticeDays) : null, r.AmountExclVat, r.AmountInclVat,
                 r.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray(), r.Declined)
             : null,
-        l.Terms.OverFullDuration(l.EstimatedValueExclVat));
+        l.Terms.OverFullDuration(l.EstimatedValueExclVat),
+        Shared.CpvVocabulary.Find(l.Cpv)?.Nl, Shared.CpvVocabulary.Find(l.Cpv)?.Fr);
 
     private static OptInMatrixView Matrix(JointTender t) => new(
         t.InvitedAdministrations,

@@ -101,3 +101,6 @@ public sealed record RenewalCalendarEntryView(
     DateOnly FirstDate,
     IReadOnlyList<string> Administrations,
     IReadOnlyList<string> Declined);
+
+/// <summary>A code of the CPV 2008 list with its Dutch and French labels.</summary>
+public sealed record CpvView(string Code, string Nl, string Fr);

@@ -25,7 +25,9 @@ public sealed record TenderView(
     OptInMatrixView Matrix,
     IReadOnlyList<AdministrationTotalsView> Totals,
     IReadOnlyList<WarningView> Warnings,
-    decimal? EstimatedFullDurationExclVat = null);
+    decimal? EstimatedFullDurationExclVat = null,
+    string? MainCpvLabelNl = null,
+    string? MainCpvLabelFr = null);
 
 public sealed record LotView(
     int Number,
@@ -40,7 +42,9 @@ public sealed record LotView(
     string? Ending,
     DateOnly? TerminatedOn,
     RunningContractView? Running = null,
-    decimal? EstimatedFullDurationExclVat = null);
+    decimal? EstimatedFullDurationExclVat = null,
+    string? CpvLabelNl = null,
+    string? CpvLabelFr = null);
 
 /// <summary>An awarded lot's current contract period and what comes next.</summary>
 /// <param name="NextRenewal">Null when the contract ends with this period.</param>

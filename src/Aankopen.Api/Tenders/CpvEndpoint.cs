@@ -1,0 +1,18 @@
+using Aankopen.Api.Shared;
+using Aankopen.Api.Shared.Http;
+using Aankopen.Contracts.Api.V1;
+
+namespace Aankopen.Api.Tenders;
+
+/// <summary>Finding a CPV code by words of its label, in Dutch or French, or by the digits it starts with.</summary>
+public static class CpvEndpoint
+{
+    public static IResult Search(string? q, HttpContext http)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2 || q.Length > 100)
+            return Problems.From(http, [DomainError.Invalid("query-invalid", "q",
+                "Zoek op minstens twee en hoogstens honderd tekens (woorden uit de omschrijving, of de eerste cijfers van de code).",
+                "Recherchez sur deux à cent caractères (des mots du libellé, ou les premiers chiffres du code).")]);
+        return TypedResults.Ok(CpvVocabulary.Search(q).Take(50).Select(e => new CpvView(e.Code, e.Nl, e.Fr)).ToArray());
+    }
+}
