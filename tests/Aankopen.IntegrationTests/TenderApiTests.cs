@@ -93,7 +93,7 @@ public sealed class TenderApiTests(RunningSystem system)
 
         var problem = await ProblemAsync(response, HttpStatusCode.UnprocessableEntity);
         var errors = problem.GetProperty("errors");
-        errors.GetProperty("mainCpv")[0].GetString()!.ShouldContain("n'est pas un code CPV");
+        errors.GetProperty("mainCpv")[0].GetString()!.ShouldContain("n'est pas un code de la liste CPV 2008");
         errors.GetProperty("invitedAdministrations")[0].GetString()!.ShouldContain("NOBODY");
     }
 
