@@ -71,6 +71,12 @@ public sealed class JourneyPageTests(RunningSystem system, Browsers browsers)
         await cell.FillAsync("#award-1-supplierName", "Cheques & Co NV");
         await cell.FillAsync("#award-1-supplierId", "0403.170.701");
         await cell.FillAsync("#award-1-awardedAmountExclVat", "100.000,01");
+        // A contract longer than the lot's first period of twelve months: the reason is asked at its field.
+        var endOfFirstPeriod = await cell.InputValueAsync("#award-1-contractEnd");
+        await cell.FillAsync("#award-1-contractEnd", DateOnly.Parse(endOfFirstPeriod).AddMonths(6).ToString("yyyy-MM-dd"));
+        await cell.GetByRole(AriaRole.Button, new() { Name = "Perceel 1 gunnen" }).ClickAsync();
+        await Expect(cell.Locator("#award-1-periodDifferenceReason-error")).ToContainTextAsync("afwijkt van de eerste periode van perceel 1 (12 maanden)");
+        await cell.FillAsync("#award-1-contractEnd", endOfFirstPeriod);
         await cell.GetByRole(AriaRole.Button, new() { Name = "Perceel 1 gunnen" }).ClickAsync();
         await Expect(cell.Locator(".notice")).ToContainTextAsync("Perceel 1 gegund");
 

@@ -42,8 +42,8 @@ public static class AwardDates
     public static DomainError? PeriodReasonMissing(Lot lot, AwardLotCommand command) =>
         PeriodDiffers(lot, command) is { } months
             ? TenderRules.MissingText(command.PeriodDifferenceReason, "periodDifferenceReason", 1000,
-                $"waarom de contractperiode ({months:0.##} maanden) afwijkt van de eerste periode van perceel {lot.Number} ({lot.Terms.InitialMonths} maanden): verlengingen worden naar de gegunde periode geschaald",
-                $"pourquoi la période du contrat ({months:0.##} mois) diffère de la période initiale du lot {lot.Number} ({lot.Terms.InitialMonths} mois) : les reconductions sont calculées sur la période attribuée")
+                $"waarom de contractperiode ({Wording.Number(decimal.Round(months, 2), false)} maanden) afwijkt van de eerste periode van perceel {lot.Number} ({lot.Terms.InitialMonths} maanden): verlengingen worden naar de gegunde periode geschaald",
+                $"pourquoi la période du contrat ({Wording.Number(decimal.Round(months, 2), true)} mois) diffère de la période initiale du lot {lot.Number} ({lot.Terms.InitialMonths} mois) : les reconductions sont calculées sur la période attribuée")
             : null;
 
     /// <summary>The awarded period in months when it is not the lot's initial period; null when it is.</summary>

@@ -48,16 +48,22 @@ public sealed class DetailModel : AankopenPageModel
             T("Bekendmaking vastgelegd.", "Publication enregistrée."), ct);
     }
 
-    public async Task<IActionResult> OnPostAwardAsync(Guid id, long version, int lotNumber, string supplierName, string supplierId, CancellationToken ct)
+    public async Task<IActionResult> OnPostAwardAsync(
+        Guid id, long version, int lotNumber, string supplierName, string supplierId, string? periodDifferenceReason, CancellationToken ct)
     {
         var form = $"award-{lotNumber}";
         var amount = AmountFrom(form, "awardedAmountExclVat", Request.Form["awardedAmountExclVat"]);
         var start = DateFrom(form, "contractStart", Request.Form["contractStart"]);
         var end = DateFrom(form, "contractEnd", Request.Form["contractEnd"]);
-        if (amount is null || start is null || end is null)
+        // Left empty, the API takes today for the decision and the contract's start for its conclusion.
+        var decided = Request.Form["decidedOn"].ToString() is { Length: > 0 } d ? DateFrom(form, "decidedOn", d) : null;
+        var concluded = Request.Form["concludedOn"].ToString() is { Length: > 0 } c ? DateFrom(form, "concludedOn", c) : null;
+        if (amount is null || start is null || end is null || !ModelState.IsValid)
             return await ShowAsync(id, ct);
+        var request = new AwardLotRequest(supplierName ?? "", supplierId ?? "", amount.Value, start.Value, end.Value,
+            PeriodDifferenceReason: string.IsNullOrWhiteSpace(periodDifferenceReason) ? null : periodDifferenceReason, DecidedOn: decided, ConcludedOn: concluded);
         return await DoneAsync(id, form,
-            await Api.AwardLotAsync(id, lotNumber, IfMatch(version), "", new AwardLotRequest(supplierName ?? "", supplierId ?? "", amount.Value, start.Value, end.Value), ct),
+            await Api.AwardLotAsync(id, lotNumber, IfMatch(version), "", request, ct),
             T($"Perceel {lotNumber} gegund; elk bestuur krijgt zijn eigen deel in zijn financieel pakket.",
                 $"Lot {lotNumber} attribué ; chaque administration reçoit sa propre part dans son système comptable."), ct, $"lot-{lotNumber}");
     }
