@@ -208,11 +208,6 @@ public sealed class Program
     private static bool ListensOnLoopbackOnly(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.All(IsLoopbackBinding);
 
-    private static bool IsLoopbackBinding(string address)
-    {
-        if (!Uri.TryCreate(address.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"), UriKind.Absolute, out var uri))
-            return false;
-        var host = uri.Host;
-        return host == "localhost" || (IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-    }
+    /// <summary>A listening address (<c>*</c> and <c>+</c> meaning every address) that only this machine can reach.</summary>
+    private static bool IsLoopbackBinding(string address) => IsLoopbackAddress(address.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"));
 }

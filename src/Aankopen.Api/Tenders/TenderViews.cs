@@ -23,23 +23,29 @@ public static class TenderViews
         return scope.SeesAll ? whole : OwnFiguresOnly(whole, scope.Administrations);
     }
 
-    private static TenderView WholeView(JointTender t, long version, ProcedureThresholds thresholds) => new(
-        t.Id, version, t.Reference, t.TitleNl, t.TitleFr, t.MainCpv, t.Subject.ToString(), t.Procedure, t.LeadAdministration,
-        t.InvitedAdministrations, t.OptInDeadline, t.Status.ToString(), t.OpenedBy, t.OpenedAt, t.PublicationReference, t.PublishedOn,
-        t.CancellationReason,
-        t.Lots.Values.Select(ToView).ToArray(),
-        Matrix(t),
-        Totals(t),
-        thresholds.WarningsFor(t),
-        ProcedureThresholds.EstimatedOverFullDuration(t),
-        Shared.CpvVocabulary.Find(t.MainCpv)?.Nl, Shared.CpvVocabulary.Find(t.MainCpv)?.Fr);
+    private static TenderView WholeView(JointTender t, long version, ProcedureThresholds thresholds)
+    {
+        var cpv = Shared.CpvVocabulary.Find(t.MainCpv);
+        return new(
+            t.Id, version, t.Reference, t.TitleNl, t.TitleFr, t.MainCpv, t.Subject.ToString(), t.Procedure, t.LeadAdministration,
+            t.InvitedAdministrations, t.OptInDeadline, t.Status.ToString(), t.OpenedBy, t.OpenedAt, t.PublicationReference, t.PublishedOn,
+            t.CancellationReason,
+            t.Lots.Values.Select(ToView).ToArray(),
+            Matrix(t),
+            Totals(t),
+            thresholds.WarningsFor(t),
+            ProcedureThresholds.EstimatedOverFullDuration(t),
+            cpv?.Nl, cpv?.Fr);
+    }
 
     public static TenderSummaryView ToSummary(this TenderRecord r) => new(
         r.Id, r.Version, r.Reference, r.State.TitleNl, r.State.TitleFr, r.Status.ToString(), r.Year, r.State.MainCpv,
         r.State.LeadAdministration, r.Administrations, r.State.OptInDeadline, r.State.Lots.Count, r.EstimatedTotalExclVat,
         r.AwardedTotalExclVat);
 
-    private static LotView ToView(Lot l) => new(
+    private static LotView ToView(Lot l) => ToView(l, Shared.CpvVocabulary.Find(l.Cpv));
+
+    private static LotView ToView(Lot l, Shared.CpvVocabulary.Entry? cpv) => new(
         l.Number, l.Title, l.Cpv, l.EstimatedValueExclVat, l.VatRate,
         new ContractTermsView(l.Terms.Start, l.Terms.InitialMonths, l.Terms.Renewable, l.Terms.RenewalMonths, l.Terms.MaxRenewals,
             l.Terms.NoticeDays, l.Terms.TotalMonths, l.Terms.LongerDurationJustification),
@@ -56,7 +62,7 @@ public static class TenderViews
                 r.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray(), r.Declined)
             : null,
         l.Terms.OverFullDuration(l.EstimatedValueExclVat),
-        Shared.CpvVocabulary.Find(l.Cpv)?.Nl, Shared.CpvVocabulary.Find(l.Cpv)?.Fr);
+        cpv?.Nl, cpv?.Fr);
 
     private static OptInMatrixView Matrix(JointTender t) => new(
         t.InvitedAdministrations,

@@ -66,6 +66,14 @@ public static class Language
     }
 
     /// <summary>
+    /// The refusal page for a request outside the pages' own handlers (a policy, the input screen), in the language the
+    /// request prefers or the person chose.
+    /// </summary>
+    public static IResult Refusal(HttpContext http, int status) =>
+        Results.Content(RefusalPage(status, Shared.Http.Problems.PrefersFrench(http) || http.Request.Cookies[CookieName] == "fr"),
+            "text/html; charset=utf-8", statusCode: status);
+
+    /// <summary>
     /// What a person sees instead of a page they may not see (403), that is not there for them (404) or whose address
     /// holds a character no page takes (400), or whose sign-in failed (401): a page in their
     /// language saying so, with the way back, rather than a machine's problem document.

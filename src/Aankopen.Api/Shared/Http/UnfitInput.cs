@@ -14,47 +14,39 @@ public static class UnfitInput
 {
     public static IApplicationBuilder UseUnfitInputRefusal(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
+        if (await RefusalAsync(http) is { } refusal)
+            await refusal.ExecuteAsync(http);
+        else
+            await next(http);
+    });
+
+    /// <summary>Why the request is refused before anything reads it; null when nothing in it is unfit.</summary>
+    private static async Task<IResult?> RefusalAsync(HttpContext http)
+    {
         // Only what an endpoint will read: an address nothing answers is "not found" as it is.
         if (http.GetEndpoint() is null)
-        {
-            await next(http);
-            return;
-        }
-        var inAddress = InAddress(http).Distinct().ToArray();
-        if (inAddress.Length > 0)
-        {
-            await RefuseAsync(http, inAddress, StatusCodes.Status400BadRequest);
-            return;
-        }
-        if (http.Request.Path.StartsWithSegments("/api") && BufferedBodies.HasJsonBody(http.Request))
-        {
-            if (!BufferedBodies.IsUtf8(http.Request))
-            {
-                await Problems.Single(http, StatusCodes.Status415UnsupportedMediaType, "charset-unsupported",
-                    "Stuur JSON in UTF-8 (Content-Type: application/json; charset=utf-8, of zonder charset).",
-                    "Envoyez du JSON en UTF-8 (Content-Type: application/json; charset=utf-8, ou sans charset).").ExecuteAsync(http);
-                return;
-            }
-            var (fields, unreadable) = InBody(await BufferedBodies.ReadAsync(http));
-            if (unreadable is not null)
-            {
-                await BadRequestProblems.Unreadable(http, unreadable).ExecuteAsync(http);
-                return;
-            }
-            if (fields.Count > 0)
-            {
-                await RefuseAsync(http, fields, StatusCodes.Status422UnprocessableEntity);
-                return;
-            }
-        }
-        await next(http);
-    });
+            return null;
+        if (InAddress(http).Distinct().ToArray() is { Length: > 0 } inAddress)
+            return Refusal(http, inAddress, StatusCodes.Status400BadRequest);
+        if (!http.Request.Path.StartsWithSegments("/api") || !BufferedBodies.HasJsonBody(http.Request))
+            return null;
+        if (!BufferedBodies.IsUtf8(http.Request))
+            return Problems.Single(http, StatusCodes.Status415UnsupportedMediaType, "charset-unsupported",
+                "Stuur JSON in UTF-8 (Content-Type: application/json; charset=utf-8, of zonder charset).",
+                "Envoyez du JSON en UTF-8 (Content-Type: application/json; charset=utf-8, ou sans charset).");
+        var (fields, unreadable) = InBody(await BufferedBodies.ReadAsync(http));
+        if (unreadable is not null)
+            return BadRequestProblems.Unreadable(http, unreadable);
+        return fields.Count > 0 ? Refusal(http, fields, StatusCodes.Status422UnprocessableEntity) : null;
+    }
 
     private static IEnumerable<string> InAddress(HttpContext http)
     {
         foreach (var (name, values) in http.Request.Query)
-            if (PlainText.IsUnfit(name) || values.Any(v => v is not null && PlainText.IsUnfit(v)))
-                yield return PlainText.IsUnfit(name) ? "query" : name;
+            if (PlainText.IsUnfit(name))
+                yield return "query";
+            else if (values.Any(v => v is not null && PlainText.IsUnfit(v)))
+                yield return name;
         foreach (var (name, value) in http.Request.RouteValues)
             if (value is string text && PlainText.IsUnfit(text))
                 yield return name;
@@ -160,14 +152,8 @@ public static class UnfitInput
         }
     }
 
-    private static async Task RefuseAsync(HttpContext http, IReadOnlyList<string> fields, int status)
-    {
-        if (Security.SignIn.UsesBearer(http))
-        {
-            await Problems.From(http, [.. fields.Select(PlainText.Refusal)], status).ExecuteAsync(http);
-            return;
-        }
-        var french = Problems.PrefersFrench(http) || http.Request.Cookies[Web.Language.CookieName] == "fr";
-        await Results.Content(Web.Language.RefusalPage(status, french), "text/html; charset=utf-8", statusCode: status).ExecuteAsync(http);
-    }
+    private static IResult Refusal(HttpContext http, IReadOnlyList<string> fields, int status) =>
+        Security.SignIn.UsesBearer(http)
+            ? Problems.From(http, [.. fields.Select(PlainText.Refusal)], status)
+            : Web.Language.Refusal(http, status);
 }

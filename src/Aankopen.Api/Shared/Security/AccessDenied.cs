@@ -49,8 +49,7 @@ public sealed class AccessDenied : IAuthorizationMiddlewareResultHandler
     private static IResult ForbiddenPage(HttpContext http)
     {
         LogRefusal(http, "page");
-        var french = Problems.PrefersFrench(http) || http.Request.Cookies[Web.Language.CookieName] == "fr";
-        return Results.Content(Web.Language.RefusalPage(StatusCodes.Status403Forbidden, french), "text/html; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        return Web.Language.Refusal(http, StatusCodes.Status403Forbidden);
     }
 
     /// <summary>
