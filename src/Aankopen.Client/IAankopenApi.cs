@@ -110,6 +110,15 @@ public interface IAankopenApi
         Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
         [Body] TerminateLotRequest request, CancellationToken ct = default);
 
+    [Post("/api/tenders/{tenderId}/lots/{lotNumber}/non-renewal")]
+    Task<IApiResponse<TenderView>> GiveNoticeNotToRenewAsync(
+        Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
+        [Body] ReasonRequest request, CancellationToken ct = default);
+
+    /// <summary>CPV 2008 codes whose Dutch or French label holds every word of <paramref name="q"/>, or that start with it.</summary>
+    [Get("/api/cpv")]
+    Task<IApiResponse<IReadOnlyList<CpvView>>> SearchCpvAsync(string q, CancellationToken ct = default);
+
     [Get("/api/reports/synergies/{year}")]
     Task<IApiResponse<SynergyReportView>> GetSynergyReportAsync(int year, CancellationToken ct = default);
 

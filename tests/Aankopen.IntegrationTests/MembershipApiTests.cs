@@ -106,7 +106,7 @@ public sealed class MembershipApiTests(RunningSystem system)
         var request = new HttpRequestMessage(HttpMethod.Get, $"api/memberships/may-buy?administration=OCMW&central={central}&on=2028-01-01&category=Papier");
         request.Headers.AcceptLanguage.ParseAdd("fr-BE");
         var expired = (await (await system.Api.SendAsync(request, Ct)).Content.ReadFromJsonAsync<MayBuyView>(Ct))!;
-        expired.ShouldSatisfyAllConditions(p => p.Allowed.ShouldBeFalse(), p => p.Reason.ShouldContain("a pris fin le 2027-12-31"));
+        expired.ShouldSatisfyAllConditions(p => p.Allowed.ShouldBeFalse(), p => p.Reason.ShouldContain("a pris fin le 31 décembre 2027"));
 
         (await system.Api.GetFromJsonAsync<MembershipView[]>($"api/centrals/{central}/members", Ct))!.Select(m => m.Administration).ShouldBe(["GEMEENTE", "OCMW"]);
         (await system.Api.GetFromJsonAsync<MembershipView[]>($"api/memberships?central={central}&endingFrom=2027-01-01&endingTo=2027-12-31", Ct))!

@@ -37,7 +37,7 @@ public sealed class RenewalSchedulerTests(RunningSystem system)
         await tender.Step(a => a.DeclineRenewalAsync(tender.Id, 1, "OCMW", tender.ETag, "ocmw@jette.example", Ct));
         clock.SetUtcNow(new DateTimeOffset(2027, 10, 3, 8, 0, 0, TimeSpan.Zero));
         var late = await http.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/1/non-renewal", new ReasonRequest("Te laat"), tender.ETag), Ct);
-        (await ProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("detail").GetString()!.ShouldContain("2027-10-02");
+        (await ProblemAsync(late, HttpStatusCode.Conflict)).GetProperty("detail").GetString()!.ShouldContain("2 oktober 2027");
 
         // The service was down from October 2027 until 5 January 2029: one run catches up, in order.
         clock.SetUtcNow(new DateTimeOffset(2029, 1, 5, 8, 0, 0, TimeSpan.Zero));

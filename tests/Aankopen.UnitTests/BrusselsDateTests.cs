@@ -2,6 +2,7 @@ using System.Globalization;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.AwardLot;
+using Aankopen.Api.Tenders.PublishTender;
 using Aankopen.Api.Tenders.Renewals;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
@@ -55,5 +56,46 @@ public sealed class BrusselsDateTests
         AwardLotDecider.Decide(published, Award("0403.170.701"), Now, Administrations.All).IsRefused.ShouldBeFalse();
         AwardLotDecider.Decide(published, Award("FR40303265045"), Now, Administrations.All).IsRefused.ShouldBeFalse();
         AwardLotDecider.Decide(published, Award("0250.000.177"), Now, Administrations.All).IsRefused.ShouldBeFalse();
+    }
+}
+
+/// <summary>Refusals and warnings say dates and moments as a Brussels reader reads them, not in UTC.</summary>
+public sealed class BrusselsWordingTests
+{
+    [Theory]
+    // Midnight of New Year in Brussels is 23:00 UTC the day before; in summer Brussels is two hours ahead.
+    [InlineData("2026-12-31T23:00:00Z", "1 januari 2027 om 00:00", "1er janvier 2027 à 00:00")]
+    [InlineData("2026-12-31T22:59:00Z", "31 december 2026 om 23:59", "31 décembre 2026 à 23:59")]
+    [InlineData("2026-07-01T10:00:00Z", "1 juli 2026 om 12:00", "1er juillet 2026 à 12:00")]
+    // The hour the clocks go back (25 October 2026) shows twice in Brussels: 02:30 summer time, then winter time.
+    [InlineData("2026-10-25T00:30:00Z", "25 oktober 2026 om 02:30", "25 octobre 2026 à 02:30")]
+    [InlineData("2026-10-25T01:30:00Z", "25 oktober 2026 om 02:30", "25 octobre 2026 à 02:30")]
+    public void An_opt_in_deadline_that_passed_is_named_in_brussels_time(string deadlineUtc, string nl, string fr)
+    {
+        var deadline = DateTimeOffset.Parse(deadlineUtc, CultureInfo.InvariantCulture);
+        var open = JointTender.Fold([Opened("GEMEENTE", "OCMW") with { OptInDeadline = deadline }])!;
+
+        var refusal = TenderRules.NotOpenForOptIn(open, deadline.AddMinutes(1)).ShouldNotBeNull();
+
+        refusal.Code.ShouldBe("opt-in-deadline-passed");
+        refusal.Nl.ShouldContain(nl);
+        refusal.Fr.ShouldContain(fr);
+        refusal.Nl.ShouldNotContain("UTC");
+    }
+
+    [Fact]
+    public void A_publication_dated_before_the_opening_names_the_brussels_day_of_the_opening()
+    {
+        // Opened at 23:30 UTC on 31 December 2026: in Brussels that is already New Year's Day, so 31 December is too early.
+        var openedAt = new DateTimeOffset(2026, 12, 31, 23, 30, 0, TimeSpan.Zero);
+        var closed = JointTender.Fold([Opened("GEMEENTE") with { OpenedAt = openedAt }, Lot(1), OptIn(1, "GEMEENTE", 1_000m), Closed()])!;
+
+        var refusal = PublishTenderDecider.Decide(closed, new("BDA 2027-1", new DateOnly(2026, 12, 31), Cell), openedAt.AddDays(2))
+            .Errors.ShouldHaveSingleItem();
+
+        refusal.Code.ShouldBe("publication-date-invalid");
+        refusal.Nl.ShouldContain("(1 januari 2027)");
+        refusal.Fr.ShouldContain("(1er janvier 2027)");
+        PublishTenderDecider.Decide(closed, new("BDA 2027-1", new DateOnly(2027, 1, 1), Cell), openedAt.AddDays(2)).IsRefused.ShouldBeFalse();
     }
 }

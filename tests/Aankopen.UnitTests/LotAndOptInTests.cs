@@ -67,7 +67,7 @@ public class LotAndOptInTests
         var error = TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1))
             .When(t => OptInDecider.Decide(t, new OptInCommand(1, "OCMW", 1_000m, null, "0900/123-48", "ocmw@jette.example"), Deadline.AddSeconds(1)))
             .ThenRefused("opt-in-deadline-passed", ErrorKind.Conflict);
-        error.Nl.ShouldContain("2026-12-01 12:00");
+        error.Nl.ShouldContain("1 december 2026 om 13:00");
     }
 
     [Fact]

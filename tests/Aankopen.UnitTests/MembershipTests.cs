@@ -76,7 +76,7 @@ public class MembershipTests
 
         var error = MembershipDeciders.End(member, new DateOnly(2027, 1, 31), "Eigen raamcontract", Cell, Now).Errors.ShouldHaveSingleItem();
         error.Code.ShouldBe("notice-too-short");
-        error.Nl.ShouldContain("2027-02-20");
+        error.Nl.ShouldContain("20 februari 2027");
         MembershipDeciders.End(member, new DateOnly(2027, 2, 20), "Eigen raamcontract", Cell, Now).IsRefused.ShouldBeFalse();
     }
 
@@ -102,8 +102,8 @@ public class MembershipTests
     [InlineData("2027-03-01", "Papier", null, true, "lid van FOR-CMS")]
     [InlineData("2027-03-01", null, 48, true, "lid van FOR-CMS")]
     [InlineData("2027-03-01", "Brandstof", 9, false, "dekt dit niet")]
-    [InlineData("2026-12-31", "Papier", null, false, "gaat pas in op 2027-01-01")]
-    [InlineData("2030-01-01", "Papier", null, false, "liep af op 2029-12-31")]
+    [InlineData("2026-12-31", "Papier", null, false, "gaat pas in op 1 januari 2027")]
+    [InlineData("2030-01-01", "Papier", null, false, "liep af op 31 december 2029")]
     public void May_buy_answers_with_the_reason(string on, string? category, int? division, bool allowed, string reason)
     {
         var (ok, nl, fr, _) = MembershipRules.MayBuy([Member(end: new DateOnly(2029, 12, 31))], "OCMW", "FOR-CMS", DateOnly.Parse(on), category, division);

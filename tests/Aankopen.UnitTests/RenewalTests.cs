@@ -141,8 +141,8 @@ public class RenewalTests
 
         var decline = RenewalDeciders.Decline(tender, 1, "OCMW", Cell, At(2027, 10, 3)).Errors.ShouldHaveSingleItem();
         decline.Code.ShouldBe("notice-deadline-passed");
-        decline.Nl.ShouldContain("2027-10-02");
-        decline.Fr.ShouldContain("2028-01-01");
+        decline.Nl.ShouldContain("2 oktober 2027");
+        decline.Fr.ShouldContain("1er janvier 2028");
         RenewalDeciders.NotRenew(tender, 1, "Te duur", Cell, At(2027, 10, 3)).Errors.ShouldHaveSingleItem().Code.ShouldBe("notice-deadline-passed");
         // Ending early for the supplier's default is another act, not bound by the notice deadline.
         TerminateLotDecider.Decide(tender, new TerminateLotCommand(1, new DateOnly(2027, 12, 31), "Wanprestatie", Cell, TerminationGround.Default), At(2027, 10, 3))

@@ -99,7 +99,7 @@ public sealed class ThresholdTests
         var group = CultureInfo.GetCultureInfo("fr-BE").NumberFormat.NumberGroupSeparator;
         warning.Fr.ShouldContain($"216{group}000,00 euros");
         warning.Fr.ShouldContain("procédure négociée directe avec publication préalable pour des fournitures");
-        warning.Fr.ShouldContain("du 1 janvier 2026 au 31 décembre 2027");
+        warning.Fr.ShouldContain("du 1er janvier 2026 au 31 décembre 2027");
         warning.Nl.ShouldNotContain("NegotiatedWithPriorPublication");
     }
 

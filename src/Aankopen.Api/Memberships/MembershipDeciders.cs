@@ -51,8 +51,8 @@ public static class MembershipDeciders
             return Decision.Refuse(refusals);
         if (existing.FirstOrDefault(m => Overlaps(m, c.Start, c.End)) is { } overlapping)
             return DomainError.Conflict("membership-overlaps",
-                $"{c.Administration} is al lid van {c.Central} van {overlapping.Start:yyyy-MM-dd}{(overlapping.End is { } e ? $" tot {e:yyyy-MM-dd}" : "")}; verleng of wijzig dat lidmaatschap.",
-                $"{c.Administration} est déjà membre de {c.Central} depuis le {overlapping.Start:yyyy-MM-dd}{(overlapping.End is { } f ? $" jusqu'au {f:yyyy-MM-dd}" : "")} ; prolongez ou modifiez cette adhésion.");
+                $"{c.Administration} is al lid van {c.Central} van {Wording.Date(overlapping.Start, false)}{(overlapping.End is { } e ? $" tot {Wording.Date(e, false)}" : "")}; verleng of wijzig dat lidmaatschap.",
+                $"{c.Administration} est déjà membre de {c.Central} depuis le {Wording.Date(overlapping.Start, true)}{(overlapping.End is { } f ? $" jusqu'au {Wording.Date(f, true)}" : "")} ; prolongez ou modifiez cette adhésion.");
 
         return Decision.Accept(new MembershipJoined(c.MembershipId, c.Administration, c.Central, c.DecidingBody.Trim(), c.DecisionDate,
             c.DecisionReference.Trim(), MembershipRules.Normalise(c.Scope!), c.Start, c.End, c.NoticeMonths, c.Actor, now));
@@ -79,7 +79,7 @@ public static class MembershipDeciders
                 "Cette adhésion est déjà à durée indéterminée ; il n'y a rien à prolonger (pour y mettre fin : /end).");
         if (newEnd is { } end && m.End is { } current && end <= current)
             return DomainError.Invalid("renewal-end-invalid", "newEnd",
-                $"Een verlenging eindigt na het huidige einde ({current:yyyy-MM-dd}).", $"Une prolongation se termine après la fin actuelle ({current:yyyy-MM-dd}).");
+                $"Een verlenging eindigt na het huidige einde ({Wording.Date(current, false)}).", $"Une prolongation se termine après la fin actuelle ({Wording.Date(current, true)}).");
         if (MembershipRules.MissingDecisionReference(decisionReference) is { } missing)
             return missing;
         return Decision.Accept(new MembershipRenewed(m.Id, newEnd, decisionReference.Trim(), actor, now));
@@ -94,12 +94,12 @@ public static class MembershipDeciders
         var errors = new List<DomainError?> { TenderRules.MissingText(reason, "reason", 1000, "de reden", "la raison") };
         if (endsOn < m.Start || (m.End is { } end && endsOn > end))
             errors.Add(DomainError.Invalid("end-date-invalid", "endsOn",
-                $"Het lidmaatschap kan maar eindigen tussen {m.Start:yyyy-MM-dd} en {m.End?.ToString("yyyy-MM-dd") ?? "nu en later"}.",
-                $"L'adhésion ne peut prendre fin qu'entre le {m.Start:yyyy-MM-dd} et le {m.End?.ToString("yyyy-MM-dd") ?? "maintenant ou plus tard"}."));
+                $"Het lidmaatschap kan maar eindigen tussen {Wording.Date(m.Start, false)} en {(m.End is null ? "nu en later" : Wording.Date(m.End, false))}.",
+                $"L'adhésion ne peut prendre fin qu'entre le {Wording.Date(m.Start, true)} et le {(m.End is null ? "maintenant ou plus tard" : Wording.Date(m.End, true))}."));
         else if (endsOn < earliest)
             errors.Add(DomainError.Invalid("notice-too-short", "endsOn",
-                $"Met een opzegtermijn van {m.NoticeMonths} maanden eindigt dit lidmaatschap ten vroegste op {earliest:yyyy-MM-dd}.",
-                $"Avec un préavis de {m.NoticeMonths} mois, cette adhésion prend fin au plus tôt le {earliest:yyyy-MM-dd}."));
+                $"Met een opzegtermijn van {m.NoticeMonths} maanden eindigt dit lidmaatschap ten vroegste op {Wording.Date(earliest, false)}.",
+                $"Avec un préavis de {m.NoticeMonths} mois, cette adhésion prend fin au plus tôt le {Wording.Date(earliest, true)}."));
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);
@@ -109,8 +109,8 @@ public static class MembershipDeciders
     private static DomainError? Ended(CentralMembership m, DateTimeOffset now) =>
         m.Terminated
             ? DomainError.Conflict("membership-ended",
-                $"Dit lidmaatschap werd beëindigd op {m.End:yyyy-MM-dd} ({m.EndReason}); word opnieuw lid met een nieuwe beslissing.",
-                $"Cette adhésion a pris fin le {m.End:yyyy-MM-dd} ({m.EndReason}) ; adhérez à nouveau par une nouvelle décision.")
+                $"Dit lidmaatschap werd beëindigd op {Wording.Date(m.End, false)} ({m.EndReason}); word opnieuw lid met een nieuwe beslissing.",
+                $"Cette adhésion a pris fin le {Wording.Date(m.End, true)} ({m.EndReason}) ; adhérez à nouveau par une nouvelle décision.")
             : null;
 
     private static bool Overlaps(CentralMembership m, DateOnly start, DateOnly? end) =>

@@ -44,11 +44,11 @@ public static class MembershipRules
         {
             var next = memberships.Where(m => m.Start > day).OrderBy(m => m.Start).FirstOrDefault();
             if (next is not null)
-                return (false, $"Het lidmaatschap van {administration} bij {central} gaat pas in op {next.Start:yyyy-MM-dd}.",
-                    $"L'adhésion de {administration} à {central} ne commence que le {next.Start:yyyy-MM-dd}.", next.Id);
+                return (false, $"Het lidmaatschap van {administration} bij {central} gaat pas in op {Wording.Date(next.Start, false)}.",
+                    $"L'adhésion de {administration} à {central} ne commence que le {Wording.Date(next.Start, true)}.", next.Id);
             var last = memberships.OrderByDescending(m => m.End).First();
-            return (false, $"Het lidmaatschap van {administration} bij {central} liep af op {last.End:yyyy-MM-dd}.",
-                $"L'adhésion de {administration} à {central} a pris fin le {last.End:yyyy-MM-dd}.", last.Id);
+            return (false, $"Het lidmaatschap van {administration} bij {central} liep af op {Wording.Date(last.End, false)}.",
+                $"L'adhésion de {administration} à {central} a pris fin le {Wording.Date(last.End, true)}.", last.Id);
         }
         foreach (var m in active)
         {
@@ -56,8 +56,8 @@ public static class MembershipRules
             var byDivision = cpvDivision is { } d && m.Scope.CpvDivisions.Contains(d);
             if (byCategory || byDivision)
                 return (true,
-                    $"Ja: {administration} is lid van {central} sinds {m.Start:yyyy-MM-dd} ({m.DecidingBody}, {m.DecisionReference}){(m.End is { } end ? $" tot {end:yyyy-MM-dd}" : "")}.",
-                    $"Oui : {administration} est membre de {central} depuis le {m.Start:yyyy-MM-dd} ({m.DecidingBody}, {m.DecisionReference}){(m.End is { } fin ? $" jusqu'au {fin:yyyy-MM-dd}" : "")}.",
+                    $"Ja: {administration} is lid van {central} sinds {Wording.Date(m.Start, false)} ({m.DecidingBody}, {m.DecisionReference}){(m.End is { } end ? $" tot {Wording.Date(end, false)}" : "")}.",
+                    $"Oui : {administration} est membre de {central} depuis le {Wording.Date(m.Start, true)} ({m.DecidingBody}, {m.DecisionReference}){(m.End is { } fin ? $" jusqu'au {Wording.Date(fin, true)}" : "")}.",
                     m.Id);
         }
         var scope = active[0].Scope;

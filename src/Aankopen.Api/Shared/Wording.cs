@@ -17,7 +17,22 @@ public static class Wording
     /// <summary>A number as it was given (every decimal kept, as a refusal must show what was wrong), the Belgian way.</summary>
     public static string Number(decimal number, bool french) => number.ToString("#,##0.############################", french ? French : Dutch);
 
-    public static string Date(DateOnly date, bool french) => date.ToString("d MMMM yyyy", french ? French : Dutch);
+    /// <summary>A date in words; French writes the first of a month as an ordinal ("1er janvier").</summary>
+    public static string Date(DateOnly date, bool french) =>
+        date.ToString(french && date.Day == 1 ? "d'er' MMMM yyyy" : "d MMMM yyyy", french ? French : Dutch);
+
+    /// <summary>A recorded date, or nothing when there is none.</summary>
+    public static string Date(DateOnly? date, bool french) => date is { } day ? Date(day, french) : "";
+
+    /// <summary>The Brussels calendar day of a moment.</summary>
+    public static string Date(DateTimeOffset moment, bool french) => Date(BrusselsCalendar.DateOf(moment), french);
+
+    /// <summary>A moment as Brussels clocks showed it: "27 december 2026 om 12:00", "27 décembre 2026 à 12:00".</summary>
+    public static string Moment(DateTimeOffset moment, bool french)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, BrusselsCalendar.Zone);
+        return Date(DateOnly.FromDateTime(local.DateTime), french) + local.ToString(french ? " 'à' HH:mm" : " 'om' HH:mm", CultureInfo.InvariantCulture);
+    }
 
     public static string Procedure(string procedure, bool french) => (procedure, french) switch
     {

@@ -40,8 +40,8 @@ public static class TenderRules
                 $"L'adhésion au marché {tender.Reference} est clôturée ; les lots et adhésions ne peuvent plus être modifiés.");
         if (now > tender.OptInDeadline)
             return DomainError.Conflict("opt-in-deadline-passed",
-                $"De intekentermijn voor {tender.Reference} is verstreken op {tender.OptInDeadline:yyyy-MM-dd HH:mm} (UTC); wijzigingen aan percelen en intekeningen kunnen niet meer.",
-                $"Le délai d'adhésion au marché {tender.Reference} a expiré le {tender.OptInDeadline:yyyy-MM-dd HH:mm} (UTC) ; les lots et adhésions ne peuvent plus être modifiés.");
+                $"De intekentermijn voor {tender.Reference} is verstreken op {Wording.Moment(tender.OptInDeadline, false)}; wijzigingen aan percelen en intekeningen kunnen niet meer.",
+                $"Le délai d'adhésion au marché {tender.Reference} a expiré le {Wording.Moment(tender.OptInDeadline, true)} ; les lots et adhésions ne peuvent plus être modifiés.");
         return null;
     }
 

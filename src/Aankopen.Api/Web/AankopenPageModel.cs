@@ -60,6 +60,18 @@ public abstract class AankopenPageModel : PageModel
         return null;
     }
 
+    /// <summary>What was searched for in the CPV list on this page (<see cref="CpvSearch"/>), and the codes found.</summary>
+    public string CpvQuery => Request.Query[CpvSearch.Query].ToString().Trim();
+
+    public IReadOnlyList<Contracts.Api.V1.CpvView> CpvMatches { get; private set; } = [];
+
+    /// <summary>Looks up the page's CPV search, if there is one; a refused search shows its reason at the search field.</summary>
+    protected async Task FindCpvAsync(CancellationToken ct)
+    {
+        if (CpvQuery.Length > 0 && Accepted(await Api.SearchCpvAsync(CpvQuery, ct), CpvSearch.Form) is { } found)
+            CpvMatches = found;
+    }
+
     /// <summary>The page's answer when the API says the thing is not there (or not for this person).</summary>
     protected IActionResult NotFoundPage() => RefusalPage(StatusCodes.Status404NotFound);
 

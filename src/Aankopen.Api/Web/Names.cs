@@ -26,6 +26,18 @@ public static class Names
         _ => status,
     };
 
+    /// <summary>The grounds for ending a contract early, in the order the form offers them.</summary>
+    public static readonly string[] TerminationGrounds = ["Default", "MutualAgreement", "Bankruptcy", "Other"];
+
+    public static string TerminationGround(string ground) => ground switch
+    {
+        "Default" => T("Wanprestatie van de opdrachtnemer", "Défaillance de l'adjudicataire"),
+        "MutualAgreement" => T("In onderling akkoord", "De commun accord"),
+        "Bankruptcy" => T("Faillissement van de opdrachtnemer", "Faillite de l'adjudicataire"),
+        "Other" => T("Andere grond", "Autre motif"),
+        _ => ground,
+    };
+
     public static string ParticipationStatus(string status) =>
         Enum.TryParse<Tenders.ReadModels.ParticipationStatus>(status, out var known) ? Tenders.ExportCsv.FinanceCsvEndpoints.StatusName(known, Language.IsFrench) : status;
 

@@ -23,14 +23,24 @@ public sealed class JourneyPageTests(RunningSystem system, Browsers browsers)
         var cell = await browsers.SignedInAsync(Site, TestUsers.Cell);
         await cell.GotoAsync(new Uri(Site, "tenders/new").ToString());
         await Screens.TakeAsync(cell, "tender-new");
+        // The CPV code is found by words, here French ones on the Dutch page, and filled in from the result.
+        await cell.FillAsync("#cpvsearch-q", "chèques-repas");
+        await cell.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+        await Expect(cell.Locator("ul.cpv-found li").Filter(new() { HasText = "30199770-8" })).ToContainTextAsync("Maaltijdcheques");
+        await cell.GetByRole(AriaRole.Link, new() { Name = "30199770-8" }).ClickAsync();
+        (await cell.InputValueAsync("#open-mainCpv")).ShouldBe("30199770-8");
         await cell.FillAsync("#open-reference", reference);
         await cell.FillAsync("#open-titleNl", "Maaltijdcheques 2027");
         await cell.FillAsync("#open-titleFr", "Chèques-repas 2027");
-        await cell.FillAsync("#open-mainCpv", "30199770-8");
         await cell.GetByRole(AriaRole.Button, new() { Name = "Opdracht openen" }).ClickAsync();
         await Expect(cell.Locator(".notice")).ToContainTextAsync("Voeg nu de percelen toe");
         var tenderUrl = cell.Url;
         await AddLotAsync(cell, "Maaltijdcheques", "500.000,00");
+        // A lot's own code, found by the digits it starts with.
+        await cell.FillAsync("#cpvsearch-q", "3019977");
+        await cell.GetByRole(AriaRole.Button, new() { Name = "Zoeken" }).ClickAsync();
+        await cell.GetByRole(AriaRole.Link, new() { Name = "30199770-8" }).ClickAsync();
+        (await cell.InputValueAsync("#addlot-cpv")).ShouldBe("30199770-8");
         await AddLotAsync(cell, "Ecocheques", "20.000,00");
         await cell.GetByRole(AriaRole.Button, new() { Name = "Openen voor deelname" }).ClickAsync();
         await Expect(cell.Locator("h1 .status")).ToHaveTextAsync("Open voor deelname");
@@ -111,6 +121,23 @@ public sealed class JourneyPageTests(RunningSystem system, Browsers browsers)
         await city.GotoAsync(tenderUrl);
         await Expect(city.Locator("#lot-1 ~ .table-wrap table.shares").First.Locator("tbody tr").Filter(new() { HasText = "GEMEENTE" })).ToContainTextAsync("0100/123-48");
         await Expect(city.Locator("#lot-1 ~ .table-wrap table.shares").First.Locator("tbody tr").Filter(new() { HasText = "OCMW" })).Not.ToContainTextAsync("0900/123-48");
+
+        // After the award: the cell gives notice not to renew lot 1, then ends it early by mutual agreement.
+        await cell.GotoAsync(tenderUrl);
+        await cell.FillAsync("#notrenew-1-reason", "De behoefte valt weg na de eerste periode");
+        await cell.GetByRole(AriaRole.Button, new() { Name = "Opzeggen: perceel 1 niet verlengen" }).ClickAsync();
+        await Expect(cell.Locator(".notice")).ToContainTextAsync("perceel 1 wordt niet verlengd");
+        await Expect(cell.Locator("table.history")).ToContainTextAsync("Opgezegd, niet verlengd");
+        await Expect(cell.GetByRole(AriaRole.Button, new() { Name = "Opzeggen: perceel 1 niet verlengen" })).ToHaveCountAsync(0);
+        await cell.SelectOptionAsync("#terminate-1-ground", "MutualAgreement");
+        await cell.GetByRole(AriaRole.Button, new() { Name = "Perceel 1 vroegtijdig beëindigen" }).ClickAsync();
+        await Expect(cell.Locator("#terminate-1-reason-error")).ToBeVisibleAsync(); // the explanation is asked at its field
+        (await cell.Locator("#terminate-1-ground").InputValueAsync()).ShouldBe("MutualAgreement"); // and the chosen ground stays
+        await cell.FillAsync("#terminate-1-reason", "Verhuis van de diensten");
+        await cell.GetByRole(AriaRole.Button, new() { Name = "Perceel 1 vroegtijdig beëindigen" }).ClickAsync();
+        await Expect(cell.Locator(".notice")).ToContainTextAsync("Perceel 1 beëindigd");
+        await Expect(cell.Locator("#lot-1 .status")).ToHaveTextAsync("Beëindigd");
+        await Expect(cell.Locator("table.history")).ToContainTextAsync("Perceel beëindigd");
 
         await cell.GotoAsync(Site.ToString());
         await Screens.TakeAsync(cell, "dashboard");

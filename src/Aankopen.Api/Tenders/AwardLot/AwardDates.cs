@@ -23,8 +23,8 @@ public static class AwardDates
         var concluded = command.ConcludedOn ?? (command.ContractStart > decided ? command.ContractStart : decided);
         if (command.DecidedOn is not null && (decided > today || (tender.PublishedOn is { } p && decided < p)))
             return (decided, concluded, DomainError.Invalid("decision-date-invalid", "decidedOn",
-                $"De gunningsbeslissing valt tussen de bekendmaking ({tender.PublishedOn:yyyy-MM-dd}) en vandaag.",
-                $"La décision d'attribution se situe entre la publication ({tender.PublishedOn:yyyy-MM-dd}) et aujourd'hui."));
+                $"De gunningsbeslissing valt tussen de bekendmaking ({Wording.Date(tender.PublishedOn, false)}) en vandaag.",
+                $"La décision d'attribution se situe entre la publication ({Wording.Date(tender.PublishedOn, true)}) et aujourd'hui."));
         if (command.ConcludedOn is not null && (concluded < decided || concluded > command.ContractStart))
             return (decided, concluded, DomainError.Invalid("conclusion-date-invalid", "concludedOn",
                 "Het contract wordt gesloten na de gunningsbeslissing en ten laatste op de start van het contract.",
@@ -35,8 +35,8 @@ public static class AwardDates
     public static DomainError? BeyondFourYears(Lot lot, AwardLotCommand command, DateOnly concluded) =>
         command.ContractEnd > ContractTerms.LatestEnd(concluded) && lot.Terms.LongerDurationJustification is null
             ? DomainError.Invalid("framework-too-long", "contractEnd",
-                $"Een raamovereenkomst loopt hoogstens vier jaar vanaf haar sluiting ({concluded:yyyy-MM-dd}), dus tot {ContractTerms.LatestEnd(concluded):yyyy-MM-dd} (wet van 17 juni 2016, art. 43); geef de verantwoording in de voorwaarden van het perceel of kort de periode in.",
-                $"Un accord-cadre dure au plus quatre ans à partir de sa conclusion ({concluded:yyyy-MM-dd}), donc jusqu'au {ContractTerms.LatestEnd(concluded):yyyy-MM-dd} (loi du 17 juin 2016, art. 43) ; justifiez-le dans les conditions du lot ou raccourcissez la période.")
+                $"Een raamovereenkomst loopt hoogstens vier jaar vanaf haar sluiting ({Wording.Date(concluded, false)}), dus tot {Wording.Date(ContractTerms.LatestEnd(concluded), false)} (wet van 17 juni 2016, art. 43); geef de verantwoording in de voorwaarden van het perceel of kort de periode in.",
+                $"Un accord-cadre dure au plus quatre ans à partir de sa conclusion ({Wording.Date(concluded, true)}), donc jusqu'au {Wording.Date(ContractTerms.LatestEnd(concluded), true)} (loi du 17 juin 2016, art. 43) ; justifiez-le dans les conditions du lot ou raccourcissez la période.")
             : null;
 
     public static DomainError? PeriodReasonMissing(Lot lot, AwardLotCommand command) =>

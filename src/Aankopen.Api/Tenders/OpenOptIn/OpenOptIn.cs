@@ -19,8 +19,8 @@ public static class OpenOptInDecider
                 $"Voeg eerst minstens één perceel toe aan {tender.Reference}.", $"Ajoutez d'abord au moins un lot au marché {tender.Reference}.");
         if (now >= tender.OptInDeadline)
             return DomainError.Conflict("opt-in-deadline-passed",
-                $"De intekentermijn van {tender.Reference} ({tender.OptInDeadline:yyyy-MM-dd HH:mm} UTC) is al voorbij; dit ontwerp kan niet meer geopend worden. Annuleer het en open een nieuwe opdracht.",
-                $"Le délai d'adhésion du marché {tender.Reference} ({tender.OptInDeadline:yyyy-MM-dd HH:mm} UTC) est dépassé ; ce projet ne peut plus être ouvert. Annulez-le et ouvrez un nouveau marché.");
+                $"De intekentermijn van {tender.Reference} ({Wording.Moment(tender.OptInDeadline, false)}) is al voorbij; dit ontwerp kan niet meer geopend worden. Annuleer het en open een nieuwe opdracht.",
+                $"Le délai d'adhésion du marché {tender.Reference} ({Wording.Moment(tender.OptInDeadline, true)}) est dépassé ; ce projet ne peut plus être ouvert. Annulez-le et ouvrez un nouveau marché.");
         return Decision.Accept(new OptInOpened(tender.Id, command.Actor, now));
     }
 }

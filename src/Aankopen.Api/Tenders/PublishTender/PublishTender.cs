@@ -17,8 +17,8 @@ public static class PublishTenderDecider
                 $"Clôturez d'abord l'adhésion au marché {state.Reference} : les lots et leurs participants seront alors fixés.");
         if (state.Status == TenderStatus.Published)
             return DomainError.Conflict("already-published",
-                $"{state.Reference} werd al bekendgemaakt ({state.PublicationReference}, {state.PublishedOn:yyyy-MM-dd}).",
-                $"{state.Reference} a déjà été publié ({state.PublicationReference}, {state.PublishedOn:yyyy-MM-dd}).");
+                $"{state.Reference} werd al bekendgemaakt ({state.PublicationReference}, {Wording.Date(state.PublishedOn, false)}).",
+                $"{state.Reference} a déjà été publié ({state.PublicationReference}, {Wording.Date(state.PublishedOn, true)}).");
         if (!state.LiveLots.Any())
             return DomainError.Conflict("no-lots-left",
                 $"Geen enkel perceel van {state.Reference} heeft deelnemers; annuleer de opdracht in plaats van ze bekend te maken.",
@@ -32,8 +32,8 @@ public static class PublishTenderDecider
         var today = BrusselsCalendar.DateOf(now);
         if (command.PublishedOn > today.AddDays(1) || command.PublishedOn < BrusselsCalendar.DateOf(state.OpenedAt))
             errors.Add(DomainError.Invalid("publication-date-invalid", "publishedOn",
-                $"De datum van bekendmaking ligt tussen de opening van de opdracht ({state.OpenedAt:yyyy-MM-dd}) en vandaag.",
-                $"La date de publication se situe entre l'ouverture du marché ({state.OpenedAt:yyyy-MM-dd}) et aujourd'hui."));
+                $"De datum van bekendmaking ligt tussen de opening van de opdracht ({Wording.Date(state.OpenedAt, false)}) en vandaag.",
+                $"La date de publication se situe entre l'ouverture du marché ({Wording.Date(state.OpenedAt, true)}) et aujourd'hui."));
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);

@@ -57,13 +57,13 @@ public static class RenewalDeciders
                 $"Le lot {lot.Number} ne peut plus être reconduit : {running.Renewals} des {running.PossibleRenewals} reconductions possibles (quatre ans au plus au total).");
         if (BrusselsCalendar.DateOf(now) > running.PeriodEnd)
             return DomainError.Conflict("period-over",
-                $"De periode van perceel {lot.Number} eindigde op {running.PeriodEnd:yyyy-MM-dd}; de stilzwijgende verlenging wordt automatisch geregistreerd.",
-                $"La période du lot {lot.Number} a pris fin le {running.PeriodEnd:yyyy-MM-dd} ; la reconduction tacite est enregistrée automatiquement.");
+                $"De periode van perceel {lot.Number} eindigde op {Wording.Date(running.PeriodEnd, false)}; de stilzwijgende verlenging wordt automatisch geregistreerd.",
+                $"La période du lot {lot.Number} a pris fin le {Wording.Date(running.PeriodEnd, true)} ; la reconduction tacite est enregistrée automatiquement.");
         return Renewal(tender, lot, running, actor, now) is { } renewed
             ? Decision.Accept(renewed)
             : DomainError.Conflict("all-declined",
-                $"Alle besturen weigerden verlenging {running.Next} van perceel {lot.Number}; het contract eindigt op {running.PeriodEnd:yyyy-MM-dd}.",
-                $"Toutes les administrations ont refusé la reconduction {running.Next} du lot {lot.Number} ; le contrat prend fin le {running.PeriodEnd:yyyy-MM-dd}.");
+                $"Alle besturen weigerden verlenging {running.Next} van perceel {lot.Number}; het contract eindigt op {Wording.Date(running.PeriodEnd, false)}.",
+                $"Toutes les administrations ont refusé la reconduction {running.Next} du lot {lot.Number} ; le contrat prend fin le {Wording.Date(running.PeriodEnd, true)}.");
     }
 
     /// <summary>An administration declines the next renewal for itself, before the notice deadline; the others continue.</summary>
@@ -98,8 +98,8 @@ public static class RenewalDeciders
             return error!;
         if (!running.CanRenew)
             return DomainError.Conflict("no-renewal-left",
-                $"Perceel {lot.Number} wordt toch niet meer verlengd: het eindigt op {running.PeriodEnd:yyyy-MM-dd}.",
-                $"Le lot {lot.Number} ne sera de toute façon plus reconduit : il prend fin le {running.PeriodEnd:yyyy-MM-dd}.");
+                $"Perceel {lot.Number} wordt toch niet meer verlengd: het eindigt op {Wording.Date(running.PeriodEnd, false)}.",
+                $"Le lot {lot.Number} ne sera de toute façon plus reconduit : il prend fin le {Wording.Date(running.PeriodEnd, true)}.");
         if (PastNotice(lot, now) is { } late)
             return late;
         if (TenderRules.MissingText(reason, "reason", 1000, "waarom het contract niet verlengd wordt", "pourquoi le contrat n'est pas reconduit") is { } missing)
@@ -115,8 +115,8 @@ public static class RenewalDeciders
         var deadline = ContractPeriods.NoticeDeadline(running.PeriodEnd, lot.Terms.NoticeDays);
         return BrusselsCalendar.DateOf(now) > deadline
             ? DomainError.Conflict("notice-deadline-passed",
-                $"De opzegtermijn voor perceel {lot.Number} liep af op {deadline:yyyy-MM-dd}: het contract wordt op {running.PeriodEnd.AddDays(1):yyyy-MM-dd} verlengd. Een opzegging kan nu pas voor de volgende periode.",
-                $"Le délai de préavis du lot {lot.Number} a expiré le {deadline:yyyy-MM-dd} : le contrat est reconduit le {running.PeriodEnd.AddDays(1):yyyy-MM-dd}. Une résiliation ne vaut plus que pour la période suivante.")
+                $"De opzegtermijn voor perceel {lot.Number} liep af op {Wording.Date(deadline, false)}: het contract wordt op {Wording.Date(running.PeriodEnd.AddDays(1), false)} verlengd. Een opzegging kan nu pas voor de volgende periode.",
+                $"Le délai de préavis du lot {lot.Number} a expiré le {Wording.Date(deadline, true)} : le contrat est reconduit le {Wording.Date(running.PeriodEnd.AddDays(1), true)}. Une résiliation ne vaut plus que pour la période suivante.")
             : null;
     }
 

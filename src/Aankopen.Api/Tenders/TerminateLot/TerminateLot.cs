@@ -14,8 +14,8 @@ public static class TerminateLotDecider
         var lot = tender.Lots[command.LotNumber];
         if (lot.Status == LotStatus.Terminated)
             return DomainError.Conflict("lot-already-terminated",
-                $"Perceel {lot.Number} werd al beëindigd op {lot.TerminatedOn:yyyy-MM-dd}.",
-                $"Le lot {lot.Number} a déjà été résilié le {lot.TerminatedOn:yyyy-MM-dd}.");
+                $"Perceel {lot.Number} werd al beëindigd op {Wording.Date(lot.TerminatedOn, false)}.",
+                $"Le lot {lot.Number} a déjà été résilié le {Wording.Date(lot.TerminatedOn, true)}.");
         if (lot.Status != LotStatus.Awarded)
             return DomainError.Conflict("lot-not-running",
                 $"Perceel {lot.Number} heeft geen lopend contract; alleen een gegund perceel kan beëindigd worden.",
@@ -31,8 +31,8 @@ public static class TerminateLotDecider
         };
         if (command.EffectiveOn < award.ContractStart || command.EffectiveOn > end)
             errors.Add(DomainError.Invalid("termination-date-invalid", "effectiveOn",
-                $"De beëindiging moet ingaan tijdens het contract ({award.ContractStart:yyyy-MM-dd} tot {end:yyyy-MM-dd}).",
-                $"La résiliation doit prendre effet pendant le contrat (du {award.ContractStart:yyyy-MM-dd} au {end:yyyy-MM-dd})."));
+                $"De beëindiging moet ingaan tijdens het contract ({Wording.Date(award.ContractStart, false)} tot {Wording.Date(end, false)}).",
+                $"La résiliation doit prendre effet pendant le contrat (du {Wording.Date(award.ContractStart, true)} au {Wording.Date(end, true)})."));
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);

@@ -68,6 +68,23 @@ public sealed class DetailModel : AankopenPageModel
                 $"Lot {lotNumber} attribué ; chaque administration reçoit sa propre part dans son système comptable."), ct, $"lot-{lotNumber}");
     }
 
+    /// <summary>Notice that the contract will not renew: it ends with its current period, for every administration.</summary>
+    public async Task<IActionResult> OnPostNotRenewAsync(Guid id, long version, int lotNumber, string reason, CancellationToken ct) =>
+        await DoneAsync(id, $"notrenew-{lotNumber}",
+            await Api.GiveNoticeNotToRenewAsync(id, lotNumber, IfMatch(version), "", new ReasonRequest(reason ?? ""), ct),
+            T($"Opgezegd: perceel {lotNumber} wordt niet verlengd.", $"Préavis donné : le lot {lotNumber} ne sera pas reconduit."), ct, $"lot-{lotNumber}");
+
+    /// <summary>Ending the contract early, on a ground (the supplier's default, mutual agreement, bankruptcy, other).</summary>
+    public async Task<IActionResult> OnPostTerminateAsync(Guid id, long version, int lotNumber, string ground, string reason, CancellationToken ct)
+    {
+        var form = $"terminate-{lotNumber}";
+        if (DateFrom(form, "effectiveOn", Request.Form["effectiveOn"]) is not { } effective)
+            return await ShowAsync(id, ct);
+        return await DoneAsync(id, form,
+            await Api.TerminateLotAsync(id, lotNumber, IfMatch(version), "", new TerminateLotRequest(effective, reason ?? "", ground), ct),
+            T($"Perceel {lotNumber} beëindigd.", $"Lot {lotNumber} résilié."), ct, $"lot-{lotNumber}");
+    }
+
     public async Task<IActionResult> OnPostCancelAsync(Guid id, long version, string reason, CancellationToken ct) =>
         await DoneAsync(id, "cancel", await Api.CancelTenderAsync(id, IfMatch(version), "", new ReasonRequest(reason ?? ""), ct),
             T("Opdracht stopgezet.", "Marché annulé."), ct);
@@ -81,6 +98,7 @@ public sealed class DetailModel : AankopenPageModel
         if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
             return NotFoundPage();
         Tender = Accepted(response);
+        await FindCpvAsync(ct);
         if (SeesAll)
             History = (await Api.GetHistoryAsync(id, ct)).Content;
         return Page();

@@ -38,6 +38,7 @@ public sealed class NewModel(TimeProvider clock) : AankopenPageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         Administrations = await Api.ListAdministrationsAsync(ct);
+        await FindCpvAsync(ct);
         DefaultDeadline = Language.ToBrussels(clock.GetUtcNow().AddDays(21)).ToString("yyyy-MM-dd'T'12:00", System.Globalization.CultureInfo.InvariantCulture);
     }
 }
