@@ -33,6 +33,13 @@ if ! dotnet build Aankopen.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   exit 1
 fi
 
+# The team's style (.editorconfig): a change the formatter would make is a failure, named with its file and line.
+formatting=0
+if ! dotnet format Aankopen.sln --verify-no-changes --no-restore -v quiet; then
+  echo "Formatting differs from .editorconfig: run 'dotnet format Aankopen.sln' and commit the result." >&2
+  formatting=1
+fi
+
 dotnet test Aankopen.sln -c Release --no-build -nologo --logger trx --results-directory "$results"
 test_status=$?
 
@@ -51,6 +58,18 @@ else
   echo "Dependency check could not run (nuget.org unreachable?): $audit" | tail -n 3 >&2
 fi
 
+# The manifest and AsyncAPI validators' npm packages, against npm's advisories, as the NuGet ones above.
+if npm_audit=$(npm audit --prefix infra/validate --omit=dev --audit-level=low 2>&1); then
+  echo "npm dependency check: no known vulnerable packages."
+elif echo "$npm_audit" | grep -q "vulnerabilit"; then
+  echo "$npm_audit" | grep -v "^$"
+  echo "Vulnerable npm packages above: update their pins in infra/validate/package.json." >&2
+  vulnerable=1
+else
+  echo "npm dependency check could not run (registry's advisory endpoint unreachable?):" >&2
+  echo "$npm_audit" | tail -n 3 >&2
+fi
+
 passed=0; failed=0; skipped=0; files=0
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
@@ -62,7 +81,7 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(count failed) + $(count error) + $(count timeout) + $(count aborted)))
   skipped=$((skipped + total - executed))
 done
-failed=$((failed + vulnerable))
+failed=$((failed + vulnerable + formatting))
 
 # The TRX files outlive the servers, for reading failures after the run.
 rm -rf "$root/.state/test-results"; mv "$results" "$root/.state/test-results" 2>/dev/null

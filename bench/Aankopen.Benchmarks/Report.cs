@@ -7,6 +7,8 @@ namespace Aankopen.Benchmarks;
 /// <summary>The figures of one run, printed as they come and written to benchmarks.md and benchmarks.json.</summary>
 public sealed class Report
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     private readonly List<Figure> figures = [];
 
     public void Add(Figure f)
@@ -20,9 +22,15 @@ public sealed class Report
         Directory.CreateDirectory(directory);
         var json = JsonSerializer.Serialize(figures.Select(f => new
         {
-            name = f.Name, value = Math.Round(f.Value, 1), unit = f.Unit, baseline = f.Baseline,
-            baselineValue = f.BaselineValue is { } b ? Math.Round(b, 1) : (double?)null, ratio = f.Ratio, target = f.Target, met = f.Met,
-        }), new JsonSerializerOptions { WriteIndented = true });
+            name = f.Name,
+            value = Math.Round(f.Value, 1),
+            unit = f.Unit,
+            baseline = f.Baseline,
+            baselineValue = f.BaselineValue is { } b ? Math.Round(b, 1) : (double?)null,
+            ratio = f.Ratio,
+            target = f.Target,
+            met = f.Met,
+        }), Indented);
         await File.WriteAllTextAsync(Path.Combine(directory, "benchmarks.json"), json + "\n");
 
         var md = new StringBuilder();

@@ -1,15 +1,17 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using Aankopen.Api.Infrastructure;
+using Aankopen.Contracts.Api.V1;
 using Marten;
 using Npgsql;
-using System.Net.Http.Json;
-using Aankopen.Contracts.Api.V1;
 
 namespace Aankopen.Benchmarks;
 
 /// <summary>Figures that need history: rebuilding the read models, and the main read queries at size.</summary>
 public static class ScaleMeasurements
 {
+    private static readonly string[] ReadModelTables = ["mt_doc_tenderrecord", "mt_doc_participation"];
+
     public static async Task<long> EventCountAsync(IDocumentStore store)
     {
         await using var session = store.QuerySession(Aankopen.Api.Tenancy.Tenants.Default);
@@ -64,7 +66,7 @@ public static class ScaleMeasurements
             """, connection)
         {
             CommandTimeout = 0,
-            Parameters = { new() { Value = EventStoreSetup.Schema }, new() { Value = new[] { "mt_doc_tenderrecord", "mt_doc_participation" } } },
+            Parameters = { new() { Value = EventStoreSetup.Schema }, new() { Value = ReadModelTables } },
         };
         return (long)(await prewarm.ExecuteScalarAsync())!;
     }

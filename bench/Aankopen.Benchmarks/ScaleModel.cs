@@ -51,8 +51,15 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
         var now = DateTimeOffset.UtcNow;
         var missing = Directory.All.Where(a => !known.Contains(a.Code)).Select(a => new AdministrationRecord
         {
-            Id = a.Code, NameNl = a.NameNl, NameFr = a.NameFr, EnterpriseNumber = a.EnterpriseNumber, Kind = a.Kind,
-            RegisteredBy = Cell, RegisteredAt = now, ChangedBy = Cell, ChangedAt = now,
+            Id = a.Code,
+            NameNl = a.NameNl,
+            NameFr = a.NameFr,
+            EnterpriseNumber = a.EnterpriseNumber,
+            Kind = a.Kind,
+            RegisteredBy = Cell,
+            RegisteredAt = now,
+            ChangedBy = Cell,
+            ChangedAt = now,
         }).ToArray();
         if (missing.Length > 0)
             await store.BulkInsertAsync(Aankopen.Api.Tenancy.Tenants.Default, missing);

@@ -13,13 +13,16 @@ public static class CommandLine
 
     internal static readonly Option<Uri> Api = new("--api")
     {
-        Description = "Address of the Aankopen API (or AANKOPEN_API)", Recursive = true, CustomParser = Address,
+        Description = "Address of the Aankopen API (or AANKOPEN_API)",
+        Recursive = true,
+        CustomParser = Address,
         DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("AANKOPEN_API") is { Length: > 0 } api ? api : "http://127.0.0.1:5080/"),
     };
 
     internal static readonly Option<string?> Token = new("--token")
     {
-        Description = "Bearer token from your identity provider (or AANKOPEN_TOKEN)", Recursive = true,
+        Description = "Bearer token from your identity provider (or AANKOPEN_TOKEN)",
+        Recursive = true,
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AANKOPEN_TOKEN"),
     };
 

@@ -23,7 +23,8 @@ var actsFor = new Dictionary<string, string>();
 var api = RestService.ForGenerated<IAankopenApi>(new HttpClient(new DevIssuerTokens(issuerUrl,
     user => actsFor.TryGetValue(user, out var administration)
         ? new DevTokenRequest(user, [Access.Roles.AdministrationUser], [administration])
-        : new DevTokenRequest(user, [Access.Roles.PurchasingCell]), cell)) { BaseAddress = apiUrl });
+        : new DevTokenRequest(user, [Access.Roles.PurchasingCell]), cell))
+{ BaseAddress = apiUrl });
 var simulator = new HttpClient { BaseAddress = simulatorUrl };
 
 void Say(string nl, string fr) => Console.WriteLine($"  {nl}\n    / {fr}");

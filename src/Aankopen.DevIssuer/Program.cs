@@ -84,12 +84,12 @@ public sealed class Program
                 ["token_endpoint"] = $"{issuer}/token",
                 ["authorization_endpoint"] = $"{issuer}/authorize",
                 ["end_session_endpoint"] = $"{issuer}/logout",
-                ["id_token_signing_alg_values_supported"] = new[] { SecurityAlgorithms.RsaSha256 },
-                ["response_types_supported"] = new[] { "code", "token" },
-                ["grant_types_supported"] = new[] { "authorization_code", "refresh_token" },
-                ["code_challenge_methods_supported"] = new[] { "S256" },
-                ["scopes_supported"] = new[] { "openid", "profile", "offline_access" },
-                ["subject_types_supported"] = new[] { "public" },
+                ["id_token_signing_alg_values_supported"] = Discovery.SigningAlgorithms,
+                ["response_types_supported"] = Discovery.ResponseTypes,
+                ["grant_types_supported"] = Discovery.GrantTypes,
+                ["code_challenge_methods_supported"] = Discovery.ChallengeMethods,
+                ["scopes_supported"] = Discovery.Scopes,
+                ["subject_types_supported"] = Discovery.SubjectTypes,
             });
         });
         app.MapGet("/jwks", (SigningKey key) => Results.Json(new { keys = new[] { key.Jwk() } }));
@@ -168,7 +168,8 @@ public sealed class Program
         {
             ["access_token"] = Sign(http, key, clock, access, Access.DefaultAudience, claims),
             ["refresh_token"] = RefreshTokens.Sign(IssuerOf(http), key, clock, claims, sessionEnds),
-            ["token_type"] = "Bearer", ["expires_in"] = (int)access.TotalSeconds,
+            ["token_type"] = "Bearer",
+            ["expires_in"] = (int)access.TotalSeconds,
         };
         if (identity is not null)
             body["id_token"] = identity;
@@ -193,7 +194,9 @@ public sealed class Program
             Issuer = IssuerOf(http),
             Audience = audience,
             Subject = new ClaimsIdentity(claims),
-            IssuedAt = now, NotBefore = now, Expires = now + lifetime,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + lifetime,
             SigningCredentials = key.Credentials,
         });
     }
@@ -210,4 +213,15 @@ public sealed class Program
 
     /// <summary>A listening address (<c>*</c> and <c>+</c> meaning every address) that only this machine can reach.</summary>
     private static bool IsLoopbackBinding(string address) => IsLoopbackAddress(address.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"));
+}
+
+/// <summary>The fixed lists of the discovery document.</summary>
+internal static class Discovery
+{
+    public static readonly string[] SigningAlgorithms = [SecurityAlgorithms.RsaSha256];
+    public static readonly string[] ResponseTypes = ["code", "token"];
+    public static readonly string[] GrantTypes = ["authorization_code", "refresh_token"];
+    public static readonly string[] ChallengeMethods = ["S256"];
+    public static readonly string[] Scopes = ["openid", "profile", "offline_access"];
+    public static readonly string[] SubjectTypes = ["public"];
 }

@@ -21,9 +21,12 @@ public static class RefreshTokens
         var now = clock.GetUtcNow().UtcDateTime;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = issuer, Audience = issuer,
+            Issuer = issuer,
+            Audience = issuer,
             Subject = new ClaimsIdentity([.. claims, new Claim(Use, "refresh")]),
-            IssuedAt = now, NotBefore = now, Expires = sessionEnds.UtcDateTime,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = sessionEnds.UtcDateTime,
             SigningCredentials = key.Credentials,
         });
     }
@@ -36,7 +39,9 @@ public static class RefreshTokens
         var handler = new JsonWebTokenHandler { MapInboundClaims = false };
         var result = await handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
-            ValidIssuer = issuer, ValidAudience = issuer, IssuerSigningKey = key.Credentials.Key,
+            ValidIssuer = issuer,
+            ValidAudience = issuer,
+            IssuerSigningKey = key.Credentials.Key,
             // On this issuer's clock: a session ends when it says.
             LifetimeValidator = (_, expires, _, _) => expires is { } end && end > clock.GetUtcNow().UtcDateTime,
         });

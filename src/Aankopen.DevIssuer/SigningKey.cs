@@ -23,8 +23,12 @@ public sealed class SigningKey : IDisposable
         var p = rsa.ExportParameters(includePrivateParameters: false);
         return new
         {
-            kty = "RSA", use = "sig", alg = SecurityAlgorithms.RsaSha256, kid = Key.KeyId,
-            n = Base64UrlEncoder.Encode(p.Modulus), e = Base64UrlEncoder.Encode(p.Exponent),
+            kty = "RSA",
+            use = "sig",
+            alg = SecurityAlgorithms.RsaSha256,
+            kid = Key.KeyId,
+            n = Base64UrlEncoder.Encode(p.Modulus),
+            e = Base64UrlEncoder.Encode(p.Exponent),
         };
     }
 

@@ -1,8 +1,8 @@
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Messaging;
+using Aankopen.Observability;
 using MassTransit;
 using Refit;
-using Aankopen.Observability;
 
 namespace Aankopen.FinanceConnector;
 

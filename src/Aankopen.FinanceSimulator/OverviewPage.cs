@@ -22,34 +22,34 @@ public static class OverviewPage
             html.Append("<p>Nog niets geboekt. / Rien de comptabilisé.</p>");
         foreach (var ledger in ledgers.All)
         {
-            html.Append($"<h2>{Encode(ledger.System)}</h2>");
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{Encode(ledger.System)}</h2>");
             if (ledger.Faults.Current.Mode != FaultMode.None)
-                html.Append($"<p class=fault>Storing actief / panne active : {ledger.Faults.Current}</p>");
+                html.Append(CultureInfo.InvariantCulture, $"<p class=fault>Storing actief / panne active : {ledger.Faults.Current}</p>");
             html.Append("<h3>Vastleggingen / Engagements</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Soort</th><th>Leverancier</th><th>Budgetartikel</th><th>Excl. btw</th><th>Incl. btw</th><th>Periode</th><th>Herhaald</th></tr>");
             foreach (var e in ledger.Commitments.All)
             {
                 var r = e.Request;
-                html.Append($"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{r.Kind}</td><td>{Encode(r.SupplierName)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td class=num>{Money(r.AmountInclVat)}</td><td>{r.PeriodStart:dd/MM/yyyy} – {r.PeriodEnd:dd/MM/yyyy}</td><td class=num>{e.Replays}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{r.Kind}</td><td>{Encode(r.SupplierName)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td class=num>{Money(r.AmountInclVat)}</td><td>{r.PeriodStart:dd/MM/yyyy} – {r.PeriodEnd:dd/MM/yyyy}</td><td class=num>{e.Replays}</td></tr>");
             }
             html.Append("</table><h3>Voorlopige reserveringen / Réservations provisoires</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Wijziging</th><th>Budgetartikel</th><th>Excl. btw</th><th>Hoeveelheid</th></tr>");
             foreach (var e in ledger.Reservations.All)
             {
                 var r = e.Request;
-                html.Append($"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{Encode(r.Change)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td class=num>{r.Quantity}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{Encode(r.Change)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td class=num>{r.Quantity}</td></tr>");
             }
             html.Append("</table><h3>Vrijgaven / Libérations</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Reden</th><th>Budgetartikel</th><th>Excl. btw</th><th>Vanaf</th></tr>");
             foreach (var e in ledger.Releases.All)
             {
                 var r = e.Request;
-                html.Append($"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{Encode(r.Reason)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td>{r.EffectiveOn:dd/MM/yyyy}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{Encode(r.Reason)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td>{r.EffectiveOn:dd/MM/yyyy}</td></tr>");
             }
             html.Append("</table><h3>Lidmaatschappen van aankoopcentrales / Adhésions aux centrales d'achat</h3><table><tr><th>Nr.</th><th>Centrale</th><th>Wijziging</th><th>Scope</th><th>Van</th><th>Tot</th><th>Beslissing</th></tr>");
             foreach (var e in ledger.Memberships.All)
             {
                 var r = e.Request;
-                html.Append($"<tr><td>{e.Id}</td><td>{Encode(r.CentralName)}</td><td>{Encode(r.Change)}</td><td>{Encode(string.Join(", ", r.Categories.Concat(r.CpvDivisions.Select(d => $"CPV {d:00}"))))}</td><td>{r.Start:dd/MM/yyyy}</td><td>{r.End:dd/MM/yyyy}</td><td>{Encode(r.DecisionReference)}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Id}</td><td>{Encode(r.CentralName)}</td><td>{Encode(r.Change)}</td><td>{Encode(string.Join(", ", r.Categories.Concat(r.CpvDivisions.Select(d => $"CPV {d:00}"))))}</td><td>{r.Start:dd/MM/yyyy}</td><td>{r.End:dd/MM/yyyy}</td><td>{Encode(r.DecisionReference)}</td></tr>");
             }
-            html.Append($"</table><p>Geweigerd / Refusés: {ledger.Rejections.Count}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"</table><p>Geweigerd / Refusés: {ledger.Rejections.Count}</p>");
         }
         html.Append("</body></html>");
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");

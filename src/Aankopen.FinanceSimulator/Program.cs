@@ -52,8 +52,12 @@ public sealed class Program
         app.MapGet("/", OverviewPage.Render).ExcludeFromDescription();
         app.MapGet("/systems", (Ledgers ledgers) => ledgers.All.Select(l => new
         {
-            l.System, Commitments = l.Commitments.All.Count, Reservations = l.Reservations.All.Count, Releases = l.Releases.All.Count,
-            Rejections = l.Rejections.Count, Fault = l.Faults.Current,
+            l.System,
+            Commitments = l.Commitments.All.Count,
+            Reservations = l.Reservations.All.Count,
+            Releases = l.Releases.All.Count,
+            Rejections = l.Rejections.Count,
+            Fault = l.Faults.Current,
         })).ExcludeFromDescription();
         app.MapCommitmentEndpoints();
         return app;

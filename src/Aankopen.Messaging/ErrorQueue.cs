@@ -107,7 +107,11 @@ public static class ErrorQueue
 
     internal static ConnectionFactory Factory(RabbitMqSettings rabbit) => new()
     {
-        HostName = rabbit.Host, Port = rabbit.Port, VirtualHost = rabbit.VirtualHost, UserName = rabbit.Username, Password = rabbit.Password,
+        HostName = rabbit.Host,
+        Port = rabbit.Port,
+        VirtualHost = rabbit.VirtualHost,
+        UserName = rabbit.Username,
+        Password = rabbit.Password,
     };
 
     private static string? Header(IDictionary<string, object?> headers, string name) => headers.TryGetValue(name, out var value) ? value switch

@@ -141,7 +141,8 @@ public sealed class AccessTests(RunningSystem system)
         using var rsa = RSA.Create(2048);
         var forged = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = TestIssuer.Address.ToString().TrimEnd('/'), Audience = Access.DefaultAudience,
+            Issuer = TestIssuer.Address.ToString().TrimEnd('/'),
+            Audience = Access.DefaultAudience,
             Subject = new ClaimsIdentity([new Claim(Access.NameClaim, "intruder"), new Claim(Access.RoleClaim, Access.Roles.PurchasingCell)]),
             SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa) { KeyId = "forged" }, SecurityAlgorithms.RsaSha256),
         });

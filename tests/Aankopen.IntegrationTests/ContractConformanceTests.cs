@@ -104,18 +104,39 @@ public sealed class ContractConformanceTests(RunningSystem system)
         await using var bus = await TestBus.StartAsync();
         await bus.Bus.Publish(new LotRenewedShare
         {
-            MessageId = Guid.NewGuid(), CorrelationId = "contract-probe", AdministrationCode = Probe, TenderId = tenderId,
-            TenderReference = "AC-2027-001", LotNumber = 1, LotTitle = "Maaltijdcheques", Renewal = 1,
-            Supplier = new Supplier("Cheques & Co NV", "0403.170.701"), ShareExclVat = 25_000m, VatRate = 0m, ShareInclVat = 25_000m,
-            BudgetLine = "0900/123-48", PeriodStart = new DateOnly(2028, 1, 1), PeriodEnd = new DateOnly(2028, 12, 31),
-            RenewedBy = "aankoopcel@jette.example", RenewedAt = DateTimeOffset.UtcNow,
+            MessageId = Guid.NewGuid(),
+            CorrelationId = "contract-probe",
+            AdministrationCode = Probe,
+            TenderId = tenderId,
+            TenderReference = "AC-2027-001",
+            LotNumber = 1,
+            LotTitle = "Maaltijdcheques",
+            Renewal = 1,
+            Supplier = new Supplier("Cheques & Co NV", "0403.170.701"),
+            ShareExclVat = 25_000m,
+            VatRate = 0m,
+            ShareInclVat = 25_000m,
+            BudgetLine = "0900/123-48",
+            PeriodStart = new DateOnly(2028, 1, 1),
+            PeriodEnd = new DateOnly(2028, 12, 31),
+            RenewedBy = "aankoopcel@jette.example",
+            RenewedAt = DateTimeOffset.UtcNow,
         }, Ct);
         await bus.Bus.Publish(new RenewalDue
         {
-            MessageId = Guid.NewGuid(), CorrelationId = "contract-probe", AdministrationCode = Probe, TenderId = tenderId,
-            TenderReference = "AC-2027-001", LotNumber = 1, LotTitle = "Maaltijdcheques", Renewal = 1,
-            NoticeDeadline = new DateOnly(2027, 10, 2), RenewsOn = new DateOnly(2028, 1, 1), ExpectedShareExclVat = 25_000m,
-            ExpectedShareInclVat = 25_000m, BudgetLine = "0900/123-48",
+            MessageId = Guid.NewGuid(),
+            CorrelationId = "contract-probe",
+            AdministrationCode = Probe,
+            TenderId = tenderId,
+            TenderReference = "AC-2027-001",
+            LotNumber = 1,
+            LotTitle = "Maaltijdcheques",
+            Renewal = 1,
+            NoticeDeadline = new DateOnly(2027, 10, 2),
+            RenewsOn = new DateOnly(2028, 1, 1),
+            ExpectedShareExclVat = 25_000m,
+            ExpectedShareInclVat = 25_000m,
+            BudgetLine = "0900/123-48",
         }, Ct);
     }
 

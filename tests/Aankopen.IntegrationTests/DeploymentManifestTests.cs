@@ -11,6 +11,40 @@ public sealed class DeploymentManifestTests
 {
     private static readonly string Root = FindRoot();
     private static readonly string Validator = Path.Combine(Root, "infra", "validate", "validate-manifests.mjs");
+    private static readonly string AsyncApiValidator = Path.Combine(Root, "infra", "validate", "validate-asyncapi.mjs");
+    private static readonly string AsyncApiDocument = Path.Combine(Root, "contracts", "finance-messages.asyncapi.yaml");
+
+    [Fact]
+    public async Task The_finance_messages_document_is_valid_asyncapi_with_every_message_type()
+    {
+        var (code, output) = await RunAsync("node", [AsyncApiValidator, AsyncApiDocument]);
+
+        code.ShouldBe(0, output);
+        output.ShouldContain("valid AsyncAPI 3.0.0");
+        foreach (var type in Aankopen.Contracts.Finance.V1.FinanceRouting.MessageTypes)
+            output.ShouldContain(type.Name);
+    }
+
+    [Fact]
+    public async Task The_asyncapi_parser_refuses_a_document_that_breaks_the_specification()
+    {
+        // A copy beside the real one, so that its references to the message schemas still resolve.
+        var copy = Path.Combine(Path.GetDirectoryName(AsyncApiDocument)!, $"broken-{Guid.NewGuid():N}.asyncapi.yaml");
+        var text = await File.ReadAllTextAsync(AsyncApiDocument, TestContext.Current.CancellationToken);
+        text.ShouldContain("action: send");
+        await File.WriteAllTextAsync(copy, text.Replace("action: send", "action: broadcast", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        try
+        {
+            var (code, output) = await RunAsync("node", [AsyncApiValidator, copy]);
+
+            code.ShouldBe(1);
+            output.ShouldContain("\"action\" property must be equal to one of the allowed values");
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
 
     [Fact]
     public async Task The_kubernetes_manifests_pass_the_api_schema_and_this_deployments_rules()
@@ -52,7 +86,9 @@ public sealed class DeploymentManifestTests
         var compose = Path.Combine(Root, "infra", "compose", "compose.yaml");
         var secrets = new Dictionary<string, string?>
         {
-            ["POSTGRES_PASSWORD"] = "test", ["RABBITMQ_PASSWORD"] = "test", ["AANKOPEN_AUTHORITY"] = "https://login.example.be/",
+            ["POSTGRES_PASSWORD"] = "test",
+            ["RABBITMQ_PASSWORD"] = "test",
+            ["AANKOPEN_AUTHORITY"] = "https://login.example.be/",
         };
 
         var (valid, said) = await RunAsync("docker-compose", ["-f", compose, "config", "-q"], secrets);

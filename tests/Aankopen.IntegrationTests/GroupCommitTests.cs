@@ -39,7 +39,7 @@ public sealed class GroupCommitTests
         var marten = await session.Events.AggregateStreamAsync<TenderRecord>(id, token: Ct);
         System.Text.Json.JsonSerializer.Serialize(after).ShouldBe(System.Text.Json.JsonSerializer.Serialize(marten));
         (await session.Events.FetchStreamStateAsync(id, Ct))!.Version.ShouldBe(stored.Version + 1);
-        var written = (await session.Events.FetchStreamAsync(id, token: Ct)).Last();
+        var written = (await session.Events.FetchStreamAsync(id, token: Ct))[^1];
         written.Version.ShouldBe(stored.Version + 1);
         written.Data.ShouldBeOfType<OptedIn>().Administration.ShouldBe("OCMW");
         written.CorrelationId.ShouldBe("correlatie-1");

@@ -149,7 +149,7 @@ public sealed class HostileInputTests(RunningSystem system)
         var membershipAttacks = MembershipAttacks(membership.Id).ToList();
         foreach (var (method, path, body) in attacks.Concat(membershipAttacks))
         {
-            using var request = RawWrite(method, path, body, path.StartsWith("api/memberships/") ? joined.Headers.ETag!.ToString() : tender.ETag);
+            using var request = RawWrite(method, path, body, path.StartsWith("api/memberships/", StringComparison.Ordinal) ? joined.Headers.ETag!.ToString() : tender.ETag);
             if (body.Length == 0)
                 request.Content = null;
             var response = await system.Api.SendAsync(request, Ct);

@@ -60,7 +60,8 @@ public sealed class OperationsTests(RunningSystem system)
         await using var connection = new Npgsql.NpgsqlConnection(system.ConnectionString);
         await connection.OpenAsync(Ct);
         await using var compression = new Npgsql.NpgsqlCommand(
-            "select pg_column_compression(data) from aankopen.mt_doc_tenderrecord where reference = $1", connection) { Parameters = { new() { Value = reference } } };
+            "select pg_column_compression(data) from aankopen.mt_doc_tenderrecord where reference = $1", connection)
+        { Parameters = { new() { Value = reference } } };
         (await compression.ExecuteScalarAsync(Ct)).ShouldBe("lz4");
     }
 

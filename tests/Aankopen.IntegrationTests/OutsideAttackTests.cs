@@ -161,7 +161,8 @@ public sealed class OutsideAttackTests(RunningSystem system)
         System.Diagnostics.ActivitySource.AddActivityListener(tracing);
         // A client that sends the trace context it was given, none of its own.
         using var caller = new HttpClient(new Aankopen.Client.DevIssuerTokens(TestIssuer.Address, TestUsers.Describe, TestUsers.Cell,
-            new SocketsHttpHandler { ActivityHeadersPropagator = null })) { BaseAddress = Site };
+            new SocketsHttpHandler { ActivityHeadersPropagator = null }))
+        { BaseAddress = Site };
         var response = await caller.SendAsync(request, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -19,12 +19,17 @@ public sealed class ReadSideApiTests(RunningSystem system)
         var papers = new MealVoucherTender(system.Api);
         papers.Resume(await papers.Api.OpenTenderAsync(Cell, MealVoucherTender.Opening($"{word}-P") with
         {
-            TitleNl = "Kantoorpapier", TitleFr = "Papier de bureau", MainCpv = "30197630-1", InvitedAdministrations = ["GEMEENTE"],
+            TitleNl = "Kantoorpapier",
+            TitleFr = "Papier de bureau",
+            MainCpv = "30197630-1",
+            InvitedAdministrations = ["GEMEENTE"],
         }, ct: Ct));
         var cleaning = new MealVoucherTender(system.Api);
         cleaning.Resume(await cleaning.Api.OpenTenderAsync(Cell, MealVoucherTender.Opening($"{word}-C") with
         {
-            TitleNl = "Glazenwassen", TitleFr = "Nettoyage des vitres", MainCpv = "90911300-9",
+            TitleNl = "Glazenwassen",
+            TitleFr = "Nettoyage des vitres",
+            MainCpv = "90911300-9",
         }, ct: Ct));
         var vouchers = new MealVoucherTender(system.Api);
         await vouchers.OpenWithTwoLotsAsync($"{word}-V");

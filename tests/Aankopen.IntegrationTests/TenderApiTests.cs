@@ -1,8 +1,8 @@
-using Aankopen.Client;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Aankopen.Client;
 using Aankopen.Contracts.Api.V1;
 using Shouldly;
 using static Aankopen.IntegrationTests.HttpCalls;

@@ -42,9 +42,19 @@ public sealed class FinanceRoutingTests
         var shard = FinanceRouting.ShardOf(tender);
         var release = new ReservationReleased
         {
-            MessageId = Guid.NewGuid(), CorrelationId = "c", AdministrationCode = "OCMW", Tenant = "molenbeek", TenderId = tender, TenderReference = "T-1",
-            LotNumber = 1, LotTitle = "Maaltijdcheques", Reason = ReleaseReason.LotRemoved, BudgetLine = "0900/1",
-            EffectiveOn = new DateOnly(2027, 1, 1), DecidedBy = "aankoopcel@jette.example", DecidedAt = DateTimeOffset.UnixEpoch,
+            MessageId = Guid.NewGuid(),
+            CorrelationId = "c",
+            AdministrationCode = "OCMW",
+            Tenant = "molenbeek",
+            TenderId = tender,
+            TenderReference = "T-1",
+            LotNumber = 1,
+            LotTitle = "Maaltijdcheques",
+            Reason = ReleaseReason.LotRemoved,
+            BudgetLine = "0900/1",
+            EffectiveOn = new DateOnly(2027, 1, 1),
+            DecidedBy = "aankoopcel@jette.example",
+            DecidedAt = DateTimeOffset.UnixEpoch,
         };
 
         FinanceRouting.ShardOf(release).ShouldBe(shard);

@@ -22,11 +22,16 @@ public sealed class OpenCircuitTests
         if (retryOutside)
             builder.AddRetry(new Polly.Retry.RetryStrategyOptions
             {
-                MaxRetryAttempts = 1, Delay = TimeSpan.Zero, ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>(),
+                MaxRetryAttempts = 1,
+                Delay = TimeSpan.Zero,
+                ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>(),
             });
         return builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
         {
-            FailureRatio = 0.5, MinimumThroughput = 2, SamplingDuration = TimeSpan.FromSeconds(30), BreakDuration = TimeSpan.FromSeconds(5),
+            FailureRatio = 0.5,
+            MinimumThroughput = 2,
+            SamplingDuration = TimeSpan.FromSeconds(30),
+            BreakDuration = TimeSpan.FromSeconds(5),
             ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>(),
         })
         .Build();

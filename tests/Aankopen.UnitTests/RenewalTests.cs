@@ -164,7 +164,8 @@ public class RenewalTests
     {
         // Terms of 12 months, but awarded for 18 months for 150,000: each 12-month renewal books 100,000.
         var history = Running[..^1].Append(Awarded(1, new AwardShare("GEMEENTE", 90_000m, 90_000m, "0100/123-48"),
-            new AwardShare("OCMW", 60_000m, 60_000m, "0900/123-48")) with { ContractStart = new DateOnly(2027, 1, 1), ContractEnd = new DateOnly(2028, 6, 30) }).ToArray();
+            new AwardShare("OCMW", 60_000m, 60_000m, "0900/123-48")) with
+        { ContractStart = new DateOnly(2027, 1, 1), ContractEnd = new DateOnly(2028, 6, 30) }).ToArray();
 
         var renewed = RenewalDeciders.RenewNow(JointTender.Fold(history)!, 1, Cell, At(2027, 6, 1)).Events.ShouldHaveSingleItem().ShouldBeOfType<LotRenewed>();
 

@@ -74,7 +74,7 @@ public sealed class SynergyReportTests
 
         dutch.OfType<Bullets>().Single().Items.ShouldBe(["Gezamenlijke overheidsopdracht voor Maaltijdcheques 2027 (AC-2027-001) (en verlenging)"]);
         french.OfType<Bullets>().Single().Items.ShouldBe(["Marché public conjoint pour Chèques-repas 2027 (AC-2027-001) (et reconduction)"]);
-        var renewed = dutch.OfType<Table>().Single(t => t.Header.Contains("GEMEENTE") && t.Rows.Any(r => r[0].StartsWith("AC-2027-001")));
+        var renewed = dutch.OfType<Table>().Single(t => t.Header.Contains("GEMEENTE") && t.Rows.Any(r => r[0].StartsWith("AC-2027-001", StringComparison.Ordinal)));
         renewed.Rows[^1].ShouldBe(["Totaal", "", "", "", "100.000,01 €", "75.000,01 €", "25.000,00 €"]);
         french.OfType<Heading>().First().Text.ShouldBe("Marchés publics : synergies et économies d'échelle 2028");
     }

@@ -1,6 +1,6 @@
-using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared.Security;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Contracts.Finance.V1;
 using JasperFx;
@@ -50,10 +50,15 @@ public static class AdministrationEndpoints
         var now = clock.GetUtcNow();
         var record = new AdministrationRecord
         {
-            Id = request.Code, NameNl = request.NameNl.Trim(), NameFr = request.NameFr.Trim(),
+            Id = request.Code,
+            NameNl = request.NameNl.Trim(),
+            NameFr = request.NameFr.Trim(),
             EnterpriseNumber = EnterpriseNumber.TryParse(request.EnterpriseNumber, out var n) ? n.Value.ToString() : "",
             Kind = AdministrationRules.ParseKind(request.Kind)!.Value,
-            RegisteredBy = actor!, RegisteredAt = now, ChangedBy = actor!, ChangedAt = now,
+            RegisteredBy = actor!,
+            RegisteredAt = now,
+            ChangedBy = actor!,
+            ChangedAt = now,
         };
         session.Insert(record);
         try

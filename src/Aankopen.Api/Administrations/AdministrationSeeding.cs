@@ -25,8 +25,15 @@ public sealed class AdministrationSeeding(IDocumentStore store, Tenancy.Tenants 
         foreach (var a in configured.All.Where(a => !registered.Contains(a.Code)))
             session.Insert(new AdministrationRecord
             {
-                Id = a.Code, NameNl = a.NameNl, NameFr = a.NameFr, EnterpriseNumber = a.EnterpriseNumber, Kind = a.Kind,
-                RegisteredBy = Actor, RegisteredAt = now, ChangedBy = Actor, ChangedAt = now,
+                Id = a.Code,
+                NameNl = a.NameNl,
+                NameFr = a.NameFr,
+                EnterpriseNumber = a.EnterpriseNumber,
+                Kind = a.Kind,
+                RegisteredBy = Actor,
+                RegisteredAt = now,
+                ChangedBy = Actor,
+                ChangedAt = now,
             });
         try
         {

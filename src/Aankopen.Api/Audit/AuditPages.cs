@@ -23,7 +23,8 @@ public static class AuditPages
     private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web)
     {
-        WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
     public static IEndpointRouteBuilder MapAuditPages(this IEndpointRouteBuilder app)
@@ -44,7 +45,7 @@ public static class AuditPages
         string T(string nl, string fr) => Html.Encode(french ? fr : nl);
         var culture = CultureInfo.GetCultureInfo(french ? "fr-BE" : "nl-BE");
         var html = new StringBuilder();
-        html.Append($"""
+        html.Append(CultureInfo.InvariantCulture, $"""
             <!doctype html>
             <html lang="{(french ? "fr" : "nl")}">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{T(title.Nl, title.Fr)} {id}</title></head>
@@ -61,7 +62,7 @@ public static class AuditPages
         foreach (var e in entries)
         {
             var at = TimeZoneInfo.ConvertTime(e.At, Brussels).ToString("g", culture);
-            html.Append($"<tr><td>{e.Version}</td><th scope=\"row\">{Html.Encode(e.Event)}</th><td>{Html.Encode(e.By)}</td>"
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Version}</td><th scope=\"row\">{Html.Encode(e.Event)}</th><td>{Html.Encode(e.By)}</td>"
                 + $"<td><time datetime=\"{e.At:O}\">{Html.Encode(at)}</time></td><td><code>{Html.Encode(e.CorrelationId ?? "")}</code></td><td><code>{Html.Encode(e.CallerCorrelationId ?? "")}</code></td>"
                 + $"<td><details><summary>{T("toon", "afficher")}</summary><pre>{Html.Encode(JsonSerializer.Serialize(e.Data, e.Data.GetType(), Indented))}</pre></details></td></tr>\n");
         }

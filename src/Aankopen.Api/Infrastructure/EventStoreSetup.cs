@@ -1,15 +1,15 @@
-using Aankopen.Api.Notifications;
-using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Memberships;
+using Aankopen.Api.Notifications;
+using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.CloseOptIn;
-using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Api.Tenders.ReadModels;
-using JasperFx.Events.Projections;
+using Aankopen.Api.Tenders.Renewals;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 

@@ -1,5 +1,5 @@
-using Aankopen.Api.Shared.Http;
 using System.Threading.Channels;
+using Aankopen.Api.Shared.Http;
 using Marten;
 using Npgsql;
 

@@ -31,7 +31,7 @@ public static class ProjectionRebuild
         if (running.Any(s => s.Identity == TenderReadModelRebuild.ParticipationShard.Identity))
             await daemon.StopAgentAsync(TenderReadModelRebuild.ParticipationShard);
         var tenders = new TenderReadModelRebuild(store).RunAsync(ct);
-        await Task.WhenAll(tenders, daemon.RebuildProjectionAsync(typeof(Memberships.MembershipRecordProjection), ShardTimeout, ct));
+        await Task.WhenAll(tenders, daemon.RebuildProjectionAsync<Memberships.MembershipRecordProjection>(ShardTimeout, ct));
         // A rebuild leaves an async projection's shard stopped; one that was keeping up before must keep up after.
         var stillRunning = daemon.CurrentAgents().Where(a => a.Status == JasperFx.AgentStatus.Running).Select(a => a.Name.Identity).ToHashSet();
         foreach (var shard in running.Where(s => !stillRunning.Contains(s.Identity)))

@@ -60,7 +60,7 @@ public static class MembershipDeciders
 
     public static Decision ChangeScope(CentralMembership m, MembershipScope? scope, string decisionReference, string actor, DateTimeOffset now)
     {
-        if (Ended(m, now) is { } ended)
+        if (Ended(m) is { } ended)
             return ended;
         var errors = MembershipRules.CheckScope(scope).Append(MembershipRules.MissingDecisionReference(decisionReference)).OfType<DomainError>().ToList();
         if (errors.Count > 0)
@@ -70,7 +70,7 @@ public static class MembershipDeciders
 
     public static Decision Renew(CentralMembership m, DateOnly? newEnd, string decisionReference, string actor, DateTimeOffset now)
     {
-        if (Ended(m, now) is { } ended)
+        if (Ended(m) is { } ended)
             return ended;
         // Giving an open-ended membership an end would shorten it: that is ending it, with its notice period.
         if (m.End is null)
@@ -88,7 +88,7 @@ public static class MembershipDeciders
     /// <summary>Ending respects the notice period: the end can be no earlier than the notice period from today.</summary>
     public static Decision End(CentralMembership m, DateOnly endsOn, string reason, string actor, DateTimeOffset now)
     {
-        if (Ended(m, now) is { } ended)
+        if (Ended(m) is { } ended)
             return ended;
         var earliest = BrusselsCalendar.DateOf(now).AddMonths(m.NoticeMonths);
         var errors = new List<DomainError?> { TenderRules.MissingText(reason, "reason", 1000, "de reden", "la raison") };
@@ -106,7 +106,7 @@ public static class MembershipDeciders
         return Decision.Accept(new MembershipEnded(m.Id, endsOn, reason.Trim(), actor, now));
     }
 
-    private static DomainError? Ended(CentralMembership m, DateTimeOffset now) =>
+    private static DomainError? Ended(CentralMembership m) =>
         m.Terminated
             ? DomainError.Conflict("membership-ended",
                 $"Dit lidmaatschap werd beëindigd op {Wording.Date(m.End, false)} ({m.EndReason}); word opnieuw lid met een nieuwe beslissing.",

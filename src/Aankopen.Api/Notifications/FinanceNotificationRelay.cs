@@ -1,9 +1,9 @@
 using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Notifications.Parking;
-using Aankopen.Messaging;
 using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Finance.V1;
+using Aankopen.Messaging;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;

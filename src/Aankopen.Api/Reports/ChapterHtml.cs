@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -19,10 +20,10 @@ public static class ChapterHtml
             switch (block)
             {
                 case Heading h:
-                    html.Append($"<h{h.Level + 1}>{Html.Encode(h.Text)}</h{h.Level + 1}>\n");
+                    html.Append(CultureInfo.InvariantCulture, $"<h{h.Level + 1}>{Html.Encode(h.Text)}</h{h.Level + 1}>\n");
                     break;
                 case Paragraph p:
-                    html.Append($"<p>{Html.Encode(p.Text)}</p>\n");
+                    html.Append(CultureInfo.InvariantCulture, $"<p>{Html.Encode(p.Text)}</p>\n");
                     break;
                 case Bullets b:
                     html.Append("<ul>").Append(string.Concat(b.Items.Select(i => $"<li>{Html.Encode(i)}</li>"))).Append("</ul>\n");
@@ -30,13 +31,13 @@ public static class ChapterHtml
                 case Table t:
                     html.Append("<table border=\"1\" cellpadding=\"4\" cellspacing=\"0\"><thead><tr>");
                     for (var i = 0; i < t.Header.Count; i++)
-                        html.Append($"<th scope=\"col\"{Align(t, i)}>{Html.Encode(t.Header[i])}</th>");
+                        html.Append(CultureInfo.InvariantCulture, $"<th scope=\"col\"{Align(t, i)}>{Html.Encode(t.Header[i])}</th>");
                     html.Append("</tr></thead><tbody>");
                     foreach (var row in t.Rows)
                     {
                         html.Append("<tr>");
                         for (var i = 0; i < row.Count; i++)
-                            html.Append($"<td{Align(t, i)}>{Html.Encode(row[i])}</td>");
+                            html.Append(CultureInfo.InvariantCulture, $"<td{Align(t, i)}>{Html.Encode(row[i])}</td>");
                         html.Append("</tr>");
                     }
                     html.Append("</tbody></table>\n");

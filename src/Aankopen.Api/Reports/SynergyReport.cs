@@ -1,5 +1,5 @@
-using Aankopen.Api.Shared;
 using Aankopen.Api.Memberships;
+using Aankopen.Api.Shared;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Contracts.Api.V1;

@@ -19,7 +19,7 @@ public readonly partial record struct CpvCode
 
     public string Value { get; }
 
-    public int Division => int.Parse(Value[..2]);
+    public int Division => int.Parse(Value[..2], System.Globalization.CultureInfo.InvariantCulture);
 
     public ContractSubject Subject => Division switch
     {
@@ -48,7 +48,7 @@ public readonly partial record struct CpvCode
         if (text is null || !Shape().IsMatch(text.Trim()))
             return false;
         var value = text.Trim();
-        if (!Divisions.Contains(int.Parse(value[..2])) || CpvVocabulary.Find(value) is null)
+        if (!Divisions.Contains(int.Parse(value[..2], System.Globalization.CultureInfo.InvariantCulture)) || CpvVocabulary.Find(value) is null)
             return false;
         code = new CpvCode(value);
         return true;

@@ -27,8 +27,8 @@ public readonly record struct EnterpriseNumber
         if (compact.Length != 10 || !compact.All(char.IsAsciiDigit) || compact[0] is not ('0' or '1'))
             return false;
 
-        var body = long.Parse(compact[..8]);
-        var check = int.Parse(compact[8..]);
+        var body = long.Parse(compact[..8], System.Globalization.CultureInfo.InvariantCulture);
+        var check = int.Parse(compact[8..], System.Globalization.CultureInfo.InvariantCulture);
         if (97 - body % 97 != check)
             return false;
 

@@ -100,7 +100,11 @@ public sealed record JointTender(
 
     public JointTender Apply(LotChanged e) => WithLot(e.LotNumber, lot => lot with
     {
-        Title = e.Title, Cpv = e.Cpv, EstimatedValueExclVat = e.EstimatedValueExclVat, VatRate = e.VatRate, Terms = e.Terms,
+        Title = e.Title,
+        Cpv = e.Cpv,
+        EstimatedValueExclVat = e.EstimatedValueExclVat,
+        VatRate = e.VatRate,
+        Terms = e.Terms,
     });
 
     public JointTender Apply(LotRemoved e) => this with { Lots = Lots.Remove(e.LotNumber) };
@@ -138,14 +142,21 @@ public sealed record JointTender(
 
     public JointTender Apply(LotRenewed e) => WithRunning(e.LotNumber, r => r with
     {
-        Renewals = e.Renewal, PeriodStart = e.PeriodStart, PeriodEnd = e.PeriodEnd, Declined = [], Shares = e.Shares,
-        AmountExclVat = e.AmountExclVat, AmountInclVat = e.AmountInclVat,
+        Renewals = e.Renewal,
+        PeriodStart = e.PeriodStart,
+        PeriodEnd = e.PeriodEnd,
+        Declined = [],
+        Shares = e.Shares,
+        AmountExclVat = e.AmountExclVat,
+        AmountInclVat = e.AmountInclVat,
     });
 
     /// <summary>No renewal is possible any more, and every administration's share ends with the current period.</summary>
     public JointTender Apply(LotNotRenewed e) => WithRunning(e.LotNumber, r => r with
     {
-        PossibleRenewals = r.Renewals, NotRenewed = true, Declined = [.. r.Shares.Select(s => s.Administration)],
+        PossibleRenewals = r.Renewals,
+        NotRenewed = true,
+        Declined = [.. r.Shares.Select(s => s.Administration)],
     });
 
     public JointTender Apply(LotEnded e) => WithLot(e.LotNumber, lot => lot with { Status = LotStatus.Ended, Ending = e.Reason.ToString() });

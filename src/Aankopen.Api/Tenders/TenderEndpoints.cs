@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.AddLot;
 using Aankopen.Api.Tenders.AdministrationYear;
 using Aankopen.Api.Tenders.AwardLot;
@@ -13,11 +14,10 @@ using Aankopen.Api.Tenders.OpenOptIn;
 using Aankopen.Api.Tenders.OpenTender;
 using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.PublishTender;
-using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Api.Tenders.RemoveLot;
+using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Api.Tenders.TerminateLot;
 using Aankopen.Api.Tenders.WithdrawOptIn;
-using Aankopen.Api.Shared.Security;
 using Aankopen.Contracts.Api.V1;
 
 namespace Aankopen.Api.Tenders;

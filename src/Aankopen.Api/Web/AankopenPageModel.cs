@@ -82,7 +82,7 @@ public abstract class AankopenPageModel : PageModel
         return RefusalPage(StatusCodes.Status403Forbidden);
     }
 
-    private ContentResult RefusalPage(int status) =>
+    private static ContentResult RefusalPage(int status) =>
         new() { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = Language.RefusalPage(status, Language.IsFrench) };
 
     protected static string IfMatch(long version) => $"\"{version}\"";

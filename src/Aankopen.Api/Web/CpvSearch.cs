@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Aankopen.Contracts.Api.V1;
@@ -29,30 +30,30 @@ public static class CpvSearch
         var error = page.ErrorOf(Form, "q") ?? page.ErrorOf(Form, "");
         var id = $"{Form}-q";
         var html = new System.Text.StringBuilder();
-        html.Append($"""<form method="get" class="row" role="search" aria-label="{Html.Encode(Language.T("CPV-code zoeken", "Rechercher un code CPV"))}">""")
-            .Append($"""<div class="field"><label for="{id}">{Html.Encode(Language.T("CPV-code zoeken op woorden, in het Nederlands of het Frans", "Rechercher un code CPV par mots, en néerlandais ou en français"))}""")
-            .Append($""" <span class="hint" id="{id}-hint">{Html.Encode(Language.T("bv. kantoorbenodigdheden, of de eerste cijfers", "p.ex. fournitures de bureau, ou les premiers chiffres"))}</span></label>""")
-            .Append($"""<input id="{id}" name="{Query}" type="search" value="{Html.Encode(query)}" aria-describedby="{id}-hint{(error is null ? "" : $" {id}-error")}"{(error is null ? "" : " aria-invalid=\"true\"")}>""")
+        html.Append(CultureInfo.InvariantCulture, $"""<form method="get" class="row" role="search" aria-label="{Html.Encode(Language.T("CPV-code zoeken", "Rechercher un code CPV"))}">""")
+            .Append(CultureInfo.InvariantCulture, $"""<div class="field"><label for="{id}">{Html.Encode(Language.T("CPV-code zoeken op woorden, in het Nederlands of het Frans", "Rechercher un code CPV par mots, en néerlandais ou en français"))}""")
+            .Append(CultureInfo.InvariantCulture, $""" <span class="hint" id="{id}-hint">{Html.Encode(Language.T("bv. kantoorbenodigdheden, of de eerste cijfers", "p.ex. fournitures de bureau, ou les premiers chiffres"))}</span></label>""")
+            .Append(CultureInfo.InvariantCulture, $"""<input id="{id}" name="{Query}" type="search" value="{Html.Encode(query)}" aria-describedby="{id}-hint{(error is null ? "" : $" {id}-error")}"{(error is null ? "" : " aria-invalid=\"true\"")}>""")
             .Append(error is null ? "" : $"""<p class="field-error" id="{id}-error">{Html.Encode(error)}</p>""")
-            .Append($"""</div><button type="submit" class="secondary">{Html.Encode(Language.T("Zoeken", "Rechercher"))}</button></form>""");
+            .Append(CultureInfo.InvariantCulture, $"""</div><button type="submit" class="secondary">{Html.Encode(Language.T("Zoeken", "Rechercher"))}</button></form>""");
         if (query.Length > 0 && error is null)
         {
             if (page.CpvMatches.Count == 0)
-                html.Append($"""<p class="muted">{Html.Encode(Language.T("Geen code gevonden; probeer andere woorden.", "Aucun code trouvé ; essayez d'autres mots."))}</p>""");
+                html.Append(CultureInfo.InvariantCulture, $"""<p class="muted">{Html.Encode(Language.T("Geen code gevonden; probeer andere woorden.", "Aucun code trouvé ; essayez d'autres mots."))}</p>""");
             else
             {
-                html.Append($"""<ul class="cpv-found" aria-label="{Html.Encode(Language.T("Gevonden CPV-codes", "Codes CPV trouvés"))}">""");
+                html.Append(CultureInfo.InvariantCulture, $"""<ul class="cpv-found" aria-label="{Html.Encode(Language.T("Gevonden CPV-codes", "Codes CPV trouvés"))}">""");
                 foreach (var match in page.CpvMatches)
                 {
                     var href = $"?{pick}={Uri.EscapeDataString(match.Code)}&{Query}={Uri.EscapeDataString(query)}{(anchor is null ? "" : "#" + anchor)}";
-                    html.Append($"""<li><a href="{Html.Encode(href)}">{Html.Encode(match.Code)}</a> {Html.Encode(Language.T(match.Nl, match.Fr))}</li>""");
+                    html.Append(CultureInfo.InvariantCulture, $"""<li><a href="{Html.Encode(href)}">{Html.Encode(match.Code)}</a> {Html.Encode(Language.T(match.Nl, match.Fr))}</li>""");
                 }
                 html.Append("</ul>");
             }
         }
-        html.Append($"""<datalist id="{Suggestions}">""");
+        html.Append(CultureInfo.InvariantCulture, $"""<datalist id="{Suggestions}">""");
         foreach (var match in page.CpvMatches)
-            html.Append($"""<option value="{Html.Encode(match.Code)}">{Html.Encode(Language.T(match.Nl, match.Fr))}</option>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<option value="{Html.Encode(match.Code)}">{Html.Encode(Language.T(match.Nl, match.Fr))}</option>""");
         return new HtmlString(html.Append("</datalist>").ToString());
     }
 }

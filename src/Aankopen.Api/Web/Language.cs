@@ -60,7 +60,11 @@ public static class Language
     {
         http.Response.Cookies.Append(CookieName, to == "fr" ? "fr" : "nl", new CookieOptions
         {
-            MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = http.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(365),
+            HttpOnly = true,
+            SameSite = SameSiteMode.Lax,
+            IsEssential = true,
+            Secure = http.Request.IsHttps,
         });
         return Results.Redirect(Shared.Security.ReturnAddresses.Local(returnUrl));
     }

@@ -41,7 +41,8 @@ public static class StatusProblems
         else
             await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new()
             {
-                HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode },
+                HttpContext = http,
+                ProblemDetails = { Status = http.Response.StatusCode },
             });
     });
 }

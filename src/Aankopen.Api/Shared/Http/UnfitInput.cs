@@ -85,7 +85,7 @@ public static class UnfitInput
     {
         if (body.Contains((byte)'\\'))
             return true;
-        for (var at = body.IndexOfAny((byte)0xC2, (byte)0xEF); at >= 0 && at + 1 < body.Length; )
+        for (var at = body.IndexOfAny((byte)0xC2, (byte)0xEF); at >= 0 && at + 1 < body.Length;)
         {
             if ((body[at] == 0xC2 && body[at + 1] is >= 0x80 and <= 0x9F)
                 || (body[at] == 0xEF && at + 2 < body.Length && body[at + 1] == 0xBF && body[at + 2] is 0xBE or 0xBF))

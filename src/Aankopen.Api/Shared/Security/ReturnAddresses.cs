@@ -53,7 +53,7 @@ public static class ReturnAddresses
                 escaped.Append((char)rune.Value);
             else
                 foreach (var b in Encoding.UTF8.GetBytes(rune.ToString()))
-                    escaped.Append('%').Append(b.ToString("X2"));
+                    escaped.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
         return escaped.ToString();
     }
 }

@@ -1,10 +1,10 @@
-using Marten.Linq.MatchesSql;
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Marten;
+using Marten.Linq.MatchesSql;
 
 namespace Aankopen.Api.Tenders.AdministrationYear;
 

@@ -1,5 +1,5 @@
-using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.ReadModels;
 using JasperFx;
 using Marten;

@@ -122,7 +122,10 @@ public static class OcdsReleases
         }
         : new JsonObject
         {
-            ["id"] = $"award-{lot.Number}", ["status"] = "unsuccessful", ["description"] = lot.Ending, ["relatedLots"] = new JsonArray(LotId(lot)),
+            ["id"] = $"award-{lot.Number}",
+            ["status"] = "unsuccessful",
+            ["description"] = lot.Ending,
+            ["relatedLots"] = new JsonArray(LotId(lot)),
         };
 
     private static JsonObject Contract(Lot lot)
@@ -157,7 +160,9 @@ public static class OcdsReleases
         {
             var party = new JsonObject
             {
-                ["id"] = SupplierPartyId(award.SupplierId), ["name"] = award.SupplierName, ["roles"] = new JsonArray("supplier"),
+                ["id"] = SupplierPartyId(award.SupplierId),
+                ["name"] = award.SupplierName,
+                ["roles"] = new JsonArray("supplier"),
             };
             // Belgian suppliers by enterprise number (org-id.guide BE-BCE_KBO); others by their VAT id as written.
             party["identifier"] = EnterpriseNumber.TryParse(award.SupplierId, out var number)

@@ -38,8 +38,7 @@ public static class OpenTenderDecider
             TenderRules.MissingText(command.TitleFr, "titleFr", 200, "een Franse titel", "un intitulé en français"),
         };
 
-        CpvCode.TryParse(command.MainCpv, out var cpv);
-        if (cpv is null)
+        if (!CpvCode.TryParse(command.MainCpv, out var cpv))
             errors.Add(TenderRules.InvalidCpv(command.MainCpv, "mainCpv"));
         else if (command.Subject is { } subject && subject != cpv.Value.Subject
                  && !(subject == ContractSubject.SocialServices && cpv.Value.Subject == ContractSubject.Services))

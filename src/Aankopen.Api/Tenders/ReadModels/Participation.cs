@@ -1,5 +1,5 @@
-using Aankopen.Api.Shared;
 using System.Collections.Immutable;
+using Aankopen.Api.Shared;
 
 namespace Aankopen.Api.Tenders.ReadModels;
 
@@ -73,8 +73,11 @@ public sealed record Participation(
         LotAwarded e when e.Shares.FirstOrDefault(s => s.Administration == Administration) is { } share && Lots.ContainsKey(e.LotNumber) =>
             WithLot(e.LotNumber, Lots[e.LotNumber] with
             {
-                Status = ParticipationStatus.Awarded, SupplierName = e.SupplierName, ShareExclVat = share.AmountExclVat,
-                ShareInclVat = share.AmountInclVat, AwardedOn = BrusselsCalendar.DateOf(e.AwardedAt),
+                Status = ParticipationStatus.Awarded,
+                SupplierName = e.SupplierName,
+                ShareExclVat = share.AmountExclVat,
+                ShareInclVat = share.AmountInclVat,
+                AwardedOn = BrusselsCalendar.DateOf(e.AwardedAt),
             }),
         LotNotAwarded e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.NotAwarded }),
         LotTerminated e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.Terminated }),

@@ -21,7 +21,7 @@ public sealed record TenderRecord(
     DateOnly? NextRenewalCheck = null) : Shared.Http.IStreamRecord<JointTender>
 {
     public static TenderRecord From(JointTender t, long version) => new(
-        t.Id, version, t, t.Reference, t.Status, Shared.BrusselsCalendar.DateOf(t.OpenedAt).Year, int.Parse(t.MainCpv[..2]), [.. t.InvitedAdministrations],
+        t.Id, version, t, t.Reference, t.Status, Shared.BrusselsCalendar.DateOf(t.OpenedAt).Year, int.Parse(t.MainCpv[..2], System.Globalization.CultureInfo.InvariantCulture), [.. t.InvitedAdministrations],
         SearchableText(t), t.OpenedAt, t.OptInDeadline,
         t.LiveLots.Sum(l => l.EstimatedValueExclVat),
         t.Lots.Values.Sum(l => l.Award?.AmountExclVat ?? 0m),

@@ -1,6 +1,6 @@
-using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Marten;

@@ -1,6 +1,6 @@
+using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Tenders.ReadModels;
 using JasperFx;
 using Marten;

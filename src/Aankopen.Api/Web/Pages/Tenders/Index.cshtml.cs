@@ -26,6 +26,6 @@ public sealed class IndexModel : AankopenPageModel
     private static string? Empty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     public string Link(int page) =>
-        "/tenders?" + string.Join("&", new[] { ("status", Status), ("year", Year?.ToString()), ("administration", Administration), ("q", Q), ("p", page.ToString()) }
+        "/tenders?" + string.Join("&", new[] { ("status", Status), ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("administration", Administration), ("q", Q), ("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
             .Where(x => x.Item2 is not null).Select(x => $"{x.Item1}={Uri.EscapeDataString(x.Item2!)}"));
 }
