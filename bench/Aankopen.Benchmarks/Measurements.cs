@@ -3,6 +3,8 @@ using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.ReadModels;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.OptInToLot;
 using Aankopen.FinanceSimulator;
 using Marten;
 using MassTransit;

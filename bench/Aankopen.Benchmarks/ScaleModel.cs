@@ -8,6 +8,16 @@ using Aankopen.Api.Tenders.OpenTender;
 using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.PublishTender;
 using Aankopen.Api.Tenders.Renewals;
+using Aankopen.Domain;
+using Aankopen.Domain.Administrations;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.AddLot;
+using Aankopen.Domain.Tenders.AwardLot;
+using Aankopen.Domain.Tenders.CloseOptIn;
+using Aankopen.Domain.Tenders.OpenTender;
+using Aankopen.Domain.Tenders.OptInToLot;
+using Aankopen.Domain.Tenders.PublishTender;
+using Aankopen.Domain.Tenders.Renewals;
 using Marten;
 
 namespace Aankopen.Benchmarks;

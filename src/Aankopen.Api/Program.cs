@@ -9,6 +9,7 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Web;
+using Aankopen.Domain.Tenders.Thresholds;
 using Aankopen.Observability;
 using Scalar.AspNetCore;
 

@@ -3,6 +3,11 @@ using Aankopen.Api.Shared;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.AddLot;
 using Aankopen.Api.Tenders.OpenTender;
+using Aankopen.Domain;
+using Aankopen.Domain.Administrations;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.AddLot;
+using Aankopen.Domain.Tenders.OpenTender;
 using Shouldly;
 
 namespace Aankopen.IntegrationTests;

@@ -4,6 +4,8 @@ using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Client;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.OptInToLot;
 using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events;

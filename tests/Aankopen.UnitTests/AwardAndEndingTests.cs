@@ -5,6 +5,13 @@ using Aankopen.Api.Tenders.CancelTender;
 using Aankopen.Api.Tenders.DeclareLotNotAwarded;
 using Aankopen.Api.Tenders.PublishTender;
 using Aankopen.Api.Tenders.TerminateLot;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.AwardLot;
+using Aankopen.Domain.Tenders.CancelTender;
+using Aankopen.Domain.Tenders.DeclareLotNotAwarded;
+using Aankopen.Domain.Tenders.PublishTender;
+using Aankopen.Domain.Tenders.TerminateLot;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 
@@ -182,7 +189,7 @@ public class AwardAndEndingTests
     }
 
     private static Decision OptInDecider(JointTender t) =>
-        Api.Tenders.OptInToLot.OptInDecider.Decide(t, new Api.Tenders.OptInToLot.OptInCommand(1, "OCMW", 1m, null, "x", Cell), Now);
+        Aankopen.Domain.Tenders.OptInToLot.OptInDecider.Decide(t, new Aankopen.Domain.Tenders.OptInToLot.OptInCommand(1, "OCMW", 1m, null, "x", Cell), Now);
 
     [Fact]
     public void A_tender_with_an_awarded_lot_cannot_be_cancelled()

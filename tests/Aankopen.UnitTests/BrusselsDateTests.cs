@@ -4,6 +4,11 @@ using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.AwardLot;
 using Aankopen.Api.Tenders.PublishTender;
 using Aankopen.Api.Tenders.Renewals;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.AwardLot;
+using Aankopen.Domain.Tenders.PublishTender;
+using Aankopen.Domain.Tenders.Renewals;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

@@ -1,6 +1,7 @@
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Finance.V1;
+using Aankopen.Domain.Tenders;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

@@ -1,4 +1,5 @@
 using Aankopen.Api.Shared;
+using Aankopen.Domain;
 using Shouldly;
 
 namespace Aankopen.UnitTests;

@@ -3,6 +3,11 @@ using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.AddLot;
 using Aankopen.Api.Tenders.CloseOptIn;
 using Aankopen.Api.Tenders.OptInToLot;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.AddLot;
+using Aankopen.Domain.Tenders.CloseOptIn;
+using Aankopen.Domain.Tenders.OptInToLot;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

@@ -4,6 +4,12 @@ using Aankopen.Api.Tenders.AddLot;
 using Aankopen.Api.Tenders.ChangeLot;
 using Aankopen.Api.Tenders.OpenOptIn;
 using Aankopen.Api.Tenders.RemoveLot;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.AddLot;
+using Aankopen.Domain.Tenders.ChangeLot;
+using Aankopen.Domain.Tenders.OpenOptIn;
+using Aankopen.Domain.Tenders.RemoveLot;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 
@@ -49,8 +55,8 @@ public class LotChangeTests
     public void Nobody_opts_into_a_draft()
     {
         TenderSpec.Given(Drafted("GEMEENTE", "OCMW"), Lot(1))
-            .When(t => Api.Tenders.OptInToLot.OptInDecider.Decide(t,
-                new Api.Tenders.OptInToLot.OptInCommand(1, "OCMW", 1_000m, null, "0900/123-48", Cell), Now))
+            .When(t => Aankopen.Domain.Tenders.OptInToLot.OptInDecider.Decide(t,
+                new Aankopen.Domain.Tenders.OptInToLot.OptInCommand(1, "OCMW", 1_000m, null, "0900/123-48", Cell), Now))
             .ThenRefused("tender-draft", ErrorKind.Conflict);
     }
 

@@ -1,5 +1,7 @@
 using Aankopen.Api.Memberships;
 using Aankopen.Api.Shared;
+using Aankopen.Domain;
+using Aankopen.Domain.Memberships;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

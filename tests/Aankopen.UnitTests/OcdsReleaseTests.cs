@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.ExportOcds;
+using Aankopen.Domain.Tenders;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 
@@ -10,7 +11,7 @@ namespace Aankopen.UnitTests;
 public sealed class OcdsReleaseTests
 {
     private const string Ocid = "ocds-aankpn-0199a000-0000-7000-8000-000000000001";
-    private static readonly Dictionary<string, Api.Administrations.Administration> ByCode = Administrations.All.ToDictionary(a => a.Code);
+    private static readonly Dictionary<string, Aankopen.Domain.Administrations.Administration> ByCode = Administrations.All.ToDictionary(a => a.Code);
 
     private static JsonObject[] ReleasesOf(params object[] facts)
     {

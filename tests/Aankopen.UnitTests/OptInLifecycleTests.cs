@@ -3,6 +3,11 @@ using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.CloseOptIn;
 using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.WithdrawOptIn;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.CloseOptIn;
+using Aankopen.Domain.Tenders.OptInToLot;
+using Aankopen.Domain.Tenders.WithdrawOptIn;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

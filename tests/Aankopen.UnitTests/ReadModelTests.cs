@@ -1,6 +1,8 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.ReadModels;
+using Aankopen.Domain.Administrations;
+using Aankopen.Domain.Tenders;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

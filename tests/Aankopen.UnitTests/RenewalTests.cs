@@ -4,6 +4,9 @@ using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Api.Tenders.TerminateLot;
 using Aankopen.Contracts.Finance.V1;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.Renewals;
+using Aankopen.Domain.Tenders.TerminateLot;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

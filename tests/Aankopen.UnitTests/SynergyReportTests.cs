@@ -4,6 +4,9 @@ using Aankopen.Api.Memberships;
 using Aankopen.Api.Reports;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.Renewals;
+using Aankopen.Domain.Memberships;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.Renewals;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

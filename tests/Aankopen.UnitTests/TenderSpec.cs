@@ -1,5 +1,7 @@
 using Aankopen.Api.Shared;
 using Aankopen.Api.Tenders;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
 using Shouldly;
 
 namespace Aankopen.UnitTests;

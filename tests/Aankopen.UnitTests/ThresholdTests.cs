@@ -1,6 +1,9 @@
 using System.Globalization;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Tenders;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.Thresholds;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 
@@ -121,7 +124,7 @@ public sealed class ThresholdTests
     [Fact]
     public void Refusals_write_amounts_the_belgian_way_too()
     {
-        var refused = TenderRules.NotPositiveAmount(1234.567m, "awardedAmountExclVat")!;
+        var refused = InputChecks.NotPositiveAmount(1234.567m, "awardedAmountExclVat")!;
 
         refused.Nl.ShouldContain("1.234,567");
         refused.Nl.ShouldContain("10.000.000.000,00 euro");

@@ -3,6 +3,9 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Contracts.Finance.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Administrations;
+using Aankopen.Domain.Tenders;
 using JasperFx;
 using Marten;
 
@@ -132,6 +135,6 @@ public static class AdministrationEndpoints
 
     public static IResult NotFound(HttpContext http, string code) =>
         Problems.Single(http, StatusCodes.Status404NotFound, "administration-not-found",
-            $"Er is geen bestuur met code '{Tenders.TenderRules.Shorten(code)}'.",
-            $"Il n'existe pas d'administration avec le code '{Tenders.TenderRules.Shorten(code)}'.");
+            $"Er is geen bestuur met code '{InputChecks.Shorten(code)}'.",
+            $"Il n'existe pas d'administration avec le code '{InputChecks.Shorten(code)}'.");
 }

@@ -1,3 +1,4 @@
+using Aankopen.Domain.Administrations;
 using JasperFx;
 
 namespace Aankopen.Api.Administrations;

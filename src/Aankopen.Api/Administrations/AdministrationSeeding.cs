@@ -1,4 +1,5 @@
 using Aankopen.Api.Infrastructure;
+using Aankopen.Domain.Administrations;
 using Marten;
 
 namespace Aankopen.Api.Administrations;

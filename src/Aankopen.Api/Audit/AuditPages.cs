@@ -18,7 +18,7 @@ namespace Aankopen.Api.Audit;
 /// </summary>
 public static class AuditPages
 {
-    private static readonly TimeZoneInfo Brussels = Shared.BrusselsCalendar.Zone;
+    private static readonly TimeZoneInfo Brussels = Aankopen.Domain.BrusselsCalendar.Zone;
     /// <summary>Escapes markup but leaves accented letters as they are, so the page reads as written.</summary>
     private static readonly System.Text.Encodings.Web.HtmlEncoder Html = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerOptions.Web)

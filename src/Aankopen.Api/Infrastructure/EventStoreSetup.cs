@@ -6,6 +6,8 @@ using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.CloseOptIn;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Api.Tenders.Renewals;
+using Aankopen.Domain.Memberships;
+using Aankopen.Domain.Tenders;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;

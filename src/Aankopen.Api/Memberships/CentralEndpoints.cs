@@ -4,6 +4,9 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Administrations;
+using Aankopen.Domain.Tenders;
 using Marten;
 
 namespace Aankopen.Api.Memberships;
@@ -35,8 +38,8 @@ public static class CentralEndpoints
         var level = EnumNames.Parse<CentralLevel>(request.Level);
         if (level is null)
             errors.Add(DomainError.Invalid("central-level-invalid", "level",
-                $"Niveau '{TenderRules.Shorten(request.Level)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<CentralLevel>())}.",
-                $"Le niveau '{TenderRules.Shorten(request.Level)}' est inconnu ; choisissez parmi {string.Join(", ", Enum.GetNames<CentralLevel>())}."));
+                $"Niveau '{InputChecks.Shorten(request.Level)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<CentralLevel>())}.",
+                $"Le niveau '{InputChecks.Shorten(request.Level)}' est inconnu ; choisissez parmi {string.Join(", ", Enum.GetNames<CentralLevel>())}."));
         if (errors.Count > 0)
             return Problems.From(http, errors);
 
@@ -59,7 +62,7 @@ public static class CentralEndpoints
     {
         if (await session.LoadAsync<PurchasingCentral>(code, ct) is null)
             return Problems.Single(http, StatusCodes.Status404NotFound, "central-not-found",
-                $"Er is geen aankoopcentrale met code '{TenderRules.Shorten(code)}'.", $"Il n'existe pas de centrale d'achat avec le code '{TenderRules.Shorten(code)}'.");
+                $"Er is geen aankoopcentrale met code '{InputChecks.Shorten(code)}'.", $"Il n'existe pas de centrale d'achat avec le code '{InputChecks.Shorten(code)}'.");
         var records = await session.Query<MembershipRecord>().Where(r => r.Central == code).OrderBy(r => r.Administration).ThenBy(r => r.Start).ToListAsync(ct);
         return TypedResults.Ok(records.Select(r => r.State.ToView(r.Version)).ToArray());
     }

@@ -4,6 +4,10 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Administrations;
+using Aankopen.Domain.Memberships;
+using Aankopen.Domain.Tenders;
 using Marten;
 
 namespace Aankopen.Api.Memberships;
@@ -45,7 +49,7 @@ public static class MembershipEndpoints
         var (actor, actorProblem) = Actor.Read(http);
         if (actorProblem is not null)
             return actorProblem;
-        var administrations = await AdministrationDirectory.LoadAsync(session, ct);
+        var administrations = await session.LoadAdministrationsAsync(ct);
         var centrals = (await session.Query<PurchasingCentral>().Select(c => c.Id).ToListAsync(ct)).ToHashSet();
         var existing = request.Administration is null || request.Central is null ? [] :
             (await session.Query<MembershipRecord>().Where(r => r.Administration == request.Administration && r.Central == request.Central).ToListAsync(ct))
@@ -90,8 +94,8 @@ public static class MembershipEndpoints
     {
         var errors = new List<DomainError?>
         {
-            TenderRules.MissingText(administration, "administration", 20, "het bestuur", "l'administration"),
-            TenderRules.MissingText(central, "central", 20, "de aankoopcentrale", "la centrale d'achat"),
+            InputChecks.MissingText(administration, "administration", 20, "het bestuur", "l'administration"),
+            InputChecks.MissingText(central, "central", 20, "de aankoopcentrale", "la centrale d'achat"),
         };
         int? division = null;
         if (cpv is not null)
@@ -101,7 +105,7 @@ public static class MembershipEndpoints
             else if (int.TryParse(cpv, out var d) && CpvCode.IsDivision(d))
                 division = d;
             else
-                errors.Add(TenderRules.InvalidCpv(cpv, "cpv"));
+                errors.Add(InputChecks.InvalidCpv(cpv, "cpv"));
         }
         if (category is null && cpv is null)
             errors.Add(DomainError.Invalid("what-required", "category",
@@ -111,7 +115,7 @@ public static class MembershipEndpoints
         if (refusals.Count > 0)
             return Problems.From(http, refusals);
 
-        var day = on ?? Aankopen.Api.Shared.BrusselsCalendar.Today(clock);
+        var day = on ?? Aankopen.Domain.BrusselsCalendar.Today(clock);
         var memberships = (await session.Query<MembershipRecord>().Where(r => r.Administration == administration && r.Central == central).ToListAsync(ct))
             .Select(r => r.State).ToArray();
         var (allowed, nl, fr, membership) = MembershipRules.MayBuy(memberships, administration!, central!, day, category, division);

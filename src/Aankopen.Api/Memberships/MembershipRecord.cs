@@ -1,4 +1,5 @@
 using Aankopen.Api.Shared.Http;
+using Aankopen.Domain.Memberships;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 

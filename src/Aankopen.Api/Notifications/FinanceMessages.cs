@@ -1,6 +1,9 @@
 using Aankopen.Api.Shared;
 using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Finance.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.Renewals;
 
 namespace Aankopen.Api.Notifications;
 

@@ -3,6 +3,8 @@ using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Notifications.Parking;
 using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Finance.V1;
+using Aankopen.Domain.Memberships;
+using Aankopen.Domain.Tenders;
 using Aankopen.Messaging;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;

@@ -1,5 +1,6 @@
 using Aankopen.Api.Memberships;
 using Aankopen.Contracts.Finance.V1;
+using Aankopen.Domain.Memberships;
 
 namespace Aankopen.Api.Notifications;
 

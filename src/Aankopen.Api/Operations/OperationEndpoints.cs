@@ -5,6 +5,7 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
 using Aankopen.Messaging;
 using JasperFx.Events.Daemon;
 using Marten;

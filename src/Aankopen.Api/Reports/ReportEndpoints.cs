@@ -5,6 +5,9 @@ using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.Renewals;
 using Marten;
 
 namespace Aankopen.Api.Reports;
@@ -22,12 +25,12 @@ public static class ReportEndpoints
     {
         var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.TenderReader);
         reports.MapGet("/synergies/{year:int}", async (int year, HttpContext http, IQuerySession session, Tenancy.Tenants tenants, CancellationToken ct) =>
-                TenderRules.YearOutOfRange(year) is { } bad ? Problems.From(http, [bad]) : TypedResults.Ok(await ReadAsync(year, http, session, tenants, ct)))
+                InputChecks.YearOutOfRange(year) is { } bad ? Problems.From(http, [bad]) : TypedResults.Ok(await ReadAsync(year, http, session, tenants, ct)))
             .WithName("SynergyReport").WithSummary("The public-procurement chapter of the yearly synergy report: opened, awarded, renewed, shares, memberships, year on year")
             .Produces<SynergyReportView>().ProducesProblem(422);
         reports.MapGet("/synergies/{year:int}.csv", async (int year, string? lang, HttpContext http, IQuerySession session, Tenancy.Tenants tenants, CancellationToken ct) =>
             {
-                if (TenderRules.YearOutOfRange(year) is { } bad)
+                if (InputChecks.YearOutOfRange(year) is { } bad)
                     return Problems.From(http, [bad]);
                 return SynergyCsv.Write(await ReadAsync(year, http, session, tenants, ct), Problems.PrefersFrench(http, lang)).ToResult($"synergies-{year}.csv");
             })

@@ -3,6 +3,10 @@ using Aankopen.Api.Shared;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Memberships;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.Renewals;
 
 namespace Aankopen.Api.Reports;
 

@@ -1,4 +1,5 @@
 using Aankopen.Api.Administrations;
+using Aankopen.Domain.Administrations;
 
 namespace Aankopen.Api.Tenancy;
 

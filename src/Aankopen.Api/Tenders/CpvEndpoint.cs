@@ -1,6 +1,7 @@
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
 
 namespace Aankopen.Api.Tenders;
 

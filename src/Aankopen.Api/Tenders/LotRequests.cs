@@ -1,4 +1,5 @@
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain.Tenders;
 
 namespace Aankopen.Api.Tenders;
 

@@ -1,6 +1,9 @@
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.Renewals;
+using Aankopen.Domain.Tenders.Thresholds;
 
 namespace Aankopen.Api.Tenders;
 
@@ -25,7 +28,7 @@ public static class TenderViews
 
     private static TenderView WholeView(JointTender t, long version, ProcedureThresholds thresholds)
     {
-        var cpv = Shared.CpvVocabulary.Find(t.MainCpv);
+        var cpv = Aankopen.Domain.CpvVocabulary.Find(t.MainCpv);
         return new(
             t.Id, version, t.Reference, t.TitleNl, t.TitleFr, t.MainCpv, t.Subject.ToString(), t.Procedure, t.LeadAdministration,
             t.InvitedAdministrations, t.OptInDeadline, t.Status.ToString(), t.OpenedBy, t.OpenedAt, t.PublicationReference, t.PublishedOn,
@@ -33,7 +36,7 @@ public static class TenderViews
             t.Lots.Values.Select(ToView).ToArray(),
             Matrix(t),
             Totals(t),
-            thresholds.WarningsFor(t),
+            thresholds.WarningsFor(t).Select(w => new WarningView(w.Code, w.Nl, w.Fr)).ToArray(),
             ProcedureThresholds.EstimatedOverFullDuration(t),
             cpv?.Nl, cpv?.Fr);
     }
@@ -43,9 +46,9 @@ public static class TenderViews
         r.State.LeadAdministration, r.Administrations, r.State.OptInDeadline, r.State.Lots.Count, r.EstimatedTotalExclVat,
         r.AwardedTotalExclVat);
 
-    private static LotView ToView(Lot l) => ToView(l, Shared.CpvVocabulary.Find(l.Cpv));
+    private static LotView ToView(Lot l) => ToView(l, Aankopen.Domain.CpvVocabulary.Find(l.Cpv));
 
-    private static LotView ToView(Lot l, Shared.CpvVocabulary.Entry? cpv) => new(
+    private static LotView ToView(Lot l, Aankopen.Domain.CpvVocabulary.Entry? cpv) => new(
         l.Number, l.Title, l.Cpv, l.EstimatedValueExclVat, l.VatRate,
         new ContractTermsView(l.Terms.Start, l.Terms.InitialMonths, l.Terms.Renewable, l.Terms.RenewalMonths, l.Terms.MaxRenewals,
             l.Terms.NoticeDays, l.Terms.TotalMonths, l.Terms.LongerDurationJustification),
@@ -58,7 +61,7 @@ public static class TenderViews
         l.Ending, l.TerminatedOn,
         l.Running is { } r
             ? new RunningContractView(r.Renewals, r.PossibleRenewals, r.PeriodStart, r.PeriodEnd, r.CanRenew ? r.Next : null,
-                r.CanRenew ? Renewals.ContractPeriods.NoticeDeadline(r.PeriodEnd, l.Terms.NoticeDays) : null, r.AmountExclVat, r.AmountInclVat,
+                r.CanRenew ? Aankopen.Domain.Tenders.ContractPeriods.NoticeDeadline(r.PeriodEnd, l.Terms.NoticeDays) : null, r.AmountExclVat, r.AmountInclVat,
                 r.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray(), r.Declined)
             : null,
         l.Terms.OverFullDuration(l.EstimatedValueExclVat),

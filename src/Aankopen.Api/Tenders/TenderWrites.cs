@@ -1,6 +1,9 @@
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.ReadModels;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.Thresholds;
 
 namespace Aankopen.Api.Tenders;
 

@@ -12,7 +12,7 @@ public static class Language
     public const string CookieName = "aankopen.lang";
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE"), French = CultureInfo.GetCultureInfo("fr-BE");
-    private static readonly TimeZoneInfo Brussels = Shared.BrusselsCalendar.Zone;
+    private static readonly TimeZoneInfo Brussels = Aankopen.Domain.BrusselsCalendar.Zone;
 
     public static bool IsFrench => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr";
 

@@ -3,6 +3,8 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
 using Marten;
 
 namespace Aankopen.Api.Notifications.Deliveries;
@@ -30,8 +32,8 @@ public static class DeliveryEndpoints
         string[] statuses = ["Published", "Delivered", "Retrying", "Failed"];
         if (status is not null && !statuses.Contains(status, StringComparer.OrdinalIgnoreCase))
             return Problems.From(http, [DomainError.Invalid("status-invalid", "status",
-                $"Status '{TenderRules.Shorten(status)}' bestaat niet; kies uit {string.Join(", ", statuses)}.",
-                $"Le statut '{TenderRules.Shorten(status)}' n'existe pas ; choisissez parmi {string.Join(", ", statuses)}.")]);
+                $"Status '{InputChecks.Shorten(status)}' bestaat niet; kies uit {string.Join(", ", statuses)}.",
+                $"Le statut '{InputChecks.Shorten(status)}' n'existe pas ; choisissez parmi {string.Join(", ", statuses)}.")]);
 
         // Outside the cell and auditors, one's own administration only: named, or the only one in the token.
         var scope = http.ScopeOf();

@@ -1,3 +1,4 @@
+using Aankopen.Domain;
 namespace Aankopen.Api.Shared.Http;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Aankopen.Domain;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Aankopen.Api.Shared.Http;

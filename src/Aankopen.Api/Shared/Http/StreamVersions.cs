@@ -1,4 +1,6 @@
 using Aankopen.Api.Tenders;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
 using Microsoft.Net.Http.Headers;
 
 namespace Aankopen.Api.Shared.Http;
@@ -35,7 +37,7 @@ public static class StreamVersions
         if (current is { } v)
             SetETag(http, v);
         return Problems.Single(http, StatusCodes.Status412PreconditionFailed, "version-stale",
-            $"Dit werd intussen door iemand anders gewijzigd (u stuurde If-Match {TenderRules.Shorten(sent)}); haal de huidige versie op (GET) en probeer opnieuw.",
-            $"Ceci a été modifié entre-temps par quelqu'un d'autre (If-Match envoyé : {TenderRules.Shorten(sent)}) ; rechargez la version actuelle (GET) et réessayez.");
+            $"Dit werd intussen door iemand anders gewijzigd (u stuurde If-Match {InputChecks.Shorten(sent)}); haal de huidige versie op (GET) en probeer opnieuw.",
+            $"Ceci a été modifié entre-temps par quelqu'un d'autre (If-Match envoyé : {InputChecks.Shorten(sent)}) ; rechargez la version actuelle (GET) et réessayez.");
     }
 }

@@ -1,4 +1,5 @@
 using Aankopen.Api.Shared.Security;
+using Aankopen.Domain;
 using Marten;
 
 namespace Aankopen.Api.Shared.Http;

@@ -3,6 +3,8 @@ using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
 using Marten;
 using Marten.Linq.MatchesSql;
 
@@ -20,7 +22,7 @@ public static class AdministrationYearEndpoint
         if (await session.LoadAsync<AdministrationRecord>(code, ct) is null)
             return AdministrationEndpoints.NotFound(http, code);
         var y = year ?? clock.GetUtcNow().Year;
-        if (TenderRules.YearOutOfRange(y) is { } badYear)
+        if (InputChecks.YearOutOfRange(y) is { } badYear)
             return Problems.From(http, [badYear]);
 
         var participations = await OfYearAsync(session, y, code, ct);

@@ -1,5 +1,8 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain.Administrations;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.AwardLot;
 using Marten;
 
 namespace Aankopen.Api.Tenders.AwardLot;
@@ -9,7 +12,7 @@ public static class AwardLotEndpoint
     public static async Task<IResult> Handle(
         Guid tenderId, int lotNumber, AwardLotRequest request, HttpContext http, TenderWrites writes, IQuerySession session, CancellationToken ct)
     {
-        var administrations = (await AdministrationDirectory.LoadAsync(session, ct)).All;
+        var administrations = (await session.LoadAdministrationsAsync(ct)).All;
         return await writes.ExecuteAsync(http, tenderId, (tender, actor, now) => AwardLotDecider.Decide(tender,
             new AwardLotCommand(lotNumber, request.SupplierName, request.SupplierId, request.AwardedAmountExclVat,
                 request.ContractStart, request.ContractEnd,

@@ -1,6 +1,8 @@
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders.ChangeLot;
 
 namespace Aankopen.Api.Tenders.ChangeLot;
 

@@ -1,3 +1,4 @@
+using Aankopen.Domain.Tenders.CloseOptIn;
 namespace Aankopen.Api.Tenders.CloseOptIn;
 
 public static class CloseOptInEndpoint

@@ -1,6 +1,8 @@
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.ReadModels;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.CloseOptIn;
 using JasperFx;
 using Marten;
 

@@ -2,6 +2,8 @@ using Aankopen.Api.Administrations;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.AdministrationYear;
 using Aankopen.Api.Tenders.ReadModels;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
 using Marten;
 
 namespace Aankopen.Api.Tenders.ExportCsv;
@@ -34,7 +36,7 @@ public static class FinanceCsvEndpoints
     private static async Task<IResult> ExportAsync(string? code, int? year, string? lang, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var y = year ?? clock.GetUtcNow().Year;
-        if (TenderRules.YearOutOfRange(y) is { } badYear)
+        if (InputChecks.YearOutOfRange(y) is { } badYear)
             return Problems.From(http, [badYear]);
         var french = Problems.PrefersFrench(http, lang);
 

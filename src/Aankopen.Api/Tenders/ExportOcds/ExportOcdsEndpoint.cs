@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Aankopen.Api.Administrations;
+using Aankopen.Domain.Administrations;
+using Aankopen.Domain.Tenders;
 using Marten;
 
 namespace Aankopen.Api.Tenders.ExportOcds;
@@ -23,7 +25,7 @@ public static class ExportOcdsEndpoint
         var events = await session.Events.FetchStreamAsync(tenderId, token: ct);
         if (!TenderWrites.IsTender(events))
             return TenderWrites.TenderNotFound(http, tenderId);
-        var administrations = (await AdministrationDirectory.LoadAsync(session, ct)).All.ToDictionary(a => a.Code);
+        var administrations = (await session.LoadAdministrationsAsync(ct)).All.ToDictionary(a => a.Code);
         var ocid = settings.OcidOf(tenderId);
         var releases = new List<JsonObject>();
         JointTender? state = null;

@@ -3,6 +3,11 @@ using System.Text.Json.Nodes;
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Shared;
 using Aankopen.Api.Tenders.OpenTender;
+using Aankopen.Domain;
+using Aankopen.Domain.Administrations;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.OpenTender;
+using Aankopen.Domain.Tenders.Renewals;
 
 namespace Aankopen.Api.Tenders.ExportOcds;
 

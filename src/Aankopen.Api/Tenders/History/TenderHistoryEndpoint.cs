@@ -1,5 +1,7 @@
 using Aankopen.Api.Shared.Http;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.Renewals;
 using Marten;
 
 namespace Aankopen.Api.Tenders.History;

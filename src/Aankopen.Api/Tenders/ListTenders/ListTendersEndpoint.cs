@@ -3,6 +3,8 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
 using Marten;
 
 namespace Aankopen.Api.Tenders.ListTenders;
@@ -63,10 +65,10 @@ public static class ListTendersEndpoint
             status = EnumNames.Parse<TenderStatus>(query.Status);
             if (status is null)
                 errors.Add(DomainError.Invalid("status-invalid", "status",
-                    $"Status '{TenderRules.Shorten(query.Status)}' bestaat niet; kies uit {string.Join(", ", Enum.GetNames<TenderStatus>())}.",
-                    $"Le statut '{TenderRules.Shorten(query.Status)}' n'existe pas ; choisissez parmi {string.Join(", ", Enum.GetNames<TenderStatus>())}."));
+                    $"Status '{InputChecks.Shorten(query.Status)}' bestaat niet; kies uit {string.Join(", ", Enum.GetNames<TenderStatus>())}.",
+                    $"Le statut '{InputChecks.Shorten(query.Status)}' n'existe pas ; choisissez parmi {string.Join(", ", Enum.GetNames<TenderStatus>())}."));
         }
-        if (TenderRules.YearOutOfRange(query.Year) is { } badYear)
+        if (InputChecks.YearOutOfRange(query.Year) is { } badYear)
             errors.Add(badYear);
         if (query.CpvDivision is < 1 or > 99)
             errors.Add(DomainError.Invalid("cpv-division-invalid", "cpvDivision",

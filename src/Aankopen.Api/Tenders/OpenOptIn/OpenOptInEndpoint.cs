@@ -1,3 +1,4 @@
+using Aankopen.Domain.Tenders.OpenOptIn;
 namespace Aankopen.Api.Tenders.OpenOptIn;
 
 public static class OpenOptInEndpoint

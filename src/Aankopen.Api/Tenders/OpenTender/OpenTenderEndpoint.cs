@@ -5,6 +5,11 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Administrations;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.OpenTender;
+using Aankopen.Domain.Tenders.Thresholds;
 using Marten;
 using Marten.Exceptions;
 
@@ -30,7 +35,7 @@ public static class OpenTenderEndpoint
         // its own stream, and the same key from someone else opens a tender of their own.
         var origin = WriteOrigin.Of(http, key);
         var tenderId = key is null ? Guid.CreateVersion7() : MessageIds.For(IdempotencyNamespace, $"{session.TenantId}\n{http.User.FindFirst("sub")?.Value ?? actor}\n{key}");
-        var administrations = await AdministrationDirectory.LoadAsync(session, ct);
+        var administrations = await session.LoadAdministrationsAsync(ct);
         var command = new OpenTenderCommand(tenderId, request.Reference, request.TitleNl, request.TitleFr, request.MainCpv, procedure,
             request.LeadAdministration, request.InvitedAdministrations ?? [], request.OptInDeadline, subject, request.Draft, actor!);
         var decision = OpenTenderDecider.Decide(command, administrations, clock.GetUtcNow());
@@ -91,16 +96,16 @@ public static class OpenTenderEndpoint
         var procedure = EnumNames.Parse<Procedure>(request.Procedure);
         if (procedure is null)
             errors.Add(DomainError.Invalid("procedure-invalid", "procedure",
-                $"Procedure '{TenderRules.Shorten(request.Procedure)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<Procedure>())}.",
-                $"La procédure '{TenderRules.Shorten(request.Procedure)}' est inconnue ; choisissez parmi {string.Join(", ", Enum.GetNames<Procedure>())}."));
+                $"Procedure '{InputChecks.Shorten(request.Procedure)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<Procedure>())}.",
+                $"La procédure '{InputChecks.Shorten(request.Procedure)}' est inconnue ; choisissez parmi {string.Join(", ", Enum.GetNames<Procedure>())}."));
         ContractSubject? subject = null;
         if (request.Subject is not null)
         {
             subject = EnumNames.Parse<ContractSubject>(request.Subject);
             if (subject is null)
                 errors.Add(DomainError.Invalid("subject-invalid", "subject",
-                    $"Onderwerp '{TenderRules.Shorten(request.Subject)}' is niet gekend; kies Supplies, Services, Works of SocialServices (sociale en andere specifieke diensten), of laat het weg.",
-                    $"L'objet '{TenderRules.Shorten(request.Subject)}' est inconnu ; choisissez Supplies, Services, Works ou SocialServices (services sociaux et autres services spécifiques), ou omettez-le."));
+                    $"Onderwerp '{InputChecks.Shorten(request.Subject)}' is niet gekend; kies Supplies, Services, Works of SocialServices (sociale en andere specifieke diensten), of laat het weg.",
+                    $"L'objet '{InputChecks.Shorten(request.Subject)}' est inconnu ; choisissez Supplies, Services, Works ou SocialServices (services sociaux et autres services spécifiques), ou omettez-le."));
         }
         return (procedure ?? default, subject, errors);
     }

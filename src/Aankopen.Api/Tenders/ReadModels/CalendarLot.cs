@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aankopen.Domain.Tenders;
 
 namespace Aankopen.Api.Tenders.ReadModels;
 
@@ -32,7 +33,7 @@ public sealed record CalendarLot(
 
     private static CalendarLot From(Lot l, RunningContract running)
     {
-        DateOnly? deadline = running.CanRenew ? Tenders.Renewals.ContractPeriods.NoticeDeadline(running.PeriodEnd, l.Terms.NoticeDays) : null;
+        DateOnly? deadline = running.CanRenew ? Aankopen.Domain.Tenders.ContractPeriods.NoticeDeadline(running.PeriodEnd, l.Terms.NoticeDays) : null;
         return new CalendarLot(l.Number, l.Title, l.Award!.SupplierName, running.Renewals, running.CanRenew ? running.Next : null,
             running.PeriodEnd, deadline, [.. running.Shares.Select(s => s.Administration)], [.. running.Declined]);
     }

@@ -1,3 +1,5 @@
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.Renewals;
 namespace Aankopen.Api.Tenders.ReadModels;
 
 /// <summary>
@@ -21,7 +23,7 @@ public sealed record TenderRecord(
     DateOnly? NextRenewalCheck = null) : Shared.Http.IStreamRecord<JointTender>
 {
     public static TenderRecord From(JointTender t, long version) => new(
-        t.Id, version, t, t.Reference, t.Status, Shared.BrusselsCalendar.DateOf(t.OpenedAt).Year, int.Parse(t.MainCpv[..2], System.Globalization.CultureInfo.InvariantCulture), [.. t.InvitedAdministrations],
+        t.Id, version, t, t.Reference, t.Status, Aankopen.Domain.BrusselsCalendar.DateOf(t.OpenedAt).Year, int.Parse(t.MainCpv[..2], System.Globalization.CultureInfo.InvariantCulture), [.. t.InvitedAdministrations],
         SearchableText(t), t.OpenedAt, t.OptInDeadline,
         t.LiveLots.Sum(l => l.EstimatedValueExclVat),
         t.Lots.Values.Sum(l => l.Award?.AmountExclVat ?? 0m),
@@ -45,7 +47,7 @@ public sealed record TenderRecord(
     public static DateOnly? NextRenewalDate(JointTender t) => t.Lots.Values
         .Where(l => l.Status == LotStatus.Awarded && l.Running is not null)
         .Select(l => (DateOnly?)(l.Running!.CanRenew && l.Running.DueFor < l.Running.Next
-            ? Renewals.ContractPeriods.NoticeDeadline(l.Running.PeriodEnd, l.Terms.NoticeDays)
+            ? Aankopen.Domain.Tenders.ContractPeriods.NoticeDeadline(l.Running.PeriodEnd, l.Terms.NoticeDays)
             : l.Running.PeriodEnd.AddDays(1)))
         .Min();
 

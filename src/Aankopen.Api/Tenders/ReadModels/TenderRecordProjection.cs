@@ -1,3 +1,4 @@
+using Aankopen.Domain.Tenders;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Aankopen.Domain.Tenders;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,3 +1,4 @@
+using Aankopen.Domain.Tenders.RemoveLot;
 namespace Aankopen.Api.Tenders.RemoveLot;
 
 public static class RemoveLotEndpoint

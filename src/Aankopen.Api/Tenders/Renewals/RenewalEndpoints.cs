@@ -3,6 +3,8 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders.Renewals;
 using Marten;
 
 namespace Aankopen.Api.Tenders.Renewals;
@@ -22,7 +24,7 @@ public static class RenewalEndpoints
     public static async Task<IResult> Calendar(
         DateOnly? from, DateOnly? to, string? administration, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
-        var start = from ?? Aankopen.Api.Shared.BrusselsCalendar.Today(clock);
+        var start = from ?? Aankopen.Domain.BrusselsCalendar.Today(clock);
         var end = to ?? start.AddMonths(6);
         if (end < start || end > start.AddYears(10))
             return Problems.From(http, [DomainError.Invalid("window-invalid", "to",

@@ -1,6 +1,9 @@
 using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.TerminateLot;
 
 namespace Aankopen.Api.Tenders.TerminateLot;
 
@@ -12,8 +15,8 @@ public static class TerminateLotEndpoint
         var ground = EnumNames.Parse<TerminationGround>(request.Ground);
         if (request.Ground is not null && ground is null)
             return Task.FromResult(Problems.From(http, [DomainError.Invalid("ground-invalid", "ground",
-                $"Grond '{TenderRules.Shorten(request.Ground)}' is niet gekend; kies Default (wanprestatie), MutualAgreement (in onderling akkoord), Bankruptcy (faillissement) of Other.",
-                $"Le motif '{TenderRules.Shorten(request.Ground)}' est inconnu ; choisissez Default (défaillance), MutualAgreement (commun accord), Bankruptcy (faillite) ou Other.")]));
+                $"Grond '{InputChecks.Shorten(request.Ground)}' is niet gekend; kies Default (wanprestatie), MutualAgreement (in onderling akkoord), Bankruptcy (faillissement) of Other.",
+                $"Le motif '{InputChecks.Shorten(request.Ground)}' est inconnu ; choisissez Default (défaillance), MutualAgreement (commun accord), Bankruptcy (faillite) ou Other.")]));
         return writes.ExecuteAsync(http, tenderId, (tender, actor, now) =>
             TerminateLotDecider.Decide(tender, new TerminateLotCommand(lotNumber, request.EffectiveOn, request.Reason, actor, ground), now), ct);
     }

@@ -1,3 +1,4 @@
+using Aankopen.Domain.Tenders.WithdrawOptIn;
 namespace Aankopen.Api.Tenders.WithdrawOptIn;
 
 public static class WithdrawOptInEndpoint

@@ -17,7 +17,7 @@ public sealed class IndexModel(TimeProvider clock) : AankopenPageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var today = Aankopen.Api.Shared.BrusselsCalendar.Today(clock);
+        var today = Aankopen.Domain.BrusselsCalendar.Today(clock);
         var open = Api.ListTendersAsync("OpenForOptIn", pageSize: 50, ct: ct);
         var published = Api.ListTendersAsync("Published", pageSize: 20, ct: ct);
         var renewals = Api.RenewalCalendarAsync(today, today.AddMonths(3), ct: ct);

@@ -11,7 +11,7 @@ public sealed class RenewalsModel(TimeProvider clock) : AankopenPageModel
 
     public async Task OnGetAsync(DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        From = from ?? Aankopen.Api.Shared.BrusselsCalendar.Today(clock);
+        From = from ?? Aankopen.Domain.BrusselsCalendar.Today(clock);
         To = to ?? From.AddMonths(12);
         Entries = Accepted(await Api.RenewalCalendarAsync(From, To, ct: ct)) ?? [];
     }

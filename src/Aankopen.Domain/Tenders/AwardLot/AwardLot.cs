@@ -1,0 +1,107 @@
+using Aankopen.Domain;
+
+namespace Aankopen.Domain.Tenders.AwardLot;
+
+/// <param name="ExplicitShares">Each participant's share excl. VAT; null to split in proportion to the opt-ins.</param>
+public sealed record AwardLotCommand(
+    int LotNumber,
+    string SupplierName,
+    string SupplierId,
+    decimal AwardedAmountExclVat,
+    DateOnly ContractStart,
+    DateOnly ContractEnd,
+    IReadOnlyList<ExplicitShare>? ExplicitShares,
+    string Actor,
+    string? PeriodDifferenceReason = null,
+    DateOnly? DecidedOn = null,
+    DateOnly? ConcludedOn = null);
+
+public static class AwardLotDecider
+{
+    /// <param name="administrations">The registered administrations, so that a supplier that is one of the tender's
+    /// own administrations is refused (a tender buys from a third party; an administration buying from another goes
+    /// through an agreement between them, not an award).</param>
+    public static Decision Decide(JointTender tender, AwardLotCommand command, DateTimeOffset now, IReadOnlyList<Aankopen.Domain.Administrations.Administration>? administrations = null)
+    {
+        if (TenderRules.LotMissing(tender, command.LotNumber) is { } missing)
+            return missing;
+        if (LotUndecided(tender, command.LotNumber) is { } refused)
+            return refused;
+        var lot = tender.Lots[command.LotNumber];
+
+        var errors = new List<DomainError?>
+        {
+            InputChecks.MissingText(command.SupplierName, "supplierName", 200, "de naam van de leverancier", "le nom du fournisseur"),
+            InputChecks.NotPositiveAmount(command.AwardedAmountExclVat, "awardedAmountExclVat"),
+        };
+        if (!SupplierId.TryNormalise(command.SupplierId, out var supplierId))
+            errors.Add(DomainError.Invalid("supplier-id-invalid", "supplierId",
+                $"'{InputChecks.Shorten(command.SupplierId)}' is geen geldig Belgisch ondernemingsnummer (tien cijfers, beginnend met 0 of 1, met kloppend controlegetal: 0123.456.749) of buitenlands btw-nummer (landcode en nummer: FR40303265045).",
+                $"'{InputChecks.Shorten(command.SupplierId)}' n'est ni un numéro d'entreprise belge valide (dix chiffres commençant par 0 ou 1, avec chiffre de contrôle correct : 0123.456.749) ni un numéro de TVA étranger (code pays et numéro : FR40303265045)."));
+        else if (OwnAdministration(tender, supplierId!, administrations) is { } own)
+            errors.Add(DomainError.Invalid("supplier-is-participant", "supplierId",
+                $"{supplierId} is het ondernemingsnummer van {own.NameNl}, een bestuur van deze opdracht; een opdracht wordt gegund aan een derde.",
+                $"{supplierId} est le numéro d'entreprise de {own.NameFr}, une administration de ce marché ; un marché est attribué à un tiers."));
+        if (command.ContractEnd <= command.ContractStart)
+            errors.Add(DomainError.Invalid("contract-period-invalid", "contractEnd",
+                "Het einde van het contract moet na de start liggen.", "La fin du contrat doit suivre son début."));
+        else if (command.ContractEnd > command.ContractStart.AddYears(10))
+            errors.Add(DomainError.Invalid("contract-period-invalid", "contractEnd",
+                "Een contractperiode duurt hoogstens tien jaar.", "Une période contractuelle dure au plus dix ans."));
+        var (decidedOn, concludedOn, dateError) = AwardDates.Of(tender, command, now);
+        errors.Add(dateError);
+        if (command.ContractEnd > command.ContractStart && command.ContractEnd <= command.ContractStart.AddYears(10) && dateError is null)
+            errors.Add(AwardDates.BeyondFourYears(lot, command, concludedOn) ?? AwardDates.PeriodReasonMissing(lot, command));
+        var refusals = errors.OfType<DomainError>().ToList();
+        if (refusals.Count > 0)
+            return Decision.Refuse(refusals);
+
+        var split = command.ExplicitShares is { } explicitShares
+            ? ShareSplit.Explicit(tender, lot, explicitShares, command.AwardedAmountExclVat)
+            : ShareSplit.Proportional(tender, lot, command.AwardedAmountExclVat);
+        if (split.Error is { } shareError)
+            return shareError;
+        var amountInclVat = ShareSplit.TotalInclVat(split.Shares!);
+
+        var (state, closing) = TenderRules.CloseIfDeadlinePassed(tender, now);
+        return Decision.Accept([.. closing, new LotAwarded(state.Id, lot.Number, command.SupplierName.Trim(), supplierId!,
+            command.AwardedAmountExclVat, lot.VatRate, amountInclVat, command.ContractStart, command.ContractEnd,
+            split.Shares!, command.ExplicitShares is not null, command.Actor, now,
+            AwardDates.PeriodDiffers(lot, command) is null ? null : command.PeriodDifferenceReason!.Trim(), decidedOn, concludedOn)]);
+    }
+
+    private static Aankopen.Domain.Administrations.Administration? OwnAdministration(JointTender tender, string supplierId, IReadOnlyList<Aankopen.Domain.Administrations.Administration>? administrations)
+    {
+        static string Digits(string number) => new([.. number.Where(char.IsAsciiDigit)]);
+        // A Belgian enterprise number has ten digits; a foreign VAT id never has those of a Belgian one.
+        if (supplierId.Length == 0 || !char.IsAsciiDigit(supplierId[0]))
+            return null;
+        var supplier = Digits(supplierId);
+        return administrations?.FirstOrDefault(a => tender.InvitedAdministrations.Contains(a.Code) && Digits(a.EnterpriseNumber) == supplier);
+    }
+
+    /// <summary>Awarding and declaring "not awarded" both need a published tender and a lot that is still open.</summary>
+    public static DomainError? LotUndecided(JointTender tender, int lotNumber)
+    {
+        if (TenderRules.Cancelled(tender) is { } cancelled)
+            return cancelled;
+        if (tender.Status != TenderStatus.Published)
+            return DomainError.Conflict("not-published",
+                $"Maak {tender.Reference} eerst bekend (na het afsluiten van de intekening); pas dan kan een perceel gegund worden.",
+                $"Publiez d'abord le marché {tender.Reference} (après la clôture de l'adhésion) ; un lot ne peut être attribué qu'ensuite.");
+        var lot = tender.Lots[lotNumber];
+        return lot.Status switch
+        {
+            LotStatus.Dropped => DomainError.Conflict("lot-dropped",
+                $"Perceel {lot.Number} is vervallen omdat geen enkel bestuur intekende; het kan niet gegund worden.",
+                $"Le lot {lot.Number} a été abandonné faute d'adhésion ; il ne peut pas être attribué."),
+            LotStatus.Awarded or LotStatus.Terminated => DomainError.Conflict("lot-already-awarded",
+                $"Perceel {lot.Number} is al gegund aan {lot.Award!.SupplierName}.",
+                $"Le lot {lot.Number} est déjà attribué à {lot.Award!.SupplierName}."),
+            LotStatus.NotAwarded => DomainError.Conflict("lot-not-awarded",
+                $"Over perceel {lot.Number} werd al beslist dat het niet gegund wordt ({lot.Ending}).",
+                $"Il a déjà été décidé de ne pas attribuer le lot {lot.Number} ({lot.Ending})."),
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,209 @@
+using System.Collections.Immutable;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Tenders.Renewals;
+
+namespace Aankopen.Domain.Tenders;
+
+public enum TenderStatus { Draft, OpenForOptIn, OptInClosed, Published, Cancelled }
+
+public enum LotStatus { Open, Dropped, Awarded, NotAwarded, Terminated, Ended }
+
+/// <summary>
+/// Where an awarded lot's contract stands: the current period (0 is the initial one), who shares it, and what is
+/// recorded about the next renewal.
+/// </summary>
+/// <param name="PossibleRenewals">How many renewals its terms allow in all (see ContractPeriods).</param>
+/// <param name="DueFor">The highest renewal whose "renewal due" was recorded.</param>
+/// <param name="Declined">Administrations that declined the next renewal.</param>
+public sealed record RunningContract(
+    int Renewals,
+    int PossibleRenewals,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    int DueFor,
+    ImmutableList<string> Declined,
+    IReadOnlyList<AwardShare> Shares,
+    decimal AmountExclVat,
+    decimal AmountInclVat,
+    bool NotRenewed = false)
+{
+    public int Next => Renewals + 1;
+
+    public bool CanRenew => Next <= PossibleRenewals;
+}
+
+public sealed record OptIn(string Administration, decimal? EstimatedAmountExclVat, decimal? EstimatedQuantity, string BudgetLine);
+
+public sealed record Award(
+    string SupplierName,
+    string SupplierId,
+    decimal AmountExclVat,
+    decimal AmountInclVat,
+    DateOnly ContractStart,
+    DateOnly ContractEnd,
+    IReadOnlyList<AwardShare> Shares,
+    DateTimeOffset AwardedAt,
+    DateOnly? DecidedOn = null,
+    DateOnly? ConcludedOn = null);
+
+/// <param name="Ending">Why the lot ended without (NotAwarded) or before the end of (Terminated) its contract.</param>
+public sealed record Lot(
+    int Number,
+    string Title,
+    string Cpv,
+    decimal EstimatedValueExclVat,
+    decimal VatRate,
+    ContractTerms Terms,
+    LotStatus Status,
+    ImmutableList<OptIn> OptIns,
+    Award? Award,
+    string? Ending = null,
+    DateOnly? TerminatedOn = null,
+    RunningContract? Running = null)
+{
+    public OptIn? OptInOf(string administration) => OptIns.Find(o => o.Administration == administration);
+}
+
+/// <summary>
+/// The state of one joint tender as folded from its events. Immutable: every Apply returns a new value, so a
+/// decision can never change the state it was made on.
+/// </summary>
+public sealed record JointTender(
+    Guid Id,
+    string Reference,
+    string TitleNl,
+    string TitleFr,
+    string MainCpv,
+    ContractSubject Subject,
+    string Procedure,
+    string LeadAdministration,
+    ImmutableList<string> InvitedAdministrations,
+    DateTimeOffset OptInDeadline,
+    TenderStatus Status,
+    ImmutableSortedDictionary<int, Lot> Lots,
+    string OpenedBy,
+    DateTimeOffset OpenedAt,
+    string? PublicationReference = null,
+    DateOnly? PublishedOn = null,
+    string? CancellationReason = null)
+{
+    public static JointTender Create(TenderOpened e) => new(
+        e.TenderId, e.Reference, e.TitleNl, e.TitleFr, e.MainCpv, e.Subject, e.Procedure, e.LeadAdministration,
+        [.. e.InvitedAdministrations], e.OptInDeadline, e.IsDraft ? TenderStatus.Draft : TenderStatus.OpenForOptIn,
+        ImmutableSortedDictionary<int, Lot>.Empty, e.OpenedBy, e.OpenedAt);
+
+    public JointTender Apply(OptInOpened _) => this with { Status = TenderStatus.OpenForOptIn };
+
+    public JointTender Apply(LotAdded e) => this with
+    {
+        Lots = Lots.Add(e.LotNumber, new Lot(e.LotNumber, e.Title, e.Cpv, e.EstimatedValueExclVat, e.VatRate, e.Terms, LotStatus.Open, [], null)),
+    };
+
+    public JointTender Apply(LotChanged e) => WithLot(e.LotNumber, lot => lot with
+    {
+        Title = e.Title,
+        Cpv = e.Cpv,
+        EstimatedValueExclVat = e.EstimatedValueExclVat,
+        VatRate = e.VatRate,
+        Terms = e.Terms,
+    });
+
+    public JointTender Apply(LotRemoved e) => this with { Lots = Lots.Remove(e.LotNumber) };
+
+    public JointTender Apply(OptedIn e) => WithLot(e.LotNumber, lot => lot with
+    {
+        OptIns = lot.OptIns.RemoveAll(o => o.Administration == e.Administration)
+            .Add(new OptIn(e.Administration, e.EstimatedAmountExclVat, e.EstimatedQuantity, e.BudgetLine)),
+    });
+
+    public JointTender Apply(OptInWithdrawn e) =>
+        WithLot(e.LotNumber, lot => lot with { OptIns = lot.OptIns.RemoveAll(o => o.Administration == e.Administration) });
+
+    public JointTender Apply(OptInClosed e) => this with
+    {
+        Status = TenderStatus.OptInClosed,
+        Lots = e.DroppedLots.Aggregate(Lots, (lots, number) => lots.SetItem(number, lots[number] with { Status = LotStatus.Dropped })),
+    };
+
+    public JointTender Apply(TenderPublished e) =>
+        this with { Status = TenderStatus.Published, PublicationReference = e.PublicationReference, PublishedOn = e.PublishedOn };
+
+    public JointTender Apply(LotAwarded e) => WithLot(e.LotNumber, lot => lot with
+    {
+        Status = LotStatus.Awarded,
+        Award = new Award(e.SupplierName, e.SupplierId, e.AwardedAmountExclVat, e.AwardedAmountInclVat,
+            e.ContractStart, e.ContractEnd, e.Shares, e.AwardedAt, e.DecidedOn, e.ConcludedOn),
+        Running = new RunningContract(0, ContractPeriods.PossibleRenewals(e.ConcludedOn ?? e.ContractStart, e.ContractEnd, lot.Terms),
+            e.ContractStart, e.ContractEnd, 0, [], e.Shares, e.AwardedAmountExclVat, e.AwardedAmountInclVat),
+    });
+
+    public JointTender Apply(RenewalBecameDue e) => WithRunning(e.LotNumber, r => r with { DueFor = Math.Max(r.DueFor, e.Renewal) });
+
+    public JointTender Apply(RenewalDeclined e) => WithRunning(e.LotNumber, r => r with { Declined = r.Declined.Add(e.Administration) });
+
+    public JointTender Apply(LotRenewed e) => WithRunning(e.LotNumber, r => r with
+    {
+        Renewals = e.Renewal,
+        PeriodStart = e.PeriodStart,
+        PeriodEnd = e.PeriodEnd,
+        Declined = [],
+        Shares = e.Shares,
+        AmountExclVat = e.AmountExclVat,
+        AmountInclVat = e.AmountInclVat,
+    });
+
+    /// <summary>No renewal is possible any more, and every administration's share ends with the current period.</summary>
+    public JointTender Apply(LotNotRenewed e) => WithRunning(e.LotNumber, r => r with
+    {
+        PossibleRenewals = r.Renewals,
+        NotRenewed = true,
+        Declined = [.. r.Shares.Select(s => s.Administration)],
+    });
+
+    public JointTender Apply(LotEnded e) => WithLot(e.LotNumber, lot => lot with { Status = LotStatus.Ended, Ending = e.Reason.ToString() });
+
+    public JointTender Apply(LotNotAwarded e) => WithLot(e.LotNumber, lot => lot with { Status = LotStatus.NotAwarded, Ending = e.Reason });
+
+    public JointTender Apply(TenderCancelled e) => this with { Status = TenderStatus.Cancelled, CancellationReason = e.Reason };
+
+    public JointTender Apply(LotTerminated e) =>
+        WithLot(e.LotNumber, lot => lot with { Status = LotStatus.Terminated, Ending = e.Reason, TerminatedOn = e.EffectiveOn });
+
+    /// <summary>Lots still in the running: not dropped, not removed.</summary>
+    /// <remarks>Not stored: the tender record's document would otherwise hold every lot twice, written on every opt-in.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<Lot> LiveLots => Lots.Values.Where(l => l.Status != LotStatus.Dropped);
+
+    /// <summary>Folds a stream's events, oldest first; null when the stream holds no tender.</summary>
+    public static JointTender? Fold(IEnumerable<object> events) => events.Aggregate((JointTender?)null, Transition);
+
+    // Not named Evolve: Marten's source generator would take a static Evolve for its own aggregation convention.
+    public static JointTender? Transition(JointTender? state, object @event) => (state, @event) switch
+    {
+        (null, TenderOpened e) => Create(e),
+        (not null, OptInOpened e) => state.Apply(e),
+        (not null, LotAdded e) => state.Apply(e),
+        (not null, LotChanged e) => state.Apply(e),
+        (not null, LotRemoved e) => state.Apply(e),
+        (not null, OptedIn e) => state.Apply(e),
+        (not null, OptInWithdrawn e) => state.Apply(e),
+        (not null, OptInClosed e) => state.Apply(e),
+        (not null, TenderPublished e) => state.Apply(e),
+        (not null, LotAwarded e) => state.Apply(e),
+        (not null, LotNotAwarded e) => state.Apply(e),
+        (not null, TenderCancelled e) => state.Apply(e),
+        (not null, LotTerminated e) => state.Apply(e),
+        (not null, RenewalBecameDue e) => state.Apply(e),
+        (not null, RenewalDeclined e) => state.Apply(e),
+        (not null, LotRenewed e) => state.Apply(e),
+        (not null, LotEnded e) => state.Apply(e),
+        (not null, LotNotRenewed e) => state.Apply(e),
+        _ => throw new InvalidOperationException($"Event {@event.GetType().Name} cannot follow {(state is null ? "an empty stream" : "an opened tender")}."),
+    };
+
+    private JointTender WithRunning(int number, Func<RunningContract, RunningContract> change) =>
+        WithLot(number, lot => lot with { Running = change(lot.Running!) });
+
+    private JointTender WithLot(int number, Func<Lot, Lot> change) => this with { Lots = Lots.SetItem(number, change(Lots[number])) };
+}

@@ -1,0 +1,54 @@
+using Aankopen.Domain;
+
+namespace Aankopen.Domain.Tenders.OptInToLot;
+
+public sealed record OptInCommand(
+    int LotNumber,
+    string Administration,
+    decimal? EstimatedAmountExclVat,
+    decimal? EstimatedQuantity,
+    string BudgetLine,
+    string Actor);
+
+public static class OptInDecider
+{
+    public const decimal MaxQuantity = 1_000_000_000m;
+
+    public static Decision Decide(JointTender tender, OptInCommand command, DateTimeOffset now)
+    {
+        if (TenderRules.LotMissing(tender, command.LotNumber) is { } missing)
+            return missing;
+        if (TenderRules.NotOpenForOptIn(tender, now) is { } closed)
+            return closed;
+        if (NotInvited(tender, command.Administration) is { } notInvited)
+            return notInvited;
+
+        var errors = new List<DomainError?>
+        {
+            InputChecks.MissingText(command.BudgetLine, "budgetLine", 100, "het budgetartikel", "l'article budgétaire"),
+        };
+        if (command.EstimatedAmountExclVat is null && command.EstimatedQuantity is null)
+            errors.Add(DomainError.Invalid("estimate-required", "estimatedAmountExclVat",
+                "Geef een geraamd bedrag (excl. btw), een geraamde hoeveelheid, of beide.",
+                "Indiquez un montant estimé (hors TVA), une quantité estimée, ou les deux."));
+        if (command.EstimatedAmountExclVat is { } amount)
+            errors.Add(InputChecks.NotPositiveAmount(amount, "estimatedAmountExclVat"));
+        if (command.EstimatedQuantity is { } quantity && (quantity <= 0 || quantity > MaxQuantity || decimal.Round(quantity, 3) != quantity))
+            errors.Add(DomainError.Invalid("quantity-invalid", "estimatedQuantity",
+                $"De hoeveelheid {Wording.Number(quantity, false)} moet groter zijn dan nul, hoogstens {Wording.Number(MaxQuantity, false)}, met hoogstens drie decimalen.",
+                $"La quantité {Wording.Number(quantity, true)} doit être supérieure à zéro, au plus {Wording.Number(MaxQuantity, true)}, avec trois décimales au plus."));
+        var refusals = errors.OfType<DomainError>().ToList();
+        if (refusals.Count > 0)
+            return Decision.Refuse(refusals);
+
+        return Decision.Accept(new OptedIn(tender.Id, command.LotNumber, command.Administration,
+            command.EstimatedAmountExclVat, command.EstimatedQuantity, command.BudgetLine.Trim(), command.Actor, now));
+    }
+
+    public static DomainError? NotInvited(JointTender tender, string administration) =>
+        tender.InvitedAdministrations.Contains(administration)
+            ? null
+            : DomainError.Conflict("administration-not-invited",
+                $"Bestuur '{InputChecks.Shorten(administration)}' is niet uitgenodigd voor {tender.Reference} en kan niet intekenen.",
+                $"L'administration '{InputChecks.Shorten(administration)}' n'est pas invitée au marché {tender.Reference} et ne peut pas y adhérer.");
+}

@@ -1,0 +1,24 @@
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders.OptInToLot;
+
+namespace Aankopen.Domain.Tenders.WithdrawOptIn;
+
+public sealed record WithdrawOptInCommand(int LotNumber, string Administration, string Actor);
+
+public static class WithdrawOptInDecider
+{
+    public static Decision Decide(JointTender tender, WithdrawOptInCommand command, DateTimeOffset now)
+    {
+        if (TenderRules.LotMissing(tender, command.LotNumber) is { } missing)
+            return missing;
+        if (TenderRules.NotOpenForOptIn(tender, now) is { } closed)
+            return closed;
+        if (OptInDecider.NotInvited(tender, command.Administration) is { } notInvited)
+            return notInvited;
+        if (tender.Lots[command.LotNumber].OptInOf(command.Administration) is null)
+            return DomainError.NotFound("opt-in-not-found",
+                $"Bestuur {command.Administration} heeft niet ingetekend op perceel {command.LotNumber} van {tender.Reference}.",
+                $"L'administration {command.Administration} n'a pas adhéré au lot {command.LotNumber} du marché {tender.Reference}.");
+        return Decision.Accept(new OptInWithdrawn(tender.Id, command.LotNumber, command.Administration, command.Actor, now));
+    }
+}

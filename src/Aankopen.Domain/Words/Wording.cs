@@ -1,0 +1,65 @@
+using System.Globalization;
+
+namespace Aankopen.Domain;
+
+/// <summary>
+/// Amounts, dates and legal names as a Belgian reader writes them, in Dutch (nl-BE) or French (fr-BE), for the
+/// sentences of warnings and refusals: "230.000,00 euro", "230 000,00 euros", and procedures by their names in the law
+/// of 17 June 2016 on public procurement (arts. 36-42 and 92).
+/// </summary>
+public static class Wording
+{
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE"), French = CultureInfo.GetCultureInfo("fr-BE");
+
+    public static string Euro(decimal amount, bool french) =>
+        amount.ToString("N2", french ? French : Dutch) + (french ? " euros" : " euro");
+
+    /// <summary>A number as it was given (every decimal kept, as a refusal must show what was wrong), the Belgian way.</summary>
+    public static string Number(decimal number, bool french) => number.ToString("#,##0.############################", french ? French : Dutch);
+
+    /// <summary>A date in words; French writes the first of a month as an ordinal ("1er janvier").</summary>
+    public static string Date(DateOnly date, bool french) =>
+        date.ToString(french && date.Day == 1 ? "d'er' MMMM yyyy" : "d MMMM yyyy", french ? French : Dutch);
+
+    /// <summary>A recorded date, or nothing when there is none.</summary>
+    public static string Date(DateOnly? date, bool french) => date is { } day ? Date(day, french) : "";
+
+    /// <summary>The Brussels calendar day of a moment.</summary>
+    public static string Date(DateTimeOffset moment, bool french) => Date(BrusselsCalendar.DateOf(moment), french);
+
+    /// <summary>A moment as Brussels clocks showed it: "27 december 2026 om 12:00", "27 décembre 2026 à 12:00".</summary>
+    public static string Moment(DateTimeOffset moment, bool french)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, BrusselsCalendar.Zone);
+        return Date(DateOnly.FromDateTime(local.DateTime), french) + local.ToString(french ? " 'à' HH:mm" : " 'om' HH:mm", CultureInfo.InvariantCulture);
+    }
+
+    public static string Procedure(string procedure, bool french) => (procedure, french) switch
+    {
+        ("Open", false) => "openbare procedure",
+        ("Open", true) => "procédure ouverte",
+        ("Restricted", false) => "niet-openbare procedure",
+        ("Restricted", true) => "procédure restreinte",
+        ("CompetitiveProcedureWithNegotiation", false) => "mededingingsprocedure met onderhandeling",
+        ("CompetitiveProcedureWithNegotiation", true) => "procédure concurrentielle avec négociation",
+        ("NegotiatedWithPriorPublication", false) => "vereenvoudigde onderhandelingsprocedure met voorafgaande bekendmaking",
+        ("NegotiatedWithPriorPublication", true) => "procédure négociée directe avec publication préalable",
+        ("NegotiatedWithoutPriorPublication", false) => "onderhandelingsprocedure zonder voorafgaande bekendmaking",
+        ("NegotiatedWithoutPriorPublication", true) => "procédure négociée sans publication préalable",
+        ("AcceptedInvoice", false) => "opdracht van beperkte waarde (aanvaarde factuur)",
+        ("AcceptedInvoice", true) => "marché de faible montant (facture acceptée)",
+        _ => procedure,
+    };
+
+    public static string Subject(ContractSubject subject, bool french) => (subject, french) switch
+    {
+        (ContractSubject.Works, false) => "werken",
+        (ContractSubject.Works, true) => "travaux",
+        (ContractSubject.Services, false) => "diensten",
+        (ContractSubject.Services, true) => "services",
+        (ContractSubject.SocialServices, false) => "sociale en andere specifieke diensten",
+        (ContractSubject.SocialServices, true) => "services sociaux et autres services spécifiques",
+        (_, false) => "leveringen",
+        (_, true) => "fournitures",
+    };
+}

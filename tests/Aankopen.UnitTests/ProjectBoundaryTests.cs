@@ -1,0 +1,91 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Aankopen.Domain.Tenders;
+using Shouldly;
+
+namespace Aankopen.UnitTests;
+
+/// <summary>
+/// The domain is the rules and nothing else: it references no web framework, event store, broker or HTTP client,
+/// nor any project of the service, and its namespaces depend on each other in one direction only.
+/// </summary>
+public sealed partial class ProjectBoundaryTests
+{
+    private static readonly string DomainFolder = Path.Combine(ContractFiles.Root, "src", "Aankopen.Domain");
+
+    private static readonly string[] Forbidden =
+        ["Microsoft.AspNetCore", "Microsoft.Extensions", "Marten", "JasperFx", "Weasel", "Npgsql", "MassTransit", "RabbitMQ", "Refit", "Polly",
+         "System.Net.Http", "Aankopen.Api", "Aankopen.Contracts", "Aankopen.Messaging", "Aankopen.Client", "Aankopen.Observability"];
+
+    [Fact]
+    public void The_domain_assembly_references_no_framework_and_no_other_project()
+    {
+        var referenced = typeof(JointTender).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+
+        referenced.Where(r => Forbidden.Any(f => r.StartsWith(f, StringComparison.Ordinal))).ShouldBeEmpty();
+        referenced.ShouldAllBe(r => r.StartsWith("System", StringComparison.Ordinal) || r == "netstandard" || r == "mscorlib");
+    }
+
+    [Fact]
+    public void The_domain_project_is_a_plain_library_without_packages_or_project_references()
+    {
+        var project = XDocument.Load(Path.Combine(DomainFolder, "Aankopen.Domain.csproj"));
+
+        project.Root!.Attribute("Sdk")!.Value.ShouldBe("Microsoft.NET.Sdk"); // not .Web: no ASP.NET Core framework reference
+        project.Descendants("PackageReference").ShouldBeEmpty();
+        project.Descendants("ProjectReference").ShouldBeEmpty();
+        project.Descendants("FrameworkReference").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_domain_namespaces_depend_on_each_other_without_a_loop()
+    {
+        var files = Directory.GetFiles(DomainFolder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => File.ReadAllText(f))
+            .Select(text => (Namespace: NamespaceOf().Match(text).Groups[1].Value, Text: text))
+            .ToArray();
+        var home = files
+            .SelectMany(f => TypeDeclaration().Matches(f.Text).Select(m => (Type: m.Groups[1].Value, f.Namespace)))
+            .GroupBy(t => t.Type).ToDictionary(g => g.Key, g => g.First().Namespace);
+        var uses = files.GroupBy(f => f.Namespace).ToDictionary(g => g.Key, g => g
+            .SelectMany(f => Word().Matches(f.Text).Select(m => m.Value))
+            .Where(home.ContainsKey).Select(w => home[w]).Where(ns => ns != g.Key).ToHashSet());
+
+        var loops = uses.Keys.SelectMany(start => Loop(start, uses)).Distinct().ToArray();
+
+        loops.ShouldBeEmpty();
+        uses.Keys.ShouldContain("Aankopen.Domain.Tenders.AwardLot"); // the walk saw the use cases' namespaces
+    }
+
+    /// <summary>Every path from <paramref name="start"/> that comes back to it, written as "A -> B -> A".</summary>
+    private static IEnumerable<string> Loop(string start, IReadOnlyDictionary<string, HashSet<string>> uses)
+    {
+        var path = new Stack<string>();
+        var seen = new HashSet<string>();
+        IEnumerable<string> Walk(string at)
+        {
+            path.Push(at);
+            foreach (var next in uses.GetValueOrDefault(at) ?? [])
+            {
+                if (next == start)
+                    yield return string.Join(" -> ", path.Reverse().Append(start));
+                else if (seen.Add(next))
+                    foreach (var loop in Walk(next))
+                        yield return loop;
+            }
+            path.Pop();
+        }
+        return Walk(start);
+    }
+
+    [GeneratedRegex(@"^namespace ([\w.]+);", RegexOptions.Multiline)]
+    private static partial Regex NamespaceOf();
+
+    [GeneratedRegex(@"^(?:public|internal) (?:(?:sealed|static|abstract|readonly|partial) )*(?:class|record struct|record|enum|interface|struct) (\w+)", RegexOptions.Multiline)]
+    private static partial Regex TypeDeclaration();
+
+    /// <summary>A capitalised name that is not a method being called (a constructor call, after <c>new</c>, is a use).</summary>
+    [GeneratedRegex(@"(?<=\bnew\s+)[A-Z]\w+|\b[A-Z]\w+\b(?!\s*[(<])")]
+    private static partial Regex Word();
+}
