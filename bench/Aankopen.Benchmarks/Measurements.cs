@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OptInToLot;
@@ -14,7 +12,7 @@ namespace Aankopen.Benchmarks;
 
 public static class Measurements
 {
-    /// <summary>Runs <paramref name="work"/> on <paramref name="clients"/> concurrent loops for a while; operations per second.</summary>
+    /// <summary>Runs the work that <paramref name="prepare"/> sets up on <paramref name="clients"/> concurrent loops for a while; operations per second.</summary>
     public static async Task<double> ThroughputAsync(int clients, TimeSpan duration, Func<int, Task<Func<Task>>> prepare)
     {
         var loops = await Task.WhenAll(Enumerable.Range(0, clients).Select(prepare));

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Contracts.Api.V1;
 using Marten;

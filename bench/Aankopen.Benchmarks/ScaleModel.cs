@@ -1,13 +1,4 @@
 using Aankopen.Api.Administrations;
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.AddLot;
-using Aankopen.Api.Tenders.AwardLot;
-using Aankopen.Api.Tenders.CloseOptIn;
-using Aankopen.Api.Tenders.OpenTender;
-using Aankopen.Api.Tenders.OptInToLot;
-using Aankopen.Api.Tenders.PublishTender;
-using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Tenders;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text;
 using Aankopen.Contracts.Api.V1;
 

@@ -84,7 +84,7 @@ public sealed class Program
             services.AddHostedService<DaemonLagSampler>();
         services.AddSingleton<ConfigurationCheck>();
         services.AddHttpClient();
-        services.AddSingleton(StartupException.Checked(() => Tenders.ExportOcds.OcdsSettings.Read(builder.Configuration)));
+        services.AddSingleton(StartupException.Checked(() => Aankopen.Reports.Ocds.OcdsSettings.From(builder.Configuration["Exports:OcidPrefix"], builder.Configuration["Exports:Publisher"])));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestProblems>();

@@ -3,8 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Contracts.Finance.V1;
-using Aankopen.Messaging;
-using MassTransit;
 using NJsonSchema;
 using RabbitMQ.Client;
 using Shouldly;

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Net;
-using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;

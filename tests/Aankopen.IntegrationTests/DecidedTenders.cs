@@ -1,8 +1,3 @@
-using Aankopen.Api.Administrations;
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.AddLot;
-using Aankopen.Api.Tenders.OpenTender;
 using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Tenders;

@@ -1,8 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
-using Aankopen.Client;
 using Aankopen.Contracts.Api.V1;
-using Aankopen.FinanceConnector;
 using Aankopen.FinanceSimulator;
 using Aankopen.Messaging;
 using Shouldly;

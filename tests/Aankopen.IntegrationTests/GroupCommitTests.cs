@@ -1,7 +1,5 @@
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OptInToLot;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Aankopen.Contracts.Api.V1;
 using static Aankopen.IntegrationTests.HttpCalls;
 

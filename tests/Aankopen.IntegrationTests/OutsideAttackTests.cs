@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.IntegrationTests.Pages;

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Client;
 using Aankopen.Domain.Tenders;

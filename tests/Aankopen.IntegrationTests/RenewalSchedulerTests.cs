@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using Aankopen.Api.Tenders.Renewals;
-using Aankopen.Client;
 using Aankopen.Contracts.Api.V1;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Aankopen.Contracts.FinanceSystem.V1;
 using Aankopen.FinanceSimulator;
 using Microsoft.AspNetCore.Hosting.Server;

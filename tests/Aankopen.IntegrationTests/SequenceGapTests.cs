@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
-using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders.OptInToLot;
 using Aankopen.FinanceSimulator;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.Json;
-using Aankopen.Client;
 using Shouldly;
 using static Aankopen.IntegrationTests.HttpCalls;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Aankopen.Contracts.Api.V1;
 using Shouldly;
 using static Aankopen.IntegrationTests.HttpCalls;

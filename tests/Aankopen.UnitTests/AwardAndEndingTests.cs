@@ -1,10 +1,3 @@
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.AwardLot;
-using Aankopen.Api.Tenders.CancelTender;
-using Aankopen.Api.Tenders.DeclareLotNotAwarded;
-using Aankopen.Api.Tenders.PublishTender;
-using Aankopen.Api.Tenders.TerminateLot;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.AwardLot;

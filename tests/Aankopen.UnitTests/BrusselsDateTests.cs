@@ -1,9 +1,4 @@
 using System.Globalization;
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.AwardLot;
-using Aankopen.Api.Tenders.PublishTender;
-using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.AwardLot;

@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared.Http;
+using Aankopen.Reports.Csv;
 using Shouldly;
 
 namespace Aankopen.UnitTests;

@@ -1,5 +1,4 @@
 using Aankopen.Api.Notifications;
-using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Tenders;
 using Shouldly;

@@ -1,6 +1,4 @@
 using Aankopen.Api.Notifications;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.AwardLot;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.AwardLot;
 using Shouldly;

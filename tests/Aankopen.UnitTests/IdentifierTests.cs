@@ -1,4 +1,3 @@
-using Aankopen.Api.Shared;
 using Aankopen.Domain;
 using Shouldly;
 

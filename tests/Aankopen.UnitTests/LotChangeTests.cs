@@ -1,9 +1,3 @@
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.AddLot;
-using Aankopen.Api.Tenders.ChangeLot;
-using Aankopen.Api.Tenders.OpenOptIn;
-using Aankopen.Api.Tenders.RemoveLot;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.AddLot;

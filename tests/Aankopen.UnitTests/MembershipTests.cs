@@ -1,5 +1,3 @@
-using Aankopen.Api.Memberships;
-using Aankopen.Api.Shared;
 using Aankopen.Domain;
 using Aankopen.Domain.Memberships;
 using Shouldly;

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.ExportOcds;
 using Aankopen.Domain.Tenders;
+using Aankopen.Reports.Ocds;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

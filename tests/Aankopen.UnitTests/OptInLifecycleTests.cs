@@ -1,8 +1,3 @@
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.CloseOptIn;
-using Aankopen.Api.Tenders.OptInToLot;
-using Aankopen.Api.Tenders.WithdrawOptIn;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.CloseOptIn;

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using Aankopen.Api.Reports;
 using Aankopen.Api.Shared.Http;
+using Aankopen.Reports.Synergies;
 using Shouldly;
 
 namespace Aankopen.UnitTests;

@@ -7,7 +7,8 @@ namespace Aankopen.UnitTests;
 
 /// <summary>
 /// The domain is the rules and nothing else: it references no web framework, event store, broker or HTTP client,
-/// nor any project of the service, and its namespaces depend on each other in one direction only.
+/// nor any project of the service, and its namespaces depend on each other in one direction only. The reports
+/// library adds only the contracts it writes.
 /// </summary>
 public sealed partial class ProjectBoundaryTests
 {
@@ -24,6 +25,15 @@ public sealed partial class ProjectBoundaryTests
 
         referenced.Where(r => Forbidden.Any(f => r.StartsWith(f, StringComparison.Ordinal))).ShouldBeEmpty();
         referenced.ShouldAllBe(r => r.StartsWith("System", StringComparison.Ordinal) || r == "netstandard" || r == "mscorlib");
+    }
+
+    [Fact]
+    public void The_reports_library_references_the_domain_and_the_contracts_and_no_framework()
+    {
+        var referenced = typeof(Aankopen.Reports.Synergies.SynergyReport).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+
+        referenced.ShouldContain("Aankopen.Domain");
+        referenced.Where(r => r is not "Aankopen.Contracts" && Forbidden.Any(f => r.StartsWith(f, StringComparison.Ordinal))).ShouldBeEmpty();
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Aankopen.Api.Administrations;
-using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Tenders;

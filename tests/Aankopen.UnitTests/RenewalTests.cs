@@ -1,8 +1,4 @@
 using Aankopen.Api.Notifications;
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.Renewals;
-using Aankopen.Api.Tenders.TerminateLot;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.Renewals;

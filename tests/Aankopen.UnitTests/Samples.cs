@@ -1,6 +1,3 @@
-using Aankopen.Api.Administrations;
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders;
 using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Tenders;

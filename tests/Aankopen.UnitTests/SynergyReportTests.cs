@@ -1,12 +1,8 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using Aankopen.Api.Memberships;
-using Aankopen.Api.Reports;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Domain.Memberships;
 using Aankopen.Domain.Tenders;
-using Aankopen.Domain.Tenders.Renewals;
+using Aankopen.Reports.Synergies;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

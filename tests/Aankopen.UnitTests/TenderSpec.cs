@@ -1,5 +1,3 @@
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
 using Shouldly;

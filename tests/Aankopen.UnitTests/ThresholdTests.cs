@@ -1,6 +1,4 @@
 using System.Globalization;
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.Thresholds;

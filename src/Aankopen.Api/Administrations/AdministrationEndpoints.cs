@@ -1,11 +1,9 @@
-using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
-using Aankopen.Domain.Tenders;
 using JasperFx;
 using Marten;
 

@@ -1,4 +1,3 @@
-using Aankopen.Api.Infrastructure;
 using Aankopen.Domain.Administrations;
 using Marten;
 

@@ -2,7 +2,6 @@ using Aankopen.Api.Administrations;
 using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Notifications.Deliveries;
-using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.CloseOptIn;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Api.Tenders.Renewals;

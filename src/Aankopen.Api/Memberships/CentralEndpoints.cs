@@ -1,12 +1,9 @@
-using Aankopen.Api.Administrations;
-using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
-using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
-using Aankopen.Domain.Tenders;
+using Aankopen.Domain.Memberships;
 using Marten;
 
 namespace Aankopen.Api.Memberships;

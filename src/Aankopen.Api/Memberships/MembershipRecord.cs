@@ -29,9 +29,3 @@ public sealed class MembershipRecordProjection : SingleStreamProjection<Membersh
     public override MembershipRecord? Evolve(MembershipRecord? snapshot, Guid id, IEvent e) =>
         CentralMembership.Transition(snapshot?.State, e.Data) is { } state ? MembershipRecord.From(state, e.Version) : snapshot;
 }
-
-public enum CentralLevel { Federal, Regional, Provincial, Intermunicipal, Other }
-
-/// <summary>A registered purchasing central (opdrachtcentrale), e.g. the federal FOR-CMS or a regional one.</summary>
-public sealed record PurchasingCentral(string Id, string NameNl, string NameFr, string EnterpriseNumber, CentralLevel Level,
-    string RegisteredBy, DateTimeOffset RegisteredAt);

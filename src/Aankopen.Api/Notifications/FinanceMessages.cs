@@ -1,15 +1,12 @@
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
-using Aankopen.Domain.Tenders.Renewals;
 
 namespace Aankopen.Api.Notifications;
 
 /// <summary>
 /// What each administration's finance system must hear about one stored event: one message per administration
-/// concerned, each with only its own figures. <paramref name="before"/> and <paramref name="after"/> are the tender
+/// concerned, each with only its own figures. <paramref name="Before"/> and <paramref name="After"/> are the tender
 /// just before and just after the event, so a message can say what changed.
 /// </summary>
 public sealed record FinanceEvent(JointTender? Before, JointTender After, object Data, Guid EventId, string CorrelationId, DateTimeOffset At);

@@ -1,7 +1,5 @@
-using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Notifications.Parking;
-using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Memberships;
 using Aankopen.Domain.Tenders;

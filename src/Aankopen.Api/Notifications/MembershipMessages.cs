@@ -1,4 +1,3 @@
-using Aankopen.Api.Memberships;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Memberships;
 

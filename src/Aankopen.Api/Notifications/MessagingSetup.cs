@@ -1,4 +1,3 @@
-using Aankopen.Api.Administrations;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Messaging;

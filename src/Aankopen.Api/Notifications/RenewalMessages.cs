@@ -1,5 +1,3 @@
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.Renewals;

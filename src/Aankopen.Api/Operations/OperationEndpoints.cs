@@ -1,6 +1,5 @@
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Notifications;
-using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.ReadModels;

@@ -3,11 +3,12 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.ReadModels;
-using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
+using Aankopen.Domain.Memberships;
 using Aankopen.Domain.Tenders;
-using Aankopen.Domain.Tenders.Renewals;
+using Aankopen.Reports.Csv;
+using Aankopen.Reports.Synergies;
 using Marten;
 
 namespace Aankopen.Api.Reports;

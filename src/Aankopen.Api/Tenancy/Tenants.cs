@@ -1,4 +1,3 @@
-using Aankopen.Api.Administrations;
 using Aankopen.Domain.Administrations;
 
 namespace Aankopen.Api.Tenancy;

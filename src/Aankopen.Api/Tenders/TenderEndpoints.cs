@@ -95,11 +95,11 @@ public static class TenderEndpoints
         app.MapGet("/api/administrations/{code}/participations.csv", ExportCsv.FinanceCsvEndpoints.AdministrationYear).WithTags("Exports")
             .WithName("ExportAdministrationYearCsv").RequireAuthorization(Policies.ReadsRouteAdministration)
             .WithSummary("The same year as CSV for the administration's finance department (semicolons, decimal comma, UTF-8)")
-            .Produces(200, contentType: Shared.Http.CsvFile.ContentType).ProducesProblem(404).ProducesProblem(422);
+            .Produces(200, contentType: Aankopen.Reports.Csv.CsvFile.ContentType).ProducesProblem(404).ProducesProblem(422);
         app.MapGet("/api/exports/shares.csv", ExportCsv.FinanceCsvEndpoints.AllShares).WithTags("Exports")
             .WithName("ExportSharesCsv").RequireAuthorization(Policies.SeesAll)
             .WithSummary("Every administration's participations and awarded shares of a year as CSV")
-            .Produces(200, contentType: Shared.Http.CsvFile.ContentType).ProducesProblem(422);
+            .Produces(200, contentType: Aankopen.Reports.Csv.CsvFile.ContentType).ProducesProblem(422);
         return app;
     }
 

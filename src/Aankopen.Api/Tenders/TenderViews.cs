@@ -2,7 +2,6 @@ using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain.Tenders;
-using Aankopen.Domain.Tenders.Renewals;
 using Aankopen.Domain.Tenders.Thresholds;
 
 namespace Aankopen.Api.Tenders;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Aankopen.Contracts.Api.V1;
 using Microsoft.AspNetCore.Html;
 
 namespace Aankopen.Api.Web;

@@ -1,3 +1,4 @@
+using Aankopen.Domain;
 using static Aankopen.Api.Web.Language;
 
 namespace Aankopen.Api.Web;
@@ -44,18 +45,9 @@ public static class Names
     public static readonly string[] Procedures =
         ["Open", "Restricted", "CompetitiveProcedureWithNegotiation", "NegotiatedWithPriorPublication", "NegotiatedWithoutPriorPublication", "AcceptedInvoice"];
 
-    public static string Procedure(string procedure) => ProcedureIn(procedure, IsFrench);
+    /// <summary>A procedure by its name in the law, as a page shows it (capitalised).</summary>
+    public static string Procedure(string procedure) => Wording.Capitalised(Wording.Procedure(procedure, IsFrench));
 
-    public static string ProcedureIn(string procedure, bool french) => procedure switch
-    {
-        "Open" => french ? "Procédure ouverte" : "Openbare procedure",
-        "Restricted" => french ? "Procédure restreinte" : "Niet-openbare procedure",
-        "CompetitiveProcedureWithNegotiation" => french ? "Procédure concurrentielle avec négociation" : "Mededingingsprocedure met onderhandeling",
-        "NegotiatedWithPriorPublication" => french ? "Procédure négociée avec publication préalable" : "Onderhandelingsprocedure met voorafgaande bekendmaking",
-        "NegotiatedWithoutPriorPublication" => french ? "Procédure négociée sans publication préalable" : "Onderhandelingsprocedure zonder voorafgaande bekendmaking",
-        "AcceptedInvoice" => french ? "Facture acceptée" : "Aanvaarde factuur",
-        _ => procedure,
-    };
 
     public static string Event(string name) => name switch
     {

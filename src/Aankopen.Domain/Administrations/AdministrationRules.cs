@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Aankopen.Domain;
-using Aankopen.Domain.Tenders;
 
 namespace Aankopen.Domain.Administrations;
 

@@ -23,8 +23,8 @@ public static class InputChecks
             ? DomainError.Invalid("required", field, $"Vul {whatNl} in.", $"Veuillez indiquer {whatFr}.")
             : value.Length > maxLength
                 ? DomainError.Invalid("too-long", field,
-                    $"{Capitalise(whatNl)} mag hoogstens {maxLength} tekens lang zijn.",
-                    $"{Capitalise(whatFr)} ne peut dépasser {maxLength} caractères.")
+                    $"{Wording.Capitalised(whatNl)} mag hoogstens {maxLength} tekens lang zijn.",
+                    $"{Wording.Capitalised(whatFr)} ne peut dépasser {maxLength} caractères.")
                 : null;
 
     public static DomainError UnknownAdministration(string? code, string field, IEnumerable<string> known) =>
@@ -40,5 +40,4 @@ public static class InputChecks
     /// <summary>Echoing a hostile 10 MB value back in an error would only help the attacker; a person needs the start.</summary>
     public static string Shorten(string? value) => value is null ? "" : value.Length <= 40 ? value : value[..40] + "…";
 
-    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

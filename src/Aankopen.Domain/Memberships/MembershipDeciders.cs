@@ -1,6 +1,4 @@
-using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
-using Aankopen.Domain.Tenders;
 
 namespace Aankopen.Domain.Memberships;
 

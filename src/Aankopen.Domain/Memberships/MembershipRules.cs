@@ -1,6 +1,3 @@
-using Aankopen.Domain;
-using Aankopen.Domain.Tenders;
-
 namespace Aankopen.Domain.Memberships;
 
 /// <summary>The checks every membership decision shares, and the answer to "may X buy Y through Z on D?".</summary>

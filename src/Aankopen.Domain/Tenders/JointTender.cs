@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using Aankopen.Domain;
-using Aankopen.Domain.Tenders;
-using Aankopen.Domain.Tenders.Renewals;
 
 namespace Aankopen.Domain.Tenders;
 

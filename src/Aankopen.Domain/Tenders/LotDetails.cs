@@ -1,5 +1,3 @@
-using Aankopen.Domain;
-
 namespace Aankopen.Domain.Tenders;
 
 /// <summary>What describes a lot, checked the same way when it is added and when it is changed.</summary>

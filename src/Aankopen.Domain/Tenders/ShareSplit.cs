@@ -1,6 +1,3 @@
-using Aankopen.Domain;
-using Aankopen.Domain.Tenders.AwardLot;
-
 namespace Aankopen.Domain.Tenders;
 
 /// <summary>A share the purchasing cell gives for an administration instead of the split by the opt-ins.</summary>

@@ -1,6 +1,3 @@
-using Aankopen.Domain;
-using Aankopen.Domain.Tenders.Renewals;
-
 namespace Aankopen.Domain.Tenders;
 
 // The facts of a joint tender's life. They are stored for ever and never edited, so each carries the stream id,

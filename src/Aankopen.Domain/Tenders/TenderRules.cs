@@ -1,5 +1,3 @@
-using Aankopen.Domain;
-
 namespace Aankopen.Domain.Tenders;
 
 /// <summary>Refusals that several use cases share, worded once so a person reads the same sentence everywhere.</summary>

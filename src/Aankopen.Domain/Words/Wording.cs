@@ -34,6 +34,9 @@ public static class Wording
         return Date(DateOnly.FromDateTime(local.DateTime), french) + local.ToString(french ? " 'à' HH:mm" : " 'om' HH:mm", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The text with its first letter in upper case, for a name that starts a line or a cell.</summary>
+    public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     public static string Procedure(string procedure, bool french) => (procedure, french) switch
     {
         ("Open", false) => "openbare procedure",

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using Shouldly;
 
 namespace Aankopen.IntegrationTests.Pages;

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Aankopen.IntegrationTests.Pages;

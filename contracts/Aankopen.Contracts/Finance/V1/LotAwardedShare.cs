@@ -5,7 +5,7 @@ namespace Aankopen.Contracts.Finance.V1;
 /// that administration's figures. Book a budget commitment for <see cref="ShareInclVat"/> on <see cref="BudgetLine"/>.
 /// </summary>
 /// <remarks>
-/// <see cref="MessageId"/> is the same on every redelivery of the same share (derived from the stored award), so
+/// <c>MessageId</c> (from <see cref="FinanceMessage"/>) is the same on every redelivery of the same share (derived from the stored award), so
 /// receivers use it, or <see cref="BusinessKey"/>, to book once. Amounts are euro with two decimals.
 /// </remarks>
 public sealed record LotAwardedShare : TenderFinanceMessage

@@ -1,7 +1,7 @@
 namespace Aankopen.Contracts.Finance.V1;
 
-[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReleaseReason>))]
 /// <remarks><see cref="LotEnded"/>: the contract ran its course (no further renewal, or the administration declined one).</remarks>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ReleaseReason>))]
 public enum ReleaseReason { LotRemoved, LotNotAwarded, TenderCancelled, LotTerminated, LotEnded }
 
 /// <summary>

@@ -1,10 +1,7 @@
-using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
-using Aankopen.Api.Tenders;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
-using Aankopen.Domain.Tenders;
 using Marten;
 
 namespace Aankopen.Api.Notifications.Deliveries;

@@ -1,6 +1,4 @@
-using Aankopen.Api.Tenders;
 using Aankopen.Domain;
-using Aankopen.Domain.Tenders;
 using Microsoft.Net.Http.Headers;
 
 namespace Aankopen.Api.Shared.Http;

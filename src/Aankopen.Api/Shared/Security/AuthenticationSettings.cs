@@ -7,10 +7,12 @@ namespace Aankopen.Api.Shared.Security;
 /// <c>Authentication:*</c>: the identity provider whose bearer tokens the API accepts. There is no way to run
 /// without one; the demo and the tests start a local development issuer and name it here.
 /// </summary>
-/// <param name="ClientId">The web application's client id at the identity provider (<c>Authentication:ClientId</c>,
+/// <remarks>
+/// <c>ClientId</c> is the web application's client id at the identity provider (<c>Authentication:ClientId</c>,
 /// default <c>aankopen-web</c>); <c>ClientSecret</c> when the provider wants one; <c>Scopes</c> (default
 /// <c>openid profile offline_access</c>) plus whatever scope gives tokens for <see cref="Audience"/>. A page session lasts
-/// <c>SessionHours</c> (default 8) at most, renewing its access token with the refresh token meanwhile.</param>
+/// <c>SessionHours</c> (default 8) at most, renewing its access token with the refresh token meanwhile.
+/// </remarks>
 public sealed record AuthenticationSettings(Uri Authority, string Audience, string NameClaim, string RoleClaim, string AdministrationClaim, string TenantClaim)
 {
     public string ClientId { get; init; } = "aankopen-web";

@@ -1,10 +1,8 @@
 using Aankopen.Api.Administrations;
-using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
-using Aankopen.Domain.Tenders;
 using Marten;
 using Marten.Linq.MatchesSql;
 

@@ -1,6 +1,5 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Contracts.Api.V1;
-using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.AwardLot;
 using Marten;

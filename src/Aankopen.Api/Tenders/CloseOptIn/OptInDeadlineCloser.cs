@@ -3,7 +3,6 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.CloseOptIn;
-using JasperFx;
 using Marten;
 
 namespace Aankopen.Api.Tenders.CloseOptIn;

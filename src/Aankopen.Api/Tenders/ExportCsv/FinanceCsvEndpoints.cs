@@ -3,7 +3,7 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.AdministrationYear;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain;
-using Aankopen.Domain.Tenders;
+using Aankopen.Reports.Csv;
 using Marten;
 
 namespace Aankopen.Api.Tenders.ExportCsv;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Aankopen.Api.Administrations;
-using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Tenders;
+using Aankopen.Reports.Ocds;
 using Marten;
 
 namespace Aankopen.Api.Tenders.ExportOcds;

@@ -1,6 +1,5 @@
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders.Thresholds;
 using Marten;
 

@@ -1,7 +1,6 @@
 using Aankopen.Api.Shared.Http;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain.Tenders;
-using Aankopen.Domain.Tenders.Renewals;
 using Marten;
 
 namespace Aankopen.Api.Tenders.History;

@@ -1,17 +1,13 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Notifications;
-using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
-using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OpenTender;
 using Aankopen.Domain.Tenders.Thresholds;
 using Marten;
-using Marten.Exceptions;
 
 namespace Aankopen.Api.Tenders.OpenTender;
 

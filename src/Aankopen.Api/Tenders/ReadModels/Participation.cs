@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
-using Aankopen.Api.Shared;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
-using Aankopen.Domain.Tenders.Renewals;
 
 namespace Aankopen.Api.Tenders.ReadModels;
 

@@ -1,5 +1,4 @@
 using Aankopen.Domain.Tenders;
-using Aankopen.Domain.Tenders.Renewals;
 namespace Aankopen.Api.Tenders.ReadModels;
 
 /// <summary>

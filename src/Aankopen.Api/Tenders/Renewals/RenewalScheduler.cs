@@ -1,10 +1,8 @@
 using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders.Renewals;
-using JasperFx;
 using Marten;
 
 namespace Aankopen.Api.Tenders.Renewals;

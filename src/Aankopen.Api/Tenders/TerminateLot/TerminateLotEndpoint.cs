@@ -1,4 +1,3 @@
-using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;

@@ -1,5 +1,5 @@
-using Aankopen.Api.Reports;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Reports.Synergies;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Aankopen.Api.Web.Pages;

@@ -1,5 +1,3 @@
-using Aankopen.Domain;
-
 namespace Aankopen.Domain.Tenders.AddLot;
 
 public sealed record AddLotCommand(int? LotNumber, LotDetails Details, string Actor);

@@ -1,5 +1,3 @@
-using Aankopen.Domain;
-
 namespace Aankopen.Domain.Tenders.AwardLot;
 
 /// <param name="ExplicitShares">Each participant's share excl. VAT; null to split in proportion to the opt-ins.</param>

@@ -1,5 +1,3 @@
-using Aankopen.Domain;
-
 namespace Aankopen.Domain.Tenders.CancelTender;
 
 public sealed record CancelTenderCommand(string Reason, string Actor);

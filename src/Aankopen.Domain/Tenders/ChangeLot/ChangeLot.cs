@@ -1,5 +1,3 @@
-using Aankopen.Domain;
-
 namespace Aankopen.Domain.Tenders.ChangeLot;
 
 public sealed record ChangeLotCommand(int LotNumber, LotDetails Details, string Actor);

@@ -1,5 +1,3 @@
-using Aankopen.Domain;
-
 namespace Aankopen.Domain.Tenders.CloseOptIn;
 
 public sealed record CloseOptInCommand(string Actor);

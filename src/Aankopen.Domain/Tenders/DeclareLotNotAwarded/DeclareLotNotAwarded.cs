@@ -1,4 +1,3 @@
-using Aankopen.Domain;
 using Aankopen.Domain.Tenders.AwardLot;
 
 namespace Aankopen.Domain.Tenders.DeclareLotNotAwarded;

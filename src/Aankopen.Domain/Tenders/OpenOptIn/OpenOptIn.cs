@@ -1,5 +1,3 @@
-using Aankopen.Domain;
-
 namespace Aankopen.Domain.Tenders.OpenOptIn;
 
 public sealed record OpenOptInCommand(string Actor);

@@ -1,4 +1,3 @@
-using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
 
 namespace Aankopen.Domain.Tenders.OpenTender;

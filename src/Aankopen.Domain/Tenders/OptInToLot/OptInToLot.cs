@@ -1,5 +1,3 @@
-using Aankopen.Domain;
-
 namespace Aankopen.Domain.Tenders.OptInToLot;
 
 public sealed record OptInCommand(

@@ -1,5 +1,3 @@
-using Aankopen.Domain;
-
 namespace Aankopen.Domain.Tenders.PublishTender;
 
 public sealed record PublishTenderCommand(string PublicationReference, DateOnly PublishedOn, string Actor);

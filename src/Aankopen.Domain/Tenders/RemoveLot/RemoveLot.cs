@@ -1,5 +1,3 @@
-using Aankopen.Domain;
-
 namespace Aankopen.Domain.Tenders.RemoveLot;
 
 public sealed record RemoveLotCommand(int LotNumber, string Actor);

@@ -1,6 +1,3 @@
-using Aankopen.Domain;
-using Aankopen.Domain.Tenders;
-
 namespace Aankopen.Domain.Tenders.Renewals;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Aankopen.Domain;
-
 namespace Aankopen.Domain.Tenders.TerminateLot;
 
 /// <param name="Ground">Why the contract ends early; null is <see cref="TerminationGround.Other"/>.</param>

@@ -1,4 +1,3 @@
-using Aankopen.Domain;
 using Aankopen.Domain.Tenders.OptInToLot;
 
 namespace Aankopen.Domain.Tenders.WithdrawOptIn;

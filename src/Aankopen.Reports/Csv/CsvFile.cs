@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Reports.Csv;
 
 /// <summary>
 /// CSV as a Belgian spreadsheet opens it without an import wizard: UTF-8 with a byte-order mark (accents survive),
@@ -44,6 +44,6 @@ public sealed class CsvFile
         return s.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
     }
 
-    public IResult ToResult(string fileName) =>
-        TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(text.ToString())).ToArray(), ContentType, fileName);
+    /// <summary>The file's bytes: UTF-8 with its byte order mark, which spreadsheet programs need to read it as UTF-8.</summary>
+    public byte[] Bytes() => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
 }

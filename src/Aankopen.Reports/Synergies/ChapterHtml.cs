@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
-namespace Aankopen.Api.Reports;
+namespace Aankopen.Reports.Synergies;
 
 /// <summary>
 /// The chapter as plain semantic HTML: headings, paragraphs, lists and bordered tables, no classes a word processor

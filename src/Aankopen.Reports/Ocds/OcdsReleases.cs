@@ -1,15 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Aankopen.Api.Administrations;
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders.OpenTender;
 using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Tenders;
-using Aankopen.Domain.Tenders.OpenTender;
-using Aankopen.Domain.Tenders.Renewals;
 
-namespace Aankopen.Api.Tenders.ExportOcds;
+namespace Aankopen.Reports.Ocds;
 
 /// <summary>
 /// A tender's history as Open Contracting Data Standard 1.1 releases: one release per recorded fact, each a full

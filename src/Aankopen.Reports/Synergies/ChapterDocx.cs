@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
 
-namespace Aankopen.Api.Reports;
+namespace Aankopen.Reports.Synergies;
 
 /// <summary>
 /// The chapter as a Word document (Office Open XML, .docx): real headings, a bulleted list and bordered tables with a

@@ -1,4 +1,4 @@
-namespace Aankopen.Api.Reports;
+namespace Aankopen.Reports.Synergies;
 
 /// <summary>A document as headings, paragraphs, bullet lists and tables: what a report chapter is made of, and all
 /// that both the HTML and the Word rendering need to know.</summary>

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Aankopen.Api.Tenders.ExportOcds;
+namespace Aankopen.Reports.Ocds;
 
 /// <summary>
 /// <c>Exports:OcidPrefix</c>: the prefix the Open Contracting Partnership registered for this publisher
@@ -12,9 +12,10 @@ public sealed partial record OcdsSettings(string OcidPrefix, string Publisher)
     [GeneratedRegex("^ocds-[a-z0-9]{6}$")]
     private static partial Regex Prefix();
 
-    public static OcdsSettings Read(IConfiguration configuration)
+    /// <summary>The settings as configured (null where not), or an exception naming what is wrong.</summary>
+    public static OcdsSettings From(string? ocidPrefix, string? publisher)
     {
-        var settings = new OcdsSettings(configuration["Exports:OcidPrefix"] ?? "ocds-aankpn", configuration["Exports:Publisher"] ?? "Aankopen");
+        var settings = new OcdsSettings(ocidPrefix ?? "ocds-aankpn", publisher ?? "Aankopen");
         if (!Prefix().IsMatch(settings.OcidPrefix))
             throw new InvalidOperationException(
                 $"Exports:OcidPrefix is '{settings.OcidPrefix}'; use the prefix registered with the Open Contracting Partnership: ocds- and six lower-case letters or digits (e.g. ocds-213czf).");

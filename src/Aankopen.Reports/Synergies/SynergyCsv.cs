@@ -1,7 +1,7 @@
-using Aankopen.Api.Shared.Http;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Reports.Csv;
 
-namespace Aankopen.Api.Reports;
+namespace Aankopen.Reports.Synergies;
 
 /// <summary>The chapter's figures as rows a finance department can sum: one per administration's share of an award or a renewal.</summary>
 public static class SynergyCsv

@@ -1,14 +1,9 @@
-using Aankopen.Api.Memberships;
-using Aankopen.Api.Shared;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Memberships;
 using Aankopen.Domain.Tenders;
-using Aankopen.Domain.Tenders.Renewals;
 
-namespace Aankopen.Api.Reports;
+namespace Aankopen.Reports.Synergies;
 
 /// <summary>
 /// Builds the yearly chapter from the tenders (their folded state), the renewals recorded and the memberships. No

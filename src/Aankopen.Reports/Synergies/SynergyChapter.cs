@@ -1,7 +1,8 @@
 using System.Globalization;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Domain;
 
-namespace Aankopen.Api.Reports;
+namespace Aankopen.Reports.Synergies;
 
 /// <summary>
 /// The chapter's wording, in Dutch or French, in the form the seeds' reports use: a summary, the list of joint
@@ -42,7 +43,7 @@ public static class SynergyChapter
         blocks.Add(new Heading(2, T($"Gezamenlijke opdrachten geopend in {y}", $"Marchés conjoints ouverts en {y}")));
         blocks.Add(r.Opened.Count == 0 ? new Paragraph(T("Geen.", "Aucun.")) : new Table(
             [T("Referentie", "Référence"), T("Titel", "Titre"), T("Procedure", "Procédure"), T("Deelnemende besturen", "Administrations participantes")],
-            r.Opened.Select(t => (IReadOnlyList<string>)[t.Reference, Title(t.TitleNl, t.TitleFr), Web.Names.ProcedureIn(t.Procedure, french), string.Join(", ", t.Participants)]).ToArray(),
+            r.Opened.Select(t => (IReadOnlyList<string>)[t.Reference, Title(t.TitleNl, t.TitleFr), Wording.Capitalised(Wording.Procedure(t.Procedure, french)), string.Join(", ", t.Participants)]).ToArray(),
             [false, false, false, false]));
 
         void Lots(string headingNl, string headingFr, IReadOnlyList<ReportLotView> lots)

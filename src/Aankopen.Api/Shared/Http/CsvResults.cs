@@ -1,0 +1,9 @@
+using Aankopen.Reports.Csv;
+
+namespace Aankopen.Api.Shared.Http;
+
+public static class CsvResults
+{
+    /// <summary>The CSV file as the answer, downloaded under <paramref name="fileName"/>.</summary>
+    public static IResult ToResult(this CsvFile csv, string fileName) => TypedResults.File(csv.Bytes(), CsvFile.ContentType, fileName);
+}
