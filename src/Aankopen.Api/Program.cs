@@ -69,6 +69,7 @@ public sealed class Program
         services.AddSingleton(ProcedureThresholds.Belgian);
         services.AddScoped<StreamWrites>();
         services.AddSingleton<Infrastructure.GroupCommit>();
+        services.AddSingleton<Tenders.SystemDecisions>();
         services.AddSingleton<RecentStates>();
         services.AddScoped<TenderWrites>();
         services.AddEventStore(builder.Configuration);

@@ -20,6 +20,18 @@ public sealed record StreamRecords<TRecord, TState>(
         return (state, Record(state, version + events.Count));
     }
 
+    /// <summary>
+    /// The one way a decision made on the stream at <paramref name="version"/> is stored, whoever made it (a person's
+    /// request or the service's own jobs): its events, with the record they fold to, through the group commit, expecting
+    /// that version. Null when another write got there first; the state after the events otherwise.
+    /// </summary>
+    public async Task<TState?> AppendAsync(Infrastructure.GroupCommit commits, string tenant, Guid id, TState current, long version,
+        IReadOnlyList<object> events, WriteOrigin origin)
+    {
+        var (state, after) = After(current, version, events);
+        return await commits.AppendAsync(tenant, id, version, events, after, origin) == Infrastructure.GroupCommit.Outcome.Stale ? null : state;
+    }
+
     public async Task<TRecord?> LoadAsync(IQuerySession session, Guid id, CancellationToken ct)
     {
         if (await session.LoadAsync<TRecord>(id, ct) is { } stored)

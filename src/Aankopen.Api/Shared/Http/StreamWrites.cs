@@ -72,11 +72,10 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
         // Committed with the writes of other requests; refused as stale when a concurrent write got there first. The
         // inline record goes along as the decision's events leave it, folded once, here.
         var newVersion = version + decision.Events.Count;
-        var (state, after) = stream.Records.After(current, version, decision.Events);
-        if (await commits.AppendAsync(tenant, id, version, decision.Events, after, origin) == Infrastructure.GroupCommit.Outcome.Stale)
+        if (await stream.Records.AppendAsync(commits, tenant, id, current, version, decision.Events, origin) is not { } state)
             return await StaleAsync(http, id, version, origin, stream, null, ct);
 
-        recent.Remember(tenant, id, state!, newVersion);
+        recent.Remember(tenant, id, state, newVersion);
         StreamVersions.SetETag(http, newVersion);
         return ReturnPreference.Answer(http, () => stream.View(state, newVersion, scope));
     }

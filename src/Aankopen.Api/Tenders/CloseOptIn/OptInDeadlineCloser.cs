@@ -1,5 +1,4 @@
 using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.CloseOptIn;
@@ -13,7 +12,7 @@ namespace Aankopen.Api.Tenders.CloseOptIn;
 /// Every <c>Tenders:DeadlineCheckSeconds</c> (default 60), on the clock the rest of the API uses.
 /// </summary>
 public sealed class OptInDeadlineCloser(
-    IDocumentStore store, Infrastructure.GroupCommit commits, Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<OptInDeadlineCloser> log)
+    IDocumentStore store, SystemDecisions decisions, Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<OptInDeadlineCloser> log)
     : ClockedJob(clock, log)
 {
     protected override TimeSpan Interval => Seconds(configuration, "Tenders:DeadlineCheckSeconds", 60);
@@ -38,13 +37,10 @@ public sealed class OptInDeadlineCloser(
         var closed = 0;
         foreach (var record in due)
         {
-            var decision = CloseOptInDecider.Decide(record.State, new CloseOptInCommand(TenderRules.DeadlineActor), now);
-            if (decision.IsRefused)
-                continue;
-            // Appended as a person's decisions are, expecting the version it was made on: when someone (or another
-            // process's closer) wrote to the tender meanwhile, that write recorded the closing itself, or the next tick will.
-            var (_, after) = TenderWrites.Records.After(record.State, record.Version, decision.Events);
-            if (await commits.AppendAsync(tenant, record.Id, record.Version, decision.Events, after, WriteOrigin.OfJob("opt-in-deadline")) == Infrastructure.GroupCommit.Outcome.Stale)
+            // A write made meanwhile recorded the closing itself (deciders close a tender past its deadline first).
+            var recorded = await decisions.RecordAsync(tenant, record,
+                state => CloseOptInDecider.Decide(state, new CloseOptInCommand(TenderRules.DeadlineActor), now), "opt-in-deadline");
+            if (recorded.Count == 0)
                 continue;
             closed++;
             log.LogInformation("Opt-in of {Reference} closed at its deadline {Deadline:u}", record.Reference, record.OptInDeadline);

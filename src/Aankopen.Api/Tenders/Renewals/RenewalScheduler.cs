@@ -1,5 +1,4 @@
 using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders.Renewals;
@@ -15,7 +14,7 @@ namespace Aankopen.Api.Tenders.Renewals;
 /// the append expects the version the decision was made on, and the loser finds nothing left to do next time.
 /// </summary>
 public sealed class RenewalScheduler(
-    IDocumentStore store, Infrastructure.GroupCommit commits, Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<RenewalScheduler> log)
+    IDocumentStore store, SystemDecisions decisions, Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<RenewalScheduler> log)
     : ClockedJob(clock, log)
 {
     private int LeadDays => Math.Clamp(configuration.GetValue("Tenders:RenewalLeadDays", 30), 0, 365);
@@ -48,17 +47,13 @@ public sealed class RenewalScheduler(
             var record = await query.LoadAsync<TenderRecord>(id, ct);
             if (record is null)
                 continue;
-            var decision = RenewalDeciders.Advance(record.State, today, LeadDays, now);
-            if (decision.Events.Count == 0)
+            // When another write got there first, what is still due is found on the next run.
+            var events = await decisions.RecordAsync(tenant, record, state => RenewalDeciders.Advance(state, today, LeadDays, now), "renewals");
+            if (events.Count == 0)
                 continue;
-            // Appended as a person's decisions are, expecting the version it was made on: when another write (or
-            // another process's scheduler) got there first, what is still due is found on the next run.
-            var (_, after) = TenderWrites.Records.After(record.State, record.Version, decision.Events);
-            if (await commits.AppendAsync(tenant, id, record.Version, decision.Events, after, WriteOrigin.OfJob("renewals")) == Infrastructure.GroupCommit.Outcome.Stale)
-                continue;
-            recorded += decision.Events.Count;
-            log.LogInformation("Recorded {Count} renewal event(s) for {Reference}: {Events}", decision.Events.Count, record.Reference,
-                string.Join(", ", decision.Events.Select(e => e.GetType().Name)));
+            recorded += events.Count;
+            log.LogInformation("Recorded {Count} renewal event(s) for {Reference}: {Events}", events.Count, record.Reference,
+                string.Join(", ", events.Select(e => e.GetType().Name)));
         }
         return recorded;
     }
