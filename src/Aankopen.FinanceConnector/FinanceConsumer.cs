@@ -7,20 +7,17 @@ namespace Aankopen.FinanceConnector;
 /// <summary>
 /// Hands one finance message to the administration's finance system, with the message's business key as
 /// idempotency key, so however often it is delivered (redelivery, relay replay, error-queue replay) the finance
-/// system acts once. Tells Aankopen how it went: delivered, retrying, or failed after the last retry.
+/// system acts once. Tells Aankopen how it went: delivered, retrying, or failed after the last retry. One consumer for
+/// every message type; what each asks of the finance system is in <see cref="FinanceCalls"/>.
 /// </summary>
-public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, DeliveryReporter reports, ILogger log) : IConsumer<T>
-    where T : FinanceMessage
+public sealed class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSettings settings, TimeProvider time, DeliveryReporter reports, ILogger<FinanceConsumer<T>> log)
+    : IConsumer<T> where T : FinanceMessage
 {
-    protected IFinanceSystemApi Finance => finance;
-
-    protected abstract Task<Receipt> DeliverAsync(T message, CancellationToken ct);
-
-    protected abstract string Describe(T message);
 
     public async Task Consume(ConsumeContext<T> context)
     {
         var m = context.Message;
+        var call = FinanceCalls.For(m);
         var attempt = context.GetRetryAttempt() + 1;
         // The id of the request that recorded the decision, in every line logged about this message.
         using var scope = log.BeginScope("CorrelationId:{CorrelationId} MessageId:{MessageId}", m.CorrelationId, m.MessageId);
@@ -32,7 +29,7 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
                 throw new WrongAdministrationException(
                     $"Message {m.MessageId} is for {m.AdministrationCode} of tenant {m.Tenant}, but this connector serves {settings.Administration} of tenant {settings.Tenant}.");
 
-            var receipt = await OpenCircuit.CallPastAsync(ct => DeliverAsync(m, ct), settings.RetryDelay, settings.BreakerPatience, time,
+            var receipt = await OpenCircuit.CallPastAsync(ct => call.SendAsync(finance, ct), settings.RetryDelay, settings.BreakerPatience, time,
                 async (wait, count) =>
                 {
                     log.LogInformation("Finance system at {Url} is held off by the circuit breaker; {BusinessKey} waits {Wait} and tries again",
@@ -43,7 +40,7 @@ public abstract class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSet
                 },
                 context.CancellationToken);
             log.LogInformation("Delivered {MessageType} {BusinessKey} to {Administration} as {Id}{Replay}: {Description}",
-                typeof(T).Name, m.BusinessKey, m.AdministrationCode, receipt.Id, receipt.Replayed ? " (already booked before)" : "", Describe(m));
+                typeof(T).Name, m.BusinessKey, m.AdministrationCode, receipt.Id, receipt.Replayed ? " (already booked before)" : "", call.Description);
             await ReportAsync(context, DeliveryStatus.Delivered, attempt, null, receipt);
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)

@@ -106,12 +106,10 @@ public sealed class Program
                 o.Name = "rabbitmq";
                 o.Tags.Add(Probes.Ready);
             });
-            bus.AddConsumer<LotAwardedShareConsumer>();
-            bus.AddConsumer<LotRenewedShareConsumer>();
-            bus.AddConsumer<ProvisionalReservationConsumer>();
-            bus.AddConsumer<RenewalDueConsumer>();
-            bus.AddConsumer<ReservationReleasedConsumer>();
-            bus.AddConsumer<MembershipChangedConsumer>();
+            // One consumer for each message type of the contract: a type added there is consumed here too.
+            var consumers = FinanceRouting.MessageTypes.Select(t => typeof(FinanceConsumer<>).MakeGenericType(t)).ToArray();
+            foreach (var consumer in consumers)
+                bus.AddConsumer(consumer);
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.UseHost(rabbit);
@@ -135,12 +133,8 @@ public sealed class Program
                             r.Exponential(settings.MaxRetries, settings.RetryMin, settings.RetryMax, settings.RetryMin);
                         });
                         // Named one by one: ConfigureConsumers leaves out a consumer already on another endpoint.
-                        endpoint.ConfigureConsumer<LotAwardedShareConsumer>(context);
-                        endpoint.ConfigureConsumer<LotRenewedShareConsumer>(context);
-                        endpoint.ConfigureConsumer<ProvisionalReservationConsumer>(context);
-                        endpoint.ConfigureConsumer<RenewalDueConsumer>(context);
-                        endpoint.ConfigureConsumer<ReservationReleasedConsumer>(context);
-                        endpoint.ConfigureConsumer<MembershipChangedConsumer>(context);
+                        foreach (var consumer in consumers)
+                            endpoint.ConfigureConsumer(context, consumer);
                     });
                 }
             });

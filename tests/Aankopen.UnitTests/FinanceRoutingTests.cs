@@ -82,3 +82,17 @@ public sealed class FinanceRoutingTests
     public void A_tenant_id_is_fit_for_routing_keys_and_queue_names(string tenant, bool valid) =>
         FinanceRouting.IsValidTenant(tenant).ShouldBe(valid);
 }
+
+/// <summary>The connector's one table of finance-system calls covers every message type of the contract.</summary>
+public sealed class FinanceCallTests
+{
+    [Fact]
+    public void Every_message_type_of_the_contract_has_its_finance_system_call()
+    {
+        foreach (var type in FinanceRouting.MessageTypes)
+        {
+            var message = (FinanceMessage)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(type);
+            Should.NotThrow(() => Aankopen.FinanceConnector.FinanceCalls.For(message), type.Name);
+        }
+    }
+}
