@@ -17,7 +17,6 @@ public sealed class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSetti
     public async Task Consume(ConsumeContext<T> context)
     {
         var m = context.Message;
-        var call = FinanceCalls.For(m);
         var attempt = context.GetRetryAttempt() + 1;
         // The id of the request that recorded the decision, in every line logged about this message.
         using var scope = log.BeginScope("CorrelationId:{CorrelationId} MessageId:{MessageId}", m.CorrelationId, m.MessageId);
@@ -29,6 +28,7 @@ public sealed class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSetti
                 throw new WrongAdministrationException(
                     $"Message {m.MessageId} is for {m.AdministrationCode} of tenant {m.Tenant}, but this connector serves {settings.Administration} of tenant {settings.Tenant}.");
 
+            var call = FinanceCalls.For(m);
             var receipt = await OpenCircuit.CallPastAsync(ct => call.SendAsync(finance, ct), settings.RetryDelay, settings.BreakerPatience, time,
                 async (wait, count) =>
                 {
@@ -45,7 +45,7 @@ public sealed class FinanceConsumer<T>(IFinanceSystemApi finance, ConnectorSetti
         }
         catch (Exception e) when (e is not OperationCanceledException || !context.CancellationToken.IsCancellationRequested)
         {
-            var last = attempt > settings.MaxRetries || e is WrongAdministrationException;
+            var last = attempt > settings.MaxRetries || e is WrongAdministrationException or NotSupportedException;
             log.LogWarning("Finance system at {Url} did not take {BusinessKey} (attempt {Attempt}): {Reason}. {Next}",
                 settings.FinanceSystemBaseUrl, m.BusinessKey, attempt, e.Message,
                 last ? $"Giving up: the message goes to {FinanceRouting.ErrorQueueFor(settings.Tenant, settings.Administration, FinanceRouting.ShardOf(m))}." : "It will be retried.");

@@ -130,6 +130,7 @@ public sealed class Program
                         endpoint.UseMessageRetry(r =>
                         {
                             r.Ignore<WrongAdministrationException>();
+                            r.Ignore<NotSupportedException>(); // a message type this connector has no call for
                             r.Exponential(settings.MaxRetries, settings.RetryMin, settings.RetryMax, settings.RetryMin);
                         });
                         // Named one by one: ConfigureConsumers leaves out a consumer already on another endpoint.

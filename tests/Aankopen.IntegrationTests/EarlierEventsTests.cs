@@ -48,6 +48,9 @@ public sealed class EarlierEventsTests
         await using var query = reader.QuerySession(Tenant);
         (await query.QueryAsync<string>($"select mt_dotnet_type from {schema}.mt_events where stream_id = ? order by version", Ct, id))
             .ShouldAllBe(t => t.StartsWith("Aankopen.Api.Tenders.", StringComparison.Ordinal));
+        // The names the store finds events by are the ones earlier versions wrote: the class names, snake-cased.
+        (await query.QueryAsync<string>($"select type from {schema}.mt_events where stream_id = ? order by version", Ct, id))
+            .ShouldBe(["tender_opened", "lot_added", "opted_in"]);
         var events = await query.Events.FetchStreamAsync(id, token: Ct);
         events[^1].Data.ShouldBeOfType<OptedIn>().Administration.ShouldBe("OCMW");
         var folded = await query.Events.AggregateStreamAsync<TenderRecord>(id, token: Ct);

@@ -67,9 +67,10 @@ public sealed class BrusselsWordingTests
     [InlineData("2026-12-31T23:00:00Z", "1 januari 2027 om 00:00", "1er janvier 2027 à 00:00")]
     [InlineData("2026-12-31T22:59:00Z", "31 december 2026 om 23:59", "31 décembre 2026 à 23:59")]
     [InlineData("2026-07-01T10:00:00Z", "1 juli 2026 om 12:00", "1er juillet 2026 à 12:00")]
-    // The hour the clocks go back (25 October 2026) shows twice in Brussels: 02:30 summer time, then winter time.
-    [InlineData("2026-10-25T00:30:00Z", "25 oktober 2026 om 02:30", "25 octobre 2026 à 02:30")]
-    [InlineData("2026-10-25T01:30:00Z", "25 oktober 2026 om 02:30", "25 octobre 2026 à 02:30")]
+    // The hour the clocks go back (25 October 2026) shows twice in Brussels: 02:30 summer time, then winter time;
+    // the refusal says which.
+    [InlineData("2026-10-25T00:30:00Z", "25 oktober 2026 om 02:30 (zomertijd)", "25 octobre 2026 à 02:30 (heure d'été)")]
+    [InlineData("2026-10-25T01:30:00Z", "25 oktober 2026 om 02:30 (wintertijd)", "25 octobre 2026 à 02:30 (heure d'hiver)")]
     public void An_opt_in_deadline_that_passed_is_named_in_brussels_time(string deadlineUtc, string nl, string fr)
     {
         var deadline = DateTimeOffset.Parse(deadlineUtc, CultureInfo.InvariantCulture);

@@ -22,10 +22,11 @@ public static class Language
 
     public static string Number(decimal? number) => number is { } n ? n.ToString("0.##", CultureInfo.CurrentCulture) : "–";
 
-    public static string Date(DateOnly? date) => date is { } d ? d.ToString("d MMMM yyyy", CultureInfo.CurrentCulture) : "–";
+    /// <summary>A date as the refusals write it ("1er janvier 2027"), so that a page and its refusal agree.</summary>
+    public static string Date(DateOnly? date) => date is { } d ? Aankopen.Domain.Wording.Date(d, IsFrench) : "–";
 
     public static string Moment(DateTimeOffset? at) =>
-        at is { } a ? TimeZoneInfo.ConvertTime(a, Brussels).ToString("d MMMM yyyy HH:mm", CultureInfo.CurrentCulture) : "–";
+        at is { } a ? Aankopen.Domain.Wording.Date(a, IsFrench) + TimeZoneInfo.ConvertTime(a, Brussels).ToString(" HH:mm", CultureInfo.InvariantCulture) : "–";
 
     /// <summary>A date and time typed on a page, as Brussels time.</summary>
     public static DateTimeOffset FromBrussels(DateTime local)

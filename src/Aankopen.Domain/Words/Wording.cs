@@ -31,7 +31,12 @@ public static class Wording
     public static string Moment(DateTimeOffset moment, bool french)
     {
         var local = TimeZoneInfo.ConvertTime(moment, BrusselsCalendar.Zone);
-        return Date(DateOnly.FromDateTime(local.DateTime), french) + local.ToString(french ? " 'à' HH:mm" : " 'om' HH:mm", CultureInfo.InvariantCulture);
+        var text = Date(DateOnly.FromDateTime(local.DateTime), french) + local.ToString(french ? " 'à' HH:mm" : " 'om' HH:mm", CultureInfo.InvariantCulture);
+        // The night the clocks go back shows the hour from 02:00 twice: say which one.
+        if (!BrusselsCalendar.Zone.IsAmbiguousTime(moment))
+            return text;
+        var summer = local.Offset > BrusselsCalendar.Zone.BaseUtcOffset;
+        return text + (french ? (summer ? " (heure d'été)" : " (heure d'hiver)") : (summer ? " (zomertijd)" : " (wintertijd)"));
     }
 
     /// <summary>The text with its first letter in upper case, for a name that starts a line or a cell.</summary>

@@ -83,7 +83,7 @@ public sealed record DeliveryView(
 public sealed record DeliveryReportView(string Status, int Attempt, string? Reason, DateTimeOffset At);
 
 /// <summary>
-/// One running lot in the renewal calendar: what comes next and by when. Sorted by <see cref="FirstDate"/>.
+/// One running lot in the renewal calendar: what comes next and by when. Sorted by <c>firstDate</c>.
 /// </summary>
 /// <param name="NextRenewal">The number of the next renewal, or null when the contract ends with this period.</param>
 /// <param name="NoticeDeadline">The last day to terminate or decline before it renews; null when it will not renew.</param>

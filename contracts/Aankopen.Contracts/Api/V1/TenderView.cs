@@ -1,6 +1,6 @@
 namespace Aankopen.Contracts.Api.V1;
 
-/// <summary>A joint tender as the API shows it. <see cref="Version"/> is also sent as the ETag.</summary>
+/// <summary>A joint tender as the API shows it. Its <c>version</c> is also sent as the ETag.</summary>
 /// <param name="Warnings">Things a person should look at that do not block anything, such as a procedure that does
 /// not fit the estimated total.</param>
 public sealed record TenderView(

@@ -36,7 +36,7 @@ public sealed record ReservationRequest(
     int LotNumber,
     string Description);
 
-/// <summary><c>POST releases</c>: release what was reserved or committed for a lot, from <see cref="EffectiveOn"/>.</summary>
+/// <summary><c>POST releases</c>: release what was reserved or committed for a lot, from its <c>effectiveOn</c>.</summary>
 public sealed record ReleaseRequest(
     string AdministrationCode,
     string BudgetLine,
