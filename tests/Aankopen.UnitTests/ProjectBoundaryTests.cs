@@ -48,7 +48,7 @@ public sealed partial class ProjectBoundaryTests
     }
 
     [Fact]
-    public void The_domain_namespaces_depend_on_each_other_without_a_loop()
+    public void The_domain_namespaces_depend_on_each_other_without_a_loop_and_no_use_case_on_another()
     {
         var files = Directory.GetFiles(DomainFolder, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -68,6 +68,10 @@ public sealed partial class ProjectBoundaryTests
         var loops = uses.Keys.SelectMany(start => Loop(start, uses)).Distinct().ToArray();
 
         loops.ShouldBeEmpty();
+        // A use case leans on the aggregate and its rules, never on another use case's decider.
+        uses.Where(u => u.Key.StartsWith("Aankopen.Domain.Tenders.", StringComparison.Ordinal))
+            .SelectMany(u => u.Value.Where(ns => ns.StartsWith("Aankopen.Domain.Tenders.", StringComparison.Ordinal)).Select(ns => $"{u.Key} -> {ns}"))
+            .ShouldBeEmpty();
         uses.Keys.ShouldContain("Aankopen.Domain.Tenders.AwardLot"); // the walk saw the use cases' namespaces
     }
 

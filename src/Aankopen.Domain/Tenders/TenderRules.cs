@@ -57,4 +57,37 @@ public static class TenderRules
 
     public static IReadOnlyList<int> DroppedLots(JointTender tender) =>
         tender.Lots.Values.Where(lot => lot.OptIns.IsEmpty).Select(lot => lot.Number).ToArray();
+
+    /// <summary>Awarding and declaring "not awarded" both need a published tender and a lot that is still open.</summary>
+    public static DomainError? LotUndecided(JointTender tender, int lotNumber)
+    {
+        if (TenderRules.Cancelled(tender) is { } cancelled)
+            return cancelled;
+        if (tender.Status != TenderStatus.Published)
+            return DomainError.Conflict("not-published",
+                $"Maak {tender.Reference} eerst bekend (na het afsluiten van de intekening); pas dan kan een perceel gegund worden.",
+                $"Publiez d'abord le marché {tender.Reference} (après la clôture de l'adhésion) ; un lot ne peut être attribué qu'ensuite.");
+        var lot = tender.Lots[lotNumber];
+        return lot.Status switch
+        {
+            LotStatus.Dropped => DomainError.Conflict("lot-dropped",
+                $"Perceel {lot.Number} is vervallen omdat geen enkel bestuur intekende; het kan niet gegund worden.",
+                $"Le lot {lot.Number} a été abandonné faute d'adhésion ; il ne peut pas être attribué."),
+            LotStatus.Awarded or LotStatus.Terminated => DomainError.Conflict("lot-already-awarded",
+                $"Perceel {lot.Number} is al gegund aan {lot.Award!.SupplierName}.",
+                $"Le lot {lot.Number} est déjà attribué à {lot.Award!.SupplierName}."),
+            LotStatus.NotAwarded => DomainError.Conflict("lot-not-awarded",
+                $"Over perceel {lot.Number} werd al beslist dat het niet gegund wordt ({lot.Ending}).",
+                $"Il a déjà été décidé de ne pas attribuer le lot {lot.Number} ({lot.Ending})."),
+            _ => null,
+        };
+    }
+
+    /// <summary>Opting in and withdrawing are for the administrations the tender invited.</summary>
+    public static DomainError? NotInvited(JointTender tender, string administration) =>
+        tender.InvitedAdministrations.Contains(administration)
+            ? null
+            : DomainError.Conflict("administration-not-invited",
+                $"Bestuur '{InputChecks.Shorten(administration)}' is niet uitgenodigd voor {tender.Reference} en kan niet intekenen.",
+                $"L'administration '{InputChecks.Shorten(administration)}' n'est pas invitée au marché {tender.Reference} et ne peut pas y adhérer.");
 }

@@ -23,7 +23,7 @@ public static class AwardLotDecider
     {
         if (TenderRules.LotMissing(tender, command.LotNumber) is { } missing)
             return missing;
-        if (LotUndecided(tender, command.LotNumber) is { } refused)
+        if (TenderRules.LotUndecided(tender, command.LotNumber) is { } refused)
             return refused;
         var lot = tender.Lots[command.LotNumber];
 
@@ -76,30 +76,5 @@ public static class AwardLotDecider
             return null;
         var supplier = Digits(supplierId);
         return administrations?.FirstOrDefault(a => tender.InvitedAdministrations.Contains(a.Code) && Digits(a.EnterpriseNumber) == supplier);
-    }
-
-    /// <summary>Awarding and declaring "not awarded" both need a published tender and a lot that is still open.</summary>
-    public static DomainError? LotUndecided(JointTender tender, int lotNumber)
-    {
-        if (TenderRules.Cancelled(tender) is { } cancelled)
-            return cancelled;
-        if (tender.Status != TenderStatus.Published)
-            return DomainError.Conflict("not-published",
-                $"Maak {tender.Reference} eerst bekend (na het afsluiten van de intekening); pas dan kan een perceel gegund worden.",
-                $"Publiez d'abord le marché {tender.Reference} (après la clôture de l'adhésion) ; un lot ne peut être attribué qu'ensuite.");
-        var lot = tender.Lots[lotNumber];
-        return lot.Status switch
-        {
-            LotStatus.Dropped => DomainError.Conflict("lot-dropped",
-                $"Perceel {lot.Number} is vervallen omdat geen enkel bestuur intekende; het kan niet gegund worden.",
-                $"Le lot {lot.Number} a été abandonné faute d'adhésion ; il ne peut pas être attribué."),
-            LotStatus.Awarded or LotStatus.Terminated => DomainError.Conflict("lot-already-awarded",
-                $"Perceel {lot.Number} is al gegund aan {lot.Award!.SupplierName}.",
-                $"Le lot {lot.Number} est déjà attribué à {lot.Award!.SupplierName}."),
-            LotStatus.NotAwarded => DomainError.Conflict("lot-not-awarded",
-                $"Over perceel {lot.Number} werd al beslist dat het niet gegund wordt ({lot.Ending}).",
-                $"Il a déjà été décidé de ne pas attribuer le lot {lot.Number} ({lot.Ending})."),
-            _ => null,
-        };
     }
 }

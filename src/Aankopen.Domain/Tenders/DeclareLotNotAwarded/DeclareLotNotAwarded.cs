@@ -1,5 +1,3 @@
-using Aankopen.Domain.Tenders.AwardLot;
-
 namespace Aankopen.Domain.Tenders.DeclareLotNotAwarded;
 
 public sealed record DeclareLotNotAwardedCommand(int LotNumber, string Reason, string Actor);
@@ -10,7 +8,7 @@ public static class DeclareLotNotAwardedDecider
     {
         if (TenderRules.LotMissing(tender, command.LotNumber) is { } missing)
             return missing;
-        if (AwardLotDecider.LotUndecided(tender, command.LotNumber) is { } refused)
+        if (TenderRules.LotUndecided(tender, command.LotNumber) is { } refused)
             return refused;
         if (InputChecks.MissingText(command.Reason, "reason", 1000, "de reden", "la raison") is { } reason)
             return reason;

@@ -18,7 +18,7 @@ public static class OptInDecider
             return missing;
         if (TenderRules.NotOpenForOptIn(tender, now) is { } closed)
             return closed;
-        if (NotInvited(tender, command.Administration) is { } notInvited)
+        if (TenderRules.NotInvited(tender, command.Administration) is { } notInvited)
             return notInvited;
 
         var errors = new List<DomainError?>
@@ -42,11 +42,4 @@ public static class OptInDecider
         return Decision.Accept(new OptedIn(tender.Id, command.LotNumber, command.Administration,
             command.EstimatedAmountExclVat, command.EstimatedQuantity, command.BudgetLine.Trim(), command.Actor, now));
     }
-
-    public static DomainError? NotInvited(JointTender tender, string administration) =>
-        tender.InvitedAdministrations.Contains(administration)
-            ? null
-            : DomainError.Conflict("administration-not-invited",
-                $"Bestuur '{InputChecks.Shorten(administration)}' is niet uitgenodigd voor {tender.Reference} en kan niet intekenen.",
-                $"L'administration '{InputChecks.Shorten(administration)}' n'est pas invitée au marché {tender.Reference} et ne peut pas y adhérer.");
 }

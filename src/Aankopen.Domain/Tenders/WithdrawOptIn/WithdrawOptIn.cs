@@ -1,5 +1,3 @@
-using Aankopen.Domain.Tenders.OptInToLot;
-
 namespace Aankopen.Domain.Tenders.WithdrawOptIn;
 
 public sealed record WithdrawOptInCommand(int LotNumber, string Administration, string Actor);
@@ -12,7 +10,7 @@ public static class WithdrawOptInDecider
             return missing;
         if (TenderRules.NotOpenForOptIn(tender, now) is { } closed)
             return closed;
-        if (OptInDecider.NotInvited(tender, command.Administration) is { } notInvited)
+        if (TenderRules.NotInvited(tender, command.Administration) is { } notInvited)
             return notInvited;
         if (tender.Lots[command.LotNumber].OptInOf(command.Administration) is null)
             return DomainError.NotFound("opt-in-not-found",
