@@ -10,7 +10,7 @@ namespace Aankopen.IntegrationTests;
 
 /// <summary>
 /// Events and records stored before the domain had a project of its own name their .NET types in the API's assembly
-/// (<c>Aankopen.Domain.Tenders.OptedIn, Aankopen.Api</c>). The store finds events by their registered names, not by
+/// (<c>Aankopen.Api.Tenders.OptedIn, Aankopen.Api</c>). The store finds events by their registered names, not by
 /// those types, so a process of this version reads them, folds them and rebuilds from them as before.
 /// </summary>
 public sealed class EarlierEventsTests

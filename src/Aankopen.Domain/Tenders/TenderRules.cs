@@ -90,4 +90,8 @@ public static class TenderRules
             : DomainError.Conflict("administration-not-invited",
                 $"Bestuur '{InputChecks.Shorten(administration)}' is niet uitgenodigd voor {tender.Reference} en kan niet intekenen.",
                 $"L'administration '{InputChecks.Shorten(administration)}' n'est pas invitée au marché {tender.Reference} et ne peut pas y adhérer.");
+
+    /// <summary>What opting in, changing and withdrawing all need: the lot, an opt-in still open, and an invitation.</summary>
+    public static DomainError? OptInUnchangeable(JointTender tender, int lotNumber, string administration, DateTimeOffset now) =>
+        LotMissing(tender, lotNumber) ?? NotOpenForOptIn(tender, now) ?? NotInvited(tender, administration);
 }

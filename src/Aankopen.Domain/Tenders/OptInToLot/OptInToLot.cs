@@ -14,12 +14,8 @@ public static class OptInDecider
 
     public static Decision Decide(JointTender tender, OptInCommand command, DateTimeOffset now)
     {
-        if (TenderRules.LotMissing(tender, command.LotNumber) is { } missing)
-            return missing;
-        if (TenderRules.NotOpenForOptIn(tender, now) is { } closed)
-            return closed;
-        if (TenderRules.NotInvited(tender, command.Administration) is { } notInvited)
-            return notInvited;
+        if (TenderRules.OptInUnchangeable(tender, command.LotNumber, command.Administration, now) is { } refused)
+            return refused;
 
         var errors = new List<DomainError?>
         {

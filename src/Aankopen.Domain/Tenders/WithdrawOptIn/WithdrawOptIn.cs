@@ -6,12 +6,8 @@ public static class WithdrawOptInDecider
 {
     public static Decision Decide(JointTender tender, WithdrawOptInCommand command, DateTimeOffset now)
     {
-        if (TenderRules.LotMissing(tender, command.LotNumber) is { } missing)
-            return missing;
-        if (TenderRules.NotOpenForOptIn(tender, now) is { } closed)
-            return closed;
-        if (TenderRules.NotInvited(tender, command.Administration) is { } notInvited)
-            return notInvited;
+        if (TenderRules.OptInUnchangeable(tender, command.LotNumber, command.Administration, now) is { } refused)
+            return refused;
         if (tender.Lots[command.LotNumber].OptInOf(command.Administration) is null)
             return DomainError.NotFound("opt-in-not-found",
                 $"Bestuur {command.Administration} heeft niet ingetekend op perceel {command.LotNumber} van {tender.Reference}.",
