@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using Microsoft.AspNetCore.Html;
 
 namespace Aankopen.Api.Web;
@@ -12,11 +11,12 @@ namespace Aankopen.Api.Web;
 /// </summary>
 public static class CpvSearch
 {
-    public const string Query = "cpvq";
+    /// <summary>The search's query parameter: the API's own name for it, so that its refusal lands at the field.</summary>
+    public const string Query = "q";
     public const string Form = "cpvsearch";
     public const string Suggestions = "cpv-found";
 
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    private static HtmlEncoder Html => FormFields.Html;
 
     /// <summary>
     /// The search, its results as links that fill in <paramref name="pick"/>, and the suggestions list. An
@@ -26,15 +26,13 @@ public static class CpvSearch
     public static IHtmlContent CpvSearchForm(this AankopenPageModel page, string pick, string? anchor = null)
     {
         var query = page.CpvQuery;
-        var error = page.ErrorOf(Form, "q") ?? page.ErrorOf(Form, "");
-        var id = $"{Form}-q";
+        var error = page.ErrorOf(Form, Query) ?? page.ErrorOf(Form, "");
         var html = new System.Text.StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"""<form method="get" class="row" role="search" aria-label="{Html.Encode(Language.T("CPV-code zoeken", "Rechercher un code CPV"))}">""")
-            .Append(CultureInfo.InvariantCulture, $"""<div class="field"><label for="{id}">{Html.Encode(Language.T("CPV-code zoeken op woorden, in het Nederlands of het Frans", "Rechercher un code CPV par mots, en néerlandais ou en français"))}""")
-            .Append(CultureInfo.InvariantCulture, $""" <span class="hint" id="{id}-hint">{Html.Encode(Language.T("bv. kantoorbenodigdheden, of de eerste cijfers", "p.ex. fournitures de bureau, ou les premiers chiffres"))}</span></label>""")
-            .Append(CultureInfo.InvariantCulture, $"""<input id="{id}" name="{Query}" type="search" value="{Html.Encode(query)}" aria-describedby="{id}-hint{(error is null ? "" : $" {id}-error")}"{(error is null ? "" : " aria-invalid=\"true\"")}>""")
-            .Append(error is null ? "" : $"""<p class="field-error" id="{id}-error">{Html.Encode(error)}</p>""")
-            .Append(CultureInfo.InvariantCulture, $"""</div><button type="submit" class="secondary">{Html.Encode(Language.T("Zoeken", "Rechercher"))}</button></form>""");
+            .Append(page.FormError(Form).ToHtml())
+            .Append(page.Input(Form, Query, Language.T("CPV-code zoeken op woorden, in het Nederlands of het Frans", "Rechercher un code CPV par mots, en néerlandais ou en français"),
+                query, "search", Language.T("bv. kantoorbenodigdheden, of de eerste cijfers", "p.ex. fournitures de bureau, ou les premiers chiffres"), required: false).ToHtml())
+            .Append(CultureInfo.InvariantCulture, $"""<button type="submit" class="secondary">{Html.Encode(Language.T("Zoeken", "Rechercher"))}</button></form>""");
         if (query.Length > 0 && error is null)
         {
             if (page.CpvMatches.Count == 0)

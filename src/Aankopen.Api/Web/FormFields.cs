@@ -11,7 +11,15 @@ namespace Aankopen.Api.Web;
 /// </summary>
 public static class FormFields
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+    internal static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    /// <summary>The markup of a piece built here, for pages that assemble a larger one.</summary>
+    public static string ToHtml(this IHtmlContent content)
+    {
+        using var writer = new StringWriter();
+        content.WriteTo(writer, Html);
+        return writer.ToString();
+    }
 
     public static IHtmlContent Input(this AankopenPageModel page, string form, string name, string label, string? value = null,
         string type = "text", string? hint = null, bool required = true, string? extra = null)

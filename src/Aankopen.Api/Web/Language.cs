@@ -26,7 +26,9 @@ public static class Language
     public static string Date(DateOnly? date) => date is { } d ? Aankopen.Domain.Wording.Date(d, IsFrench) : "–";
 
     public static string Moment(DateTimeOffset? at) =>
-        at is { } a ? Aankopen.Domain.Wording.Date(a, IsFrench) + TimeZoneInfo.ConvertTime(a, Brussels).ToString(" HH:mm", CultureInfo.InvariantCulture) : "–";
+        at is { } a && TimeZoneInfo.ConvertTime(a, Brussels) is var local
+            ? Aankopen.Domain.Wording.Date(DateOnly.FromDateTime(local.DateTime), IsFrench) + local.ToString(" HH:mm", CultureInfo.InvariantCulture)
+            : "–";
 
     /// <summary>A date and time typed on a page, as Brussels time.</summary>
     public static DateTimeOffset FromBrussels(DateTime local)
