@@ -68,9 +68,7 @@ public static class AdministrationEndpoints
         }
         catch (JasperFx.DocumentAlreadyExistsException)
         {
-            return Problems.From(http, [DomainError.Conflict("administration-exists",
-                $"Er is al een bestuur met code {request.Code}; wijzig het met PUT of kies een andere code.",
-                $"Une administration porte déjà le code {request.Code} ; modifiez-la par PUT ou choisissez un autre code.")]);
+            return Problems.From(http, [DomainError.Conflict("administration-exists", request.Code)]);
         }
         // Its finance queues exist from now on, so its messages wait there until its connector first runs. Should the
         // broker be away, the relay declares them before its first message to it.
@@ -132,7 +130,5 @@ public static class AdministrationEndpoints
         new(r.Id, r.NameNl, r.NameFr, r.EnterpriseNumber, r.Kind.ToString(), FinanceRouting.RoutingKeyFor(r.Id), r.Version);
 
     public static IResult NotFound(HttpContext http, string code) =>
-        Problems.Single(http, StatusCodes.Status404NotFound, "administration-not-found",
-            $"Er is geen bestuur met code '{InputChecks.Shorten(code)}'.",
-            $"Il n'existe pas d'administration avec le code '{InputChecks.Shorten(code)}'.");
+        Problems.Single(http, StatusCodes.Status404NotFound, "administration-not-found", InputChecks.Shorten(code));
 }

@@ -34,9 +34,7 @@ public static class CentralEndpoints
         var errors = AdministrationRules.CheckRegisteredBody(request.Code, request.NameNl, request.NameFr, request.EnterpriseNumber).ToList();
         var level = EnumNames.Parse<CentralLevel>(request.Level);
         if (level is null)
-            errors.Add(DomainError.Invalid("central-level-invalid", "level",
-                $"Niveau '{InputChecks.Shorten(request.Level)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<CentralLevel>())}.",
-                $"Le niveau '{InputChecks.Shorten(request.Level)}' est inconnu ; choisissez parmi {string.Join(", ", Enum.GetNames<CentralLevel>())}."));
+            errors.Add(DomainError.Invalid("central-level-invalid", "level", InputChecks.Shorten(request.Level), string.Join(", ", Enum.GetNames<CentralLevel>())));
         if (errors.Count > 0)
             return Problems.From(http, errors);
 
@@ -49,8 +47,7 @@ public static class CentralEndpoints
         }
         catch (JasperFx.DocumentAlreadyExistsException)
         {
-            return Problems.From(http, [DomainError.Conflict("central-exists",
-                $"Er is al een aankoopcentrale met code {request.Code}.", $"Une centrale d'achat porte déjà le code {request.Code}.")]);
+            return Problems.From(http, [DomainError.Conflict("central-exists", request.Code)]);
         }
         return TypedResults.Created($"/api/centrals/{central.Id}", central.ToView());
     }
@@ -58,8 +55,7 @@ public static class CentralEndpoints
     public static async Task<IResult> Members(string code, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<PurchasingCentral>(code, ct) is null)
-            return Problems.Single(http, StatusCodes.Status404NotFound, "central-not-found",
-                $"Er is geen aankoopcentrale met code '{InputChecks.Shorten(code)}'.", $"Il n'existe pas de centrale d'achat avec le code '{InputChecks.Shorten(code)}'.");
+            return Problems.Single(http, StatusCodes.Status404NotFound, "central-not-found", InputChecks.Shorten(code));
         var records = await session.Query<MembershipRecord>().Where(r => r.Central == code).OrderBy(r => r.Administration).ThenBy(r => r.Start).ToListAsync(ct);
         return TypedResults.Ok(records.Select(r => r.State.ToView(r.Version)).ToArray());
     }

@@ -69,8 +69,7 @@ public static class MembershipEndpoints
         string? administration, string? central, DateOnly? endingFrom, DateOnly? endingTo, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         if (endingFrom is { } from && endingTo is { } to && to < from)
-            return Problems.From(http, [DomainError.Invalid("window-invalid", "endingTo",
-                "Het einde van het venster ligt na het begin.", "La fin de la fenêtre suit son début.")]);
+            return Problems.From(http, [DomainError.Invalid("window-invalid", "endingTo")]);
         IQueryable<MembershipRecord> records = session.Query<MembershipRecord>();
         if (!string.IsNullOrWhiteSpace(administration))
             records = records.Where(r => r.Administration == administration);
@@ -90,8 +89,8 @@ public static class MembershipEndpoints
     {
         var errors = new List<DomainError?>
         {
-            InputChecks.MissingText(administration, "administration", 20, "het bestuur", "l'administration"),
-            InputChecks.MissingText(central, "central", 20, "de aankoopcentrale", "la centrale d'achat"),
+            InputChecks.MissingText(administration, "administration", 20, "administration"),
+            InputChecks.MissingText(central, "central", 20, "central"),
         };
         int? division = null;
         if (cpv is not null)
@@ -104,9 +103,7 @@ public static class MembershipEndpoints
                 errors.Add(InputChecks.InvalidCpv(cpv, "cpv"));
         }
         if (category is null && cpv is null)
-            errors.Add(DomainError.Invalid("what-required", "category",
-                "Zeg wat er gekocht wordt: een categorie (category) of een CPV-code of -afdeling (cpv).",
-                "Indiquez ce qui est acheté : une catégorie (category) ou un code ou une division CPV (cpv)."));
+            errors.Add(DomainError.Invalid("what-required", "category"));
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Problems.From(http, refusals);
@@ -114,8 +111,8 @@ public static class MembershipEndpoints
         var day = on ?? Aankopen.Domain.BrusselsCalendar.Today(clock);
         var memberships = (await session.Query<MembershipRecord>().Where(r => r.Administration == administration && r.Central == central).ToListAsync(ct))
             .Select(r => r.State).ToArray();
-        var (allowed, nl, fr, membership) = MembershipRules.MayBuy(memberships, administration!, central!, day, category, division);
-        return TypedResults.Ok(new MayBuyView(allowed, Problems.PrefersFrench(http) ? fr : nl, membership));
+        var (allowed, reason, membership) = MembershipRules.MayBuy(memberships, administration!, central!, day, category, division);
+        return TypedResults.Ok(new MayBuyView(allowed, reason.In(Problems.PrefersFrench(http)), membership));
     }
 
     public static async Task<IResult> Get(Guid membershipId, HttpContext http, IQuerySession session, CancellationToken ct)
@@ -156,8 +153,7 @@ public static class MembershipEndpoints
         (_, _) => true, (state, version, _) => state.ToView(version));
 
     private static IResult NotFound(HttpContext http, Guid id) =>
-        Problems.Single(http, StatusCodes.Status404NotFound, "membership-not-found",
-            $"Er is geen lidmaatschap met id {id}.", $"Il n'existe pas d'adhésion avec l'identifiant {id}.");
+        Problems.Single(http, StatusCodes.Status404NotFound, "membership-not-found", id);
 
     private static string ActorOf(object data) => data switch
     {

@@ -58,16 +58,12 @@ public static class OperationEndpoints
     private static async Task<IResult> RebuildAsync(HttpContext http, IServiceProvider services, IConfiguration configuration, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         if (!NotificationSettings.RelayEnabled(configuration))
-            return Problems.From(http, [DomainError.Conflict("no-daemon-here",
-                "Dit proces draait de daemon niet (Notifications:RelayEnabled=false). Stuur de vraag naar het proces dat hem wel draait, of stop de daemon en gebruik 'Aankopen.Api rebuild-projections'.",
-                "Ce processus n'exécute pas le démon (Notifications:RelayEnabled=false). Envoyez la demande au processus qui l'exécute, ou arrêtez le démon et utilisez 'Aankopen.Api rebuild-projections'.")]);
+            return Problems.From(http, [DomainError.Conflict("no-daemon-here")]);
         var daemon = services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         // Only the elected process runs the shards: a rebuild elsewhere could not stop the participations shard
         // the leader keeps running, and would write older participations over its newer ones.
         if (!daemon.CurrentAgents().Any(a => a.Status == JasperFx.AgentStatus.Running))
-            return Problems.From(http, [DomainError.Conflict("not-the-leader",
-                "Dit proces staat klaar maar leidt de daemon nu niet; een ander relay-proces doet dat. Stuur de vraag opnieuw, tot ze het leidende proces bereikt.",
-                "Ce processus est en attente et ne dirige pas le démon en ce moment ; un autre processus relais le fait. Renvoyez la demande jusqu'à atteindre le processus qui le dirige.")]);
+            return Problems.From(http, [DomainError.Conflict("not-the-leader")]);
         await ProjectionRebuild.RebuildAllAsync(store, daemon, ct);
         await using var session = store.QuerySession(UserScopes.TenantOf(http));
         return TypedResults.Ok(new RebuildView(ProjectionRebuild.Projections.Select(p => p.Name).ToArray(),

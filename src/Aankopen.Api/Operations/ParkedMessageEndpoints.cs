@@ -42,9 +42,7 @@ public static class ParkedMessageEndpoints
         await lockConnection.OpenAsync(ct);
         await using var lockTransaction = await lockConnection.BeginTransactionAsync(ct);
         if (!await TryLockAsync(lockConnection, $"aankopen.resend/{tenant}/{administration}", ct))
-            return Problems.Single(http, StatusCodes.Status409Conflict, "resend-running",
-                $"De geparkeerde berichten van {administration} worden al opnieuw verstuurd; wacht tot dat klaar is.",
-                $"Les messages parqués de {administration} sont déjà en cours de renvoi ; attendez que ce soit terminé.");
+            return Problems.Single(http, StatusCodes.Status409Conflict, "resend-running", administration);
         // Read under the lock: a re-send that ran just before has removed what it sent.
         var parked = await ParkedFinanceMessage.InOrder(session.Query<ParkedFinanceMessage>().Where(p => p.Administration == administration)).ToListAsync(ct);
         if (parked.Count == 0 && await session.LoadAsync<AdministrationRecord>(administration, ct) is null)
@@ -67,9 +65,7 @@ public static class ParkedMessageEndpoints
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
             log.LogWarning("Re-sending the parked messages of {Tenant}/{Administration} stopped after {Sent}: {Reason}", tenant, administration, sent, e.Message);
-            return Problems.Single(http, StatusCodes.Status503ServiceUnavailable, "resend-refused",
-                $"RabbitMQ nam {sent} van de {parked.Count} geparkeerde berichten van {administration} aan en weigerde het volgende ({e.Message}). Verhelp de oorzaak en probeer opnieuw; de rest blijft geparkeerd.",
-                $"RabbitMQ a accepté {sent} des {parked.Count} messages parqués de {administration} et a refusé le suivant ({e.Message}). Corrigez la cause et réessayez ; les autres restent parqués.");
+            return Problems.Single(http, StatusCodes.Status503ServiceUnavailable, "resend-refused", sent, parked.Count, administration, e.Message);
         }
         log.LogInformation("{User} re-sent {Count} parked finance messages of {Tenant}/{Administration}", http.User.Identity?.Name, sent, tenant, administration);
         // Usually none; more when the relay parked a further one of the same streams meanwhile: re-send again.

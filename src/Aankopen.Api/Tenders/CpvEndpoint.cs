@@ -10,9 +10,7 @@ public static class CpvEndpoint
     public static IResult Search(string? q, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2 || q.Length > 100)
-            return Problems.From(http, [DomainError.Invalid("query-invalid", "q",
-                "Zoek op minstens twee en hoogstens honderd tekens (woorden uit de omschrijving, of de eerste cijfers van de code).",
-                "Recherchez sur deux à cent caractères (des mots du libellé, ou les premiers chiffres du code).")]);
+            return Problems.From(http, [DomainError.Invalid("query-invalid", "q")]);
         return TypedResults.Ok(CpvVocabulary.Search(q).Take(50).Select(e => new CpvView(e.Code, e.Nl, e.Fr)).ToArray());
     }
 }

@@ -26,6 +26,5 @@ public sealed class TenderWrites(StreamWrites writes, ProcedureThresholds thresh
     public static bool IsTender(IReadOnlyList<JasperFx.Events.IEvent> events) => events.Count > 0 && events[0].Data is TenderOpened;
 
     public static IResult TenderNotFound(HttpContext http, Guid id) =>
-        Problems.Single(http, StatusCodes.Status404NotFound, "tender-not-found",
-            $"Er is geen gezamenlijke opdracht met id {id}.", $"Il n'existe pas de marché conjoint avec l'identifiant {id}.");
+        Problems.Single(http, StatusCodes.Status404NotFound, "tender-not-found", id);
 }

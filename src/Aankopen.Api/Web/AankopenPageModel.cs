@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Client;
+using Aankopen.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Refit;
@@ -96,7 +97,7 @@ public abstract class AankopenPageModel : PageModel
         if (string.IsNullOrWhiteSpace(typed))
         {
             if (!optional)
-                ModelState.AddModelError($"{form}.{field}", T("Vul een bedrag in, bv. 90.000,00.", "Indiquez un montant, p.ex. 90.000,00."));
+                ModelState.AddModelError($"{form}.{field}", Refusal("form/amount-required"));
             return null;
         }
         var text = typed.Trim().Replace(" ", "").Replace("\u202f", "").Replace("€", "");
@@ -105,7 +106,7 @@ public abstract class AankopenPageModel : PageModel
             text = text.Replace('.', ',');
         if (decimal.TryParse(text, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("nl-BE"), out var amount))
             return amount;
-        ModelState.AddModelError($"{form}.{field}", T($"'{typed}' is geen bedrag; schrijf bv. 90.000,00.", $"'{typed}' n'est pas un montant ; écrivez p.ex. 90.000,00."));
+        ModelState.AddModelError($"{form}.{field}", Refusal("form/amount-invalid", typed));
         return null;
     }
 
@@ -113,9 +114,12 @@ public abstract class AankopenPageModel : PageModel
     {
         if (DateOnly.TryParseExact(typed, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
             return date;
-        ModelState.AddModelError($"{form}.{field}", T("Kies een datum.", "Choisissez une date."));
+        ModelState.AddModelError($"{form}.{field}", Refusal("form/date-required"));
         return null;
     }
+
+    /// <summary>A refusal of the pages themselves, from the same catalogue as the API's, in the page's language.</summary>
+    protected static string Refusal(string key, params object?[] args) => Catalogue.Say(key, args, Language.IsFrench);
 
     /// <summary>Whether this request is the post of form <paramref name="form"/> (each form sends its id as <c>form</c>).</summary>
     public bool PostedBy(string form) => Request.HasFormContentType && Request.Form["form"] == form;
@@ -138,8 +142,7 @@ public abstract class AankopenPageModel : PageModel
             return ForbiddenPage();
         if (response.StatusCode == System.Net.HttpStatusCode.PreconditionFailed)
         {
-            ModelState.AddModelError(form, T("Iemand anders wijzigde deze opdracht ondertussen. Hieronder staat ze zoals ze nu is; kijk na en probeer opnieuw.",
-                "Quelqu'un d'autre a modifié ce marché entre-temps. Le voici tel qu'il est maintenant ; vérifiez et réessayez."));
+            ModelState.AddModelError(form, Refusal("form/version-stale"));
             return await showAgain();
         }
         if (AcceptedFor(form, response) is null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aankopen.Domain;
 using Microsoft.AspNetCore.Localization;
 
 namespace Aankopen.Api.Web;
@@ -87,24 +88,15 @@ public static class Language
     /// </summary>
     public static string RefusalPage(int status, bool french)
     {
-        var (title, text) = (status, french) switch
-        {
-            (StatusCodes.Status403Forbidden, false) => ("Niet toegestaan", "Uw rol of uw besturen geven geen toegang tot deze pagina."),
-            (StatusCodes.Status403Forbidden, true) => ("Non autorisé", "Votre rôle ou vos administrations ne donnent pas accès à cette page."),
-            (StatusCodes.Status401Unauthorized, false) => ("Aanmelden mislukt", "De aanmelding bij de identiteitsprovider is niet gelukt of verlopen. Begin opnieuw via het overzicht."),
-            (StatusCodes.Status401Unauthorized, true) => ("Échec de la connexion", "La connexion auprès du fournisseur d'identité a échoué ou a expiré. Recommencez depuis le tableau de bord."),
-            (StatusCodes.Status400BadRequest, false) => ("Ongeldig adres", "Het adres van deze pagina bevat een stuurteken; open de pagina opnieuw via het overzicht."),
-            (StatusCodes.Status400BadRequest, true) => ("Adresse invalide", "L'adresse de cette page contient un caractère de contrôle ; rouvrez la page depuis le tableau de bord."),
-            (_, false) => ("Niet gevonden", "Deze pagina bestaat niet, of wat ze toont is niet voor u bestemd."),
-            (_, true) => ("Introuvable", "Cette page n'existe pas, ou ce qu'elle montre ne vous est pas destiné."),
-        };
+        var page = status is StatusCodes.Status403Forbidden or StatusCodes.Status401Unauthorized or StatusCodes.Status400BadRequest ? status : StatusCodes.Status404NotFound;
+        var (title, text) = (Catalogue.Say($"page-refused/{page}-title", [], french), Catalogue.Say($"page-refused/{page}", [], french));
         return $"""
             <!DOCTYPE html>
             <html lang="{(french ? "fr" : "nl")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{title}</title><link rel="stylesheet" href="/css/site.css"></head>
             <body><main id="main"><h1>{title}</h1>
             <p>{text}</p>
-            <p><a href="/">{(french ? "Vers le tableau de bord" : "Naar het overzicht")}</a></p></main></body></html>
+            <p><a href="/">{Catalogue.Say("page-refused/back", [], french)}</a></p></main></body></html>
             """;
     }
 }

@@ -9,9 +9,7 @@ public static partial class AdministrationRules
     {
         var errors = CheckRegisteredBody(code, nameNl, nameFr, enterpriseNumber).ToList();
         if (ParseKind(kind) is null)
-            errors.Add(DomainError.Invalid("administration-kind-invalid", "kind",
-                $"Soort '{InputChecks.Shorten(kind)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<AdministrationKind>())}.",
-                $"Le type '{InputChecks.Shorten(kind)}' est inconnu ; choisissez parmi {string.Join(", ", Enum.GetNames<AdministrationKind>())}."));
+            errors.Add(DomainError.Invalid("administration-kind-invalid", "kind", InputChecks.Shorten(kind), string.Join(", ", Enum.GetNames<AdministrationKind>())));
         return errors;
     }
 
@@ -20,17 +18,13 @@ public static partial class AdministrationRules
     {
         var errors = new List<DomainError?>
         {
-            InputChecks.MissingText(nameNl, "nameNl", 200, "de Nederlandse naam", "le nom en néerlandais"),
-            InputChecks.MissingText(nameFr, "nameFr", 200, "de Franse naam", "le nom en français"),
+            InputChecks.MissingText(nameNl, "nameNl", 200, "name-nl"),
+            InputChecks.MissingText(nameFr, "nameFr", 200, "name-fr"),
         };
         if (!CodeShape().IsMatch(code ?? ""))
-            errors.Add(DomainError.Invalid("administration-code-invalid", "code",
-                $"Code '{InputChecks.Shorten(code)}' moet 2 tot 20 hoofdletters, cijfers of streepjes zijn (bv. OCMW): berichten naar het financieel pakket worden erop gerouteerd.",
-                $"Le code '{InputChecks.Shorten(code)}' doit compter 2 à 20 majuscules, chiffres ou tirets (p. ex. CPAS) : les messages au logiciel financier sont routés sur ce code."));
+            errors.Add(DomainError.Invalid("administration-code-invalid", "code", InputChecks.Shorten(code)));
         if (!EnterpriseNumber.TryParse(enterpriseNumber, out _))
-            errors.Add(DomainError.Invalid("enterprise-number-invalid", "enterpriseNumber",
-                $"'{InputChecks.Shorten(enterpriseNumber)}' is geen geldig ondernemingsnummer: tien cijfers, beginnend met 0 of 1, met kloppend controlegetal (0123.456.749).",
-                $"'{InputChecks.Shorten(enterpriseNumber)}' n'est pas un numéro d'entreprise valide : dix chiffres commençant par 0 ou 1, avec un chiffre de contrôle correct (0123.456.749)."));
+            errors.Add(DomainError.Invalid("enterprise-number-invalid", "enterpriseNumber", InputChecks.Shorten(enterpriseNumber)));
         return errors.OfType<DomainError>().ToArray();
     }
 

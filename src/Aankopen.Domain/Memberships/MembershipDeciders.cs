@@ -24,33 +24,27 @@ public static class MembershipDeciders
         var today = BrusselsCalendar.DateOf(now);
         var errors = new List<DomainError?>
         {
-            InputChecks.MissingText(c.DecidingBody, "decidingBody", 200, "het beslissend orgaan (bv. gemeenteraad)", "l'organe qui a décidé (p. ex. conseil communal)"),
+            InputChecks.MissingText(c.DecidingBody, "decidingBody", 200, "deciding-body"),
             MembershipRules.MissingDecisionReference(c.DecisionReference),
         };
         if (!administrations.Contains(c.Administration))
             errors.Add(InputChecks.UnknownAdministration(c.Administration, "administration", administrations.All.Select(a => a.Code)));
         if (!centrals.Contains(c.Central))
-            errors.Add(DomainError.Invalid("central-unknown", "central",
-                $"Aankoopcentrale '{InputChecks.Shorten(c.Central)}' is niet geregistreerd; registreer ze eerst (POST /api/centrals).",
-                $"La centrale d'achat '{InputChecks.Shorten(c.Central)}' n'est pas enregistrée ; enregistrez-la d'abord (POST /api/centrals)."));
+            errors.Add(DomainError.Invalid("central-unknown", "central", InputChecks.Shorten(c.Central)));
         errors.AddRange(MembershipRules.CheckScope(c.Scope));
         if (c.DecisionDate > today || c.DecisionDate.Year < 2000)
-            errors.Add(DomainError.Invalid("decision-date-invalid", "decisionDate",
-                "De beslissing ligt in het verleden (of vandaag), niet voor 2000.", "La décision date d'aujourd'hui ou du passé, pas d'avant 2000."));
+            errors.Add(DomainError.Invalid("decision-date-invalid", "decisionDate"));
         if (c.End is { } end && end < c.Start)
-            errors.Add(DomainError.Invalid("membership-period-invalid", "end",
-                "Het einde van het lidmaatschap ligt na de start (of laat het weg voor onbepaalde duur).",
-                "La fin de l'adhésion suit son début (ou omettez-la pour une durée indéterminée)."));
+            errors.Add(DomainError.Invalid("membership-period-invalid", "end"));
         if (c.NoticeMonths is < 0 or > MembershipRules.MaxNoticeMonths)
-            errors.Add(DomainError.Invalid("notice-period-invalid", "noticeMonths",
-                $"De opzegtermijn is 0 tot {MembershipRules.MaxNoticeMonths} maanden.", $"Le préavis est de 0 à {MembershipRules.MaxNoticeMonths} mois."));
+            errors.Add(DomainError.Invalid("notice-period-invalid", "noticeMonths", MembershipRules.MaxNoticeMonths));
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);
         if (existing.FirstOrDefault(m => Overlaps(m, c.Start, c.End)) is { } overlapping)
-            return DomainError.Conflict("membership-overlaps",
-                $"{c.Administration} is al lid van {c.Central} van {Wording.Date(overlapping.Start, false)}{(overlapping.End is { } e ? $" tot {Wording.Date(e, false)}" : "")}; verleng of wijzig dat lidmaatschap.",
-                $"{c.Administration} est déjà membre de {c.Central} depuis le {Wording.Date(overlapping.Start, true)}{(overlapping.End is { } f ? $" jusqu'au {Wording.Date(f, true)}" : "")} ; prolongez ou modifiez cette adhésion.");
+            return overlapping.End is { } overlapEnd
+                ? DomainError.Conflict("membership-overlaps", c.Administration, c.Central, Spoken.Date(overlapping.Start), Spoken.Date(overlapEnd))
+                : DomainError.Conflict("membership-overlaps/open-ended", c.Administration, c.Central, Spoken.Date(overlapping.Start));
 
         return Decision.Accept(new MembershipJoined(c.MembershipId, c.Administration, c.Central, c.DecidingBody.Trim(), c.DecisionDate,
             c.DecisionReference.Trim(), MembershipRules.Normalise(c.Scope!), c.Start, c.End, c.NoticeMonths, c.Actor, now));
@@ -72,12 +66,9 @@ public static class MembershipDeciders
             return ended;
         // Giving an open-ended membership an end would shorten it: that is ending it, with its notice period.
         if (m.End is null)
-            return DomainError.Conflict("membership-open-ended",
-                "Dit lidmaatschap loopt al voor onbepaalde duur; er valt niets te verlengen (beëindigen kan met /end).",
-                "Cette adhésion est déjà à durée indéterminée ; il n'y a rien à prolonger (pour y mettre fin : /end).");
+            return DomainError.Conflict("membership-open-ended");
         if (newEnd is { } end && m.End is { } current && end <= current)
-            return DomainError.Invalid("renewal-end-invalid", "newEnd",
-                $"Een verlenging eindigt na het huidige einde ({Wording.Date(current, false)}).", $"Une prolongation se termine après la fin actuelle ({Wording.Date(current, true)}).");
+            return DomainError.Invalid("renewal-end-invalid", "newEnd", Spoken.Date(current));
         if (MembershipRules.MissingDecisionReference(decisionReference) is { } missing)
             return missing;
         return Decision.Accept(new MembershipRenewed(m.Id, newEnd, decisionReference.Trim(), actor, now));
@@ -89,15 +80,13 @@ public static class MembershipDeciders
         if (Ended(m) is { } ended)
             return ended;
         var earliest = BrusselsCalendar.DateOf(now).AddMonths(m.NoticeMonths);
-        var errors = new List<DomainError?> { InputChecks.MissingText(reason, "reason", 1000, "de reden", "la raison") };
+        var errors = new List<DomainError?> { InputChecks.MissingText(reason, "reason", 1000, "reason") };
         if (endsOn < m.Start || (m.End is { } end && endsOn > end))
-            errors.Add(DomainError.Invalid("end-date-invalid", "endsOn",
-                $"Het lidmaatschap kan maar eindigen tussen {Wording.Date(m.Start, false)} en {(m.End is null ? "nu en later" : Wording.Date(m.End, false))}.",
-                $"L'adhésion ne peut prendre fin qu'entre le {Wording.Date(m.Start, true)} et le {(m.End is null ? "maintenant ou plus tard" : Wording.Date(m.End, true))}."));
+            errors.Add(m.End is { } currentEnd
+                ? DomainError.Invalid("end-date-invalid", "endsOn", Spoken.Date(m.Start), Spoken.Date(currentEnd))
+                : DomainError.Invalid("end-date-invalid/open-ended", "endsOn", Spoken.Date(m.Start)));
         else if (endsOn < earliest)
-            errors.Add(DomainError.Invalid("notice-too-short", "endsOn",
-                $"Met een opzegtermijn van {m.NoticeMonths} maanden eindigt dit lidmaatschap ten vroegste op {Wording.Date(earliest, false)}.",
-                $"Avec un préavis de {m.NoticeMonths} mois, cette adhésion prend fin au plus tôt le {Wording.Date(earliest, true)}."));
+            errors.Add(DomainError.Invalid("notice-too-short", "endsOn", m.NoticeMonths, Spoken.Date(earliest)));
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);
@@ -106,9 +95,7 @@ public static class MembershipDeciders
 
     private static DomainError? Ended(CentralMembership m) =>
         m.Terminated
-            ? DomainError.Conflict("membership-ended",
-                $"Dit lidmaatschap werd beëindigd op {Wording.Date(m.End, false)} ({m.EndReason}); word opnieuw lid met een nieuwe beslissing.",
-                $"Cette adhésion a pris fin le {Wording.Date(m.End, true)} ({m.EndReason}) ; adhérez à nouveau par une nouvelle décision.")
+            ? DomainError.Conflict("membership-ended", Spoken.Date(m.End), m.EndReason)
             : null;
 
     private static bool Overlaps(CentralMembership m, DateOnly start, DateOnly? end) =>

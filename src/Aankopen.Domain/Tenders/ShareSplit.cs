@@ -25,9 +25,7 @@ public sealed record ShareSplit(IReadOnlyList<AwardShare>? Shares, DomainError? 
                 ? participants.Select(o => o.EstimatedQuantity!.Value).ToArray()
                 : null;
         if (weights is null)
-            return new(null, DomainError.Conflict("explicit-shares-required",
-                $"De deelnemers aan perceel {lot.Number} gaven niet allemaal een bedrag of allemaal een hoeveelheid op; geef de aandelen per bestuur expliciet mee (explicitShares).",
-                $"Les participants au lot {lot.Number} n'ont pas tous indiqué un montant ou tous une quantité ; indiquez explicitement la part de chaque administration (explicitShares)."));
+            return new(null, DomainError.Conflict("explicit-shares-required", lot.Number));
         return Build(participants, LargestRemainder.Split(totalExclVat, weights), lot.VatRate);
     }
 
@@ -39,27 +37,18 @@ public sealed record ShareSplit(IReadOnlyList<AwardShare>? Shares, DomainError? 
         foreach (var (code, shares) in byAdministration)
         {
             if (lot.OptInOf(code) is null)
-                errors.Add(DomainError.Invalid("share-not-participant", "explicitShares",
-                    $"'{InputChecks.Shorten(code)}' tekende niet in op perceel {lot.Number}; alleen deelnemers krijgen een aandeel.",
-                    $"'{InputChecks.Shorten(code)}' n'a pas adhéré au lot {lot.Number} ; seuls les participants reçoivent une part."));
+                errors.Add(DomainError.Invalid("share-not-participant", "explicitShares", InputChecks.Shorten(code), lot.Number));
             else if (shares.Length > 1)
-                errors.Add(DomainError.Invalid("share-duplicate", "explicitShares",
-                    $"Bestuur {code} staat meer dan eens in de aandelen.", $"L'administration {code} figure plusieurs fois dans les parts."));
+                errors.Add(DomainError.Invalid("share-duplicate", "explicitShares", code));
             foreach (var share in shares.Where(s => !Money.IsWholeCents(s.AmountExclVat) || s.AmountExclVat < 0))
-                errors.Add(DomainError.Invalid("amount-invalid", "explicitShares",
-                    $"Het aandeel {Wording.Number(share.AmountExclVat, false)} van {InputChecks.Shorten(code)} moet nul of meer zijn, in hele centen.",
-                    $"La part {Wording.Number(share.AmountExclVat, true)} de {InputChecks.Shorten(code)} doit être positive ou nulle, en cents entiers."));
+                errors.Add(DomainError.Invalid("amount-invalid/share", "explicitShares", Spoken.Number(share.AmountExclVat), InputChecks.Shorten(code)));
         }
         foreach (var participant in participants.Where(p => !byAdministration.ContainsKey(p.Administration)))
-            errors.Add(DomainError.Invalid("share-missing", "explicitShares",
-                $"Geef ook het aandeel van {participant.Administration} (0 als het niets afneemt).",
-                $"Indiquez aussi la part de {participant.Administration} (0 s'il ne prend rien)."));
+            errors.Add(DomainError.Invalid("share-missing", "explicitShares", participant.Administration));
         if (errors.Count == 0 && given.Sum(s => s.AmountExclVat) != totalExclVat)
-            errors.Add(DomainError.Invalid("shares-do-not-add-up", "explicitShares",
-                $"De aandelen tellen op tot {Wording.Euro(given.Sum(s => s.AmountExclVat), false)}, niet tot het gegunde bedrag {Wording.Euro(totalExclVat, false)}.",
-                $"Les parts totalisent {Wording.Euro(given.Sum(s => s.AmountExclVat), true)} et non le montant attribué {Wording.Euro(totalExclVat, true)}."));
+            errors.Add(DomainError.Invalid("shares-do-not-add-up", "explicitShares", Spoken.Euro(given.Sum(s => s.AmountExclVat)), Spoken.Euro(totalExclVat)));
         if (errors.Count > 0)
-            return new(null, errors[0] with { Nl = string.Join(" ", errors.Select(e => e.Nl)), Fr = string.Join(" ", errors.Select(e => e.Fr)) });
+            return new(null, DomainError.Together(errors));
 
         // The excl. VAT shares are taken as given.
         return Build(participants, participants.Select(p => Money.ToCents(byAdministration[p.Administration][0].AmountExclVat)).ToArray(), lot.VatRate);

@@ -9,15 +9,11 @@ public static class TenderRules
     public static DomainError? LotMissing(JointTender tender, int lotNumber) =>
         tender.Lots.ContainsKey(lotNumber)
             ? null
-            : DomainError.NotFound("lot-not-found",
-                $"Perceel {lotNumber} bestaat niet in opdracht {tender.Reference}.",
-                $"Le lot {lotNumber} n'existe pas dans le marché {tender.Reference}.");
+            : DomainError.NotFound("lot-not-found", lotNumber, tender.Reference);
 
     public static DomainError? Cancelled(JointTender tender) =>
         tender.Status == TenderStatus.Cancelled
-            ? DomainError.Conflict("tender-cancelled",
-                $"Opdracht {tender.Reference} werd geannuleerd ({tender.CancellationReason}); er kan niets meer aan gebeuren.",
-                $"Le marché {tender.Reference} a été annulé ({tender.CancellationReason}) ; il ne peut plus être modifié.")
+            ? DomainError.Conflict("tender-cancelled", tender.Reference, tender.CancellationReason)
             : null;
 
     /// <summary>Lots may change while the tender is a draft, or open for opt-in and before its deadline.</summary>
@@ -29,17 +25,11 @@ public static class TenderRules
         if (Cancelled(tender) is { } cancelled)
             return cancelled;
         if (tender.Status == TenderStatus.Draft)
-            return DomainError.Conflict("tender-draft",
-                $"Opdracht {tender.Reference} is nog een ontwerp: de aankoopcel moet de intekening eerst openen.",
-                $"Le marché {tender.Reference} est encore un projet : la cellule d'achat doit d'abord ouvrir l'adhésion.");
+            return DomainError.Conflict("tender-draft", tender.Reference);
         if (tender.Status != TenderStatus.OpenForOptIn)
-            return DomainError.Conflict("opt-in-closed",
-                $"De intekening voor {tender.Reference} is afgesloten; wijzigingen aan percelen en intekeningen kunnen niet meer.",
-                $"L'adhésion au marché {tender.Reference} est clôturée ; les lots et adhésions ne peuvent plus être modifiés.");
+            return DomainError.Conflict("opt-in-closed", tender.Reference);
         if (now > tender.OptInDeadline)
-            return DomainError.Conflict("opt-in-deadline-passed",
-                $"De intekentermijn voor {tender.Reference} is verstreken op {Wording.Moment(tender.OptInDeadline, false)}; wijzigingen aan percelen en intekeningen kunnen niet meer.",
-                $"Le délai d'adhésion au marché {tender.Reference} a expiré le {Wording.Moment(tender.OptInDeadline, true)} ; les lots et adhésions ne peuvent plus être modifiés.");
+            return DomainError.Conflict("opt-in-deadline-passed", tender.Reference, Spoken.Moment(tender.OptInDeadline));
         return null;
     }
 
@@ -64,21 +54,13 @@ public static class TenderRules
         if (TenderRules.Cancelled(tender) is { } cancelled)
             return cancelled;
         if (tender.Status != TenderStatus.Published)
-            return DomainError.Conflict("not-published",
-                $"Maak {tender.Reference} eerst bekend (na het afsluiten van de intekening); pas dan kan een perceel gegund worden.",
-                $"Publiez d'abord le marché {tender.Reference} (après la clôture de l'adhésion) ; un lot ne peut être attribué qu'ensuite.");
+            return DomainError.Conflict("not-published", tender.Reference);
         var lot = tender.Lots[lotNumber];
         return lot.Status switch
         {
-            LotStatus.Dropped => DomainError.Conflict("lot-dropped",
-                $"Perceel {lot.Number} is vervallen omdat geen enkel bestuur intekende; het kan niet gegund worden.",
-                $"Le lot {lot.Number} a été abandonné faute d'adhésion ; il ne peut pas être attribué."),
-            LotStatus.Awarded or LotStatus.Terminated => DomainError.Conflict("lot-already-awarded",
-                $"Perceel {lot.Number} is al gegund aan {lot.Award!.SupplierName}.",
-                $"Le lot {lot.Number} est déjà attribué à {lot.Award!.SupplierName}."),
-            LotStatus.NotAwarded => DomainError.Conflict("lot-not-awarded",
-                $"Over perceel {lot.Number} werd al beslist dat het niet gegund wordt ({lot.Ending}).",
-                $"Il a déjà été décidé de ne pas attribuer le lot {lot.Number} ({lot.Ending})."),
+            LotStatus.Dropped => DomainError.Conflict("lot-dropped", lot.Number),
+            LotStatus.Awarded or LotStatus.Terminated => DomainError.Conflict("lot-already-awarded", lot.Number, lot.Award!.SupplierName),
+            LotStatus.NotAwarded => DomainError.Conflict("lot-not-awarded", lot.Number, lot.Ending),
             _ => null,
         };
     }
@@ -87,9 +69,7 @@ public static class TenderRules
     public static DomainError? NotInvited(JointTender tender, string administration) =>
         tender.InvitedAdministrations.Contains(administration)
             ? null
-            : DomainError.Conflict("administration-not-invited",
-                $"Bestuur '{InputChecks.Shorten(administration)}' is niet uitgenodigd voor {tender.Reference} en kan niet intekenen.",
-                $"L'administration '{InputChecks.Shorten(administration)}' n'est pas invitée au marché {tender.Reference} et ne peut pas y adhérer.");
+            : DomainError.Conflict("administration-not-invited", InputChecks.Shorten(administration), tender.Reference);
 
     /// <summary>What opting in, changing and withdrawing all need: the lot, an opt-in still open, and an invitation.</summary>
     public static DomainError? OptInUnchangeable(JointTender tender, int lotNumber, string administration, DateTimeOffset now) =>

@@ -42,32 +42,9 @@ public static class Wording
     /// <summary>The text with its first letter in upper case, for a name that starts a line or a cell.</summary>
     public static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    public static string Procedure(string procedure, bool french) => (procedure, french) switch
-    {
-        ("Open", false) => "openbare procedure",
-        ("Open", true) => "procédure ouverte",
-        ("Restricted", false) => "niet-openbare procedure",
-        ("Restricted", true) => "procédure restreinte",
-        ("CompetitiveProcedureWithNegotiation", false) => "mededingingsprocedure met onderhandeling",
-        ("CompetitiveProcedureWithNegotiation", true) => "procédure concurrentielle avec négociation",
-        ("NegotiatedWithPriorPublication", false) => "vereenvoudigde onderhandelingsprocedure met voorafgaande bekendmaking",
-        ("NegotiatedWithPriorPublication", true) => "procédure négociée directe avec publication préalable",
-        ("NegotiatedWithoutPriorPublication", false) => "onderhandelingsprocedure zonder voorafgaande bekendmaking",
-        ("NegotiatedWithoutPriorPublication", true) => "procédure négociée sans publication préalable",
-        ("AcceptedInvoice", false) => "opdracht van beperkte waarde (aanvaarde factuur)",
-        ("AcceptedInvoice", true) => "marché de faible montant (facture acceptée)",
-        _ => procedure,
-    };
+    /// <summary>A procedure by its name in the law, from the catalogue ("procedure/Open").</summary>
+    public static string Procedure(string procedure, bool french) => Catalogue.Say("procedure/" + procedure, [], french);
 
-    public static string Subject(ContractSubject subject, bool french) => (subject, french) switch
-    {
-        (ContractSubject.Works, false) => "werken",
-        (ContractSubject.Works, true) => "travaux",
-        (ContractSubject.Services, false) => "diensten",
-        (ContractSubject.Services, true) => "services",
-        (ContractSubject.SocialServices, false) => "sociale en andere specifieke diensten",
-        (ContractSubject.SocialServices, true) => "services sociaux et autres services spécifiques",
-        (_, false) => "leveringen",
-        (_, true) => "fournitures",
-    };
+    /// <summary>What a contract buys, as the law's thresholds name it, from the catalogue ("subject/Works").</summary>
+    public static string Subject(ContractSubject subject, bool french) => Catalogue.Say("subject/" + subject, [], french);
 }

@@ -28,9 +28,7 @@ public static class DeliveryEndpoints
     {
         string[] statuses = ["Published", "Delivered", "Retrying", "Failed"];
         if (status is not null && !statuses.Contains(status, StringComparer.OrdinalIgnoreCase))
-            return Problems.From(http, [DomainError.Invalid("status-invalid", "status",
-                $"Status '{InputChecks.Shorten(status)}' bestaat niet; kies uit {string.Join(", ", statuses)}.",
-                $"Le statut '{InputChecks.Shorten(status)}' n'existe pas ; choisissez parmi {string.Join(", ", statuses)}.")]);
+            return Problems.From(http, [DomainError.Invalid("status-invalid", "status", InputChecks.Shorten(status), string.Join(", ", statuses))]);
 
         // Outside the cell and auditors, one's own administration only: named, or the only one in the token.
         var scope = http.ScopeOf();
@@ -53,8 +51,7 @@ public static class DeliveryEndpoints
     public static async Task<IResult> Get(Guid messageId, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<PublishedFinanceMessage>(messageId, ct) is not { } message || !http.ScopeOf().ReadsDeliveriesOf(message.Administration))
-            return Problems.Single(http, StatusCodes.Status404NotFound, "delivery-not-found",
-                $"Er werd geen financieel bericht {messageId} verstuurd.", $"Aucun message financier {messageId} n'a été envoyé.");
+            return Problems.Single(http, StatusCodes.Status404NotFound, "delivery-not-found", messageId);
         return TypedResults.Ok(ToView(message, await session.LoadAsync<DeliveryRecord>(messageId, ct)));
     }
 

@@ -12,8 +12,6 @@ public static class Actor
         var name = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name?.Trim() : null;
         if (!string.IsNullOrEmpty(name) && name.Length <= 200)
             return (name, null);
-        return (null, Problems.Single(http, StatusCodes.Status422UnprocessableEntity, "actor-required",
-            "Het toegangstoken noemt de gebruiker niet (of met meer dan 200 tekens): elke wijziging wordt op naam bewaard. Laat de identiteitsprovider de claim uit Authentication:NameClaim meesturen.",
-            "Le jeton d'accès ne nomme pas l'utilisateur (ou en plus de 200 caractères) : chaque modification est enregistrée nominativement. Faites envoyer par le fournisseur d'identité la revendication indiquée dans Authentication:NameClaim."));
+        return (null, Problems.Single(http, StatusCodes.Status422UnprocessableEntity, "actor-required"));
     }
 }

@@ -17,13 +17,9 @@ public sealed class BadRequestProblems : IExceptionHandler
         return true;
     }
 
-    public static IResult Unreadable(HttpContext http, string reason) => Problems.Single(http, StatusCodes.Status400BadRequest, "request-unreadable",
-        $"Het verzoek kon niet gelezen worden: {reason} Stuur geldige JSON met de velden uit de API-beschrijving (/openapi/v1.json).",
-        $"La requête est illisible : {reason} Envoyez un JSON valide avec les champs décrits dans l'API (/openapi/v1.json).");
+    public static IResult Unreadable(HttpContext http, string reason) => Problems.Single(http, StatusCodes.Status400BadRequest, "request-unreadable", reason);
 
-    public static IResult TooLarge(HttpContext http) => Problems.Single(http, StatusCodes.Status413PayloadTooLarge, "request-too-large",
-        $"Het verzoek is groter dan de {Security.RequestLimits.MaxBodyKilobytes(http)} kB die deze dienst aanneemt. Stuur minder tegelijk (bv. één perceel per verzoek).",
-        $"La requête dépasse les {Security.RequestLimits.MaxBodyKilobytes(http)} ko acceptés par ce service. Envoyez-en moins à la fois (p. ex. un lot par requête).");
+    public static IResult TooLarge(HttpContext http) => Problems.Single(http, StatusCodes.Status413PayloadTooLarge, "request-too-large", Security.RequestLimits.MaxBodyKilobytes(http));
 }
 
 public static class StatusProblems

@@ -24,9 +24,7 @@ public static class IdempotencyKeys
             return (null, null);
         if (raw.Length <= 100 && raw.All(c => c is > ' ' and < (char)127))
             return (raw, null);
-        return (null, Problems.Single(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-invalid",
-            $"De header {Header} is hoogstens 100 zichtbare ASCII-tekens lang, bijvoorbeeld een UUID.",
-            $"L'en-tête {Header} compte au plus 100 caractères ASCII visibles, par exemple un UUID."));
+        return (null, Problems.Single(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-invalid", Header));
     }
 
     /// <summary>

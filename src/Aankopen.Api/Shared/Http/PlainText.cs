@@ -30,9 +30,7 @@ public static class PlainText
     }
 
     public static DomainError Refusal(string field) =>
-        DomainError.Invalid("control-character", field,
-            $"'{field}' bevat een stuurteken (zoals NUL of een verticale tab) of een onvolledig teken; verwijder het en stuur opnieuw."
-            + (IsParagraph(field) ? " Regeleinden en tabs mogen hier wel." : ""),
-            $"'{field}' contient un caractère de contrôle (comme NUL ou une tabulation verticale) ou un caractère incomplet ; supprimez-le et renvoyez."
-            + (IsParagraph(field) ? " Les sauts de ligne et tabulations sont admis ici." : ""));
+        IsParagraph(field)
+            ? DomainError.Invalid("control-character/paragraph", field, field)
+            : DomainError.Invalid("control-character", field, field);
 }

@@ -49,30 +49,22 @@ public static class Problems
         return TypedResults.Problem(problem);
     }
 
-    private static string TitleFor(int status, bool french) => status switch
-    {
-        StatusCodes.Status400BadRequest => french ? "Requête illisible" : "Onleesbaar verzoek",
-        StatusCodes.Status401Unauthorized => french ? "Non authentifié" : "Niet aangemeld",
-        StatusCodes.Status403Forbidden => french ? "Non autorisé" : "Niet toegestaan",
-        StatusCodes.Status404NotFound => french ? "Introuvable" : "Niet gevonden",
-        StatusCodes.Status413PayloadTooLarge => french ? "Requête trop grande" : "Verzoek te groot",
-        StatusCodes.Status429TooManyRequests => french ? "Trop de modifications" : "Te veel wijzigingen",
-        StatusCodes.Status409Conflict => french ? "Refusé par une règle" : "Geweigerd door een regel",
-        StatusCodes.Status412PreconditionFailed => french ? "Version dépassée" : "Verouderde versie",
-        StatusCodes.Status428PreconditionRequired => french ? "Version manquante" : "Versie ontbreekt",
-        StatusCodes.Status503ServiceUnavailable => french ? "Momentanément indisponible" : "Even niet beschikbaar",
-        _ => french ? "Données invalides" : "Ongeldige invoer",
-    };
+    private static readonly int[] Titled = [400, 401, 403, 404, 409, 412, 413, 428, 429, 503];
 
-    public static IResult Single(HttpContext http, int status, string code, string nl, string fr)
+    /// <summary>The problem's title: the catalogue's for the status ("title/409"), the one of invalid input otherwise.</summary>
+    private static string TitleFor(int status, bool french) => Catalogue.Say($"title/{(Titled.Contains(status) ? status : 422)}", [], french);
+
+    /// <param name="key">The catalogue's sentence; its code (the key without a variant) names the problem.</param>
+    public static IResult Single(HttpContext http, int status, string key, params object?[] args)
     {
         var french = PrefersFrench(http);
+        var code = Catalogue.CodeOf(key);
         var problem = new ProblemDetails
         {
             Type = $"urn:aankopen:problem:{code}",
             Status = status,
             Title = TitleFor(status, french),
-            Detail = french ? fr : nl,
+            Detail = Catalogue.Say(key, args, french),
             Instance = http.Request.Path,
         };
         problem.Extensions["code"] = code;

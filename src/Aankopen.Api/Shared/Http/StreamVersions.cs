@@ -19,9 +19,7 @@ public static class StreamVersions
     {
         var raw = http.Request.Headers.IfMatch.ToString();
         if (string.IsNullOrWhiteSpace(raw))
-            return (null, Problems.Single(http, StatusCodes.Status428PreconditionRequired, "if-match-required",
-                "Stuur de ETag van de versie waarop u zich baseert mee in de If-Match-header (haal ze op met GET).",
-                "Envoyez l'ETag de la version sur laquelle vous vous basez dans l'en-tête If-Match (obtenez-le par GET)."));
+            return (null, Problems.Single(http, StatusCodes.Status428PreconditionRequired, "if-match-required"));
 
         if (EntityTagHeaderValue.TryParse(raw, out var tag) && !tag.IsWeak
             && long.TryParse(tag.Tag.AsSpan().Trim('"'), out var version) && version > 0)
@@ -34,8 +32,6 @@ public static class StreamVersions
     {
         if (current is { } v)
             SetETag(http, v);
-        return Problems.Single(http, StatusCodes.Status412PreconditionFailed, "version-stale",
-            $"Dit werd intussen door iemand anders gewijzigd (u stuurde If-Match {InputChecks.Shorten(sent)}); haal de huidige versie op (GET) en probeer opnieuw.",
-            $"Ceci a été modifié entre-temps par quelqu'un d'autre (If-Match envoyé : {InputChecks.Shorten(sent)}) ; rechargez la version actuelle (GET) et réessayez.");
+        return Problems.Single(http, StatusCodes.Status412PreconditionFailed, "version-stale", InputChecks.Shorten(sent));
     }
 }

@@ -14,9 +14,7 @@ public sealed class UnavailableProblems(ILogger<UnavailableProblems> log) : IExc
             return false;
         log.LogWarning("The database was unavailable for {Method} {Path}: {Reason}", http.Request.Method, http.Request.Path, exception.Message);
         http.Response.Headers.RetryAfter = "5";
-        var result = Problems.Single(http, StatusCodes.Status503ServiceUnavailable, "database-unavailable",
-            "De databank is even niet bereikbaar; er werd niets opgeslagen. Probeer het over enkele seconden opnieuw.",
-            "La base de données est momentanément injoignable ; rien n'a été enregistré. Réessayez dans quelques secondes.");
+        var result = Problems.Single(http, StatusCodes.Status503ServiceUnavailable, "database-unavailable");
         await result.ExecuteAsync(http);
         return true;
     }

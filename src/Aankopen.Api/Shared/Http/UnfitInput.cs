@@ -31,9 +31,7 @@ public static class UnfitInput
         if (!http.Request.Path.StartsWithSegments("/api") || !BufferedBodies.HasJsonBody(http.Request))
             return null;
         if (!BufferedBodies.IsUtf8(http.Request))
-            return Problems.Single(http, StatusCodes.Status415UnsupportedMediaType, "charset-unsupported",
-                "Stuur JSON in UTF-8 (Content-Type: application/json; charset=utf-8, of zonder charset).",
-                "Envoyez du JSON en UTF-8 (Content-Type: application/json; charset=utf-8, ou sans charset).");
+            return Problems.Single(http, StatusCodes.Status415UnsupportedMediaType, "charset-unsupported");
         var (fields, unreadable) = InBody(await BufferedBodies.ReadAsync(http));
         if (unreadable is not null)
             return BadRequestProblems.Unreadable(http, unreadable);

@@ -33,17 +33,13 @@ public sealed class AccessDenied : IAuthorizationMiddlewareResultHandler
     {
         Log(http).LogWarning("Refused {Method} {Path}: no valid bearer token", http.Request.Method, http.Request.Path);
         http.Response.Headers.WWWAuthenticate = "Bearer";
-        return Problems.Single(http, StatusCodes.Status401Unauthorized, "not-signed-in",
-            "Meld u aan: stuur een geldig toegangstoken van de identiteitsprovider mee (Authorization: Bearer ...).",
-            "Connectez-vous : envoyez un jeton d'accès valide du fournisseur d'identité (Authorization: Bearer ...).");
+        return Problems.Single(http, StatusCodes.Status401Unauthorized, "not-signed-in");
     }
 
     public static IResult Forbidden(HttpContext http)
     {
         LogRefusal(http, "request");
-        return Problems.Single(http, StatusCodes.Status403Forbidden, "not-allowed",
-            "Uw rol of uw besturen laten dit niet toe. Een bestuur beslist en leest enkel voor zichzelf; beslissingen over de opdracht zelf zijn voor de aankoopcel.",
-            "Votre rôle ou vos administrations ne le permettent pas. Une administration ne décide et ne consulte que pour elle-même ; les décisions sur le marché lui-même reviennent à la cellule d'achat.");
+        return Problems.Single(http, StatusCodes.Status403Forbidden, "not-allowed");
     }
 
     private static IResult ForbiddenPage(HttpContext http)

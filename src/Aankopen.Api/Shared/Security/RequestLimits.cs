@@ -43,9 +43,7 @@ public sealed record RequestLimits(int MaxRequestBodyKilobytes, int WritesPerMin
             o.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "1";
-                await Problems.Single(context.HttpContext, StatusCodes.Status429TooManyRequests, "too-many-writes",
-                    $"Te veel wijzigingen na elkaar (hoogstens {WritesPerMinutePerUser} per minuut per gebruiker). Wacht even en probeer opnieuw; met dezelfde Idempotency-Key is dat veilig.",
-                    $"Trop de modifications d'affilée ({WritesPerMinutePerUser} par minute et par utilisateur au plus). Attendez un instant et réessayez ; avec la même Idempotency-Key, c'est sans risque.")
+                await Problems.Single(context.HttpContext, StatusCodes.Status429TooManyRequests, "too-many-writes", WritesPerMinutePerUser)
                     .ExecuteAsync(context.HttpContext);
             };
         });

@@ -12,9 +12,7 @@ public static class ChangeLotEndpoint
         Guid tenderId, int lotNumber, LotRequest request, HttpContext http, TenderWrites writes, CancellationToken ct)
     {
         if (request.LotNumber is { } number && number != lotNumber)
-            return Problems.From(http, [DomainError.Invalid("lot-number-mismatch", "lotNumber",
-                $"Het perceelnummer in de body ({number}) verschilt van dat in de URL ({lotNumber}); een perceel krijgt geen ander nummer.",
-                $"Le numéro de lot du corps ({number}) diffère de celui de l'URL ({lotNumber}) ; un lot ne change pas de numéro.")]);
+            return Problems.From(http, [DomainError.Invalid("lot-number-mismatch", "lotNumber", number, lotNumber)]);
         return await writes.ExecuteAsync(http, tenderId, (tender, actor, now) =>
             ChangeLotDecider.Decide(tender, new ChangeLotCommand(lotNumber, request.ToDetails(), actor), now), ct);
     }

@@ -63,25 +63,20 @@ public static class ListTendersEndpoint
         {
             status = EnumNames.Parse<TenderStatus>(query.Status);
             if (status is null)
-                errors.Add(DomainError.Invalid("status-invalid", "status",
-                    $"Status '{InputChecks.Shorten(query.Status)}' bestaat niet; kies uit {string.Join(", ", Enum.GetNames<TenderStatus>())}.",
-                    $"Le statut '{InputChecks.Shorten(query.Status)}' n'existe pas ; choisissez parmi {string.Join(", ", Enum.GetNames<TenderStatus>())}."));
+                errors.Add(DomainError.Invalid("status-invalid", "status", InputChecks.Shorten(query.Status), string.Join(", ", Enum.GetNames<TenderStatus>())));
         }
         if (InputChecks.YearOutOfRange(query.Year) is { } badYear)
             errors.Add(badYear);
         if (query.CpvDivision is < 1 or > 99)
-            errors.Add(DomainError.Invalid("cpv-division-invalid", "cpvDivision",
-                "Een CPV-afdeling is een getal van 1 tot 99 (de eerste twee cijfers van de code).",
-                "Une division CPV est un nombre de 1 à 99 (les deux premiers chiffres du code)."));
+            errors.Add(DomainError.Invalid("cpv-division-invalid/number", "cpvDivision"));
         if (query.Q is { Length: > 200 })
-            errors.Add(DomainError.Invalid("too-long", "q", "Zoek op hoogstens 200 tekens.", "Recherchez sur 200 caractères au plus."));
+            errors.Add(DomainError.Invalid("too-long/search", "q"));
         if (query.Administration is { Length: > 20 })
-            errors.Add(DomainError.Invalid("too-long", "administration", "Een bestuurscode is hoogstens 20 tekens.", "Un code d'administration compte 20 caractères au plus."));
+            errors.Add(DomainError.Invalid("too-long/administration", "administration"));
         if (query.Page is < 1 or > 100_000)
-            errors.Add(DomainError.Invalid("page-invalid", "page", "Pagina's tellen vanaf 1.", "Les pages se comptent à partir de 1."));
+            errors.Add(DomainError.Invalid("page-invalid", "page"));
         if (query.PageSize is < 1 or > MaxPageSize)
-            errors.Add(DomainError.Invalid("page-size-invalid", "pageSize",
-                $"Een pagina telt 1 tot {MaxPageSize} opdrachten.", $"Une page compte de 1 à {MaxPageSize} marchés."));
+            errors.Add(DomainError.Invalid("page-size-invalid", "pageSize", MaxPageSize));
         return errors;
     }
 }

@@ -50,9 +50,7 @@ public static class OpenTenderEndpoint
         }
         catch (Exception e) when (IsDuplicateReference(e))
         {
-            return Problems.From(http, [DomainError.Conflict("reference-taken",
-                $"Referentie '{command.Reference.Trim()}' is al in gebruik voor een andere opdracht; kies een andere referentie.",
-                $"La référence '{command.Reference.Trim()}' est déjà utilisée pour un autre marché ; choisissez-en une autre.")]);
+            return Problems.From(http, [DomainError.Conflict("reference-taken", command.Reference.Trim())]);
         }
 
         StreamVersions.SetETag(http, version);
@@ -71,9 +69,7 @@ public static class OpenTenderEndpoint
         await using var fresh = session.DocumentStore.QuerySession(session.TenantId);
         var first = await fresh.Events.FetchStreamAsync(tenderId, version: 1, token: ct);
         if (first.Count == 0 || !IdempotencyKeys.Replays(first[0], origin))
-            return Problems.Single(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
-                $"U gebruikte deze {IdempotencyKeys.Header} al voor een ander verzoek. Kies een nieuwe sleutel voor elke nieuwe wijziging; stuur dezelfde sleutel enkel mee met precies hetzelfde verzoek.",
-                $"Vous avez déjà utilisé cette {IdempotencyKeys.Header} pour une autre requête. Choisissez une nouvelle clé pour chaque modification ; ne renvoyez la même clé qu'avec exactement la même requête.");
+            return Problems.Single(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", IdempotencyKeys.Header);
         // Its record, or its events while a rebuild rewrites the record.
         var record = await TenderWrites.Records.LoadAsync(fresh, tenderId, ct);
         if (record is null)
@@ -91,17 +87,13 @@ public static class OpenTenderEndpoint
         var errors = new List<DomainError>();
         var procedure = EnumNames.Parse<Procedure>(request.Procedure);
         if (procedure is null)
-            errors.Add(DomainError.Invalid("procedure-invalid", "procedure",
-                $"Procedure '{InputChecks.Shorten(request.Procedure)}' is niet gekend; kies uit {string.Join(", ", Enum.GetNames<Procedure>())}.",
-                $"La procédure '{InputChecks.Shorten(request.Procedure)}' est inconnue ; choisissez parmi {string.Join(", ", Enum.GetNames<Procedure>())}."));
+            errors.Add(DomainError.Invalid("procedure-invalid", "procedure", InputChecks.Shorten(request.Procedure), string.Join(", ", Enum.GetNames<Procedure>())));
         ContractSubject? subject = null;
         if (request.Subject is not null)
         {
             subject = EnumNames.Parse<ContractSubject>(request.Subject);
             if (subject is null)
-                errors.Add(DomainError.Invalid("subject-invalid", "subject",
-                    $"Onderwerp '{InputChecks.Shorten(request.Subject)}' is niet gekend; kies Supplies, Services, Works of SocialServices (sociale en andere specifieke diensten), of laat het weg.",
-                    $"L'objet '{InputChecks.Shorten(request.Subject)}' est inconnu ; choisissez Supplies, Services, Works ou SocialServices (services sociaux et autres services spécifiques), ou omettez-le."));
+                errors.Add(DomainError.Invalid("subject-invalid", "subject", InputChecks.Shorten(request.Subject)));
         }
         return (procedure ?? default, subject, errors);
     }

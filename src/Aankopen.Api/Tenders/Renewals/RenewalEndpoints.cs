@@ -26,8 +26,7 @@ public static class RenewalEndpoints
         var start = from ?? Aankopen.Domain.BrusselsCalendar.Today(clock);
         var end = to ?? start.AddMonths(6);
         if (end < start || end > start.AddYears(10))
-            return Problems.From(http, [DomainError.Invalid("window-invalid", "to",
-                "Het venster eindigt na het begin en beslaat hoogstens tien jaar.", "La fenêtre se termine après son début et couvre au plus dix ans.")]);
+            return Problems.From(http, [DomainError.Invalid("window-invalid/renewals", "to")]);
 
         var administrationOrAll = string.IsNullOrWhiteSpace(administration) ? null : administration;
         // Only the tenders with a date in the window's months (one index lookup, also for one administration), and of

@@ -13,9 +13,7 @@ public static class TerminateLotEndpoint
     {
         var ground = EnumNames.Parse<TerminationGround>(request.Ground);
         if (request.Ground is not null && ground is null)
-            return Task.FromResult(Problems.From(http, [DomainError.Invalid("ground-invalid", "ground",
-                $"Grond '{InputChecks.Shorten(request.Ground)}' is niet gekend; kies Default (wanprestatie), MutualAgreement (in onderling akkoord), Bankruptcy (faillissement) of Other.",
-                $"Le motif '{InputChecks.Shorten(request.Ground)}' est inconnu ; choisissez Default (défaillance), MutualAgreement (commun accord), Bankruptcy (faillite) ou Other.")]));
+            return Task.FromResult(Problems.From(http, [DomainError.Invalid("ground-invalid", "ground", InputChecks.Shorten(request.Ground))]));
         return writes.ExecuteAsync(http, tenderId, (tender, actor, now) =>
             TerminateLotDecider.Decide(tender, new TerminateLotCommand(lotNumber, request.EffectiveOn, request.Reason, actor, ground), now), ct);
     }

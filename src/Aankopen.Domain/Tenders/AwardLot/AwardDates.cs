@@ -20,28 +20,20 @@ public static class AwardDates
         var decided = command.DecidedOn ?? (tender.PublishedOn is { } published && published > byDefault ? published : byDefault);
         var concluded = command.ConcludedOn ?? (command.ContractStart > decided ? command.ContractStart : decided);
         if (command.DecidedOn is not null && (decided > today || (tender.PublishedOn is { } p && decided < p)))
-            return (decided, concluded, DomainError.Invalid("decision-date-invalid", "decidedOn",
-                $"De gunningsbeslissing valt tussen de bekendmaking ({Wording.Date(tender.PublishedOn, false)}) en vandaag.",
-                $"La décision d'attribution se situe entre la publication ({Wording.Date(tender.PublishedOn, true)}) et aujourd'hui."));
+            return (decided, concluded, DomainError.Invalid("decision-date-invalid/award", "decidedOn", Spoken.Date(tender.PublishedOn)));
         if (command.ConcludedOn is not null && (concluded < decided || concluded > command.ContractStart))
-            return (decided, concluded, DomainError.Invalid("conclusion-date-invalid", "concludedOn",
-                "Het contract wordt gesloten na de gunningsbeslissing en ten laatste op de start van het contract.",
-                "Le contrat est conclu après la décision d'attribution et au plus tard au début du contrat."));
+            return (decided, concluded, DomainError.Invalid("conclusion-date-invalid", "concludedOn"));
         return (decided, concluded, null);
     }
 
     public static DomainError? BeyondFourYears(Lot lot, AwardLotCommand command, DateOnly concluded) =>
         command.ContractEnd > ContractTerms.LatestEnd(concluded) && lot.Terms.LongerDurationJustification is null
-            ? DomainError.Invalid("framework-too-long", "contractEnd",
-                $"Een raamovereenkomst loopt hoogstens vier jaar vanaf haar sluiting ({Wording.Date(concluded, false)}), dus tot {Wording.Date(ContractTerms.LatestEnd(concluded), false)} (wet van 17 juni 2016, art. 43); geef de verantwoording in de voorwaarden van het perceel of kort de periode in.",
-                $"Un accord-cadre dure au plus quatre ans à partir de sa conclusion ({Wording.Date(concluded, true)}), donc jusqu'au {Wording.Date(ContractTerms.LatestEnd(concluded), true)} (loi du 17 juin 2016, art. 43) ; justifiez-le dans les conditions du lot ou raccourcissez la période.")
+            ? DomainError.Invalid("framework-too-long/award", "contractEnd", Spoken.Date(concluded), Spoken.Date(ContractTerms.LatestEnd(concluded)))
             : null;
 
     public static DomainError? PeriodReasonMissing(Lot lot, AwardLotCommand command) =>
         PeriodDiffers(lot, command) is { } months
-            ? InputChecks.MissingText(command.PeriodDifferenceReason, "periodDifferenceReason", 1000,
-                $"waarom de contractperiode ({Wording.Number(decimal.Round(months, 2), false)} maanden) afwijkt van de eerste periode van perceel {lot.Number} ({lot.Terms.InitialMonths} maanden): verlengingen worden naar de gegunde periode geschaald",
-                $"pourquoi la période du contrat ({Wording.Number(decimal.Round(months, 2), true)} mois) diffère de la période initiale du lot {lot.Number} ({lot.Terms.InitialMonths} mois) : les reconductions sont calculées sur la période attribuée")
+            ? InputChecks.MissingText(command.PeriodDifferenceReason, "periodDifferenceReason", 1000, "period-difference-reason", Spoken.Number(decimal.Round(months, 2)), lot.Number, lot.Terms.InitialMonths)
             : null;
 
     /// <summary>The awarded period in months when it is not the lot's initial period; null when it is.</summary>

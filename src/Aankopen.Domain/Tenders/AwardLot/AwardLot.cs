@@ -29,23 +29,17 @@ public static class AwardLotDecider
 
         var errors = new List<DomainError?>
         {
-            InputChecks.MissingText(command.SupplierName, "supplierName", 200, "de naam van de leverancier", "le nom du fournisseur"),
+            InputChecks.MissingText(command.SupplierName, "supplierName", 200, "supplier-name"),
             InputChecks.NotPositiveAmount(command.AwardedAmountExclVat, "awardedAmountExclVat"),
         };
         if (!SupplierId.TryNormalise(command.SupplierId, out var supplierId))
-            errors.Add(DomainError.Invalid("supplier-id-invalid", "supplierId",
-                $"'{InputChecks.Shorten(command.SupplierId)}' is geen geldig Belgisch ondernemingsnummer (tien cijfers, beginnend met 0 of 1, met kloppend controlegetal: 0123.456.749) of buitenlands btw-nummer (landcode en nummer: FR40303265045).",
-                $"'{InputChecks.Shorten(command.SupplierId)}' n'est ni un numéro d'entreprise belge valide (dix chiffres commençant par 0 ou 1, avec chiffre de contrôle correct : 0123.456.749) ni un numéro de TVA étranger (code pays et numéro : FR40303265045)."));
+            errors.Add(DomainError.Invalid("supplier-id-invalid", "supplierId", InputChecks.Shorten(command.SupplierId)));
         else if (OwnAdministration(tender, supplierId!, administrations) is { } own)
-            errors.Add(DomainError.Invalid("supplier-is-participant", "supplierId",
-                $"{supplierId} is het ondernemingsnummer van {own.NameNl}, een bestuur van deze opdracht; een opdracht wordt gegund aan een derde.",
-                $"{supplierId} est le numéro d'entreprise de {own.NameFr}, une administration de ce marché ; un marché est attribué à un tiers."));
+            errors.Add(DomainError.Invalid("supplier-is-participant", "supplierId", supplierId, Spoken.Names(own.NameNl, own.NameFr)));
         if (command.ContractEnd <= command.ContractStart)
-            errors.Add(DomainError.Invalid("contract-period-invalid", "contractEnd",
-                "Het einde van het contract moet na de start liggen.", "La fin du contrat doit suivre son début."));
+            errors.Add(DomainError.Invalid("contract-period-invalid", "contractEnd"));
         else if (command.ContractEnd > command.ContractStart.AddYears(10))
-            errors.Add(DomainError.Invalid("contract-period-invalid", "contractEnd",
-                "Een contractperiode duurt hoogstens tien jaar.", "Une période contractuelle dure au plus dix ans."));
+            errors.Add(DomainError.Invalid("contract-period-invalid/too-long", "contractEnd"));
         var (decidedOn, concludedOn, dateError) = AwardDates.Of(tender, command, now);
         errors.Add(dateError);
         if (command.ContractEnd > command.ContractStart && command.ContractEnd <= command.ContractStart.AddYears(10) && dateError is null)

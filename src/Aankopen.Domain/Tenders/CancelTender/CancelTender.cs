@@ -10,10 +10,8 @@ public static class CancelTenderDecider
         if (TenderRules.Cancelled(tender) is { } cancelled)
             return cancelled;
         if (tender.Lots.Values.FirstOrDefault(l => l.Award is not null) is { } awarded)
-            return DomainError.Conflict("already-awarded",
-                $"Perceel {awarded.Number} van {tender.Reference} is al gegund; een gegunde opdracht annuleer je niet, je beëindigt de percelen.",
-                $"Le lot {awarded.Number} du marché {tender.Reference} est déjà attribué ; un marché attribué ne s'annule pas, on résilie ses lots.");
-        if (InputChecks.MissingText(command.Reason, "reason", 1000, "de reden van de annulering", "le motif de l'annulation") is { } reason)
+            return DomainError.Conflict("already-awarded", awarded.Number, tender.Reference);
+        if (InputChecks.MissingText(command.Reason, "reason", 1000, "cancellation-reason") is { } reason)
             return reason;
         return Decision.Accept(new TenderCancelled(tender.Id, command.Reason.Trim(), command.Actor, now));
     }

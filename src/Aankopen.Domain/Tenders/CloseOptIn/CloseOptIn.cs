@@ -12,13 +12,9 @@ public static class CloseOptInDecider
         if (TenderRules.Cancelled(tender) is { } cancelled)
             return cancelled;
         if (tender.Status == TenderStatus.Draft)
-            return DomainError.Conflict("tender-draft",
-                $"Opdracht {tender.Reference} is nog een ontwerp; open eerst de intekening.",
-                $"Le marché {tender.Reference} est encore un projet ; ouvrez d'abord l'adhésion.");
+            return DomainError.Conflict("tender-draft/close", tender.Reference);
         if (tender.Status != TenderStatus.OpenForOptIn)
-            return DomainError.Conflict("opt-in-already-closed",
-                $"De intekening voor {tender.Reference} is al afgesloten.",
-                $"L'adhésion au marché {tender.Reference} est déjà clôturée.");
+            return DomainError.Conflict("opt-in-already-closed", tender.Reference);
 
         return Decision.Accept(new OptInClosed(tender.Id, TenderRules.DroppedLots(tender), AtDeadline: false, command.Actor, now));
     }

@@ -10,7 +10,7 @@ public static class DeclareLotNotAwardedDecider
             return missing;
         if (TenderRules.LotUndecided(tender, command.LotNumber) is { } refused)
             return refused;
-        if (InputChecks.MissingText(command.Reason, "reason", 1000, "de reden", "la raison") is { } reason)
+        if (InputChecks.MissingText(command.Reason, "reason", 1000, "reason") is { } reason)
             return reason;
         return Decision.Accept(new LotNotAwarded(tender.Id, command.LotNumber, command.Reason.Trim(), command.Actor, now));
     }

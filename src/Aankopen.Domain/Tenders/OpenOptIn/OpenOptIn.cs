@@ -10,15 +10,11 @@ public static class OpenOptInDecider
         if (TenderRules.Cancelled(tender) is { } cancelled)
             return cancelled;
         if (tender.Status != TenderStatus.Draft)
-            return DomainError.Conflict("not-a-draft",
-                $"De intekening voor {tender.Reference} werd al geopend.", $"L'adhésion au marché {tender.Reference} est déjà ouverte.");
+            return DomainError.Conflict("not-a-draft", tender.Reference);
         if (tender.Lots.IsEmpty)
-            return DomainError.Conflict("no-lots",
-                $"Voeg eerst minstens één perceel toe aan {tender.Reference}.", $"Ajoutez d'abord au moins un lot au marché {tender.Reference}.");
+            return DomainError.Conflict("no-lots", tender.Reference);
         if (now >= tender.OptInDeadline)
-            return DomainError.Conflict("opt-in-deadline-passed",
-                $"De intekentermijn van {tender.Reference} ({Wording.Moment(tender.OptInDeadline, false)}) is al voorbij; dit ontwerp kan niet meer geopend worden. Annuleer het en open een nieuwe opdracht.",
-                $"Le délai d'adhésion du marché {tender.Reference} ({Wording.Moment(tender.OptInDeadline, true)}) est dépassé ; ce projet ne peut plus être ouvert. Annulez-le et ouvrez un nouveau marché.");
+            return DomainError.Conflict("opt-in-deadline-passed/open", tender.Reference, Spoken.Moment(tender.OptInDeadline));
         return Decision.Accept(new OptInOpened(tender.Id, command.Actor, now));
     }
 }

@@ -19,18 +19,14 @@ public static class OptInDecider
 
         var errors = new List<DomainError?>
         {
-            InputChecks.MissingText(command.BudgetLine, "budgetLine", 100, "het budgetartikel", "l'article budgétaire"),
+            InputChecks.MissingText(command.BudgetLine, "budgetLine", 100, "budget-line"),
         };
         if (command.EstimatedAmountExclVat is null && command.EstimatedQuantity is null)
-            errors.Add(DomainError.Invalid("estimate-required", "estimatedAmountExclVat",
-                "Geef een geraamd bedrag (excl. btw), een geraamde hoeveelheid, of beide.",
-                "Indiquez un montant estimé (hors TVA), une quantité estimée, ou les deux."));
+            errors.Add(DomainError.Invalid("estimate-required", "estimatedAmountExclVat"));
         if (command.EstimatedAmountExclVat is { } amount)
             errors.Add(InputChecks.NotPositiveAmount(amount, "estimatedAmountExclVat"));
         if (command.EstimatedQuantity is { } quantity && (quantity <= 0 || quantity > MaxQuantity || decimal.Round(quantity, 3) != quantity))
-            errors.Add(DomainError.Invalid("quantity-invalid", "estimatedQuantity",
-                $"De hoeveelheid {Wording.Number(quantity, false)} moet groter zijn dan nul, hoogstens {Wording.Number(MaxQuantity, false)}, met hoogstens drie decimalen.",
-                $"La quantité {Wording.Number(quantity, true)} doit être supérieure à zéro, au plus {Wording.Number(MaxQuantity, true)}, avec trois décimales au plus."));
+            errors.Add(DomainError.Invalid("quantity-invalid", "estimatedQuantity", Spoken.Number(quantity), Spoken.Number(MaxQuantity)));
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);

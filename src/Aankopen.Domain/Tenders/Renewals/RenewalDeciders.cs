@@ -50,18 +50,12 @@ public static class RenewalDeciders
         if (lot is null || running is null)
             return error!;
         if (!running.CanRenew)
-            return DomainError.Conflict("no-renewal-left",
-                $"Perceel {lot.Number} kan niet meer verlengd worden: {running.Renewals} van {running.PossibleRenewals} mogelijke verlengingen (hoogstens vier jaar in totaal).",
-                $"Le lot {lot.Number} ne peut plus être reconduit : {running.Renewals} des {running.PossibleRenewals} reconductions possibles (quatre ans au plus au total).");
+            return DomainError.Conflict("no-renewal-left", lot.Number, running.Renewals, running.PossibleRenewals);
         if (BrusselsCalendar.DateOf(now) > running.PeriodEnd)
-            return DomainError.Conflict("period-over",
-                $"De periode van perceel {lot.Number} eindigde op {Wording.Date(running.PeriodEnd, false)}; de stilzwijgende verlenging wordt automatisch geregistreerd.",
-                $"La période du lot {lot.Number} a pris fin le {Wording.Date(running.PeriodEnd, true)} ; la reconduction tacite est enregistrée automatiquement.");
+            return DomainError.Conflict("period-over", lot.Number, Spoken.Date(running.PeriodEnd));
         return Renewal(tender, lot, running, actor, now) is { } renewed
             ? Decision.Accept(renewed)
-            : DomainError.Conflict("all-declined",
-                $"Alle besturen weigerden verlenging {running.Next} van perceel {lot.Number}; het contract eindigt op {Wording.Date(running.PeriodEnd, false)}.",
-                $"Toutes les administrations ont refusé la reconduction {running.Next} du lot {lot.Number} ; le contrat prend fin le {Wording.Date(running.PeriodEnd, true)}.");
+            : DomainError.Conflict("all-declined", running.Next, lot.Number, Spoken.Date(running.PeriodEnd));
     }
 
     /// <summary>An administration declines the next renewal for itself, before the notice deadline; the others continue.</summary>
@@ -71,15 +65,11 @@ public static class RenewalDeciders
         if (lot is null || running is null)
             return error!;
         if (running.Shares.All(s => s.Administration != administration))
-            return DomainError.Conflict("not-a-participant",
-                $"Bestuur '{InputChecks.Shorten(administration)}' heeft geen aandeel in perceel {lot.Number}.",
-                $"L'administration '{InputChecks.Shorten(administration)}' n'a pas de part dans le lot {lot.Number}.");
+            return DomainError.Conflict("not-a-participant", InputChecks.Shorten(administration), lot.Number);
         if (!running.CanRenew)
-            return DomainError.Conflict("no-renewal-left",
-                $"Perceel {lot.Number} wordt niet meer verlengd; er valt niets te weigeren.", $"Le lot {lot.Number} ne sera plus reconduit ; il n'y a rien à refuser.");
+            return DomainError.Conflict("no-renewal-left/refuse", lot.Number);
         if (running.Declined.Contains(administration))
-            return DomainError.Conflict("already-declined",
-                $"{administration} weigerde verlenging {running.Next} van perceel {lot.Number} al.", $"{administration} a déjà refusé la reconduction {running.Next} du lot {lot.Number}.");
+            return DomainError.Conflict("already-declined", administration, running.Next, lot.Number);
         if (PastNotice(lot, now) is { } late)
             return late;
         return Decision.Accept(new RenewalDeclined(tender.Id, lot.Number, running.Next, administration, actor, now));
@@ -95,12 +85,10 @@ public static class RenewalDeciders
         if (lot is null || running is null)
             return error!;
         if (!running.CanRenew)
-            return DomainError.Conflict("no-renewal-left",
-                $"Perceel {lot.Number} wordt toch niet meer verlengd: het eindigt op {Wording.Date(running.PeriodEnd, false)}.",
-                $"Le lot {lot.Number} ne sera de toute façon plus reconduit : il prend fin le {Wording.Date(running.PeriodEnd, true)}.");
+            return DomainError.Conflict("no-renewal-left/ending", lot.Number, Spoken.Date(running.PeriodEnd));
         if (PastNotice(lot, now) is { } late)
             return late;
-        if (InputChecks.MissingText(reason, "reason", 1000, "waarom het contract niet verlengd wordt", "pourquoi le contrat n'est pas reconduit") is { } missing)
+        if (InputChecks.MissingText(reason, "reason", 1000, "no-renewal-reason") is { } missing)
             return missing;
         return Decision.Accept(new LotNotRenewed(tender.Id, lot.Number, running.Next, running.PeriodEnd, reason!.Trim(), actor, now));
     }
@@ -112,9 +100,7 @@ public static class RenewalDeciders
             return null;
         var deadline = ContractPeriods.NoticeDeadline(running.PeriodEnd, lot.Terms.NoticeDays);
         return BrusselsCalendar.DateOf(now) > deadline
-            ? DomainError.Conflict("notice-deadline-passed",
-                $"De opzegtermijn voor perceel {lot.Number} liep af op {Wording.Date(deadline, false)}: het contract wordt op {Wording.Date(running.PeriodEnd.AddDays(1), false)} verlengd. Een opzegging kan nu pas voor de volgende periode.",
-                $"Le délai de préavis du lot {lot.Number} a expiré le {Wording.Date(deadline, true)} : le contrat est reconduit le {Wording.Date(running.PeriodEnd.AddDays(1), true)}. Une résiliation ne vaut plus que pour la période suivante.")
+            ? DomainError.Conflict("notice-deadline-passed", lot.Number, Spoken.Date(deadline), Spoken.Date(running.PeriodEnd.AddDays(1)))
             : null;
     }
 
@@ -126,8 +112,7 @@ public static class RenewalDeciders
         var lot = tender.Lots[lotNumber];
         return lot.Status == LotStatus.Awarded && lot.Running is { } running
             ? (lot, running, null)
-            : (null, null, DomainError.Conflict("lot-not-running",
-                $"Perceel {lot.Number} heeft geen lopend contract.", $"Le lot {lot.Number} n'a pas de contrat en cours."));
+            : (null, null, DomainError.Conflict("lot-not-running", lot.Number));
     }
 
     /// <summary>

@@ -30,23 +30,18 @@ public sealed class ProcedureThresholds(IEnumerable<LegalThreshold> thresholds, 
                 warnings.Add(Exceeded(tender, estimated, threshold));
         }
         else if (opened > knownUntil && all.Any(t => string.Equals(t.Procedure, tender.Procedure, StringComparison.OrdinalIgnoreCase)))
-            warnings.Add(new Warning("procedure-thresholds-unknown",
-                $"De drempels voor de {Wording.Procedure(tender.Procedure, false)} na {Wording.Date(knownUntil, false)} zijn in deze versie niet gekend; kijk zelf na of de geraamde waarde ({Wording.Euro(estimated, false)} excl. btw over de hele looptijd) deze procedure toelaat.",
-                $"Les seuils de la {Wording.Procedure(tender.Procedure, true)} après le {Wording.Date(knownUntil, true)} ne sont pas connus de cette version ; vérifiez vous-même que la valeur estimée ({Wording.Euro(estimated, true)} hors TVA sur toute la durée) permet cette procédure."));
+            warnings.Add(new Warning("procedure-thresholds-unknown", Spoken.Procedure(tender.Procedure), Spoken.Date(knownUntil), Spoken.Euro(estimated)));
         foreach (var lot in tender.LiveLots.Where(l => l.Terms.LongerDurationJustification is not null))
-            warnings.Add(new Warning("framework-longer-than-four-years",
-                $"Perceel {lot.Number} loopt {lot.Terms.TotalMonths} maanden, langer dan vier jaar, met als verantwoording: {lot.Terms.LongerDurationJustification}",
-                $"Le lot {lot.Number} dure {lot.Terms.TotalMonths} mois, plus de quatre ans, avec pour justification : {lot.Terms.LongerDurationJustification}"));
+            warnings.Add(new Warning("framework-longer-than-four-years", lot.Number, lot.Terms.TotalMonths, lot.Terms.LongerDurationJustification));
         return warnings;
     }
 
     private static Warning Exceeded(JointTender tender, decimal estimated, LegalThreshold threshold)
     {
-        string Validity(bool french) => threshold.ValidTo is { } to
-            ? french ? $"du {Wording.Date(threshold.ValidFrom, true)} au {Wording.Date(to, true)}" : $"van {Wording.Date(threshold.ValidFrom, false)} tot en met {Wording.Date(to, false)}"
-            : french ? $"depuis le {Wording.Date(threshold.ValidFrom, true)}" : $"sinds {Wording.Date(threshold.ValidFrom, false)}";
-        return new Warning("procedure-threshold-exceeded",
-            $"De geraamde waarde over de hele looptijd, verlengingen inbegrepen ({Wording.Euro(estimated, false)} excl. btw), bereikt het plafond van {Wording.Euro(threshold.CeilingExclVat, false)} voor de {Wording.Procedure(tender.Procedure, false)} voor {Wording.Subject(tender.Subject, false)} (geldig {Validity(false)}; {threshold.Source}); kijk na of deze procedure nog mag.",
-            $"La valeur estimée sur toute la durée, reconductions comprises ({Wording.Euro(estimated, true)} hors TVA), atteint le plafond de {Wording.Euro(threshold.CeilingExclVat, true)} de la {Wording.Procedure(tender.Procedure, true)} pour des {Wording.Subject(tender.Subject, true)} (en vigueur {Validity(true)} ; {threshold.Source}) ; vérifiez que cette procédure est encore permise.");
+        var validity = threshold.ValidTo is { } to
+            ? Spoken.Phrase("validity/between", Spoken.Date(threshold.ValidFrom), Spoken.Date(to))
+            : Spoken.Phrase("validity/since", Spoken.Date(threshold.ValidFrom));
+        return new Warning("procedure-threshold-exceeded", Spoken.Euro(estimated), Spoken.Euro(threshold.CeilingExclVat),
+            Spoken.Procedure(tender.Procedure), Spoken.Subject(tender.Subject), validity, threshold.Source);
     }
 }

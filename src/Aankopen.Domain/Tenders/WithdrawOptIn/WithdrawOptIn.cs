@@ -9,9 +9,7 @@ public static class WithdrawOptInDecider
         if (TenderRules.OptInUnchangeable(tender, command.LotNumber, command.Administration, now) is { } refused)
             return refused;
         if (tender.Lots[command.LotNumber].OptInOf(command.Administration) is null)
-            return DomainError.NotFound("opt-in-not-found",
-                $"Bestuur {command.Administration} heeft niet ingetekend op perceel {command.LotNumber} van {tender.Reference}.",
-                $"L'administration {command.Administration} n'a pas adhéré au lot {command.LotNumber} du marché {tender.Reference}.");
+            return DomainError.NotFound("opt-in-not-found", command.Administration, command.LotNumber, tender.Reference);
         return Decision.Accept(new OptInWithdrawn(tender.Id, command.LotNumber, command.Administration, command.Actor, now));
     }
 }

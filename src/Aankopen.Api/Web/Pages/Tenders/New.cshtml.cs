@@ -20,11 +20,10 @@ public sealed class NewModel(TimeProvider clock) : AankopenPageModel
         string leadAdministration, string[] invitedAdministrations, string optInDeadline, bool draft, CancellationToken ct)
     {
         if (!DateTime.TryParse(optInDeadline, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local))
-            ModelState.AddModelError($"{Form}.optInDeadline", T("Kies een datum en uur.", "Choisissez une date et une heure."));
+            ModelState.AddModelError($"{Form}.optInDeadline", Refusal("form/moment-required"));
         else if (Aankopen.Domain.BrusselsCalendar.Zone.IsInvalidTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)))
             // The night the clocks go forward, 02:00 to 02:59 does not exist in Brussels.
-            ModelState.AddModelError($"{Form}.optInDeadline", T("Dat uur bestaat niet in Brussel: de klok springt die nacht van 2 naar 3 uur. Kies een ander uur.",
-                "Cette heure n'existe pas à Bruxelles : cette nuit-là, l'horloge passe de 2 à 3 heures. Choisissez une autre heure."));
+            ModelState.AddModelError($"{Form}.optInDeadline", Refusal("form/hour-skipped"));
         else
         {
             var request = new OpenTenderRequest(reference ?? "", titleNl ?? "", titleFr ?? "", mainCpv ?? "", procedure ?? "", leadAdministration ?? "",

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+using Aankopen.Domain;
+using Aankopen.Domain.Tenders;
+using Shouldly;
+
+namespace Aankopen.UnitTests;
+
+/// <summary>
+/// Every sentence a person reads in a refusal comes from the catalogue (Texts/Sentences.resx and its French twin),
+/// written in both languages with the same values, and every key the code names is there.
+/// </summary>
+public sealed partial class CatalogueTests
+{
+    private static readonly IReadOnlyDictionary<string, string> Dutch = Catalogue.Of(french: false), French = Catalogue.Of(french: true);
+
+    private static readonly Lazy<IReadOnlyList<(string File, string Text)>> Sources = new(() =>
+        Directory.EnumerateFiles(Path.Combine(ContractFiles.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => (Path.GetRelativePath(ContractFiles.Root, f), File.ReadAllText(f)))
+            .ToArray());
+
+    [Fact]
+    public void Every_sentence_is_written_in_both_languages()
+    {
+        Dutch.Count.ShouldBeGreaterThan(150);
+        Dutch.Keys.Except(French.Keys).ShouldBeEmpty("in Sentences.resx but not in Sentences.fr.resx");
+        French.Keys.Except(Dutch.Keys).ShouldBeEmpty("in Sentences.fr.resx but not in Sentences.resx");
+        Dutch.Where(s => string.IsNullOrWhiteSpace(s.Value)).Concat(French.Where(s => string.IsNullOrWhiteSpace(s.Value)))
+            .Select(s => s.Key).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Both_languages_name_the_same_values()
+    {
+        var differing = Dutch.Keys.Where(k => !Placeholders(Dutch[k]).SetEquals(Placeholders(French[k])))
+            .Select(k => $"{k}: nl {string.Join(",", Placeholders(Dutch[k]))}, fr {string.Join(",", Placeholders(French[k]))}");
+        differing.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Every_sentence_reads_with_its_values()
+    {
+        foreach (var (key, sentence) in Dutch)
+        {
+            var count = Placeholders(sentence).Select(p => p + 1).DefaultIfEmpty(0).Max();
+            var values = Enumerable.Range(0, count).Select(i => (object?)$"value{i}").ToArray();
+            foreach (var french in new[] { false, true })
+            {
+                var said = Catalogue.Say(key, values, french);
+                said.ShouldNotContain("{", customMessage: key);
+                for (var i = 0; i < count; i++)
+                    said.ShouldContain($"alue{i}", customMessage: key);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_key_the_code_names_is_in_the_catalogue_and_every_sentence_is_used()
+    {
+        var named = Sources.Value.SelectMany(s => KeyNamed().Matches(s.Text).Select(m => m.Groups["key"].Value))
+            .Concat(Sources.Value.SelectMany(s => WhatNamed().Matches(s.Text).Select(m => "what/" + m.Groups["key"].Value)))
+            // "procedure/" + a value: a prefix, checked below with every value.
+            .Where(k => !k.EndsWith('/'))
+            .ToHashSet(StringComparer.Ordinal);
+        // Keys the code builds from a value: the law's procedures and subjects, the problem titles, the refusal pages.
+        var built = Enum.GetNames<Procedure>().Select(p => "procedure/" + p)
+            .Concat(Enum.GetNames<ContractSubject>().Select(s => "subject/" + s))
+            .Concat(Dutch.Keys.Where(k => k.StartsWith("title/", StringComparison.Ordinal) || k.StartsWith("page-refused/", StringComparison.Ordinal)));
+
+        named.Count.ShouldBeGreaterThan(150);
+        named.Except(Dutch.Keys).ShouldBeEmpty("named in the code but not in the catalogue");
+        Dutch.Keys.Except(named).Except(built).ShouldBeEmpty("in the catalogue but named nowhere");
+        foreach (var procedure in Enum.GetNames<Procedure>())
+            Dutch.ShouldContainKey("procedure/" + procedure);
+    }
+
+    [Fact]
+    public void No_refusal_is_written_in_the_code()
+    {
+        var written = Sources.Value
+            .SelectMany(s => RefusalCall().Matches(s.Text).Select(m => (s.File, Call: m.Value)))
+            .Where(c => Sentence().IsMatch(c.Call))
+            .Select(c => $"{c.File}: {c.Call[..Math.Min(c.Call.Length, 120)]}");
+        written.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Values_are_written_as_the_reader_writes_them()
+    {
+        var nl = new Warning("validity/between", Spoken.Date(new DateOnly(2026, 1, 1)), Spoken.Date(new DateOnly(2027, 12, 31)));
+        nl.Nl.ShouldBe("van 1 januari 2026 tot en met 31 december 2027");
+        nl.Fr.ShouldBe("du 1er janvier 2026 au 31 décembre 2027");
+        InputChecks.MissingText(new string('x', 60), "reference", 50, "reference")!.Nl.ShouldBe("Een referentie mag hoogstens 50 tekens lang zijn.");
+        InputChecks.MissingText(" ", "reference", 50, "reference")!.Fr.ShouldBe("Veuillez indiquer une référence.");
+        DomainError.Invalid("amount-invalid/share", "explicitShares", Spoken.Number(1234.567m), "OCMW").Fr.ShouldStartWith("La part 1\u202f234,567 de OCMW");
+        DomainError.Invalid("too-long/search", "q").Code.ShouldBe("too-long");
+    }
+
+    private static HashSet<int> Placeholders(string sentence) =>
+        Placeholder().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+
+    [GeneratedRegex(@"(?<!\{)\{(\d+)(?::\w+)?\}")]
+    private static partial Regex Placeholder();
+
+    /// <summary>The first literal of a refusal, a warning, a phrase, a page's refusal, a title lookup or a problem.</summary>
+    [GeneratedRegex(@"(?:DomainError\.(?:Invalid|Conflict|NotFound)|new Warning|Spoken\.Phrase|Refusal|Catalogue\.Say|Problems\.Single\([^,()]+,[^,()]+,)\(?\s*""(?<key>[\w/-]+)""")]
+    private static partial Regex KeyNamed();
+
+    [GeneratedRegex(@"MissingText\([^;]*?,\s*\d+,\s*""(?<key>[\w-]+)""")]
+    private static partial Regex WhatNamed();
+
+    [GeneratedRegex(@"(?:DomainError\.(?:Invalid|Conflict|NotFound)|new Warning|Spoken\.Phrase|Problems\.Single|InputChecks\.MissingText|\bRefusal)\([^;]*;")]
+    private static partial Regex RefusalCall();
+
+    /// <summary>A string with words in it, or an interpolated one: a sentence rather than a key.</summary>
+    [GeneratedRegex(@"\$""|""[^""\n]*\p{L}\s+\p{L}[^""\n]*""")]
+    private static partial Regex Sentence();
+}
