@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Hosting;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OptInToLot;

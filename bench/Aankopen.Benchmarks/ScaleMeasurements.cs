@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Operations;
 using Aankopen.Contracts.Api.V1;
 using Marten;
 using Npgsql;
@@ -65,7 +66,7 @@ public static class ScaleMeasurements
             """, connection)
         {
             CommandTimeout = 0,
-            Parameters = { new() { Value = EventStoreSetup.Schema }, new() { Value = ReadModelTables } },
+            Parameters = { new() { Value = StoreSettings.Schema }, new() { Value = ReadModelTables } },
         };
         return (long)(await prewarm.ExecuteScalarAsync())!;
     }
@@ -76,7 +77,7 @@ public static class ScaleMeasurements
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var clock = Stopwatch.StartNew();
-        await using var read = new NpgsqlCommand($"SELECT data FROM {EventStoreSetup.Schema}.mt_events ORDER BY seq_id", connection);
+        await using var read = new NpgsqlCommand($"SELECT data FROM {StoreSettings.Schema}.mt_events ORDER BY seq_id", connection);
         await using var reader = await read.ExecuteReaderAsync();
         var count = 0L;
         while (await reader.ReadAsync())

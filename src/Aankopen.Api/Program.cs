@@ -1,13 +1,17 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Audit;
+using Aankopen.Api.Hosting;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Operations;
+using Aankopen.Api.Shared;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
+using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders;
+using Aankopen.Api.Tenders.Routes;
 using Aankopen.Api.Web;
 using Aankopen.Domain.Tenders.Thresholds;
 using Aankopen.Observability;
@@ -30,9 +34,9 @@ public sealed class Program
             // no requests either, so it needs no identity provider; a placeholder satisfies the check.
             app = Build(verb is null ? args :
                 [.. args.Skip(script is null ? 1 : 3), "--Notifications:RelayEnabled=false", "--Authentication:Authority=https://127.0.0.1/",
-                 $"--{SchemaMigrations.Setting}=OnStartup", $"--{EventStoreSetup.PlanEachExecutionSetting}=true",
+                 $"--{SchemaMigrations.Setting}=OnStartup", $"--{StoreSettings.PlanEachExecutionSetting}=true",
                  // A migration that fills a new column rewrites every row of its table; on a large store that takes minutes.
-                 $"--{EventStoreSetup.CommandTimeoutSetting}=0"]);
+                 $"--{StoreSettings.CommandTimeoutSetting}=0"]);
         }
         catch (StartupException e)
         {
@@ -78,7 +82,7 @@ public sealed class Program
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
         services.AddFinanceMessaging(builder.Configuration);
         services.AddAankopenSecurity(builder.Configuration);
-        services.AddAankopenPages();
+        services.AddAankopenPages(builder.Configuration);
         services.AddAankopenHealthChecks(builder.Configuration);
         // The lag is the daemon's: only its process samples it.
         if (Notifications.NotificationSettings.RelayEnabled(builder.Configuration))

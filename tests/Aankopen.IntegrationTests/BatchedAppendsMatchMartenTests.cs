@@ -1,5 +1,6 @@
 using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared;
+using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
@@ -120,7 +121,7 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
         // migration removes a column it does not know, so the column is added after it, as an upgrade's would stand.)
         await using (var session = store.LightweightSession())
         {
-            session.QueueSqlCommand($"alter table {EventStoreSetup.Schema}.mt_events add column causation_id varchar");
+            session.QueueSqlCommand($"alter table {StoreSettings.Schema}.mt_events add column causation_id varchar");
             await session.SaveChangesAsync(Ct);
         }
 
@@ -140,12 +141,12 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
     /// <summary>Every column but the ids and moments; the event's data apart, where the stream's own id is named.</summary>
     private static readonly string EventRow = $"""
         select (to_jsonb(e) - 'seq_id' - 'id' - 'stream_id' - 'timestamp' - 'data')::text, e.data::text, e.timestamp
-        from {EventStoreSetup.Schema}.mt_events e where e.stream_id = $1 and e.version = $2
+        from {StoreSettings.Schema}.mt_events e where e.stream_id = $1 and e.version = $2
         """;
 
     private static readonly string StreamRow = $"""
         select (to_jsonb(s) - 'id' - 'timestamp' - 'created')::text, '', s.timestamp
-        from {EventStoreSetup.Schema}.mt_streams s where s.id = $1 and s.version = $2
+        from {StoreSettings.Schema}.mt_streams s where s.id = $1 and s.version = $2
         """;
 
     private async Task<TenderRecord> OpenedAsync()

@@ -1,4 +1,4 @@
-using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Hosting;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OptInToLot;

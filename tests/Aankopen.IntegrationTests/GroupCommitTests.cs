@@ -1,5 +1,7 @@
+using Aankopen.Api.Hosting;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OptInToLot;

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Hosting;
+using Aankopen.Api.Operations;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Client;
 using Aankopen.Domain.Tenders;

@@ -1,4 +1,4 @@
-using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Shared;
 using Shouldly;
 
 namespace Aankopen.IntegrationTests;

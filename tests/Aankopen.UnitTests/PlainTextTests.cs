@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
 using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared.Security;
 using Aankopen.Reports.Synergies;
 using Shouldly;
 

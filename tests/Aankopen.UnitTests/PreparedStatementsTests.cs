@@ -1,4 +1,5 @@
 using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Shared;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Shouldly;
@@ -10,8 +11,8 @@ public sealed class PreparedStatementsTests
     [Fact]
     public void Statements_are_prepared_and_where_the_daemon_runs_planned_for_their_arguments_each_time()
     {
-        var replica = new NpgsqlConnectionStringBuilder(EventStoreSetup.WithPreparedStatements("Host=db;Database=aankopen", planEachExecution: false));
-        var daemon = new NpgsqlConnectionStringBuilder(EventStoreSetup.WithPreparedStatements("Host=db;Database=aankopen", planEachExecution: true));
+        var replica = new NpgsqlConnectionStringBuilder(StoreSettings.WithPreparedStatements("Host=db;Database=aankopen", planEachExecution: false));
+        var daemon = new NpgsqlConnectionStringBuilder(StoreSettings.WithPreparedStatements("Host=db;Database=aankopen", planEachExecution: true));
 
         replica.MaxAutoPrepare.ShouldBe(50);
         replica.AutoPrepareMinUsages.ShouldBe(2);
@@ -30,10 +31,10 @@ public sealed class PreparedStatementsTests
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Notifications:RelayEnabled"] = relay,
-            [EventStoreSetup.PlanEachExecutionSetting] = plan,
+            [StoreSettings.PlanEachExecutionSetting] = plan,
         }).Build();
 
-        EventStoreSetup.PlansEachExecution(settings).ShouldBe(expected);
+        StoreSettings.PlansEachExecution(settings, Aankopen.Api.Notifications.NotificationSettings.RelayEnabled(settings)).ShouldBe(expected);
     }
 
     [Theory]
@@ -42,29 +43,29 @@ public sealed class PreparedStatementsTests
     [InlineData("600", 600)]
     public void A_command_timeout_is_the_default_unless_set(string? setting, int expected)
     {
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [EventStoreSetup.CommandTimeoutSetting] = setting }).Build();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [StoreSettings.CommandTimeoutSetting] = setting }).Build();
 
-        new NpgsqlConnectionStringBuilder(EventStoreSetup.WithCommandTimeout("Host=db;Database=aankopen", settings)).CommandTimeout.ShouldBe(expected);
+        new NpgsqlConnectionStringBuilder(StoreSettings.WithCommandTimeout("Host=db;Database=aankopen", settings)).CommandTimeout.ShouldBe(expected);
     }
 
     [Fact]
     public void A_negative_command_timeout_stops_the_start_naming_the_setting()
     {
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [EventStoreSetup.CommandTimeoutSetting] = "-5" }).Build();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [StoreSettings.CommandTimeoutSetting] = "-5" }).Build();
 
-        Should.Throw<StartupException>(() => EventStoreSetup.WithCommandTimeout("Host=db", settings)).Message.ShouldContain(EventStoreSetup.CommandTimeoutSetting);
+        Should.Throw<StartupException>(() => StoreSettings.WithCommandTimeout("Host=db", settings)).Message.ShouldContain(StoreSettings.CommandTimeoutSetting);
     }
 
     [Fact]
     public void What_the_operator_set_stays_and_other_server_options_are_kept()
     {
-        var settings = new NpgsqlConnectionStringBuilder(EventStoreSetup.WithPreparedStatements(
+        var settings = new NpgsqlConnectionStringBuilder(StoreSettings.WithPreparedStatements(
             "Host=db;Max Auto Prepare=5;Options=-c statement_timeout=30000", planEachExecution: true));
 
         settings.MaxAutoPrepare.ShouldBe(5);
         settings.Options.ShouldBe("-c statement_timeout=30000 -c plan_cache_mode=force_custom_plan");
 
-        var chosen = new NpgsqlConnectionStringBuilder(EventStoreSetup.WithPreparedStatements("Host=db;Options=-c plan_cache_mode=auto", planEachExecution: true));
+        var chosen = new NpgsqlConnectionStringBuilder(StoreSettings.WithPreparedStatements("Host=db;Options=-c plan_cache_mode=auto", planEachExecution: true));
         chosen.Options.ShouldBe("-c plan_cache_mode=auto");
     }
 
@@ -73,27 +74,27 @@ public sealed class PreparedStatementsTests
     [InlineData("pglz", "-c default_toast_compression=pglz")]
     public void Stored_values_are_compressed_with_lz4_unless_set_otherwise(string? setting, string expected)
     {
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [EventStoreSetup.CompressionSetting] = setting }).Build();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [StoreSettings.CompressionSetting] = setting }).Build();
 
-        new NpgsqlConnectionStringBuilder(EventStoreSetup.WithCompression("Host=db", settings)).Options.ShouldBe(expected);
-        new NpgsqlConnectionStringBuilder(EventStoreSetup.WithCompression("Host=db;Options=-c statement_timeout=30000", settings)).Options
+        new NpgsqlConnectionStringBuilder(StoreSettings.WithCompression("Host=db", settings)).Options.ShouldBe(expected);
+        new NpgsqlConnectionStringBuilder(StoreSettings.WithCompression("Host=db;Options=-c statement_timeout=30000", settings)).Options
             .ShouldBe($"-c statement_timeout=30000 {expected}");
-        EventStoreSetup.WithCompression("Host=db;Options=-c default_toast_compression=pglz", settings).ShouldContain("default_toast_compression=pglz");
+        StoreSettings.WithCompression("Host=db;Options=-c default_toast_compression=pglz", settings).ShouldContain("default_toast_compression=pglz");
     }
 
     [Fact]
     public void The_servers_probe_the_connections_so_a_dead_leaders_lock_is_freed_within_half_a_minute()
     {
-        new NpgsqlConnectionStringBuilder(EventStoreSetup.WithKeepalives("Host=db;Options=-c statement_timeout=30000")).Options
+        new NpgsqlConnectionStringBuilder(StoreSettings.WithKeepalives("Host=db;Options=-c statement_timeout=30000")).Options
             .ShouldBe("-c statement_timeout=30000 -c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3");
-        EventStoreSetup.WithKeepalives("Host=db;Options=-c tcp_keepalives_idle=60").ShouldNotContain("tcp_keepalives_idle=10");
+        StoreSettings.WithKeepalives("Host=db;Options=-c tcp_keepalives_idle=60").ShouldNotContain("tcp_keepalives_idle=10");
     }
 
     [Fact]
     public void An_unknown_compression_stops_the_start_naming_the_setting()
     {
-        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [EventStoreSetup.CompressionSetting] = "zstd" }).Build();
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [StoreSettings.CompressionSetting] = "zstd" }).Build();
 
-        Should.Throw<StartupException>(() => EventStoreSetup.WithCompression("Host=db", settings)).Message.ShouldContain(EventStoreSetup.CompressionSetting);
+        Should.Throw<StartupException>(() => StoreSettings.WithCompression("Host=db", settings)).Message.ShouldContain(StoreSettings.CompressionSetting);
     }
 }

@@ -50,29 +50,59 @@ public sealed partial class ProjectBoundaryTests
     [Fact]
     public void The_domain_namespaces_depend_on_each_other_without_a_loop_and_no_use_case_on_another()
     {
-        var files = Directory.GetFiles(DomainFolder, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(f => File.ReadAllText(f))
-            .Select(text => (Namespace: NamespaceOf().Match(text).Groups[1].Value, Text: text))
-            .ToArray();
-        var home = files
-            .SelectMany(f => TypeDeclaration().Matches(f.Text).Select(m => (Type: m.Groups[1].Value, f.Namespace)))
-            .GroupBy(t => t.Type).ToDictionary(g => g.Key, g => g.First().Namespace);
-        // A namespace uses another when it imports it (extension methods are used without naming their class) or names
-        // one of its types in code (comments and strings left out).
-        var uses = files.GroupBy(f => f.Namespace).ToDictionary(g => g.Key, g => g
-            .SelectMany(f => Word().Matches(CommentOrString().Replace(f.Text, " ")).Select(m => home.GetValueOrDefault(m.Value))
-                .Concat(Imported().Matches(f.Text).Select(m => m.Groups[1].Value)))
-            .OfType<string>().Where(ns => ns != g.Key && ns.StartsWith("Aankopen.Domain", StringComparison.Ordinal)).ToHashSet());
+        var uses = NamespaceUses(DomainFolder, "Aankopen.Domain");
 
-        var loops = uses.Keys.SelectMany(start => Loop(start, uses)).Distinct().ToArray();
-
-        loops.ShouldBeEmpty();
+        uses.Keys.SelectMany(start => Loop(start, uses)).Distinct().ShouldBeEmpty();
         // A use case leans on the aggregate and its rules, never on another use case's decider.
         uses.Where(u => u.Key.StartsWith("Aankopen.Domain.Tenders.", StringComparison.Ordinal))
             .SelectMany(u => u.Value.Where(ns => ns.StartsWith("Aankopen.Domain.Tenders.", StringComparison.Ordinal)).Select(ns => $"{u.Key} -> {ns}"))
             .ShouldBeEmpty();
         uses.Keys.ShouldContain("Aankopen.Domain.Tenders.AwardLot"); // the walk saw the use cases' namespaces
+    }
+
+    /// <summary>
+    /// Inside every project of the service too, namespaces depend on each other in one direction: in the API, shared
+    /// HTTP below security, below the store's plumbing, below the stream writes, below the features, below the
+    /// composition root (Hosting); a feature's route table above its use cases.
+    /// </summary>
+    [Fact]
+    public void No_project_has_namespaces_that_depend_on_each_other_in_a_loop()
+    {
+        var projects = Directory.GetDirectories(Path.Combine(ContractFiles.Root, "src")).Select(Path.GetFileName).OfType<string>().ToArray();
+        var loops = projects.SelectMany(project =>
+        {
+            var uses = NamespaceUses(Path.Combine(ContractFiles.Root, "src", project), project);
+            return uses.Keys.SelectMany(start => Loop(start, uses));
+        }).Distinct().ToArray();
+
+        projects.ShouldContain("Aankopen.Api");
+        NamespaceUses(Path.Combine(ContractFiles.Root, "src", "Aankopen.Api"), "Aankopen.Api")["Aankopen.Api.Tenders.Routes"]
+            .ShouldContain("Aankopen.Api.Tenders.AwardLot"); // the walk saw the API's use cases
+        loops.ShouldBeEmpty();
+    }
+
+    /// <summary>
+    /// Which namespaces of a project each of its namespaces uses: those it imports (extension methods are used without
+    /// naming their class), and those whose types it names in code. Comments, strings, using lines and names qualified
+    /// by a framework's namespace (Microsoft.Extensions.Diagnostics.HealthChecks) are left out.
+    /// </summary>
+    private static Dictionary<string, HashSet<string>> NamespaceUses(string folder, string prefix)
+    {
+        var files = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                        && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(f => File.ReadAllText(f))
+            .Select(text => (Namespace: NamespaceOf().Match(text).Groups[1].Value, Text: text))
+            .Where(f => f.Namespace.Length > 0)
+            .ToArray();
+        var home = files
+            .SelectMany(f => TypeDeclaration().Matches(f.Text).Select(m => (Type: m.Groups[1].Value, f.Namespace)))
+            .GroupBy(t => t.Type).ToDictionary(g => g.Key, g => g.First().Namespace);
+        return files.GroupBy(f => f.Namespace).ToDictionary(g => g.Key, g => g
+            .SelectMany(f => Word().Matches(FrameworkName().Replace(UsingLine().Replace(CommentOrString().Replace(f.Text, " "), " "), " "))
+                    .Select(m => home.GetValueOrDefault(m.Value))
+                .Concat(Imported().Matches(f.Text).Select(m => m.Groups[1].Value)))
+            .OfType<string>().Where(ns => ns != g.Key && (ns == prefix || ns.StartsWith(prefix + ".", StringComparison.Ordinal))).ToHashSet());
     }
 
     /// <summary>Every path from <paramref name="start"/> that comes back to it, written as "A -> B -> A".</summary>
@@ -106,8 +136,14 @@ public sealed partial class ProjectBoundaryTests
     [GeneratedRegex(@"(?<=\bnew\s+)[A-Z]\w+|\b[A-Z]\w+\b(?!\s*\()")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"^using (Aankopen\.Domain[\w.]*);", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^using (Aankopen\.[\w.]*);", RegexOptions.Multiline)]
     private static partial Regex Imported();
+
+    [GeneratedRegex(@"^using [^;]*;", RegexOptions.Multiline)]
+    private static partial Regex UsingLine();
+
+    [GeneratedRegex(@"\b(?:Microsoft|System|Marten|JasperFx|MassTransit|Npgsql|Weasel|Refit|Polly)(?:\.\w+)+")]
+    private static partial Regex FrameworkName();
 
     /// <summary>Comments (// and ///, /* */) and string literals, interpolated ones included, as far as one line goes.</summary>
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/|@?\$?""(?:[^""\\\n]|\\.)*""", RegexOptions.Singleline)]

@@ -41,7 +41,7 @@ public static class AuditPages
     {
         if (history is not Ok<HistoryEntryView[]> { Value: { } entries })
             return history;
-        var french = Problems.PrefersFrench(http, http.Request.Query["lang"].ToString() is { Length: > 0 } asked ? asked : http.Request.Cookies[Web.Language.CookieName]);
+        var french = Problems.PrefersFrench(http, http.Request.Query["lang"].ToString() is { Length: > 0 } asked ? asked : http.Request.Cookies[RefusalPages.LanguageCookie]);
         string T(string nl, string fr) => Html.Encode(french ? fr : nl);
         var culture = CultureInfo.GetCultureInfo(french ? "fr-BE" : "nl-BE");
         var html = new StringBuilder();

@@ -1,4 +1,3 @@
-using Aankopen.Api.Shared.Http;
 using Marten;
 using Npgsql;
 using NpgsqlTypes;

@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared;
 using Npgsql;
 
 namespace Aankopen.Api.Infrastructure;
@@ -10,7 +11,7 @@ public sealed class DatabaseReachability(IConfiguration configuration) : IHosted
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        var builder = new NpgsqlConnectionStringBuilder(EventStoreSetup.ConnectionString(configuration)) { Timeout = 5, Pooling = false };
+        var builder = new NpgsqlConnectionStringBuilder(StoreSettings.ConnectionString(configuration)) { Timeout = 5, Pooling = false };
         try
         {
             await using var connection = new NpgsqlConnection(builder.ConnectionString);
@@ -20,7 +21,7 @@ public sealed class DatabaseReachability(IConfiguration configuration) : IHosted
         {
             throw new StartupException(
                 $"PostgreSQL at {builder.Host}:{builder.Port} (database '{builder.Database}') cannot be reached: {e.Message} " +
-                $"Check ConnectionStrings:{EventStoreSetup.ConnectionStringName} and that the server is running.", e);
+                $"Check ConnectionStrings:{StoreSettings.ConnectionStringName} and that the server is running.", e);
         }
     }
 

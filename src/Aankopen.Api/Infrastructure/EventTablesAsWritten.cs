@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared;
 using Marten;
 
 namespace Aankopen.Api.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Aankopen.Api.Shared.Http;
 using Marten;
 using Npgsql;
 

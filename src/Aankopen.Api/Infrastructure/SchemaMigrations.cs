@@ -1,3 +1,4 @@
+using Aankopen.Api.Shared;
 using Marten;
 using Weasel.Core;
 using Weasel.Core.Migrations;

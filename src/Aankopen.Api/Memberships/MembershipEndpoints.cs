@@ -1,6 +1,7 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
+using Aankopen.Api.Shared.Streams;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Memberships;
@@ -60,7 +61,7 @@ public static class MembershipEndpoints
         var membership = CentralMembership.Fold(decision.Events)!;
         var version = decision.Events.Count;
         await commits.AppendAsync(session.TenantId, command.MembershipId, 0, decision.Events, Stream.Records.Record(membership, version),
-            WriteOrigin.Of(http, null), typeof(CentralMembership));
+            IdempotencyKeys.OriginOf(http, null), typeof(CentralMembership));
         StreamVersions.SetETag(http, version);
         return TypedResults.Created($"/api/memberships/{membership.Id}", membership.ToView(version));
     }

@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Shared.Streams;
 using Aankopen.Domain.Memberships;
 using JasperFx.Events;
 using Marten.Events.Aggregation;

@@ -21,7 +21,7 @@ public static class MessagingSetup
             {
                 o.Name = "rabbitmq";
                 o.MinimalFailureStatus = Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded;
-                o.Tags.Add(Operations.HealthChecks.Ready);
+                o.Tags.Add(Observability.Probes.Ready);
             });
             // Up to a hundred messages at once (connectors' batches of reports, or single reports from connectors of
             // earlier releases), or what arrived within 50 ms: a lone report is stored without delay worth noticing,

@@ -17,7 +17,7 @@ public static class DaemonLag
     public static async Task<(long Newest, IReadOnlyDictionary<string, long> Behind)> ReadAsync(IDocumentStore store, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var newest = (await session.QueryAsync<long>($"select case when is_called then last_value else 0 end from {Infrastructure.EventStoreSetup.Schema}.mt_events_sequence", ct)).Single();
+        var newest = (await session.QueryAsync<long>($"select case when is_called then last_value else 0 end from {Infrastructure.StoreSettings.Schema}.mt_events_sequence", ct)).Single();
         var shards = (await store.Advanced.AllProjectionProgress(token: ct)).Where(s => s.ShardName != "HighWaterMark");
         return (newest, shards.ToDictionary(s => s.ShardName, s => Math.Max(0, newest - s.Sequence)));
     }

@@ -1,4 +1,3 @@
-using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;

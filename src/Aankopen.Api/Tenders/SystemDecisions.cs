@@ -1,4 +1,5 @@
-using Aankopen.Api.Shared.Http;
+using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;

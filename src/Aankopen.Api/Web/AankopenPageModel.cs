@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Client;
 using Aankopen.Domain;
@@ -84,7 +85,7 @@ public abstract class AankopenPageModel : PageModel
     }
 
     private static ContentResult RefusalPage(int status) =>
-        new() { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = Language.RefusalPage(status, Language.IsFrench) };
+        new() { StatusCode = status, ContentType = "text/html; charset=utf-8", Content = RefusalPages.Html(status, Language.IsFrench) };
 
     protected static string IfMatch(long version) => $"\"{version}\"";
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Aankopen.Domain;
 using Microsoft.AspNetCore.Localization;
 
 namespace Aankopen.Api.Web;
@@ -10,7 +9,7 @@ namespace Aankopen.Api.Web;
 /// </summary>
 public static class Language
 {
-    public const string CookieName = "aankopen.lang";
+    public const string CookieName = Shared.Http.RefusalPages.LanguageCookie;
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE"), French = CultureInfo.GetCultureInfo("fr-BE");
     private static readonly TimeZoneInfo Brussels = Aankopen.Domain.BrusselsCalendar.Zone;
@@ -71,32 +70,5 @@ public static class Language
             Secure = http.Request.IsHttps,
         });
         return Results.Redirect(Shared.Security.ReturnAddresses.Local(returnUrl));
-    }
-
-    /// <summary>
-    /// The refusal page for a request outside the pages' own handlers (a policy, the input screen), in the language the
-    /// request prefers or the person chose.
-    /// </summary>
-    public static IResult Refusal(HttpContext http, int status) =>
-        Results.Content(RefusalPage(status, Shared.Http.Problems.PrefersFrench(http) || http.Request.Cookies[CookieName] == "fr"),
-            "text/html; charset=utf-8", statusCode: status);
-
-    /// <summary>
-    /// What a person sees instead of a page they may not see (403), that is not there for them (404) or whose address
-    /// holds a character no page takes (400), or whose sign-in failed (401): a page in their
-    /// language saying so, with the way back, rather than a machine's problem document.
-    /// </summary>
-    public static string RefusalPage(int status, bool french)
-    {
-        var page = status is StatusCodes.Status403Forbidden or StatusCodes.Status401Unauthorized or StatusCodes.Status400BadRequest ? status : StatusCodes.Status404NotFound;
-        var (title, text) = (Catalogue.Say($"page-refused/{page}-title", [], french), Catalogue.Say($"page-refused/{page}", [], french));
-        return $"""
-            <!DOCTYPE html>
-            <html lang="{(french ? "fr" : "nl")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{title}</title><link rel="stylesheet" href="/css/site.css"></head>
-            <body><main id="main"><h1>{title}</h1>
-            <p>{text}</p>
-            <p><a href="/">{Catalogue.Say("page-refused/back", [], french)}</a></p></main></body></html>
-            """;
     }
 }

@@ -1,3 +1,4 @@
+using Aankopen.Api.Web.Sessions;
 namespace Aankopen.Api.Web;
 
 /// <summary>
@@ -13,8 +14,9 @@ public static class WebSetup
         return new StreamReader(stream).ReadToEnd();
     });
 
-    public static IServiceCollection AddAankopenPages(this IServiceCollection services)
+    public static IServiceCollection AddAankopenPages(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddPageSignIn(configuration);
         services.AddRazorPages(o => o.RootDirectory = "/Web/Pages");
         // The API decides what is required and says so at the field; the pages must not refuse first, in other words.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true);

@@ -45,7 +45,7 @@ public sealed class AccessDenied : IAuthorizationMiddlewareResultHandler
     private static IResult ForbiddenPage(HttpContext http)
     {
         LogRefusal(http, "page");
-        return Web.Language.Refusal(http, StatusCodes.Status403Forbidden);
+        return RefusalPages.Refusal(http, StatusCodes.Status403Forbidden);
     }
 
     /// <summary>

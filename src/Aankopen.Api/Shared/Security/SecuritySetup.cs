@@ -1,5 +1,3 @@
-using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared.Http;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Aankopen.Api.Shared.Security;

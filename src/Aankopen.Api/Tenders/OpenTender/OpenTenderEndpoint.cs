@@ -1,7 +1,9 @@
 using Aankopen.Api.Administrations;
+using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
+using Aankopen.Api.Shared.Streams;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
@@ -29,7 +31,7 @@ public static class OpenTenderEndpoint
 
         // With an Idempotency-Key the new tender's id follows from the key and who sent it, so a retried request meets
         // its own stream, and the same key from someone else opens a tender of their own.
-        var origin = WriteOrigin.Of(http, key);
+        var origin = IdempotencyKeys.OriginOf(http, key);
         var tenderId = key is null ? Guid.CreateVersion7() : MessageIds.For(IdempotencyNamespace, $"{session.TenantId}\n{http.User.FindFirst("sub")?.Value ?? actor}\n{key}");
         var administrations = await session.LoadAdministrationsAsync(ct);
         var command = new OpenTenderCommand(tenderId, request.Reference, request.TitleNl, request.TitleFr, request.MainCpv, procedure,

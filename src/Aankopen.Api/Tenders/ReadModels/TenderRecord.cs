@@ -19,7 +19,7 @@ public sealed record TenderRecord(
     DateTimeOffset OptInDeadline,
     decimal EstimatedTotalExclVat,
     decimal AwardedTotalExclVat,
-    DateOnly? NextRenewalCheck = null) : Shared.Http.IStreamRecord<JointTender>
+    DateOnly? NextRenewalCheck = null) : Shared.Streams.IStreamRecord<JointTender>
 {
     public static TenderRecord From(JointTender t, long version) => new(
         t.Id, version, t, t.Reference, t.Status, Aankopen.Domain.BrusselsCalendar.DateOf(t.OpenedAt).Year, int.Parse(t.MainCpv[..2], System.Globalization.CultureInfo.InvariantCulture), [.. t.InvitedAdministrations],

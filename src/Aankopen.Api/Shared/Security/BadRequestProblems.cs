@@ -1,6 +1,7 @@
+using Aankopen.Api.Shared.Http;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Api.Shared.Security;
 
 /// <summary>
 /// A body that is not JSON, or has a field of the wrong type, fails before any handler runs. This turns that into a
@@ -19,7 +20,7 @@ public sealed class BadRequestProblems : IExceptionHandler
 
     public static IResult Unreadable(HttpContext http, string reason) => Problems.Single(http, StatusCodes.Status400BadRequest, "request-unreadable", reason);
 
-    public static IResult TooLarge(HttpContext http) => Problems.Single(http, StatusCodes.Status413PayloadTooLarge, "request-too-large", Security.RequestLimits.MaxBodyKilobytes(http));
+    public static IResult TooLarge(HttpContext http) => Problems.Single(http, StatusCodes.Status413PayloadTooLarge, "request-too-large", RequestLimits.MaxBodyKilobytes(http));
 }
 
 public static class StatusProblems

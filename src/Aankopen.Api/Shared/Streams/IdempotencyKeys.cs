@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
+using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using JasperFx.Events;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Api.Shared.Streams;
 
 /// <summary>
 /// The Idempotency-Key request header: a client's own id for one intended change, sent again unchanged when it
@@ -14,8 +16,12 @@ namespace Aankopen.Api.Shared.Http;
 public static class IdempotencyKeys
 {
     public const string Header = "Idempotency-Key";
-    public const string EventHeader = "idempotency-key";
-    public const string FingerprintHeader = "idempotency-request";
+    public const string EventHeader = WriteOrigin.IdempotencyKeyHeader;
+    public const string FingerprintHeader = WriteOrigin.FingerprintHeader;
+
+    /// <summary>What an append keeps of this request: its correlation ids, and the key with the request's fingerprint.</summary>
+    public static WriteOrigin OriginOf(HttpContext http, string? idempotencyKey) =>
+        new(CorrelationIds.Of(http), CorrelationIds.CallerOf(http), idempotencyKey, idempotencyKey is null ? null : Fingerprint(http));
 
     public static (string? Key, IResult? Problem) Read(HttpContext http)
     {

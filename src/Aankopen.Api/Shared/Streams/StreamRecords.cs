@@ -1,6 +1,7 @@
+using Aankopen.Api.Infrastructure;
 using Marten;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Api.Shared.Streams;
 
 /// <summary>
 /// How a kind of stream (a tender, a membership) is read as its inline record, by its page and by its writes. While a
@@ -25,11 +26,11 @@ public sealed record StreamRecords<TRecord, TState>(
     /// request or the service's own jobs): its events, with the record they fold to, through the group commit, expecting
     /// that version. Null when another write got there first; the state after the events otherwise.
     /// </summary>
-    public async Task<TState?> AppendAsync(Infrastructure.GroupCommit commits, string tenant, Guid id, TState current, long version,
+    public async Task<TState?> AppendAsync(GroupCommit commits, string tenant, Guid id, TState current, long version,
         IReadOnlyList<object> events, WriteOrigin origin)
     {
         var (state, after) = After(current, version, events);
-        return await commits.AppendAsync(tenant, id, version, events, after, origin) == Infrastructure.GroupCommit.Outcome.Stale ? null : state;
+        return await commits.AppendAsync(tenant, id, version, events, after, origin) == GroupCommit.Outcome.Stale ? null : state;
     }
 
     public async Task<TRecord?> LoadAsync(IQuerySession session, Guid id, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Aankopen.Api.Shared.Http;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Api.Shared.Security;
 
 /// <summary>
 /// Screens every request for characters no field takes (<see cref="PlainText"/>) before anything reads it: a query
@@ -151,7 +152,7 @@ public static class UnfitInput
     }
 
     private static IResult Refusal(HttpContext http, IReadOnlyList<string> fields, int status) =>
-        Security.SignIn.UsesBearer(http)
+        SignIn.UsesBearer(http)
             ? Problems.From(http, [.. fields.Select(PlainText.Refusal)], status)
-            : Web.Language.Refusal(http, status);
+            : RefusalPages.Refusal(http, status);
 }

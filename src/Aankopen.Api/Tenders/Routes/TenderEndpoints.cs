@@ -20,7 +20,7 @@ using Aankopen.Api.Tenders.TerminateLot;
 using Aankopen.Api.Tenders.WithdrawOptIn;
 using Aankopen.Contracts.Api.V1;
 
-namespace Aankopen.Api.Tenders;
+namespace Aankopen.Api.Tenders.Routes;
 
 public static class TenderEndpoints
 {

@@ -1,8 +1,10 @@
+using Aankopen.Api.Infrastructure;
+using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Domain;
 using Marten;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Api.Shared.Streams;
 
 /// <summary>A read model written inline with its stream: the folded state at a version.</summary>
 public interface IStreamRecord<out TState>
@@ -14,10 +16,10 @@ public interface IStreamRecord<out TState>
 /// <summary>
 /// The one way a command changes an existing event stream (a tender, a membership): check who acts, Idempotency-Key
 /// and If-Match, read the inline record (<see cref="StreamRecords{TRecord, TState}"/>, or take the state this process's
-/// last write left), let the decider decide, and append its events through <see cref="Infrastructure.GroupCommit"/>
+/// last write left), let the decider decide, and append its events through <see cref="GroupCommit"/>
 /// expecting the version the decision was made on. Nothing is written when anything refuses.
 /// </summary>
-public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupCommit commits, RecentStates recent, TimeProvider clock)
+public sealed class StreamWrites(IDocumentSession session, GroupCommit commits, RecentStates recent, TimeProvider clock)
 {
     /// <summary>
     /// A kind of stream: how it is read, whom it is shown to and how. <paramref name="Visible"/> is asked before anything
@@ -27,8 +29,8 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
     public sealed record Stream<TRecord, TState>(
         Func<HttpContext, Guid, IResult> NotFound,
         StreamRecords<TRecord, TState> Records,
-        Func<TState, Security.UserScope, bool> Visible,
-        Func<TState, long, Security.UserScope, object> View) where TRecord : class, IStreamRecord<TState> where TState : class;
+        Func<TState, UserScope, bool> Visible,
+        Func<TState, long, UserScope, object> View) where TRecord : class, IStreamRecord<TState> where TState : class;
 
     public async Task<IResult> ExecuteAsync<TRecord, TState>(
         HttpContext http, Guid id, Stream<TRecord, TState> stream, Func<TState, string, DateTimeOffset, Decision> decide, CancellationToken ct)
@@ -50,7 +52,7 @@ public sealed class StreamWrites(IDocumentSession session, Infrastructure.GroupC
         }
 
         var version = expected!.Value;
-        var origin = WriteOrigin.Of(http, key);
+        var origin = IdempotencyKeys.OriginOf(http, key);
         var tenant = session.TenantId;
         if (!recent.TryGet(tenant, id, version, out TState current))
         {

@@ -2,7 +2,7 @@ using Aankopen.Api.Tenders.ReadModels;
 using JasperFx.Events.Daemon;
 using Marten;
 
-namespace Aankopen.Api.Infrastructure;
+namespace Aankopen.Api.Operations;
 
 /// <summary>
 /// Every read model is derived from the events, so it can be thrown away and rebuilt: after a fix to a projection,
