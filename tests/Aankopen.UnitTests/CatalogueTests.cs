@@ -97,6 +97,25 @@ public sealed partial class CatalogueTests
         DomainError.Invalid("too-long/search", "q").Code.ShouldBe("too-long");
     }
 
+    [Fact]
+    public void Every_label_of_the_pages_is_written_in_both_languages_with_the_same_values_and_is_used()
+    {
+        var dutch = Aankopen.Api.Web.Language.LabelsOf(french: false);
+        var french = Aankopen.Api.Web.Language.LabelsOf(french: true);
+        var web = Path.Combine(ContractFiles.Root, "src", "Aankopen.Api", "Web");
+        var named = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .SelectMany(f => LabelNamed().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        dutch.Count.ShouldBeGreaterThan(150);
+        dutch.Keys.Except(french.Keys).ShouldBeEmpty("in Labels.resx but not in Labels.fr.resx");
+        french.Keys.Except(dutch.Keys).ShouldBeEmpty("in Labels.fr.resx but not in Labels.resx");
+        dutch.Keys.Where(k => !Placeholders(dutch[k]).SetEquals(Placeholders(french[k]))).ShouldBeEmpty();
+        named.Except(dutch.Keys).ShouldBeEmpty("named by a page but not in Labels.resx");
+        dutch.Keys.Except(named).ShouldBeEmpty("in Labels.resx but named by no page");
+    }
+
     private static HashSet<int> Placeholders(string sentence) =>
         Placeholder().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
 
@@ -106,6 +125,9 @@ public sealed partial class CatalogueTests
     /// <summary>The first literal of a refusal, a warning, a phrase, a page's refusal, a title lookup or a problem.</summary>
     [GeneratedRegex(@"(?:DomainError\.(?:Invalid|Conflict|NotFound)|new Warning|Spoken\.Phrase|Refusal|Catalogue\.Say|Problems\.Single\([^,()]+,[^,()]+,)\(?\s*""(?<key>[\w/-]+)""")]
     private static partial Regex KeyNamed();
+
+    [GeneratedRegex(@"\bText\(\s*""(?<key>[\w-]+)""")]
+    private static partial Regex LabelNamed();
 
     [GeneratedRegex(@"MissingText\([^;]*?,\s*\d+,\s*""(?<key>[\w-]+)""")]
     private static partial Regex WhatNamed();

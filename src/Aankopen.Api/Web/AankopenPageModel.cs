@@ -26,7 +26,7 @@ public abstract class AankopenPageModel : PageModel
     [TempData]
     public string? Notice { get; set; }
 
-    public static string T(string nl, string fr) => Language.T(nl, fr);
+    public static string Text(string key, params object?[] values) => Language.Text(key, values);
 
     /// <summary>
     /// The answer's content, or null after putting the API's refusal on the form: each field's message at its field
@@ -37,7 +37,7 @@ public abstract class AankopenPageModel : PageModel
         if (response.IsSuccessful && response.Content is { } content)
             return content;
         var body = (response.Error as ApiException)?.Content;
-        var summary = T("De wijziging werd niet aanvaard.", "La modification n'a pas été acceptée.");
+        var summary = Text("de-wijziging-werd-niet-aanvaard");
         if (!string.IsNullOrWhiteSpace(body))
         {
             try
@@ -51,7 +51,7 @@ public abstract class AankopenPageModel : PageModel
                         foreach (var message in field.Value.EnumerateArray())
                             ModelState.AddModelError(prefix is null ? field.Name : $"{prefix}.{field.Name}", message.GetString() ?? "");
                     // Said at the fields already; above the form only where to look.
-                    summary = T("Verbeter wat bij de velden hieronder staat.", "Corrigez ce qui est indiqué aux champs ci-dessous.");
+                    summary = Text("verbeter-wat-bij-de-velden-hieronder");
                 }
             }
             catch (JsonException)

@@ -28,29 +28,29 @@ public static class CpvSearch
         var query = page.CpvQuery;
         var error = page.ErrorOf(Form, Query) ?? page.ErrorOf(Form, "");
         var html = new System.Text.StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"""<form method="get" class="row" role="search" aria-label="{Html.Encode(Language.T("CPV-code zoeken", "Rechercher un code CPV"))}">""")
+        html.Append(CultureInfo.InvariantCulture, $"""<form method="get" class="row" role="search" aria-label="{Html.Encode(Language.Text("cpv-code-zoeken"))}">""")
             .Append(page.FormError(Form).ToHtml())
-            .Append(page.Input(Form, Query, Language.T("CPV-code zoeken op woorden, in het Nederlands of het Frans", "Rechercher un code CPV par mots, en néerlandais ou en français"),
-                query, "search", Language.T("bv. kantoorbenodigdheden, of de eerste cijfers", "p.ex. fournitures de bureau, ou les premiers chiffres"), required: false).ToHtml())
-            .Append(CultureInfo.InvariantCulture, $"""<button type="submit" class="secondary">{Html.Encode(Language.T("Zoeken", "Rechercher"))}</button></form>""");
+            .Append(page.Input(Form, Query, Language.Text("cpv-code-zoeken-op-woorden-in"),
+                query, "search", Language.Text("bv-kantoorbenodigdheden-of-de-eerste-cijfers"), required: false).ToHtml())
+            .Append(CultureInfo.InvariantCulture, $"""<button type="submit" class="secondary">{Html.Encode(Language.Text("zoeken"))}</button></form>""");
         if (query.Length > 0 && error is null)
         {
             if (page.CpvMatches.Count == 0)
-                html.Append(CultureInfo.InvariantCulture, $"""<p class="muted">{Html.Encode(Language.T("Geen code gevonden; probeer andere woorden.", "Aucun code trouvé ; essayez d'autres mots."))}</p>""");
+                html.Append(CultureInfo.InvariantCulture, $"""<p class="muted">{Html.Encode(Language.Text("geen-code-gevonden-probeer-andere-woorden"))}</p>""");
             else
             {
-                html.Append(CultureInfo.InvariantCulture, $"""<ul class="cpv-found" aria-label="{Html.Encode(Language.T("Gevonden CPV-codes", "Codes CPV trouvés"))}">""");
+                html.Append(CultureInfo.InvariantCulture, $"""<ul class="cpv-found" aria-label="{Html.Encode(Language.Text("gevonden-cpv-codes"))}">""");
                 foreach (var match in page.CpvMatches)
                 {
                     var href = $"?{pick}={Uri.EscapeDataString(match.Code)}&{Query}={Uri.EscapeDataString(query)}{(anchor is null ? "" : "#" + anchor)}";
-                    html.Append(CultureInfo.InvariantCulture, $"""<li><a href="{Html.Encode(href)}">{Html.Encode(match.Code)}</a> {Html.Encode(Language.T(match.Nl, match.Fr))}</li>""");
+                    html.Append(CultureInfo.InvariantCulture, $"""<li><a href="{Html.Encode(href)}">{Html.Encode(match.Code)}</a> {Html.Encode(Language.Either(match.Nl, match.Fr))}</li>""");
                 }
                 html.Append("</ul>");
             }
         }
         html.Append(CultureInfo.InvariantCulture, $"""<datalist id="{Suggestions}">""");
         foreach (var match in page.CpvMatches)
-            html.Append(CultureInfo.InvariantCulture, $"""<option value="{Html.Encode(match.Code)}">{Html.Encode(Language.T(match.Nl, match.Fr))}</option>""");
+            html.Append(CultureInfo.InvariantCulture, $"""<option value="{Html.Encode(match.Code)}">{Html.Encode(Language.Either(match.Nl, match.Fr))}</option>""");
         return new HtmlString(html.Append("</datalist>").ToString());
     }
 }

@@ -8,22 +8,22 @@ public static class Names
 {
     public static string TenderStatus(string status) => status switch
     {
-        "Draft" => T("In voorbereiding", "En préparation"),
-        "OpenForOptIn" => T("Open voor deelname", "Ouvert à la participation"),
-        "OptInClosed" => T("Deelname afgesloten", "Participation clôturée"),
-        "Published" => T("Bekendgemaakt", "Publié"),
-        "Cancelled" => T("Stopgezet", "Annulé"),
+        "Draft" => Text("in-voorbereiding"),
+        "OpenForOptIn" => Text("open-voor-deelname"),
+        "OptInClosed" => Text("deelname-afgesloten"),
+        "Published" => Text("bekendgemaakt"),
+        "Cancelled" => Text("stopgezet"),
         _ => status,
     };
 
     public static string LotStatus(string status) => status switch
     {
-        "Open" => T("Open", "Ouvert"),
-        "Dropped" => T("Vervallen (geen deelnemers)", "Abandonné (aucun participant)"),
-        "Awarded" => T("Gegund", "Attribué"),
-        "NotAwarded" => T("Niet gegund", "Non attribué"),
-        "Terminated" => T("Beëindigd", "Résilié"),
-        "Ended" => T("Afgelopen", "Échu"),
+        "Open" => Text("open"),
+        "Dropped" => Text("vervallen-geen-deelnemers"),
+        "Awarded" => Text("gegund"),
+        "NotAwarded" => Text("niet-gegund"),
+        "Terminated" => Text("beeindigd"),
+        "Ended" => Text("afgelopen"),
         _ => status,
     };
 
@@ -32,10 +32,10 @@ public static class Names
 
     public static string TerminationGround(string ground) => ground switch
     {
-        "Default" => T("Wanprestatie van de opdrachtnemer", "Défaillance de l'adjudicataire"),
-        "MutualAgreement" => T("In onderling akkoord", "De commun accord"),
-        "Bankruptcy" => T("Faillissement van de opdrachtnemer", "Faillite de l'adjudicataire"),
-        "Other" => T("Andere grond", "Autre motif"),
+        "Default" => Text("wanprestatie-van-de-opdrachtnemer"),
+        "MutualAgreement" => Text("in-onderling-akkoord"),
+        "Bankruptcy" => Text("faillissement-van-de-opdrachtnemer"),
+        "Other" => Text("andere-grond"),
         _ => ground,
     };
 
@@ -51,25 +51,25 @@ public static class Names
 
     public static string Event(string name) => name switch
     {
-        "TenderOpened" => T("Opdracht geopend", "Marché ouvert"),
-        "OptInOpened" => T("Open voor deelname", "Ouvert à la participation"),
-        "LotAdded" => T("Perceel toegevoegd", "Lot ajouté"),
-        "LotChanged" => T("Perceel gewijzigd", "Lot modifié"),
-        "LotRemoved" => T("Perceel verwijderd", "Lot supprimé"),
-        "OptedIn" => T("Deelname", "Participation"),
-        "OptInChanged" => T("Deelname gewijzigd", "Participation modifiée"),
-        "OptInWithdrawn" => T("Deelname ingetrokken", "Participation retirée"),
-        "OptInClosed" => T("Deelname afgesloten", "Participation clôturée"),
-        "TenderPublished" => T("Bekendgemaakt", "Publié"),
-        "LotAwarded" => T("Perceel gegund", "Lot attribué"),
-        "LotNotAwarded" => T("Perceel niet gegund", "Lot non attribué"),
-        "TenderCancelled" => T("Opdracht stopgezet", "Marché annulé"),
-        "LotTerminated" => T("Perceel beëindigd", "Lot résilié"),
-        "LotRenewed" => T("Perceel verlengd", "Lot reconduit"),
-        "LotEnded" => T("Perceel afgelopen", "Lot échu"),
-        "RenewalBecameDue" => T("Verlenging te beslissen", "Reconduction à décider"),
-        "RenewalDeclined" => T("Verlenging geweigerd", "Reconduction refusée"),
-        "LotNotRenewed" => T("Opgezegd, niet verlengd", "Préavis donné, non reconduit"),
+        "TenderOpened" => Text("opdracht-geopend"),
+        "OptInOpened" => Text("open-voor-deelname"),
+        "LotAdded" => Text("perceel-toegevoegd"),
+        "LotChanged" => Text("perceel-gewijzigd"),
+        "LotRemoved" => Text("perceel-verwijderd"),
+        "OptedIn" => Text("deelname"),
+        "OptInChanged" => Text("deelname-gewijzigd"),
+        "OptInWithdrawn" => Text("deelname-ingetrokken"),
+        "OptInClosed" => Text("deelname-afgesloten"),
+        "TenderPublished" => Text("bekendgemaakt"),
+        "LotAwarded" => Text("perceel-gegund"),
+        "LotNotAwarded" => Text("perceel-niet-gegund"),
+        "TenderCancelled" => Text("opdracht-stopgezet"),
+        "LotTerminated" => Text("perceel-beeindigd"),
+        "LotRenewed" => Text("perceel-verlengd"),
+        "LotEnded" => Text("perceel-afgelopen"),
+        "RenewalBecameDue" => Text("verlenging-te-beslissen"),
+        "RenewalDeclined" => Text("verlenging-geweigerd"),
+        "LotNotRenewed" => Text("opgezegd-niet-verlengd"),
         _ => name,
     };
 }

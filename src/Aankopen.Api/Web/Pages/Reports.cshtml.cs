@@ -34,7 +34,7 @@ public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
         return DownloadAsync(Api.ExportSynergyCsvAsync(Year, Language.IsFrench ? "fr" : "nl", ct), FileName("csv"), ct);
     }
 
-    private string FileName(string extension) => $"{T("synergieen-overheidsopdrachten", "synergies-marches-publics")}-{Year}.{extension}";
+    private string FileName(string extension) => $"{Text("synergieen-overheidsopdrachten")}-{Year}.{extension}";
 
     private async Task<IReadOnlyList<Block>?> ComposeAsync(int? year, CancellationToken ct)
     {

@@ -26,12 +26,12 @@ public sealed class DetailModel(TimeProvider clock) : AankopenPageModel
         if (ModelState.ErrorCount > 0)
             return await ShowAsync(code, null, ct);
         var response = await Api.OptInAsync(tenderId, lotNumber, code, IfMatch(version), "", new OptInRequest(amount, budgetLine ?? "", quantity), ct);
-        return await DoneAsync(code, form, response, T($"Deelname aan perceel {lotNumber} bewaard.", $"Participation au lot {lotNumber} enregistrée."), ct);
+        return await DoneAsync(code, form, response, Text("deelname-aan-perceel-bewaard", lotNumber), ct);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(string code, Guid tenderId, long version, int lotNumber, CancellationToken ct) =>
         await DoneAsync(code, $"optin-{tenderId:N}-{lotNumber}", await Api.WithdrawOptInAsync(tenderId, lotNumber, code, IfMatch(version), "", ct),
-            T($"Deelname aan perceel {lotNumber} ingetrokken.", $"Participation au lot {lotNumber} retirée."), ct);
+            Text("deelname-aan-perceel-ingetrokken", lotNumber), ct);
 
     /// <summary>The year's CSV for the finance department, through the API with the person's own rights.</summary>
     public Task<IActionResult> OnGetCsvAsync(string code, int? year, CancellationToken ct) =>

@@ -28,16 +28,16 @@ public sealed class DetailModel : AankopenPageModel
             Int(f["terms.maxRenewals"]), Int(f["terms.noticeDays"]));
         var lot = new LotRequest(null, f["title"].ToString(), f["cpv"].ToString(), estimate.Value, vat.Value, terms);
         return await DoneAsync(id, form, await Api.AddLotAsync(id, IfMatch(version), "", lot, ct: ct),
-            T("Perceel toegevoegd.", "Lot ajouté."), ct);
+            Text("perceel-toegevoegd-2"), ct);
     }
 
     public async Task<IActionResult> OnPostOpenOptInAsync(Guid id, long version, CancellationToken ct) =>
         await DoneAsync(id, "openoptin", await Api.OpenOptInAsync(id, IfMatch(version), "", ct),
-            T("De besturen kunnen nu deelnemen.", "Les administrations peuvent maintenant participer."), ct);
+            Text("de-besturen-kunnen-nu-deelnemen"), ct);
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, long version, CancellationToken ct) =>
         await DoneAsync(id, "close", await Api.CloseOptInAsync(id, IfMatch(version), "", ct),
-            T("Deelname afgesloten.", "Participation clôturée."), ct);
+            Text("deelname-afgesloten-2"), ct);
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, long version, string publicationReference, CancellationToken ct)
     {
@@ -45,7 +45,7 @@ public sealed class DetailModel : AankopenPageModel
         if (DateFrom(form, "publishedOn", Request.Form["publishedOn"]) is not { } on)
             return await ShowAsync(id, ct);
         return await DoneAsync(id, form, await Api.PublishAsync(id, IfMatch(version), "", new PublishTenderRequest(publicationReference ?? "", on), ct),
-            T("Bekendmaking vastgelegd.", "Publication enregistrée."), ct);
+            Text("bekendmaking-vastgelegd"), ct);
     }
 
     public async Task<IActionResult> OnPostAwardAsync(
@@ -64,15 +64,14 @@ public sealed class DetailModel : AankopenPageModel
             PeriodDifferenceReason: string.IsNullOrWhiteSpace(periodDifferenceReason) ? null : periodDifferenceReason, DecidedOn: decided, ConcludedOn: concluded);
         return await DoneAsync(id, form,
             await Api.AwardLotAsync(id, lotNumber, IfMatch(version), "", request, ct),
-            T($"Perceel {lotNumber} gegund; elk bestuur krijgt zijn eigen deel in zijn financieel pakket.",
-                $"Lot {lotNumber} attribué ; chaque administration reçoit sa propre part dans son système comptable."), ct, $"lot-{lotNumber}");
+            Text("perceel-gegund-elk-bestuur-krijgt-zijn", lotNumber), ct, $"lot-{lotNumber}");
     }
 
     /// <summary>Notice that the contract will not renew: it ends with its current period, for every administration.</summary>
     public async Task<IActionResult> OnPostNotRenewAsync(Guid id, long version, int lotNumber, string reason, CancellationToken ct) =>
         await DoneAsync(id, $"notrenew-{lotNumber}",
             await Api.GiveNoticeNotToRenewAsync(id, lotNumber, IfMatch(version), "", new ReasonRequest(reason ?? ""), ct),
-            T($"Opgezegd: perceel {lotNumber} wordt niet verlengd.", $"Préavis donné : le lot {lotNumber} ne sera pas reconduit."), ct, $"lot-{lotNumber}");
+            Text("opgezegd-perceel-wordt-niet-verlengd", lotNumber), ct, $"lot-{lotNumber}");
 
     /// <summary>Ending the contract early, on a ground (the supplier's default, mutual agreement, bankruptcy, other).</summary>
     public async Task<IActionResult> OnPostTerminateAsync(Guid id, long version, int lotNumber, string ground, string reason, CancellationToken ct)
@@ -82,12 +81,12 @@ public sealed class DetailModel : AankopenPageModel
             return await ShowAsync(id, ct);
         return await DoneAsync(id, form,
             await Api.TerminateLotAsync(id, lotNumber, IfMatch(version), "", new TerminateLotRequest(effective, reason ?? "", ground), ct),
-            T($"Perceel {lotNumber} beëindigd.", $"Lot {lotNumber} résilié."), ct, $"lot-{lotNumber}");
+            Text("perceel-beeindigd-2", lotNumber), ct, $"lot-{lotNumber}");
     }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, long version, string reason, CancellationToken ct) =>
         await DoneAsync(id, "cancel", await Api.CancelTenderAsync(id, IfMatch(version), "", new ReasonRequest(reason ?? ""), ct),
-            T("Opdracht stopgezet.", "Marché annulé."), ct);
+            Text("opdracht-stopgezet-2"), ct);
 
     private Task<IActionResult> DoneAsync(Guid id, string form, Refit.IApiResponse<TenderView> response, string notice, CancellationToken ct, string? anchor = null) =>
         AfterWriteAsync(form, response, notice, $"/tenders/{id}{(anchor is null ? "" : "#" + anchor)}", () => ShowAsync(id, ct));

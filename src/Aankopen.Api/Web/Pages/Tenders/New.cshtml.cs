@@ -30,7 +30,7 @@ public sealed class NewModel(TimeProvider clock) : AankopenPageModel
                 invitedAdministrations, Language.FromBrussels(local), Draft: draft);
             if (AcceptedFor(Form, await Api.OpenTenderAsync("", request, Request.Form["idempotencyKey"].ToString(), ct)) is { } opened)
             {
-                Notice = T($"Opdracht {opened.Reference} geopend. Voeg nu de percelen toe.", $"Marché {opened.Reference} ouvert. Ajoutez maintenant les lots.");
+                Notice = Text("opdracht-geopend-voeg-nu-de-percelen", opened.Reference);
                 return Redirect($"/tenders/{opened.Id}");
             }
         }
