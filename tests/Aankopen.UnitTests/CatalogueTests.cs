@@ -102,9 +102,10 @@ public sealed partial class CatalogueTests
     {
         var dutch = Aankopen.Api.Web.Language.LabelsOf(french: false);
         var french = Aankopen.Api.Web.Language.LabelsOf(french: true);
-        var web = Path.Combine(ContractFiles.Root, "src", "Aankopen.Api", "Web");
+        var web = Path.Combine(ContractFiles.Root, "src", "Aankopen.Api");
         var named = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
-            .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => LabelNamed().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
             .ToHashSet(StringComparer.Ordinal);
 
@@ -126,7 +127,8 @@ public sealed partial class CatalogueTests
     [GeneratedRegex(@"(?:DomainError\.(?:Invalid|Conflict|NotFound)|new Warning|Spoken\.Phrase|Refusal|Catalogue\.Say|Problems\.Single\([^,()]+,[^,()]+,)\(?\s*""(?<key>[\w/-]+)""")]
     private static partial Regex KeyNamed();
 
-    [GeneratedRegex(@"\bText\(\s*""(?<key>[\w-]+)""")]
+    /// <summary>A label's key: <c>Text("key"</c>, <c>TextIn(french, "key"</c>, or a key the audit pages pass on (<c>"audit-…"</c>).</summary>
+    [GeneratedRegex(@"\b(?:Text\(|TextIn\(\w+,)\s*""(?<key>[\w-]+)""|""(?<key>audit-[\w-]+)""")]
     private static partial Regex LabelNamed();
 
     [GeneratedRegex(@"MissingText\([^;]*?,\s*\d+,\s*""(?<key>[\w-]+)""")]

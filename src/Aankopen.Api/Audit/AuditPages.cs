@@ -5,6 +5,7 @@ using Aankopen.Api.Memberships;
 using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Shared.Security;
 using Aankopen.Api.Tenders.History;
+using Aankopen.Api.Web;
 using Aankopen.Contracts.Api.V1;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,31 +32,31 @@ public static class AuditPages
     {
         var pages = app.MapGroup("/audit").RequireAuthorization(Policies.SeesAll).ExcludeFromDescription();
         pages.MapGet("/tenders/{tenderId:guid}", async (Guid tenderId, HttpContext http, IQuerySession session, CancellationToken ct) =>
-            Page(http, await TenderHistoryEndpoint.Handle(tenderId, http, session, ct), ("Geschiedenis van opdracht", "Historique du marché"), tenderId));
+            Page(http, await TenderHistoryEndpoint.Handle(tenderId, http, session, ct), "audit-title-tender", tenderId));
         pages.MapGet("/memberships/{membershipId:guid}", async (Guid membershipId, HttpContext http, IQuerySession session, CancellationToken ct) =>
-            Page(http, await MembershipEndpoints.History(membershipId, http, session, ct), ("Geschiedenis van lidmaatschap", "Historique de l'adhésion"), membershipId));
+            Page(http, await MembershipEndpoints.History(membershipId, http, session, ct), "audit-title-membership", membershipId));
         return app;
     }
 
-    private static IResult Page(HttpContext http, IResult history, (string Nl, string Fr) title, Guid id)
+    private static IResult Page(HttpContext http, IResult history, string title, Guid id)
     {
         if (history is not Ok<HistoryEntryView[]> { Value: { } entries })
             return history;
         var french = Problems.PrefersFrench(http, http.Request.Query["lang"].ToString() is { Length: > 0 } asked ? asked : http.Request.Cookies[RefusalPages.LanguageCookie]);
-        string T(string nl, string fr) => Html.Encode(french ? fr : nl);
+        string T(string key, params object?[] values) => Html.Encode(Language.TextIn(french, key, values));
         var culture = CultureInfo.GetCultureInfo(french ? "fr-BE" : "nl-BE");
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $"""
             <!doctype html>
             <html lang="{(french ? "fr" : "nl")}">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{T(title.Nl, title.Fr)} {id}</title></head>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{T(title)} {id}</title></head>
             <body>
             <main>
-            <h1>{T(title.Nl, title.Fr)}</h1>
+            <h1>{T(title)}</h1>
             <p>{id} · <a href="?lang={(french ? "nl" : "fr")}">{(french ? "Nederlands" : "français")}</a></p>
             <table>
-            <caption>{T($"{entries.Length} vastgelegde feiten, oudste eerst", $"{entries.Length} faits enregistrés, du plus ancien au plus récent")}</caption>
-            <thead><tr><th scope="col">{T("Versie", "Version")}</th><th scope="col">{T("Feit", "Fait")}</th><th scope="col">{T("Door", "Par")}</th><th scope="col">{T("Wanneer", "Quand")}</th><th scope="col">{T("Correlatie-id", "Identifiant de corrélation")}</th><th scope="col">{T("Id van de aanvrager (niet gecontroleerd)", "Identifiant de l'appelant (non vérifié)")}</th><th scope="col">{T("Vastgelegd", "Enregistré")}</th></tr></thead>
+            <caption>{T("audit-facts", entries.Length)}</caption>
+            <thead><tr><th scope="col">{T("audit-version")}</th><th scope="col">{T("audit-fact")}</th><th scope="col">{T("audit-by")}</th><th scope="col">{T("audit-when")}</th><th scope="col">{T("audit-correlation-id")}</th><th scope="col">{T("audit-caller-id")}</th><th scope="col">{T("audit-recorded")}</th></tr></thead>
             <tbody>
 
             """);
@@ -64,7 +65,7 @@ public static class AuditPages
             var at = TimeZoneInfo.ConvertTime(e.At, Brussels).ToString("g", culture);
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Version}</td><th scope=\"row\">{Html.Encode(e.Event)}</th><td>{Html.Encode(e.By)}</td>"
                 + $"<td><time datetime=\"{e.At:O}\">{Html.Encode(at)}</time></td><td><code>{Html.Encode(e.CorrelationId ?? "")}</code></td><td><code>{Html.Encode(e.CallerCorrelationId ?? "")}</code></td>"
-                + $"<td><details><summary>{T("toon", "afficher")}</summary><pre>{Html.Encode(JsonSerializer.Serialize(e.Data, e.Data.GetType(), Indented))}</pre></details></td></tr>\n");
+                + $"<td><details><summary>{T("audit-show")}</summary><pre>{Html.Encode(JsonSerializer.Serialize(e.Data, e.Data.GetType(), Indented))}</pre></details></td></tr>\n");
         }
         html.Append("</tbody>\n</table>\n</main>\n</body>\n</html>\n");
         return Results.Content(html.ToString(), "text/html; charset=utf-8");

@@ -25,6 +25,13 @@ public static class Language
     public static string Text(string key, params object?[] values) =>
         Labels.GetString(key, CultureInfo.CurrentUICulture) is { } text ? string.Format(CultureInfo.CurrentCulture, text, values) : key;
 
+    /// <summary>A label in the language given rather than the request's (the audit pages choose theirs with <c>?lang=</c>).</summary>
+    public static string TextIn(bool french, string key, params object?[] values)
+    {
+        var culture = french ? French : Dutch;
+        return Labels.GetString(key, culture) is { } text ? string.Format(culture, text, values) : key;
+    }
+
     /// <summary>Data recorded in both languages (a title, a CPV label): the one of the page's language.</summary>
     public static string Either(string nl, string fr) => IsFrench ? fr : nl;
 
