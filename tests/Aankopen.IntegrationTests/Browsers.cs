@@ -38,6 +38,10 @@ public sealed class Browsers : IAsyncLifetime
             ViewportSize = tablet ? new ViewportSize { Width = 820, Height = 1180 } : new ViewportSize { Width = 1366, Height = 900 },
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
         });
+        // Two cores: the first sign-in of a run shares them with the browser's own start and every other test class
+        // starting its system; Playwright's 30 s default was once too short there. A real hang still fails, later.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.ToString());
         // The identity provider's page: pick who you are.
