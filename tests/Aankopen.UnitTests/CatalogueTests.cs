@@ -117,6 +117,32 @@ public sealed partial class CatalogueTests
         dutch.Keys.Except(named).ShouldBeEmpty("in Labels.resx but named by no page");
     }
 
+    [Fact]
+    public void Every_word_of_the_reports_and_exports_is_written_in_both_languages_with_the_same_values_and_is_used()
+    {
+        var dutch = Aankopen.Reports.ReportTexts.Of(french: false);
+        var french = Aankopen.Reports.ReportTexts.Of(french: true);
+        var code = string.Join("\n", new[] { Path.Combine(ContractFiles.Root, "src", "Aankopen.Reports"), Path.Combine(ContractFiles.Root, "src", "Aankopen.Api", "Tenders") }
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText));
+        // A key is named whole ("samenvatting"), or as a prefix and a name it is joined with ("synergy-csv/" + "year"),
+        // or as a participation status.
+        bool Named(string key) => code.Contains($"\"{key}\"", StringComparison.Ordinal)
+            || (key.IndexOf('/', StringComparison.Ordinal) is var slash and > 0
+                && (code.Contains($"\"{key[..(slash + 1)]}\"", StringComparison.Ordinal) || code.Contains($"$\"{key[..(slash + 1)]}{{", StringComparison.Ordinal))
+                && (code.Contains($"\"{key[(slash + 1)..]}\"", StringComparison.Ordinal) || Enum.GetNames<Aankopen.Api.Tenders.ReadModels.ParticipationStatus>().Contains(key[(slash + 1)..])));
+
+        dutch.Count.ShouldBeGreaterThan(60);
+        dutch.Keys.Except(french.Keys).ShouldBeEmpty("in Reports.resx but not in Reports.fr.resx");
+        french.Keys.Except(dutch.Keys).ShouldBeEmpty("in Reports.fr.resx but not in Reports.resx");
+        dutch.Keys.Where(k => !Placeholders(dutch[k]).SetEquals(Placeholders(french[k]))).ShouldBeEmpty();
+        dutch.Keys.Where(k => !Named(k)).ShouldBeEmpty("in Reports.resx but named nowhere");
+        TextNamed().Matches(code).Select(m => m.Groups["key"].Value).Except(dutch.Keys).ShouldBeEmpty("named but not in Reports.resx");
+        foreach (var status in Enum.GetNames<Aankopen.Api.Tenders.ReadModels.ParticipationStatus>())
+            dutch.ShouldContainKey($"participation/{status}");
+    }
+
     private static HashSet<int> Placeholders(string sentence) =>
         Placeholder().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
 
@@ -130,6 +156,9 @@ public sealed partial class CatalogueTests
     /// <summary>A label's key: <c>Text("key"</c>, <c>TextIn(french, "key"</c>, or a key the audit pages pass on (<c>"audit-…"</c>).</summary>
     [GeneratedRegex(@"\b(?:Text\(|TextIn\(\w+,)\s*""(?<key>[\w-]+)""|""(?<key>audit-[\w-]+)""")]
     private static partial Regex LabelNamed();
+
+    [GeneratedRegex(@"\b(?:Text|Lots)\(\s*""(?<key>[\w/-]+)""")]
+    private static partial Regex TextNamed();
 
     [GeneratedRegex(@"MissingText\([^;]*?,\s*\d+,\s*""(?<key>[\w-]+)""")]
     private static partial Regex WhatNamed();

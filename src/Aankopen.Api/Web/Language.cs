@@ -1,4 +1,5 @@
 using System.Globalization;
+using Aankopen.Domain;
 using Microsoft.AspNetCore.Localization;
 
 namespace Aankopen.Api.Web;
@@ -16,30 +17,22 @@ public static class Language
 
     public static bool IsFrench => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "fr";
 
-    private static readonly System.Resources.ResourceManager Labels = new("Aankopen.Api.Web.Texts.Labels", typeof(Language).Assembly);
+    private static readonly TextCatalogue Labels = new("Aankopen.Api.Web.Texts.Labels", typeof(Language).Assembly);
 
     /// <summary>
     /// A label, heading or notice of the pages from <c>Web/Texts/Labels.resx</c> (Dutch) or <c>Labels.fr.resx</c> (French),
-    /// with its values; an unknown key reads as itself, and a test fails on one.
+    /// with its values, in the page's language; a test fails on a key missing there.
     /// </summary>
-    public static string Text(string key, params object?[] values) =>
-        Labels.GetString(key, CultureInfo.CurrentUICulture) is { } text ? string.Format(CultureInfo.CurrentCulture, text, values) : key;
+    public static string Text(string key, params object?[] values) => Labels.Say(key, values, IsFrench);
 
     /// <summary>A label in the language given rather than the request's (the audit pages choose theirs with <c>?lang=</c>).</summary>
-    public static string TextIn(bool french, string key, params object?[] values)
-    {
-        var culture = french ? French : Dutch;
-        return Labels.GetString(key, culture) is { } text ? string.Format(culture, text, values) : key;
-    }
+    public static string TextIn(bool french, string key, params object?[] values) => Labels.Say(key, values, french);
 
     /// <summary>Data recorded in both languages (a title, a CPV label): the one of the page's language.</summary>
     public static string Either(string nl, string fr) => IsFrench ? fr : nl;
 
     /// <summary>The labels of one language as written in its own file, without falling back to another.</summary>
-    public static IReadOnlyDictionary<string, string> LabelsOf(bool french) =>
-        (Labels.GetResourceSet(french ? French.Parent : CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)
-            ?? throw new System.Resources.MissingManifestResourceException("No labels"))
-        .Cast<System.Collections.DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!, StringComparer.Ordinal);
+    public static IReadOnlyDictionary<string, string> LabelsOf(bool french) => Labels.Of(french);
 
     public static string Amount(decimal? amount) => amount is { } a ? a.ToString("N2", CultureInfo.CurrentCulture) + " €" : "–";
 

@@ -13,7 +13,7 @@ public static class SynergyChapter
     public static IReadOnlyList<Block> Compose(SynergyReportView r, bool french, DateOnly madeOn)
     {
         var culture = CultureInfo.GetCultureInfo(french ? "fr-BE" : "nl-BE");
-        string T(string nl, string fr) => french ? fr : nl;
+        string Text(string key, params object?[] values) => ReportTexts.Say(key, values, french);
         string Money(decimal amount) => amount.ToString("N2", culture) + " €";
         string Day(DateOnly d) => d.ToString("d MMMM yyyy", culture);
         string Title(string nl, string fr) => french ? fr : nl;
@@ -22,14 +22,10 @@ public static class SynergyChapter
 
         var blocks = new List<Block>
         {
-            new Heading(1, T($"Overheidsopdrachten: synergieën en schaalvoordelen {y}", $"Marchés publics : synergies et économies d'échelle {y}")),
-            new Paragraph(T(
-                $"Hoofdstuk van het jaarverslag over de synergieën en schaalvoordelen tussen {string.Join(", ", admins)} (art. 26bis §5 van de organieke wet van 8 juli 1976 betreffende de openbare centra voor maatschappelijk welzijn), opgemaakt op {Day(madeOn)} uit de gegevens van Aankopen.",
-                $"Chapitre du rapport annuel sur les synergies et économies d'échelle entre {string.Join(", ", admins)} (art. 26bis §5 de la loi organique du 8 juillet 1976 des centres publics d'action sociale), établi le {Day(madeOn)} à partir des données d'Aankopen.")),
-            new Heading(2, T("Samenvatting", "Résumé")),
-            new Paragraph(T(
-                $"In {y} werden {r.ThisYear.TendersOpened} gezamenlijke opdrachten geopend ({r.PreviousYear.TendersOpened} in {p}). Er werden {r.ThisYear.LotsAwarded} percelen gegund voor {Money(r.ThisYear.AwardedExclVat)} excl. btw ({Money(r.PreviousYear.AwardedExclVat)} in {p}) en {r.ThisYear.LotsRenewed} percelen verlengd voor {Money(r.ThisYear.RenewedExclVat)} excl. btw. De besturen waren lid van {r.ThisYear.MembershipsActive} aankoopcentrales.",
-                $"En {y}, {r.ThisYear.TendersOpened} marchés conjoints ont été ouverts ({r.PreviousYear.TendersOpened} en {p}). {r.ThisYear.LotsAwarded} lots ont été attribués pour {Money(r.ThisYear.AwardedExclVat)} HTVA ({Money(r.PreviousYear.AwardedExclVat)} en {p}) et {r.ThisYear.LotsRenewed} lots reconduits pour {Money(r.ThisYear.RenewedExclVat)} HTVA. Les administrations étaient membres de {r.ThisYear.MembershipsActive} centrales d'achat.")),
+            new Heading(1, Text("overheidsopdrachten-synergieen-en-schaalvoordelen", y)),
+            new Paragraph(Text("hoofdstuk-van-het-jaarverslag-over-de", string.Join(", ", admins), Day(madeOn))),
+            new Heading(2, Text("samenvatting")),
+            new Paragraph(Text("in-werden-gezamenlijke-opdrachten-geopend-in", y, r.ThisYear.TendersOpened, r.PreviousYear.TendersOpened, p, r.ThisYear.LotsAwarded, Money(r.ThisYear.AwardedExclVat), Money(r.PreviousYear.AwardedExclVat), r.ThisYear.LotsRenewed, Money(r.ThisYear.RenewedExclVat), r.ThisYear.MembershipsActive)),
         };
 
         var renewedTenders = r.Renewed.Select(l => l.TenderId).ToHashSet();
@@ -37,61 +33,61 @@ public static class SynergyChapter
             .Concat(r.Awarded.Concat(r.Renewed).Select(l => (l.TenderId, l.Reference, l.TitleNl, l.TitleFr)))
             .DistinctBy(t => t.TenderId).OrderBy(t => t.Reference, StringComparer.Ordinal).ToArray();
         if (named.Length > 0)
-            blocks.Add(new Bullets(named.Select(t => T($"Gezamenlijke overheidsopdracht voor {t.TitleNl} ({t.Reference})", $"Marché public conjoint pour {t.TitleFr} ({t.Reference})")
-                + (renewedTenders.Contains(t.TenderId) ? T(" (en verlenging)", " (et reconduction)") : "")).ToArray()));
+            blocks.Add(new Bullets(named.Select(t => Text("gezamenlijke-overheidsopdracht-voor", Title(t.TitleNl, t.TitleFr), t.Reference)
+                + (renewedTenders.Contains(t.TenderId) ? Text("en-verlenging") : "")).ToArray()));
 
-        blocks.Add(new Heading(2, T($"Gezamenlijke opdrachten geopend in {y}", $"Marchés conjoints ouverts en {y}")));
-        blocks.Add(r.Opened.Count == 0 ? new Paragraph(T("Geen.", "Aucun.")) : new Table(
-            [T("Referentie", "Référence"), T("Titel", "Titre"), T("Procedure", "Procédure"), T("Deelnemende besturen", "Administrations participantes")],
+        blocks.Add(new Heading(2, Text("gezamenlijke-opdrachten-geopend-in", y)));
+        blocks.Add(r.Opened.Count == 0 ? new Paragraph(Text("geen-2")) : new Table(
+            [Text("referentie"), Text("titel"), Text("procedure"), Text("deelnemende-besturen")],
             r.Opened.Select(t => (IReadOnlyList<string>)[t.Reference, Title(t.TitleNl, t.TitleFr), Wording.Capitalised(Wording.Procedure(t.Procedure, french)), string.Join(", ", t.Participants)]).ToArray(),
             [false, false, false, false]));
 
-        void Lots(string headingNl, string headingFr, IReadOnlyList<ReportLotView> lots)
+        void Lots(string heading, IReadOnlyList<ReportLotView> lots)
         {
-            blocks.Add(new Heading(2, T(headingNl, headingFr)));
+            blocks.Add(new Heading(2, Text(heading, y)));
             if (lots.Count == 0)
             {
-                blocks.Add(new Paragraph(T("Geen.", "Aucun.")));
+                blocks.Add(new Paragraph(Text("geen-2")));
                 return;
             }
             blocks.Add(new Table(
-                [T("Opdracht", "Marché"), T("Perceel", "Lot"), T("Leverancier", "Fournisseur"), T("Periode", "Période"), T("Totaal excl. btw", "Total HTVA"), .. admins],
+                [Text("opdracht"), Text("perceel"), Text("leverancier"), Text("periode"), Text("totaal-excl-btw"), .. admins],
                 [.. lots.Select(l => (IReadOnlyList<string>)[$"{l.Reference} {Title(l.TitleNl, l.TitleFr)}", $"{l.LotNumber}. {l.LotTitle}", l.SupplierName,
                     $"{Day(l.PeriodStart)} – {Day(l.PeriodEnd)}", Money(l.AmountExclVat),
                     .. admins.Select(a => l.Shares.FirstOrDefault(s => s.Administration == a) is { } s ? Money(s.AmountExclVat) : "–")]),
-                 [T("Totaal", "Total"), "", "", "", Money(lots.Sum(l => l.AmountExclVat)),
+                 [Text("totaal"), "", "", "", Money(lots.Sum(l => l.AmountExclVat)),
                     .. admins.Select(a => Money(lots.SelectMany(l => l.Shares).Where(s => s.Administration == a).Sum(s => s.AmountExclVat)))]],
                 [false, false, false, false, true, .. admins.Select(_ => true)]));
         }
-        Lots($"Percelen gegund in {y}", $"Lots attribués en {y}", r.Awarded);
-        Lots($"Percelen verlengd in {y}", $"Lots reconduits en {y}", r.Renewed);
+        Lots("percelen-gegund-in", r.Awarded);
+        Lots("percelen-verlengd-in", r.Renewed);
 
-        blocks.Add(new Heading(2, T("Aandeel van elk bestuur (excl. btw)", "Part de chaque administration (HTVA)")));
+        blocks.Add(new Heading(2, Text("aandeel-van-elk-bestuur-excl-btw")));
         blocks.Add(new Table(
-            [T("Bestuur", "Administration"), T($"Gegund {y}", $"Attribué {y}"), T($"Verlengd {y}", $"Reconduit {y}"), T($"Gegund {p}", $"Attribué {p}"), T($"Verlengd {p}", $"Reconduit {p}")],
+            [Text("bestuur"), Text("gegund", y), Text("verlengd", y), Text("gegund", p), Text("verlengd", p)],
             r.PerAdministration.Select(a => (IReadOnlyList<string>)[a.Administration, Money(a.AwardedExclVat), Money(a.RenewedExclVat), Money(a.PreviousAwardedExclVat), Money(a.PreviousRenewedExclVat)]).ToArray(),
             [false, true, true, true, true]));
 
-        blocks.Add(new Heading(2, T($"Vergelijking met {p}", $"Comparaison avec {p}")));
+        blocks.Add(new Heading(2, Text("vergelijking-met", p)));
         string Change(decimal now, decimal before) => (now - before).ToString("+#,##0.##;-#,##0.##;0", culture);
         blocks.Add(new Table(
-            [T("Kengetal", "Indicateur"), $"{p}", $"{y}", T("Verschil", "Différence")],
+            [Text("kengetal"), $"{p}", $"{y}", Text("verschil")],
             [
-                [T("Gezamenlijke opdrachten geopend", "Marchés conjoints ouverts"), $"{r.PreviousYear.TendersOpened}", $"{r.ThisYear.TendersOpened}", Change(r.ThisYear.TendersOpened, r.PreviousYear.TendersOpened)],
-                [T("Percelen gegund", "Lots attribués"), $"{r.PreviousYear.LotsAwarded}", $"{r.ThisYear.LotsAwarded}", Change(r.ThisYear.LotsAwarded, r.PreviousYear.LotsAwarded)],
-                [T("Gegund excl. btw", "Attribué HTVA"), Money(r.PreviousYear.AwardedExclVat), Money(r.ThisYear.AwardedExclVat), Change(r.ThisYear.AwardedExclVat, r.PreviousYear.AwardedExclVat) + " €"],
-                [T("Percelen verlengd", "Lots reconduits"), $"{r.PreviousYear.LotsRenewed}", $"{r.ThisYear.LotsRenewed}", Change(r.ThisYear.LotsRenewed, r.PreviousYear.LotsRenewed)],
-                [T("Verlengd excl. btw", "Reconduit HTVA"), Money(r.PreviousYear.RenewedExclVat), Money(r.ThisYear.RenewedExclVat), Change(r.ThisYear.RenewedExclVat, r.PreviousYear.RenewedExclVat) + " €"],
-                [T("Lidmaatschappen van aankoopcentrales", "Adhésions à des centrales d'achat"), $"{r.PreviousYear.MembershipsActive}", $"{r.ThisYear.MembershipsActive}", Change(r.ThisYear.MembershipsActive, r.PreviousYear.MembershipsActive)],
+                [Text("gezamenlijke-opdrachten-geopend"), $"{r.PreviousYear.TendersOpened}", $"{r.ThisYear.TendersOpened}", Change(r.ThisYear.TendersOpened, r.PreviousYear.TendersOpened)],
+                [Text("percelen-gegund"), $"{r.PreviousYear.LotsAwarded}", $"{r.ThisYear.LotsAwarded}", Change(r.ThisYear.LotsAwarded, r.PreviousYear.LotsAwarded)],
+                [Text("gegund-excl-btw"), Money(r.PreviousYear.AwardedExclVat), Money(r.ThisYear.AwardedExclVat), Change(r.ThisYear.AwardedExclVat, r.PreviousYear.AwardedExclVat) + " €"],
+                [Text("percelen-verlengd"), $"{r.PreviousYear.LotsRenewed}", $"{r.ThisYear.LotsRenewed}", Change(r.ThisYear.LotsRenewed, r.PreviousYear.LotsRenewed)],
+                [Text("verlengd-excl-btw"), Money(r.PreviousYear.RenewedExclVat), Money(r.ThisYear.RenewedExclVat), Change(r.ThisYear.RenewedExclVat, r.PreviousYear.RenewedExclVat) + " €"],
+                [Text("lidmaatschappen-van-aankoopcentrales-2"), $"{r.PreviousYear.MembershipsActive}", $"{r.ThisYear.MembershipsActive}", Change(r.ThisYear.MembershipsActive, r.PreviousYear.MembershipsActive)],
             ],
             [false, true, true, true]));
 
-        blocks.Add(new Heading(2, T("Lidmaatschappen van aankoopcentrales", "Adhésions aux centrales d'achat")));
-        blocks.Add(r.Memberships.Count == 0 ? new Paragraph(T("Geen.", "Aucune.")) : new Table(
-            [T("Bestuur", "Administration"), T("Aankoopcentrale", "Centrale d'achat"), T("Van", "Du"), T("Tot", "Au"), T($"In {y}", $"En {y}")],
+        blocks.Add(new Heading(2, Text("lidmaatschappen-van-aankoopcentrales")));
+        blocks.Add(r.Memberships.Count == 0 ? new Paragraph(Text("geen")) : new Table(
+            [Text("bestuur"), Text("aankoopcentrale"), Text("van"), Text("tot"), Text("in", y)],
             r.Memberships.Select(m => (IReadOnlyList<string>)[m.Administration, Title(m.CentralNameNl, m.CentralNameFr), Day(m.Start),
-                m.End is { } end ? Day(end) : T("onbepaalde duur", "durée indéterminée"),
-                m.JoinedInYear ? T("toegetreden", "adhésion") : m.EndedInYear ? T("beëindigd", "fin") : T("lopend", "en cours")]).ToArray(),
+                m.End is { } end ? Day(end) : Text("onbepaalde-duur"),
+                m.JoinedInYear ? Text("toegetreden") : m.EndedInYear ? Text("beeindigd") : Text("lopend")]).ToArray(),
             [false, false, false, false, false]));
         return blocks;
     }

@@ -6,11 +6,12 @@ namespace Aankopen.Reports.Synergies;
 /// <summary>The chapter's figures as rows a finance department can sum: one per administration's share of an award or a renewal.</summary>
 public static class SynergyCsv
 {
+    private static readonly string[] Columns =
+        ["year", "kind", "reference", "title", "lot", "supplier", "start", "end", "administration", "share-excl-vat", "share-incl-vat"];
+
     public static CsvFile Write(SynergyReportView report, bool french)
     {
-        var csv = new CsvFile().Row(french
-            ? ["Année", "Type", "Référence", "Titre", "Lot", "Fournisseur", "Début", "Fin", "Administration", "Part HTVA", "Part TVAC"]
-            : ["Jaar", "Soort", "Referentie", "Titel", "Perceel", "Leverancier", "Begin", "Einde", "Bestuur", "Deel excl. btw", "Deel incl. btw"]);
+        var csv = new CsvFile().Row([.. Columns.Select(c => ReportTexts.Say("synergy-csv/" + c, [], french))]);
         void Rows(IEnumerable<ReportLotView> lots, string kind)
         {
             foreach (var lot in lots)
@@ -18,8 +19,8 @@ public static class SynergyCsv
                     csv.Row(report.Year, kind, lot.Reference, french ? lot.TitleFr : lot.TitleNl, lot.LotNumber, lot.SupplierName,
                         lot.PeriodStart, lot.PeriodEnd, share.Administration, share.AmountExclVat, share.AmountInclVat);
         }
-        Rows(report.Awarded, french ? "Attribution" : "Gunning");
-        Rows(report.Renewed, french ? "Reconduction" : "Verlenging");
+        Rows(report.Awarded, ReportTexts.Say("synergy-csv/award", [], french));
+        Rows(report.Renewed, ReportTexts.Say("synergy-csv/renewal", [], french));
         return csv;
     }
 }

@@ -3,6 +3,7 @@ using Aankopen.Api.Shared.Http;
 using Aankopen.Api.Tenders.AdministrationYear;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain;
+using Aankopen.Reports;
 using Aankopen.Reports.Csv;
 using Marten;
 
@@ -15,11 +16,8 @@ namespace Aankopen.Api.Tenders.ExportCsv;
 /// </summary>
 public static class FinanceCsvEndpoints
 {
-    private static readonly string[] HeaderNl =
-        ["Bestuur", "Referentie", "Titel", "Perceel", "Status", "Begrotingsartikel", "Raming excl. btw", "Leverancier", "Aandeel excl. btw", "Aandeel incl. btw", "Gegund op"];
-
-    private static readonly string[] HeaderFr =
-        ["Administration", "Référence", "Titre", "Lot", "Statut", "Article budgétaire", "Estimation HTVA", "Fournisseur", "Part HTVA", "Part TVAC", "Attribué le"];
+    private static readonly string[] Columns =
+        ["administration", "reference", "title", "lot", "status", "budget-line", "estimate-excl-vat", "supplier", "share-excl-vat", "share-incl-vat", "awarded-on"];
 
     /// <summary>One administration's year, for that administration's own finance staff.</summary>
     public static async Task<IResult> AdministrationYear(string code, int? year, string? lang, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
@@ -40,7 +38,7 @@ public static class FinanceCsvEndpoints
             return Problems.From(http, [badYear]);
         var french = Problems.PrefersFrench(http, lang);
 
-        var csv = new CsvFile().Row(french ? HeaderFr : HeaderNl);
+        var csv = new CsvFile().Row([.. Columns.Select(c => ReportTexts.Say("finance-csv/" + c, [], french))]);
         foreach (var p in await AdministrationYearEndpoint.OfYearAsync(session, y, code, ct))
             foreach (var lot in p.Lots.Values.OrderBy(l => l.LotNumber))
                 csv.Row(p.Administration, p.Reference, french ? p.TitleFr : p.TitleNl, lot.LotNumber, StatusName(lot.Status, french), lot.BudgetLine,
@@ -48,24 +46,6 @@ public static class FinanceCsvEndpoints
         return csv.ToResult(code is null ? $"aankopen-{y}.csv" : $"aankopen-{code.ToLowerInvariant()}-{y}.csv");
     }
 
-    public static string StatusName(ParticipationStatus status, bool french) => (status, french) switch
-    {
-        (ParticipationStatus.Invited, false) => "Uitgenodigd",
-        (ParticipationStatus.Invited, true) => "Invitée",
-        (ParticipationStatus.Participating, false) => "Neemt deel",
-        (ParticipationStatus.Participating, true) => "Participe",
-        (ParticipationStatus.Withdrawn, false) => "Teruggetrokken",
-        (ParticipationStatus.Withdrawn, true) => "Retirée",
-        (ParticipationStatus.Dropped, false) => "Vervallen",
-        (ParticipationStatus.Dropped, true) => "Abandonnée",
-        (ParticipationStatus.Awarded, false) => "Gegund",
-        (ParticipationStatus.Awarded, true) => "Attribuée",
-        (ParticipationStatus.NotAwarded, false) => "Niet gegund",
-        (ParticipationStatus.NotAwarded, true) => "Non attribuée",
-        (ParticipationStatus.Terminated, false) => "Beëindigd",
-        (ParticipationStatus.Terminated, true) => "Résiliée",
-        (ParticipationStatus.Ended, false) => "Afgelopen",
-        (ParticipationStatus.Ended, true) => "Échue",
-        _ => status.ToString(),
-    };
+    /// <summary>A participation's status as a column of the export and the pages name it.</summary>
+    public static string StatusName(ParticipationStatus status, bool french) => ReportTexts.Say($"participation/{status}", [], french);
 }

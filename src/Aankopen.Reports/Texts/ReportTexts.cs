@@ -1,0 +1,17 @@
+using Aankopen.Domain;
+
+namespace Aankopen.Reports;
+
+/// <summary>
+/// The words of the reports and exports (the yearly chapter, the CSV files' column titles and statuses), by key, from
+/// <c>Texts/Reports.resx</c> (Dutch) and <c>Texts/Reports.fr.resx</c> (French).
+/// </summary>
+public static class ReportTexts
+{
+    private static readonly TextCatalogue Words = new("Aankopen.Reports.Texts.Reports", typeof(ReportTexts).Assembly);
+
+    public static string Say(string key, IReadOnlyList<object?> values, bool french) => Words.Say(key, values, french);
+
+    /// <summary>The words of one language as written in its own file, without falling back to another.</summary>
+    public static IReadOnlyDictionary<string, string> Of(bool french) => Words.Of(french);
+}
