@@ -57,12 +57,12 @@ internal static class TenderCommands
                 output.WriteLine($"{tender.Reference}: {(texts.French ? tender.TitleFr : tender.TitleNl)} ({tender.Status}, CPV {tender.MainCpv})");
                 foreach (var lot in tender.Lots)
                 {
-                    output.WriteLine($"  {texts.Say("Perceel", "Lot")} {lot.Number}: {lot.Title} ({lot.Status}), {Amount(lot.EstimatedValueExclVat, texts)}");
+                    output.WriteLine($"  {texts.Say("lot")} {lot.Number}: {lot.Title} ({lot.Status}), {Amount(lot.EstimatedValueExclVat, texts)}");
                     foreach (var optIn in lot.OptIns)
                         output.WriteLine($"    {optIn.Administration}: {Amount(optIn.EstimatedAmountExclVat, texts)} {optIn.BudgetLine}");
                     if (lot.Award is { } award)
                         foreach (var share in award.Shares)
-                            output.WriteLine($"    {texts.Say("Gegund aan", "Attribué à")} {award.SupplierName}: {share.Administration} {Amount(share.AmountExclVat, texts)} {share.BudgetLine}");
+                            output.WriteLine($"    {texts.Say("awarded-to")} {award.SupplierName}: {share.Administration} {Amount(share.AmountExclVat, texts)} {share.BudgetLine}");
                 }
             });
         });

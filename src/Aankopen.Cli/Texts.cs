@@ -8,20 +8,23 @@ internal sealed record Texts(bool French)
 
     public string Language => French ? "fr-BE" : "nl-BE";
 
-    public string Say(string nl, string fr) => French ? fr : nl;
+    private static readonly Aankopen.Domain.TextCatalogue Messages = new("Aankopen.Cli.Texts.Messages", typeof(Texts).Assembly);
 
-    public string NoTenders => Say("Geen opdrachten gevonden.", "Aucun marché trouvé.");
-    public string TendersHeader => Say("Referentie | Status | Percelen | Geraamd excl. btw | Titel", "Référence | Statut | Lots | Estimé HTVA | Titre");
-    public string Written(string file, long bytes) => Say($"{bytes} bytes geschreven naar {file}.", $"{bytes} octets écrits dans {file}.");
-    public string NoFailed(string administration) => Say($"Geen mislukte berichten voor {administration}.", $"Aucun message en échec pour {administration}.");
+    /// <summary>A message from <c>Texts/Messages.resx</c> (Dutch) or <c>Texts/Messages.fr.resx</c> (French), with its values.</summary>
+    public string Say(string key, params object?[] values) => Messages.Say(key, values, French);
+
+    /// <summary>The messages of one language as written in its own file.</summary>
+    public static IReadOnlyDictionary<string, string> Of(bool french) => Messages.Of(french);
+
+    public string NoTenders => Say("no-tenders");
+    public string TendersHeader => Say("tenders-header");
+    public string Written(string file, long bytes) => Say("written", bytes, file);
+    public string NoFailed(string administration) => Say("no-failed", administration);
     public string Replayed(int count, string administration) =>
-        Say($"{count} bericht(en) van {administration} opnieuw aangeboden; het financieel pakket boekt elk maar één keer.",
-            $"{count} message(s) de {administration} renvoyé(s) ; le système comptable ne comptabilise chacun qu'une fois.");
+        Say("replayed", count, administration);
     public string Rebuilt(int projections, int tenders, int participations) =>
-        Say($"{projections} projecties opnieuw opgebouwd: {tenders} opdrachten, {participations} deelnames.",
-            $"{projections} projections reconstruites : {tenders} marchés, {participations} participations.");
+        Say("rebuilt", projections, tenders, participations);
     public string Unreachable(Uri api, string reason) =>
-        Say($"De API op {api} is niet bereikbaar: {reason}. Controleer --api of AANKOPEN_API.",
-            $"L'API à {api} est injoignable : {reason}. Vérifiez --api ou AANKOPEN_API.");
-    public string Refused(int status) => Say($"De API weigerde (HTTP {status}):", $"L'API a refusé (HTTP {status}) :");
+        Say("unreachable", api, reason);
+    public string Refused(int status) => Say("refused", status);
 }

@@ -143,6 +143,23 @@ public sealed partial class CatalogueTests
             dutch.ShouldContainKey($"participation/{status}");
     }
 
+    [Fact]
+    public void Every_message_of_the_command_line_is_written_in_both_languages_with_the_same_values_and_is_used()
+    {
+        var dutch = Aankopen.Cli.Texts.Of(french: false);
+        var french = Aankopen.Cli.Texts.Of(french: true);
+        var code = string.Join("\n", Directory.EnumerateFiles(Path.Combine(ContractFiles.Root, "src", "Aankopen.Cli"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText));
+        var named = SayNamed().Matches(code).Select(m => m.Groups["key"].Value).ToHashSet(StringComparer.Ordinal);
+
+        dutch.Count.ShouldBeGreaterThan(5);
+        dutch.Keys.Order().ShouldBe(french.Keys.Order());
+        dutch.Keys.Where(k => !Placeholders(dutch[k]).SetEquals(Placeholders(french[k]))).ShouldBeEmpty();
+        named.Order().ShouldBe(dutch.Keys.Order());
+        new Aankopen.Cli.Texts(French: true).Refused(409).ShouldBe("L'API a refusé (HTTP 409) :");
+    }
+
     private static HashSet<int> Placeholders(string sentence) =>
         Placeholder().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
 
@@ -159,6 +176,9 @@ public sealed partial class CatalogueTests
 
     [GeneratedRegex(@"\b(?:Text|Lots)\(\s*""(?<key>[\w/-]+)""")]
     private static partial Regex TextNamed();
+
+    [GeneratedRegex(@"\bSay\(\s*""(?<key>[\w-]+)""")]
+    private static partial Regex SayNamed();
 
     [GeneratedRegex(@"MissingText\([^;]*?,\s*\d+,\s*""(?<key>[\w-]+)""")]
     private static partial Regex WhatNamed();
