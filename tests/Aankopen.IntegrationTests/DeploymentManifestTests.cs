@@ -28,8 +28,17 @@ public sealed class DeploymentManifestTests
     [Fact]
     public async Task The_asyncapi_parser_refuses_a_document_that_breaks_the_specification()
     {
-        // A copy beside the real one, so that its references to the message schemas still resolve.
-        var copy = Path.Combine(Path.GetDirectoryName(AsyncApiDocument)!, $"broken-{Guid.NewGuid():N}.asyncapi.yaml");
+        // A copy in a folder of its own, with the message schemas beside it so that its references still resolve; a
+        // killed run leaves nothing in contracts/.
+        var folder = Directory.CreateTempSubdirectory("aankopen-asyncapi-").FullName;
+        var contracts = Path.GetDirectoryName(AsyncApiDocument)!;
+        foreach (var schema in Directory.EnumerateFiles(Path.Combine(contracts, "schemas"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(contracts, schema));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(schema, target);
+        }
+        var copy = Path.Combine(folder, "broken.asyncapi.yaml");
         var text = await File.ReadAllTextAsync(AsyncApiDocument, TestContext.Current.CancellationToken);
         text.ShouldContain("action: send");
         await File.WriteAllTextAsync(copy, text.Replace("action: send", "action: broadcast", StringComparison.Ordinal), TestContext.Current.CancellationToken);
@@ -42,7 +51,7 @@ public sealed class DeploymentManifestTests
         }
         finally
         {
-            File.Delete(copy);
+            Directory.Delete(folder, recursive: true);
         }
     }
 

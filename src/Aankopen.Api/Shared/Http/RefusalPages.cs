@@ -12,12 +12,19 @@ public static class RefusalPages
     public const string LanguageCookie = "aankopen.lang";
 
     /// <summary>
-    /// The refusal page for a request outside the pages' own handlers (a policy, the input screen), in the language the
-    /// request prefers or the person chose.
+    /// The refusal page for a request outside the pages' own handlers (a policy, the input screen, a failed sign-in), in
+    /// the language the pages would speak.
     /// </summary>
     public static IResult Refusal(HttpContext http, int status) =>
-        Results.Content(Html(status, Problems.PrefersFrench(http) || http.Request.Cookies[LanguageCookie] == "fr"),
-            "text/html; charset=utf-8", statusCode: status);
+        Results.Content(Html(status, PrefersFrench(http)), "text/html; charset=utf-8", statusCode: status);
+
+    /// <summary>As the pages choose: the language the person chose last (the cookie), else the one the browser asks for.</summary>
+    public static bool PrefersFrench(HttpContext http) => http.Request.Cookies[LanguageCookie] switch
+    {
+        "fr" => true,
+        "nl" => false,
+        _ => Problems.PrefersFrench(http),
+    };
 
     /// <summary>
     /// What a person sees instead of a page they may not see (403), that is not there for them (404) or whose address

@@ -63,9 +63,7 @@ public static class PageSignIn
                 {
                     context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PageSignIn))
                         .LogWarning("A sign-in callback was refused: {Reason}", context.Failure?.Message);
-                    var french = context.HttpContext.Request.Cookies[RefusalPages.LanguageCookie] == "fr";
-                    await Results.Content(RefusalPages.Html(StatusCodes.Status401Unauthorized, french), "text/html; charset=utf-8",
-                        statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(context.HttpContext);
+                    await RefusalPages.Refusal(context.HttpContext, StatusCodes.Status401Unauthorized).ExecuteAsync(context.HttpContext);
                     context.HandleResponse();
                 };
                 // Sign-out only by the person's own form (with its anti-forgery token): a link from another site to
