@@ -46,8 +46,6 @@ public static class EventStoreSetup
                 options.Schema.For<PublishedFinanceMessage>().Index(m => m.TenderId).Index(m => m.Administration);
                 options.Schema.For<Notifications.Parking.ParkedFinanceMessage>().Index(m => m.StreamId).Index(m => m.Administration);
                 options.Schema.For<DeliveryRecord>().Index(r => r.UpdatedAt); // the health check reads the latest
-                options.Schema.For<Web.Sessions.PageSession>();
-                options.Schema.For<Web.Sessions.DataProtectionKey>();
                 // Finance systems should hear of an award within a fraction of a second, not the default second.
                 options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
                 options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);

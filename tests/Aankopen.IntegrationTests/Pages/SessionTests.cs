@@ -16,6 +16,18 @@ namespace Aankopen.IntegrationTests.Pages;
 public sealed class SessionTests(RunningSystem system)
 {
     [Fact]
+    public async Task The_pages_documents_are_part_of_the_store_so_that_a_migration_creates_their_tables()
+    {
+        // A host built and never started: its store knows only what was registered, nothing a session stored since.
+        await using var api = Aankopen.Api.Program.Build(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={system.ConnectionString}", .. RunningSystem.ApiSettings()]);
+        var documents = api.Services.GetRequiredService<Marten.IDocumentStore>().Options.AllKnownDocumentTypes().Select(d => d.DocumentType).ToArray();
+
+        documents.ShouldContain(typeof(Aankopen.Api.Web.Sessions.PageSession));
+        documents.ShouldContain(typeof(Aankopen.Api.Web.Sessions.DataProtectionKey));
+        documents.ShouldContain(typeof(Aankopen.Api.Tenders.ReadModels.TenderRecord));
+    }
+
+    [Fact]
     public async Task A_session_cookie_kept_from_before_signing_out_opens_nothing_afterwards()
     {
         var reports = new Uri(system.Api.BaseAddress!, "reports");

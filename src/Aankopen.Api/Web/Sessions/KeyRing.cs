@@ -33,6 +33,8 @@ public sealed class KeyRing(IDocumentStore store) : IXmlRepository
     public static void Use(IServiceCollection services)
     {
         services.AddDataProtection().SetApplicationName("aankopen");
+        // The pages' documents are the pages' to register: the event store's set-up knows nothing of them.
+        services.ConfigureMarten(o => o.Schema.For<DataProtectionKey>());
         services.AddOptions<KeyManagementOptions>().Configure<IDocumentStore>((o, store) => o.XmlRepository = new KeyRing(store));
     }
 }

@@ -76,7 +76,10 @@ public sealed class PageSessions(IDocumentStore store, IDataProtectionProvider p
         new(key, protector.Protect(TicketSerializer.Default.Serialize(ticket)), SessionRenewal.EndOf(ticket.Properties, longest, clock.GetUtcNow()));
 
     /// <summary>The cookie handler keeps its sessions here.</summary>
-    public static void Use(IServiceCollection services, TimeSpan longest) =>
+    public static void Use(IServiceCollection services, TimeSpan longest)
+    {
+        services.ConfigureMarten(o => o.Schema.For<PageSession>());
         services.AddOptions<CookieAuthenticationOptions>(Shared.Security.SignIn.Cookie).Configure<IDocumentStore, IDataProtectionProvider, TimeProvider>(
             (o, store, protection, clock) => o.SessionStore = new PageSessions(store, protection, clock, longest));
+    }
 }
