@@ -2,7 +2,6 @@ using Aankopen.Api.Administrations;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications;
-using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Tenders.CloseOptIn;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Api.Tenders.Renewals;
@@ -43,9 +42,6 @@ public static class EventStoreSetup
                 options.Schema.For<Participation>().Index(p => p.Administration)
                     .Duplicate(p => p.YearKeys, pgType: "text[]", configure: i => i.Method = Weasel.Postgresql.Tables.IndexMethod.gin);
                 options.Schema.For<AdministrationRecord>().UseNumericRevisions(true);
-                options.Schema.For<PublishedFinanceMessage>().Index(m => m.TenderId).Index(m => m.Administration);
-                options.Schema.For<Notifications.Parking.ParkedFinanceMessage>().Index(m => m.StreamId).Index(m => m.Administration);
-                options.Schema.For<DeliveryRecord>().Index(r => r.UpdatedAt); // the health check reads the latest
                 // Finance systems should hear of an award within a fraction of a second, not the default second.
                 options.Projections.FastPollingTime = TimeSpan.FromMilliseconds(50);
                 options.Projections.SlowPollingTime = TimeSpan.FromMilliseconds(100);

@@ -16,7 +16,7 @@ namespace Aankopen.IntegrationTests.Pages;
 public sealed class SessionTests(RunningSystem system)
 {
     [Fact]
-    public async Task The_pages_documents_are_part_of_the_store_so_that_a_migration_creates_their_tables()
+    public async Task Documents_registered_by_the_pages_and_the_notifications_are_part_of_the_store_so_that_a_migration_creates_their_tables()
     {
         // A host built and never started: its store knows only what was registered, nothing a session stored since.
         await using var api = Aankopen.Api.Program.Build(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={system.ConnectionString}", .. RunningSystem.ApiSettings()]);
@@ -25,6 +25,9 @@ public sealed class SessionTests(RunningSystem system)
         documents.ShouldContain(typeof(Aankopen.Api.Web.Sessions.PageSession));
         documents.ShouldContain(typeof(Aankopen.Api.Web.Sessions.DataProtectionKey));
         documents.ShouldContain(typeof(Aankopen.Api.Tenders.ReadModels.TenderRecord));
+        documents.ShouldContain(typeof(Aankopen.Api.Notifications.Deliveries.PublishedFinanceMessage));
+        documents.ShouldContain(typeof(Aankopen.Api.Notifications.Parking.ParkedFinanceMessage));
+        documents.ShouldContain(typeof(Aankopen.Api.Notifications.Deliveries.DeliveryRecord));
     }
 
     [Fact]
