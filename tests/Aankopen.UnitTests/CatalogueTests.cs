@@ -13,29 +13,20 @@ public sealed partial class CatalogueTests
 {
     private static readonly IReadOnlyDictionary<string, string> Dutch = Catalogue.Of(french: false), French = Catalogue.Of(french: true);
 
+    /// <summary>Every C# file and Razor page under <c>src/</c>, by its path from the repository's root.</summary>
     private static readonly Lazy<IReadOnlyList<(string File, string Text)>> Sources = new(() =>
-        Directory.EnumerateFiles(Path.Combine(ContractFiles.Root, "src"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+        Directory.EnumerateFiles(Path.Combine(ContractFiles.Root, "src"), "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
+                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(f => (Path.GetRelativePath(ContractFiles.Root, f), File.ReadAllText(f)))
             .ToArray());
 
     [Fact]
-    public void Every_sentence_is_written_in_both_languages()
+    public void Every_sentence_is_written_in_both_languages_with_the_same_values()
     {
         Dutch.Count.ShouldBeGreaterThan(150);
-        Dutch.Keys.Except(French.Keys).ShouldBeEmpty("in Sentences.resx but not in Sentences.fr.resx");
-        French.Keys.Except(Dutch.Keys).ShouldBeEmpty("in Sentences.fr.resx but not in Sentences.resx");
-        Dutch.Where(s => string.IsNullOrWhiteSpace(s.Value)).Concat(French.Where(s => string.IsNullOrWhiteSpace(s.Value)))
-            .Select(s => s.Key).ShouldBeEmpty();
-    }
-
-    [Fact]
-    public void Both_languages_name_the_same_values()
-    {
-        var differing = Dutch.Keys.Where(k => !Placeholders(Dutch[k]).SetEquals(Placeholders(French[k])))
-            .Select(k => $"{k}: nl {string.Join(",", Placeholders(Dutch[k]))}, fr {string.Join(",", Placeholders(French[k]))}");
-        differing.ShouldBeEmpty();
+        BothLanguagesAgree(Dutch, French, "Sentences");
     }
 
     [Fact]
@@ -102,17 +93,10 @@ public sealed partial class CatalogueTests
     {
         var dutch = Aankopen.Api.Web.Language.LabelsOf(french: false);
         var french = Aankopen.Api.Web.Language.LabelsOf(french: true);
-        var web = Path.Combine(ContractFiles.Root, "src", "Aankopen.Api");
-        var named = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
-            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal))
-                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .SelectMany(f => LabelNamed().Matches(File.ReadAllText(f)).Select(m => m.Groups["key"].Value))
-            .ToHashSet(StringComparer.Ordinal);
+        var named = LabelNamed().Matches(CodeUnder("Aankopen.Api")).Select(m => m.Groups["key"].Value).ToHashSet(StringComparer.Ordinal);
 
         dutch.Count.ShouldBeGreaterThan(150);
-        dutch.Keys.Except(french.Keys).ShouldBeEmpty("in Labels.resx but not in Labels.fr.resx");
-        french.Keys.Except(dutch.Keys).ShouldBeEmpty("in Labels.fr.resx but not in Labels.resx");
-        dutch.Keys.Where(k => !Placeholders(dutch[k]).SetEquals(Placeholders(french[k]))).ShouldBeEmpty();
+        BothLanguagesAgree(dutch, french, "Labels");
         named.Except(dutch.Keys).ShouldBeEmpty("named by a page but not in Labels.resx");
         dutch.Keys.Except(named).ShouldBeEmpty("in Labels.resx but named by no page");
     }
@@ -122,10 +106,7 @@ public sealed partial class CatalogueTests
     {
         var dutch = Aankopen.Reports.ReportTexts.Of(french: false);
         var french = Aankopen.Reports.ReportTexts.Of(french: true);
-        var code = string.Join("\n", new[] { Path.Combine(ContractFiles.Root, "src", "Aankopen.Reports"), Path.Combine(ContractFiles.Root, "src", "Aankopen.Api", "Tenders") }
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(File.ReadAllText));
+        var code = CodeUnder("Aankopen.Reports", Path.Combine("Aankopen.Api", "Tenders"));
         // A key is named whole ("samenvatting"), or as a prefix and a name it is joined with ("synergy-csv/" + "year"),
         // or as a participation status.
         bool Named(string key) => code.Contains($"\"{key}\"", StringComparison.Ordinal)
@@ -134,9 +115,7 @@ public sealed partial class CatalogueTests
                 && (code.Contains($"\"{key[(slash + 1)..]}\"", StringComparison.Ordinal) || Enum.GetNames<Aankopen.Api.Tenders.ReadModels.ParticipationStatus>().Contains(key[(slash + 1)..])));
 
         dutch.Count.ShouldBeGreaterThan(60);
-        dutch.Keys.Except(french.Keys).ShouldBeEmpty("in Reports.resx but not in Reports.fr.resx");
-        french.Keys.Except(dutch.Keys).ShouldBeEmpty("in Reports.fr.resx but not in Reports.resx");
-        dutch.Keys.Where(k => !Placeholders(dutch[k]).SetEquals(Placeholders(french[k]))).ShouldBeEmpty();
+        BothLanguagesAgree(dutch, french, "Reports");
         dutch.Keys.Where(k => !Named(k)).ShouldBeEmpty("in Reports.resx but named nowhere");
         TextNamed().Matches(code).Select(m => m.Groups["key"].Value).Except(dutch.Keys).ShouldBeEmpty("named but not in Reports.resx");
         foreach (var status in Enum.GetNames<Aankopen.Api.Tenders.ReadModels.ParticipationStatus>())
@@ -148,17 +127,33 @@ public sealed partial class CatalogueTests
     {
         var dutch = Aankopen.Cli.Texts.Of(french: false);
         var french = Aankopen.Cli.Texts.Of(french: true);
-        var code = string.Join("\n", Directory.EnumerateFiles(Path.Combine(ContractFiles.Root, "src", "Aankopen.Cli"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(File.ReadAllText));
-        var named = SayNamed().Matches(code).Select(m => m.Groups["key"].Value).ToHashSet(StringComparer.Ordinal);
+        var named = SayNamed().Matches(CodeUnder("Aankopen.Cli")).Select(m => m.Groups["key"].Value).ToHashSet(StringComparer.Ordinal);
 
         dutch.Count.ShouldBeGreaterThan(5);
-        dutch.Keys.Order().ShouldBe(french.Keys.Order());
-        dutch.Keys.Where(k => !Placeholders(dutch[k]).SetEquals(Placeholders(french[k]))).ShouldBeEmpty();
+        BothLanguagesAgree(dutch, french, "Messages");
         named.Order().ShouldBe(dutch.Keys.Order());
         new Aankopen.Cli.Texts(French: true).Refused(409).ShouldBe("L'API a refusé (HTTP 409) :");
     }
+
+    /// <summary>
+    /// A catalogue's two files hold the same keys, no empty sentence, and each sentence names the same values in both
+    /// languages.
+    /// </summary>
+    private static void BothLanguagesAgree(IReadOnlyDictionary<string, string> dutch, IReadOnlyDictionary<string, string> french, string file)
+    {
+        dutch.Keys.Except(french.Keys).ShouldBeEmpty($"in {file}.resx but not in {file}.fr.resx");
+        french.Keys.Except(dutch.Keys).ShouldBeEmpty($"in {file}.fr.resx but not in {file}.resx");
+        dutch.Concat(french).Where(s => string.IsNullOrWhiteSpace(s.Value)).Select(s => s.Key).ShouldBeEmpty();
+        dutch.Keys.Where(k => !Placeholders(dutch[k]).SetEquals(Placeholders(french[k])))
+            .Select(k => $"{k}: nl {string.Join(",", Placeholders(dutch[k]))}, fr {string.Join(",", Placeholders(french[k]))}")
+            .ShouldBeEmpty();
+    }
+
+    /// <summary>The code of the given folders under <c>src/</c>, as one text.</summary>
+    private static string CodeUnder(params string[] folders) =>
+        string.Join("\n", Sources.Value
+            .Where(s => folders.Any(f => s.File.StartsWith(Path.Combine("src", f) + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            .Select(s => s.Text));
 
     private static HashSet<int> Placeholders(string sentence) =>
         Placeholder().Matches(sentence).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
