@@ -8,7 +8,6 @@ public abstract record Spoken
 {
     public abstract string In(bool french);
 
-    public static Spoken Date(DateOnly date) => new Written(f => Wording.Date(date, f));
     public static Spoken Date(DateOnly? date) => new Written(f => Wording.Date(date, f));
     /// <summary>The Brussels calendar day of a moment.</summary>
     public static Spoken Date(DateTimeOffset moment) => new Written(f => Wording.Date(moment, f));

@@ -11,7 +11,7 @@ public static class SynergyCsv
 
     public static CsvFile Write(SynergyReportView report, bool french)
     {
-        var csv = new CsvFile().Row([.. Columns.Select(c => ReportTexts.Say("synergy-csv/" + c, [], french))]);
+        var csv = new CsvFile().Row(ReportTexts.Columns("synergy-csv/", Columns, french));
         void Rows(IEnumerable<ReportLotView> lots, string kind)
         {
             foreach (var lot in lots)

@@ -12,6 +12,10 @@ public static class ReportTexts
 
     public static string Say(string key, IReadOnlyList<object?> values, bool french) => Words.Say(key, values, french);
 
+    /// <summary>A CSV file's column titles: the words under <paramref name="prefix"/> ("synergy-csv/") for each column's name.</summary>
+    public static string[] Columns(string prefix, IEnumerable<string> names, bool french) =>
+        [.. names.Select(name => Words.Say(prefix + name, [], french))];
+
     /// <summary>The words of one language as written in its own file, without falling back to another.</summary>
     public static IReadOnlyDictionary<string, string> Of(bool french) => Words.Of(french);
 }

@@ -38,7 +38,7 @@ public static class FinanceCsvEndpoints
             return Problems.From(http, [badYear]);
         var french = Problems.PrefersFrench(http, lang);
 
-        var csv = new CsvFile().Row([.. Columns.Select(c => ReportTexts.Say("finance-csv/" + c, [], french))]);
+        var csv = new CsvFile().Row(ReportTexts.Columns("finance-csv/", Columns, french));
         foreach (var p in await AdministrationYearEndpoint.OfYearAsync(session, y, code, ct))
             foreach (var lot in p.Lots.Values.OrderBy(l => l.LotNumber))
                 csv.Row(p.Administration, p.Reference, french ? p.TitleFr : p.TitleNl, lot.LotNumber, StatusName(lot.Status, french), lot.BudgetLine,
