@@ -50,18 +50,7 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
         await using var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default);
         var known = (await session.Query<AdministrationRecord>().Select(a => a.Id).ToListAsync()).ToHashSet();
         var now = DateTimeOffset.UtcNow;
-        var missing = Directory.All.Where(a => !known.Contains(a.Code)).Select(a => new AdministrationRecord
-        {
-            Id = a.Code,
-            NameNl = a.NameNl,
-            NameFr = a.NameFr,
-            EnterpriseNumber = a.EnterpriseNumber,
-            Kind = a.Kind,
-            RegisteredBy = Cell,
-            RegisteredAt = now,
-            ChangedBy = Cell,
-            ChangedAt = now,
-        }).ToArray();
+        var missing = Directory.All.Where(a => !known.Contains(a.Code)).Select(a => AdministrationRecord.Registered(a, Cell, now)).ToArray();
         if (missing.Length > 0)
             await store.BulkInsertAsync(Aankopen.Api.Tenancy.Tenants.Default, missing);
     }

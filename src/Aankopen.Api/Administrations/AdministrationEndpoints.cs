@@ -49,18 +49,8 @@ public static class AdministrationEndpoints
             return Problems.From(http, errors);
 
         var now = clock.GetUtcNow();
-        var record = new AdministrationRecord
-        {
-            Id = request.Code,
-            NameNl = request.NameNl.Trim(),
-            NameFr = request.NameFr.Trim(),
-            EnterpriseNumber = EnterpriseNumber.TryParse(request.EnterpriseNumber, out var n) ? n.Value.ToString() : "",
-            Kind = AdministrationRules.ParseKind(request.Kind)!.Value,
-            RegisteredBy = actor!,
-            RegisteredAt = now,
-            ChangedBy = actor!,
-            ChangedAt = now,
-        };
+        var record = AdministrationRecord.Registered(new Administration(request.Code, request.NameNl.Trim(), request.NameFr.Trim(),
+            EnterpriseNumber.TryParse(request.EnterpriseNumber, out var n) ? n.Value.ToString() : "", AdministrationRules.ParseKind(request.Kind)!.Value), actor!, now);
         session.Insert(record);
         try
         {

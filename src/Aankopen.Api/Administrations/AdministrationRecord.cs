@@ -21,4 +21,18 @@ public sealed class AdministrationRecord : IRevisioned
     public int Version { get; set; }
 
     public Administration ToAdministration() => new(Id, NameNl, NameFr, EnterpriseNumber, Kind);
+
+    /// <summary>An administration as first registered: registered and last changed by the same person at the same moment.</summary>
+    public static AdministrationRecord Registered(Administration administration, string by, DateTimeOffset at) => new()
+    {
+        Id = administration.Code,
+        NameNl = administration.NameNl,
+        NameFr = administration.NameFr,
+        EnterpriseNumber = administration.EnterpriseNumber,
+        Kind = administration.Kind,
+        RegisteredBy = by,
+        RegisteredAt = at,
+        ChangedBy = by,
+        ChangedAt = at,
+    };
 }

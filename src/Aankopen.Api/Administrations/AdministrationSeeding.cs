@@ -23,18 +23,7 @@ public sealed class AdministrationSeeding(IDocumentStore store, Tenancy.Tenants 
         var registered = (await session.Query<AdministrationRecord>().Select(r => r.Id).ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow();
         foreach (var a in configured.All.Where(a => !registered.Contains(a.Code)))
-            session.Insert(new AdministrationRecord
-            {
-                Id = a.Code,
-                NameNl = a.NameNl,
-                NameFr = a.NameFr,
-                EnterpriseNumber = a.EnterpriseNumber,
-                Kind = a.Kind,
-                RegisteredBy = Actor,
-                RegisteredAt = now,
-                ChangedBy = Actor,
-                ChangedAt = now,
-            });
+            session.Insert(AdministrationRecord.Registered(a, Actor, now));
         try
         {
             await session.SaveChangesAsync(ct);
