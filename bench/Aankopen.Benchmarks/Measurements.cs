@@ -76,14 +76,14 @@ public static class Measurements
         return await ThroughputAsync(clients, duration, async _ =>
         {
             var stream = Guid.CreateVersion7();
-            await using (var start = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default))
+            await using (var start = store.LightweightSession(Aankopen.Edge.Tenancy.Tenants.Default))
             {
                 start.Events.StartStream(stream, new OptedIn(stream, 1, "OCMW", 1_000m, null, "0900/1", "bench", DateTimeOffset.UtcNow));
                 await start.SaveChangesAsync();
             }
             return async () =>
             {
-                await using var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default);
+                await using var session = store.LightweightSession(Aankopen.Edge.Tenancy.Tenants.Default);
                 session.Events.Append(stream, new OptedIn(stream, 1, "OCMW", 1_001m, null, "0900/1", "bench", DateTimeOffset.UtcNow));
                 await session.SaveChangesAsync();
             };
@@ -106,7 +106,7 @@ public static class Measurements
             EventStoreSetup.DescribeStore(o);
         });
         var model = new ScaleModel(store, [("GEMEENTE", "OCMW")], 2026, 1);
-        const string tenant = Aankopen.Api.Tenancy.Tenants.Default;
+        const string tenant = Aankopen.Edge.Tenancy.Tenants.Default;
         return await ThroughputAsync(clients, duration, async i =>
         {
             var id = Guid.CreateVersion7();

@@ -14,7 +14,7 @@ public static class ScaleMeasurements
 
     public static async Task<long> EventCountAsync(IDocumentStore store)
     {
-        await using var session = store.QuerySession(Aankopen.Api.Tenancy.Tenants.Default);
+        await using var session = store.QuerySession(Aankopen.Edge.Tenancy.Tenants.Default);
         return await session.Events.QueryAllRawEvents().LongCountAsync();
     }
 

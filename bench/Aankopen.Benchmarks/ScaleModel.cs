@@ -47,12 +47,12 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
     /// <summary>Registers the administrations that are not registered yet.</summary>
     public async Task RegisterAdministrationsAsync()
     {
-        await using var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default);
+        await using var session = store.LightweightSession(Aankopen.Edge.Tenancy.Tenants.Default);
         var known = (await session.Query<AdministrationRecord>().Select(a => a.Id).ToListAsync()).ToHashSet();
         var now = DateTimeOffset.UtcNow;
         var missing = Directory.All.Where(a => !known.Contains(a.Code)).Select(a => AdministrationRecord.Registered(a, Cell, now)).ToArray();
         if (missing.Length > 0)
-            await store.BulkInsertAsync(Aankopen.Api.Tenancy.Tenants.Default, missing);
+            await store.BulkInsertAsync(Aankopen.Edge.Tenancy.Tenants.Default, missing);
     }
 
     /// <summary>Appends tenders until at least <paramref name="events"/> events were written; how many were.</summary>
@@ -63,7 +63,7 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
         var random = new Random(17);
         while (written < events)
         {
-            await using var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default);
+            await using var session = store.LightweightSession(Aankopen.Edge.Tenancy.Tenants.Default);
             // A few hundred tenders per transaction: big enough to amortise the commit, small enough to stay light.
             for (var i = 0; i < 300 && written < events; i++, tenderNumber++)
             {

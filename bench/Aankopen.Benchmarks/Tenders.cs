@@ -24,7 +24,7 @@ public static class Tenders
     public static async Task<string> OptInAsync(HttpClient api, Guid id, string etag, string administration, decimal amount, bool minimal = false)
     {
         var body = new StringContent($$"""{"estimatedAmountExclVat":{{amount}},"budgetLine":"0100/123-48"}""", Encoding.UTF8, "application/json");
-        var response = await SendAsync(api, HttpMethod.Put, $"api/tenders/{id}/lots/1/opt-ins/{administration}", etag, body, minimal ? Aankopen.Api.Shared.Http.ReturnPreference.Minimal : null);
+        var response = await SendAsync(api, HttpMethod.Put, $"api/tenders/{id}/lots/1/opt-ins/{administration}", etag, body, minimal ? Aankopen.Edge.Http.ReturnPreference.Minimal : null);
         return response.Headers.ETag!.ToString();
     }
 

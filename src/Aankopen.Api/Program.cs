@@ -6,9 +6,9 @@ using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Operations;
-using Aankopen.Api.Shared;
-using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.Routes;
@@ -68,7 +68,7 @@ public sealed class Program
         StartupException.Checked(() => builder.AddAankopenTelemetry("aankopen-api"));
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => Tenancy.Tenants.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp => Edge.Tenancy.Tenants.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
         // The law's ceilings, with their sources: not deployment settings.
         services.AddSingleton(ProcedureThresholds.Belgian);
         services.AddScoped<StreamWrites>();
@@ -102,7 +102,7 @@ public sealed class Program
         overrides?.Invoke(services);
         var app = builder.Build();
         // Fail at start-up, not at the first request, when the tenants or their administrations are misconfigured.
-        StartupException.Checked(app.Services.GetRequiredService<Tenancy.Tenants>);
+        StartupException.Checked(app.Services.GetRequiredService<Edge.Tenancy.Tenants>);
 
         app.UseCorrelationIds();
         app.UseCommandMetrics();

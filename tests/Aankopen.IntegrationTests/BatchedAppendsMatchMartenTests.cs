@@ -1,5 +1,5 @@
 using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared;
+using Aankopen.Edge;
 using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.ReadModels;

@@ -15,7 +15,7 @@ namespace Aankopen.IntegrationTests;
 /// </summary>
 public sealed class EarlierEventsTests
 {
-    private const string Tenant = Aankopen.Api.Tenancy.Tenants.Default;
+    private const string Tenant = Aankopen.Edge.Tenancy.Tenants.Default;
 
     [Fact]
     public async Task Events_and_records_written_under_the_earlier_type_names_are_read_and_folded()

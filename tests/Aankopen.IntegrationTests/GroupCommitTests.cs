@@ -1,6 +1,6 @@
 using Aankopen.Api.Hosting;
 using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
@@ -19,7 +19,7 @@ namespace Aankopen.IntegrationTests;
 /// </summary>
 public sealed class GroupCommitTests
 {
-    private const string Tenant = Aankopen.Api.Tenancy.Tenants.Default;
+    private const string Tenant = Aankopen.Edge.Tenancy.Tenants.Default;
 
     [Fact]
     public async Task The_events_and_the_record_are_written_as_Marten_writes_and_folds_them()

@@ -37,7 +37,7 @@ public sealed class MembershipApiTests(RunningSystem system)
     {
         var (joined, etag) = await JoinAsync(Joining(await CentralAsync(), end: new DateOnly(2029, 12, 31)));
         var store = system.ApiServices.GetRequiredService<Marten.IDocumentStore>();
-        await using (var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default))
+        await using (var session = store.LightweightSession(Aankopen.Edge.Tenancy.Tenants.Default))
         {
             session.Delete<Aankopen.Api.Memberships.MembershipRecord>(joined.Id);
             await session.SaveChangesAsync(Ct);
@@ -52,7 +52,7 @@ public sealed class MembershipApiTests(RunningSystem system)
         var renewed = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/memberships/{joined.Id}/renewal",
             new RenewMembershipRequest(new DateOnly(2032, 12, 31), "RMW/2029/5"), etag), Ct);
         renewed.StatusCode.ShouldBe(HttpStatusCode.OK, await renewed.Content.ReadAsStringAsync(Ct));
-        await using var query = store.QuerySession(Aankopen.Api.Tenancy.Tenants.Default);
+        await using var query = store.QuerySession(Aankopen.Edge.Tenancy.Tenants.Default);
         (await query.LoadAsync<Aankopen.Api.Memberships.MembershipRecord>(joined.Id, Ct)).ShouldNotBeNull().State.End.ShouldBe(new DateOnly(2032, 12, 31));
     }
 

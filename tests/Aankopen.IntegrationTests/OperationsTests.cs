@@ -1,6 +1,6 @@
 using System.Net;
 using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared;
+using Aankopen.Edge;
 using Aankopen.Contracts.Api.V1;
 using Shouldly;
 using static Aankopen.IntegrationTests.HttpCalls;

@@ -77,7 +77,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
         var tender = new MealVoucherTender(system.Api);
         var opened = await tender.OpenWithTwoLotsAsync($"RW-{Guid.NewGuid():N}"[..20]);
         var store = system.ApiServices.GetRequiredService<IDocumentStore>();
-        await using (var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default))
+        await using (var session = store.LightweightSession(Aankopen.Edge.Tenancy.Tenants.Default))
         {
             session.Delete<TenderRecord>(tender.Id);
             await session.SaveChangesAsync(Ct);
@@ -90,7 +90,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
 
         var optedIn = await tender.OptInAsync(1, "OCMW", 40_000m, "0900/123-48");
         optedIn.Version.ShouldBe(opened.Version + 1);
-        await using var query = store.QuerySession(Aankopen.Api.Tenancy.Tenants.Default);
+        await using var query = store.QuerySession(Aankopen.Edge.Tenancy.Tenants.Default);
         var stored = await query.LoadAsync<TenderRecord>(tender.Id, Ct);
         stored.ShouldNotBeNull().Version.ShouldBe(optedIn.Version);
         stored.State.Lots[1].OptInOf("OCMW").ShouldNotBeNull();
@@ -116,7 +116,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
         });
         var now = DateTimeOffset.UtcNow;
         var tenders = new Dictionary<Guid, JointTender>();
-        await using (var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default))
+        await using (var session = store.LightweightSession(Aankopen.Edge.Tenancy.Tenants.Default))
         {
             foreach (var n in Enumerable.Range(1, 3))
             {
@@ -130,7 +130,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
         var last = new Dictionary<(Guid, string), decimal>();
         for (var round = 1; round <= 6; round++)
         {
-            await using var session = store.LightweightSession(Aankopen.Api.Tenancy.Tenants.Default);
+            await using var session = store.LightweightSession(Aankopen.Edge.Tenancy.Tenants.Default);
             foreach (var (id, tender) in tenders.ToArray())
                 foreach (var administration in new[] { "GEMEENTE", "OCMW" })
                 {
@@ -146,7 +146,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
         using var daemon = await store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync<ParticipationProjection>(TimeSpan.FromMinutes(1), Ct);
 
-        await using var query = store.QuerySession(Aankopen.Api.Tenancy.Tenants.Default);
+        await using var query = store.QuerySession(Aankopen.Edge.Tenancy.Tenants.Default);
         var rebuilt = await query.Query<Participation>().ToListAsync(Ct);
         rebuilt.Count.ShouldBe(6);
         foreach (var participation in rebuilt)
@@ -196,7 +196,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
         await store.Advanced.Clean.CompletelyRemoveAllAsync(Ct);
     }
 
-    private static async Task<(string Tenders, string Participations)> ReadModelsAsync(IDocumentStore store, string tenant = Aankopen.Api.Tenancy.Tenants.Default)
+    private static async Task<(string Tenders, string Participations)> ReadModelsAsync(IDocumentStore store, string tenant = Aankopen.Edge.Tenancy.Tenants.Default)
     {
         await using var session = store.QuerySession(tenant);
         var tenders = await session.Query<TenderRecord>().OrderBy(t => t.Id).ToListAsync(Ct);

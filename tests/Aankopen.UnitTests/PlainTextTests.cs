@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Aankopen.Reports.Synergies;
 using Shouldly;
 

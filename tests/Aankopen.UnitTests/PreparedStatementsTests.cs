@@ -1,5 +1,5 @@
 using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared;
+using Aankopen.Edge;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Shouldly;

@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Security;
 using Shouldly;
 
 namespace Aankopen.UnitTests;

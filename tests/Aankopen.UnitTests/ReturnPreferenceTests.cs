@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 using Microsoft.AspNetCore.Http;
 using Shouldly;
 

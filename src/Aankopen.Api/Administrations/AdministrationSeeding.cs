@@ -7,7 +7,7 @@ namespace Aankopen.Api.Administrations;
 /// Registers the configured administrations that are not registered yet, in each tenant. It never overwrites: once
 /// registered, an administration is changed through the API, where the change is recorded with who made it.
 /// </summary>
-public sealed class AdministrationSeeding(IDocumentStore store, Tenancy.Tenants tenants, TimeProvider clock) : IHostedService
+public sealed class AdministrationSeeding(IDocumentStore store, Edge.Tenancy.Tenants tenants, TimeProvider clock) : IHostedService
 {
     public const string Actor = "configuration";
 

@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 using Marten;
 
 namespace Aankopen.Api.Infrastructure;
@@ -10,11 +10,11 @@ namespace Aankopen.Api.Infrastructure;
 /// </summary>
 public sealed class CorrelatedSessions(IDocumentStore store, IHttpContextAccessor http) : ISessionFactory
 {
-    public IQuerySession QuerySession() => store.QuerySession(Shared.Security.UserScopes.TenantOf(http.HttpContext));
+    public IQuerySession QuerySession() => store.QuerySession(Edge.Security.UserScopes.TenantOf(http.HttpContext));
 
     public IDocumentSession OpenSession()
     {
-        var session = store.LightweightSession(Shared.Security.UserScopes.TenantOf(http.HttpContext));
+        var session = store.LightweightSession(Edge.Security.UserScopes.TenantOf(http.HttpContext));
         session.CorrelationId = CorrelationIds.Of(http.HttpContext);
         if (CorrelationIds.CallerOf(http.HttpContext) is { } caller)
             session.SetHeader(CorrelationIds.CallerEventHeader, caller);

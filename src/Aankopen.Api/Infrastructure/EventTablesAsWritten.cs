@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared;
+using Aankopen.Edge;
 using Marten;
 
 namespace Aankopen.Api.Infrastructure;

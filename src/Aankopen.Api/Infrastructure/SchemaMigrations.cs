@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared;
+using Aankopen.Edge;
 using Marten;
 using Weasel.Core;
 using Weasel.Core.Migrations;

@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 
 namespace Aankopen.Api.Infrastructure;
 

@@ -1,5 +1,5 @@
-using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Administrations;

@@ -1,6 +1,6 @@
 using Aankopen.Api.Administrations;
-using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Aankopen.Api.Shared.Streams;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
@@ -37,7 +37,7 @@ public static class MembershipEndpoints
     }
 
     private static void Write(RouteHandlerBuilder route, string name, string summary) =>
-        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote + Shared.Http.ReturnPreference.Note).RequireAuthorization(Policies.PurchasingCell)
+        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote + Edge.Http.ReturnPreference.Note).RequireAuthorization(Policies.PurchasingCell)
             .Produces<MembershipView>().Produces(StatusCodes.Status204NoContent).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
 
     public static async Task<IResult> Join(
@@ -129,7 +129,7 @@ public static class MembershipEndpoints
         var events = await session.Events.FetchStreamAsync(membershipId, token: ct);
         if (events.Count == 0 || events[0].Data is not MembershipJoined)
             return NotFound(http, membershipId);
-        return TypedResults.Ok(events.Select(e => new HistoryEntryView(e.Version, e.Data.GetType().Name, ActorOf(e.Data), e.Timestamp, e.Data, e.CorrelationId, CorrelationIds.CallerOf(e))).ToArray());
+        return TypedResults.Ok(events.Select(e => new HistoryEntryView(e.Version, e.Data.GetType().Name, ActorOf(e.Data), e.Timestamp, e.Data, e.CorrelationId, CorrelationIds.CallerOf(e.Headers))).ToArray());
     }
 
     public static async Task<IResult> OfAdministration(string code, IQuerySession session, CancellationToken ct) =>

@@ -39,7 +39,7 @@ public static class MessagingSetup
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.UseHost(settings);
-                var tenants = context.GetRequiredService<Tenancy.Tenants>();
+                var tenants = context.GetRequiredService<Edge.Tenancy.Tenants>();
                 cfg.ConfigureFinancePublishing(tenants.Ids.SelectMany(t => tenants.AdministrationsOf(t).All.Select(a => (t, a.Code))));
                 // One queue per deployment (its API replicas compete on it); another deployment on the same broker, such
                 // as a second tenant or a test, names its own and still gets every report through the fanout exchange.

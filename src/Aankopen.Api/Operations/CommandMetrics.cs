@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Security;
 
 namespace Aankopen.Api.Operations;
 

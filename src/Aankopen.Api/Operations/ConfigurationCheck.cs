@@ -1,6 +1,6 @@
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Notifications;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Security;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Messaging;
 using Marten;
@@ -15,7 +15,7 @@ namespace Aankopen.Api.Operations;
 /// form; this finds settings of the right form that point at the wrong place.
 /// </summary>
 public sealed class ConfigurationCheck(
-    IDocumentStore store, AuthenticationSettings authentication, RabbitMqSettings rabbit, Tenancy.Tenants tenants,
+    IDocumentStore store, AuthenticationSettings authentication, RabbitMqSettings rabbit, Edge.Tenancy.Tenants tenants,
     IConfiguration configuration, Observability.TelemetrySettings telemetry, IHttpClientFactory http)
 {
     private const string Ok = "ok", Warning = "warning", Problem = "problem";

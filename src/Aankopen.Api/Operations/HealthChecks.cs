@@ -70,7 +70,7 @@ public sealed class DaemonLagHealth(IDocumentStore store, IConfiguration configu
 /// What each administration's connector said last: a finance system whose latest report is Retrying or Failed is
 /// not taking bookings. The connectors run elsewhere; their delivery reports are what this service knows of them.
 /// </summary>
-public sealed class FinanceSystemsHealth(IDocumentStore store, Tenancy.Tenants tenants) : IHealthCheck
+public sealed class FinanceSystemsHealth(IDocumentStore store, Edge.Tenancy.Tenants tenants) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
     {

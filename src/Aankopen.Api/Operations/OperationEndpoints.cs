@@ -1,6 +1,6 @@
 using Aankopen.Api.Notifications;
-using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
@@ -36,7 +36,7 @@ public static class OperationEndpoints
         return app;
     }
 
-    private static async Task<IResult> FailedAsync(string administration, HttpContext http, RabbitMqSettings rabbit, Tenancy.Tenants tenants, CancellationToken ct)
+    private static async Task<IResult> FailedAsync(string administration, HttpContext http, RabbitMqSettings rabbit, Edge.Tenancy.Tenants tenants, CancellationToken ct)
     {
         if (Unknown(http, tenants, administration) is { } notFound)
             return notFound;
@@ -44,7 +44,7 @@ public static class OperationEndpoints
         return TypedResults.Ok(failed.Select(f => new FailedMessageView(f.MessageId, f.MessageType, f.Reason, f.FailedAt, f.Queue)).ToArray());
     }
 
-    private static async Task<IResult> ReplayAsync(string administration, HttpContext http, RabbitMqSettings rabbit, Tenancy.Tenants tenants, ILogger<ConfigurationCheck> log, CancellationToken ct)
+    private static async Task<IResult> ReplayAsync(string administration, HttpContext http, RabbitMqSettings rabbit, Edge.Tenancy.Tenants tenants, ILogger<ConfigurationCheck> log, CancellationToken ct)
     {
         if (Unknown(http, tenants, administration) is { } notFound)
             return notFound;
@@ -70,7 +70,7 @@ public static class OperationEndpoints
             await session.Query<Participation>().Where(p => p.AnyTenant()).CountAsync(ct), clock.GetUtcNow()));
     }
 
-    private static IResult? Unknown(HttpContext http, Tenancy.Tenants tenants, string administration) =>
+    private static IResult? Unknown(HttpContext http, Edge.Tenancy.Tenants tenants, string administration) =>
         tenants.AdministrationsOf(UserScopes.TenantOf(http)).All.Any(a => a.Code == administration)
             ? null
             : Administrations.AdministrationEndpoints.NotFound(http, administration);

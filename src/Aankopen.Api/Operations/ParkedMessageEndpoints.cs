@@ -2,7 +2,7 @@ using Aankopen.Api.Administrations;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Notifications.Parking;
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Messaging;
 using Marten;

@@ -1,6 +1,6 @@
 using Aankopen.Api.Memberships;
-using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
@@ -25,11 +25,11 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.TenderReader);
-        reports.MapGet("/synergies/{year:int}", async (int year, HttpContext http, IQuerySession session, Tenancy.Tenants tenants, CancellationToken ct) =>
+        reports.MapGet("/synergies/{year:int}", async (int year, HttpContext http, IQuerySession session, Edge.Tenancy.Tenants tenants, CancellationToken ct) =>
                 InputChecks.YearOutOfRange(year) is { } bad ? Problems.From(http, [bad]) : TypedResults.Ok(await ReadAsync(year, http, session, tenants, ct)))
             .WithName("SynergyReport").WithSummary("The public-procurement chapter of the yearly synergy report: opened, awarded, renewed, shares, memberships, year on year")
             .Produces<SynergyReportView>().ProducesProblem(422);
-        reports.MapGet("/synergies/{year:int}.csv", async (int year, string? lang, HttpContext http, IQuerySession session, Tenancy.Tenants tenants, CancellationToken ct) =>
+        reports.MapGet("/synergies/{year:int}.csv", async (int year, string? lang, HttpContext http, IQuerySession session, Edge.Tenancy.Tenants tenants, CancellationToken ct) =>
             {
                 if (InputChecks.YearOutOfRange(year) is { } bad)
                     return Problems.From(http, [bad]);
@@ -40,7 +40,7 @@ public static class ReportEndpoints
         return app;
     }
 
-    public static async Task<SynergyReportView> ReadAsync(int year, HttpContext http, IQuerySession session, Tenancy.Tenants tenants, CancellationToken ct)
+    public static async Task<SynergyReportView> ReadAsync(int year, HttpContext http, IQuerySession session, Edge.Tenancy.Tenants tenants, CancellationToken ct)
     {
         var (from, to) = (new DateOnly(year - 1, 1, 1), new DateOnly(year, 12, 31));
         var renewals = await session.Events.QueryRawEventDataOnly<LotRenewed>().Where(r => r.PeriodStart >= from && r.PeriodStart <= to).ToListAsync(ct);

@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain.Tenders;

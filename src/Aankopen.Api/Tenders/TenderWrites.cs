@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain;

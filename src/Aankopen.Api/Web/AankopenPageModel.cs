@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Aankopen.Client;
 using Aankopen.Domain;
 using Microsoft.AspNetCore.Mvc;

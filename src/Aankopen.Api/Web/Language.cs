@@ -10,7 +10,7 @@ namespace Aankopen.Api.Web;
 /// </summary>
 public static class Language
 {
-    public const string CookieName = Shared.Http.RefusalPages.LanguageCookie;
+    public const string CookieName = Edge.Http.RefusalPages.LanguageCookie;
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-BE"), French = CultureInfo.GetCultureInfo("fr-BE");
     private static readonly TimeZoneInfo Brussels = Aankopen.Domain.BrusselsCalendar.Zone;
@@ -85,6 +85,6 @@ public static class Language
             IsEssential = true,
             Secure = http.Request.IsHttps,
         });
-        return Results.Redirect(Shared.Security.ReturnAddresses.Local(returnUrl));
+        return Results.Redirect(Edge.Security.ReturnAddresses.Local(returnUrl));
     }
 }

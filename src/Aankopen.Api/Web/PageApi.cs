@@ -43,7 +43,7 @@ public sealed class PersonsToken(IHttpContextAccessor accessor) : DelegatingHand
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
         request.Headers.Remove(Headers.Actor);
-        if (accessor.HttpContext is { } http && await http.GetTokenAsync(Shared.Security.SignIn.Cookie, "access_token") is { } token)
+        if (accessor.HttpContext is { } http && await http.GetTokenAsync(Edge.Security.SignIn.Cookie, "access_token") is { } token)
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         request.Headers.AcceptLanguage.Clear();
         request.Headers.AcceptLanguage.Add(new StringWithQualityHeaderValue(CultureInfo.CurrentUICulture.Name));

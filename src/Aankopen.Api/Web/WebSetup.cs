@@ -34,7 +34,7 @@ public static class WebSetup
     public static WebApplication UseAankopenPages(this WebApplication app)
     {
         // The language middleware for pages only: the API's JSON is the same in every language.
-        app.UseWhen(http => !Shared.Security.SignIn.UsesBearer(http), page => page.UsePageLanguage());
+        app.UseWhen(http => !Edge.Security.SignIn.UsesBearer(http), page => page.UsePageLanguage());
         return app;
     }
 

@@ -54,9 +54,9 @@ public sealed class SessionTests(RunningSystem system)
     [Fact]
     public async Task A_renewal_that_ends_after_the_sign_out_does_not_bring_the_session_back()
     {
-        var store = system.ApiServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(Api.Shared.Security.SignIn.Cookie).SessionStore!;
+        var store = system.ApiServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(Edge.Security.SignIn.Cookie).SessionStore!;
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", TestUsers.Auditor)], "test")),
-            new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, Api.Shared.Security.SignIn.Cookie);
+            new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, Edge.Security.SignIn.Cookie);
         var key = await store.StoreAsync(ticket, HttpCalls.Ct);
         (await store.RetrieveAsync(key, HttpCalls.Ct)).ShouldNotBeNull();
 

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using JasperFx.Events;
 
 namespace Aankopen.Api.Shared.Streams;

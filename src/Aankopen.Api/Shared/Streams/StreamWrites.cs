@@ -1,6 +1,6 @@
 using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Aankopen.Domain;
 using Marten;
 

@@ -1,5 +1,5 @@
 using Aankopen.Api.Administrations;
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;

@@ -12,7 +12,7 @@ namespace Aankopen.Api.Tenders.CloseOptIn;
 /// Every <c>Tenders:DeadlineCheckSeconds</c> (default 60), on the clock the rest of the API uses.
 /// </summary>
 public sealed class OptInDeadlineCloser(
-    IDocumentStore store, SystemDecisions decisions, Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<OptInDeadlineCloser> log)
+    IDocumentStore store, SystemDecisions decisions, Edge.Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<OptInDeadlineCloser> log)
     : ClockedJob(clock, log)
 {
     protected override TimeSpan Interval => Seconds(configuration, "Tenders:DeadlineCheckSeconds", 60);

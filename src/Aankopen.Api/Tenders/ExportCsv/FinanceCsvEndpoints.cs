@@ -1,5 +1,5 @@
 using Aankopen.Api.Administrations;
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 using Aankopen.Api.Tenders.AdministrationYear;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain;

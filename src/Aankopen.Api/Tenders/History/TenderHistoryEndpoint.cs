@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain.Tenders;
 using Marten;
@@ -13,7 +13,7 @@ public static class TenderHistoryEndpoint
         var events = await session.Events.FetchStreamAsync(tenderId, token: ct);
         if (!TenderWrites.IsTender(events))
             return TenderWrites.TenderNotFound(http, tenderId);
-        return TypedResults.Ok(events.Select(e => new HistoryEntryView(e.Version, e.Data.GetType().Name, ActorOf(e.Data), e.Timestamp, e.Data, e.CorrelationId, CorrelationIds.CallerOf(e))).ToArray());
+        return TypedResults.Ok(events.Select(e => new HistoryEntryView(e.Version, e.Data.GetType().Name, ActorOf(e.Data), e.Timestamp, e.Data, e.CorrelationId, CorrelationIds.CallerOf(e.Headers))).ToArray());
     }
 
     private static string ActorOf(object data) => data switch

@@ -1,8 +1,8 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Notifications;
-using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Aankopen.Api.Shared.Streams;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;

@@ -14,7 +14,7 @@ namespace Aankopen.Api.Tenders.Renewals;
 /// the append expects the version the decision was made on, and the loser finds nothing left to do next time.
 /// </summary>
 public sealed class RenewalScheduler(
-    IDocumentStore store, SystemDecisions decisions, Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<RenewalScheduler> log)
+    IDocumentStore store, SystemDecisions decisions, Edge.Tenancy.Tenants tenants, TimeProvider clock, IConfiguration configuration, ILogger<RenewalScheduler> log)
     : ClockedJob(clock, log)
 {
     private int LeadDays => Math.Clamp(configuration.GetValue("Tenders:RenewalLeadDays", 30), 0, 365);

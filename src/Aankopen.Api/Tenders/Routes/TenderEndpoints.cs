@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge.Security;
 using Aankopen.Api.Tenders.AddLot;
 using Aankopen.Api.Tenders.AdministrationYear;
 using Aankopen.Api.Tenders.AwardLot;
@@ -104,6 +104,6 @@ public static class TenderEndpoints
     }
 
     private static void Write(RouteHandlerBuilder route, string name, string policy, string summary) =>
-        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote + Shared.Http.ReturnPreference.Note).RequireAuthorization(policy)
+        route.WithName(name).WithSummary(summary).WithDescription(summary + "." + WriteNote + Edge.Http.ReturnPreference.Note).RequireAuthorization(policy)
             .Produces<TenderView>().Produces(StatusCodes.Status204NoContent).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
 }

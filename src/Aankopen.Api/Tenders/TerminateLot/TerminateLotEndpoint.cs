@@ -1,4 +1,4 @@
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;

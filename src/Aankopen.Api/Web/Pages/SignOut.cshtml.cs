@@ -10,5 +10,5 @@ public sealed class SignOutModel : PageModel
     public IActionResult OnGet() => LocalRedirect("/");
 
     public IActionResult OnPost() =>
-        SignOut(new AuthenticationProperties { RedirectUri = "/" }, Aankopen.Api.Shared.Security.SignIn.Cookie, Aankopen.Api.Shared.Security.SignIn.Oidc);
+        SignOut(new AuthenticationProperties { RedirectUri = "/" }, Aankopen.Edge.Security.SignIn.Cookie, Aankopen.Edge.Security.SignIn.Oidc);
 }

@@ -79,7 +79,7 @@ public sealed class PageSessions(IDocumentStore store, IDataProtectionProvider p
     public static void Use(IServiceCollection services, TimeSpan longest)
     {
         services.ConfigureMarten(o => o.Schema.For<PageSession>());
-        services.AddOptions<CookieAuthenticationOptions>(Shared.Security.SignIn.Cookie).Configure<IDocumentStore, IDataProtectionProvider, TimeProvider>(
+        services.AddOptions<CookieAuthenticationOptions>(Edge.Security.SignIn.Cookie).Configure<IDocumentStore, IDataProtectionProvider, TimeProvider>(
             (o, store, protection, clock) => o.SessionStore = new PageSessions(store, protection, clock, longest));
     }
 }

@@ -1,6 +1,6 @@
-using Aankopen.Api.Shared;
-using Aankopen.Api.Shared.Http;
-using Aankopen.Api.Shared.Security;
+using Aankopen.Edge;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Aankopen.Api.Web.Sessions;

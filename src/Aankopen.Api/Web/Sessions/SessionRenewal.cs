@@ -69,13 +69,13 @@ public static class SessionRenewal
         context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SessionRenewal))
             .LogInformation("A page session ended: {Why}", why);
         context.RejectPrincipal();
-        await context.HttpContext.SignOutAsync(Shared.Security.SignIn.Cookie);
+        await context.HttpContext.SignOutAsync(Edge.Security.SignIn.Cookie);
     }
 
     /// <returns>The tokens to keep (access, expiry, and a rotated refresh token if the provider sent one); null when refused.</returns>
     private static async Task<Dictionary<string, string>?> RefreshAsync(HttpContext http, string refreshToken, DateTimeOffset now)
     {
-        var oidc = http.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(Shared.Security.SignIn.Oidc);
+        var oidc = http.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(Edge.Security.SignIn.Oidc);
         try
         {
             var configuration = await oidc.ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);

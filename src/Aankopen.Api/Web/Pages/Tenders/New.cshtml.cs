@@ -6,7 +6,7 @@ namespace Aankopen.Api.Web.Pages.Tenders;
 
 /// <summary>The purchasing cell opens a joint tender; lots are added on its page, then it is opened for opt-in.</summary>
 // Only the cell opens tenders: anyone else is refused the form itself, not only its post.
-[Authorize(Policy = Aankopen.Api.Shared.Security.Policies.PurchasingCell)]
+[Authorize(Policy = Aankopen.Edge.Security.Policies.PurchasingCell)]
 public sealed class NewModel(TimeProvider clock) : AankopenPageModel
 {
     public const string Form = "open";

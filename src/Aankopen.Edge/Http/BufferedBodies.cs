@@ -1,4 +1,4 @@
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Edge.Http;
 
 /// <summary>
 /// The JSON body of a write, read once into memory (it is at most <c>Limits:MaxRequestBodyKilobytes</c>) so that it

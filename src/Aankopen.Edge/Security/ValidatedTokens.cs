@@ -3,7 +3,7 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Aankopen.Api.Shared.Security;
+namespace Aankopen.Edge.Security;
 
 /// <summary>
 /// Checks a bearer token once instead of on every request. A program sends the same token with hundreds of requests,

@@ -1,6 +1,6 @@
 using Aankopen.Reports.Csv;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Edge.Http;
 
 public static class CsvResults
 {

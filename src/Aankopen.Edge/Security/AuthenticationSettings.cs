@@ -1,7 +1,7 @@
 using System.Net;
 using Aankopen.Contracts.Api.V1;
 
-namespace Aankopen.Api.Shared.Security;
+namespace Aankopen.Edge.Security;
 
 /// <summary>
 /// <c>Authentication:*</c>: the identity provider whose bearer tokens the API accepts. There is no way to run

@@ -1,4 +1,4 @@
-namespace Aankopen.Api.Shared;
+namespace Aankopen.Edge;
 
 /// <summary>A start-up problem a person can fix from its message alone; printed as one line, without a stack trace.</summary>
 public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner)

@@ -1,7 +1,7 @@
 using Aankopen.Domain;
 using Microsoft.Net.Http.Headers;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Edge.Http;
 
 /// <summary>
 /// Optimistic concurrency over HTTP: the ETag of a tender is its stream version (of an administration, its

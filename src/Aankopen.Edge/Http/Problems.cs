@@ -1,7 +1,7 @@
 using Aankopen.Domain;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Edge.Http;
 
 /// <summary>
 /// RFC 9457 problem details in the reader's language: French when Accept-Language prefers it, Dutch otherwise.

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Edge.Http;
 
 /// <summary>
 /// PostgreSQL away (restarting, unreachable) is not the client's fault and not a bug: answer 503 with Retry-After and

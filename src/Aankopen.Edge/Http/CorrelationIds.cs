@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Edge.Http;
 
 /// <summary>
 /// One id follows a request through everything it causes: the request's own, drawn here at random (not its trace id,
@@ -26,9 +26,9 @@ public static partial class CorrelationIds
     /// <summary>The id the caller sent, if usable; never used as this service's own.</summary>
     public static string? CallerOf(HttpContext? http) => http?.Items[CallerKey] as string;
 
-    /// <summary>The caller's id an event was recorded with, if it sent one.</summary>
-    public static string? CallerOf(JasperFx.Events.IEvent e) =>
-        e.Headers is { } headers && headers.TryGetValue(CallerEventHeader, out var caller) ? caller?.ToString() : null;
+    /// <summary>The caller's id an event was recorded with (from its headers), if it sent one.</summary>
+    public static string? CallerOf(IDictionary<string, object>? eventHeaders) =>
+        eventHeaders is { } headers && headers.TryGetValue(CallerEventHeader, out var caller) ? caller?.ToString() : null;
 
     public static IApplicationBuilder UseCorrelationIds(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

@@ -1,9 +1,9 @@
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 
-namespace Aankopen.Api.Shared.Security;
+namespace Aankopen.Edge.Security;
 
 /// <summary>
 /// A refused request gets a problem in Dutch or French saying what is missing, and every refusal is logged with who

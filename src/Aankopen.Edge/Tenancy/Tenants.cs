@@ -1,6 +1,6 @@
 using Aankopen.Domain.Administrations;
 
-namespace Aankopen.Api.Tenancy;
+namespace Aankopen.Edge.Tenancy;
 
 /// <summary>
 /// The municipalities' groups of administrations this deployment serves, each a tenant: its tenders, memberships,

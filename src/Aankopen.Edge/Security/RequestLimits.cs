@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 
-namespace Aankopen.Api.Shared.Security;
+namespace Aankopen.Edge.Security;
 
 /// <summary>
 /// <c>Limits:MaxRequestBodyKilobytes</c> (default 256): no request of this API comes near it, so anything bigger is

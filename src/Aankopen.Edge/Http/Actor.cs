@@ -1,4 +1,4 @@
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Edge.Http;
 
 /// <summary>
 /// Who performs a write, recorded on every event: the signed-in user's name from the bearer token

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Edge.Http;
 
 /// <summary>
 /// The state this process's last write left each stream in. A command whose If-Match names exactly that version is

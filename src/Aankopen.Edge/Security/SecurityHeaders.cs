@@ -1,4 +1,4 @@
-namespace Aankopen.Api.Shared.Security;
+namespace Aankopen.Edge.Security;
 
 /// <summary>
 /// Headers that keep browsers from misreading or framing what the service sends. The API reference page (/scalar)

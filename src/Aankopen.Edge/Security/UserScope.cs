@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Aankopen.Contracts.Api.V1;
 
-namespace Aankopen.Api.Shared.Security;
+namespace Aankopen.Edge.Security;
 
 /// <summary>
 /// What the signed-in user may see and do, from the roles and administrations in their token. Every check of the
@@ -10,7 +10,7 @@ namespace Aankopen.Api.Shared.Security;
 public sealed class UserScope(ClaimsPrincipal user, string administrationClaim, string tenantClaim)
 {
     /// <summary>The user's municipality group: the token's tenant claim, or the default tenant when it has none.</summary>
-    public string Tenant { get; } = user.FindFirst(tenantClaim)?.Value is { Length: > 0 } tenant ? tenant : Tenancy.Tenants.Default;
+    public string Tenant { get; } = user.FindFirst(tenantClaim)?.Value is { Length: > 0 } tenant ? tenant : Edge.Tenancy.Tenants.Default;
 
     private readonly HashSet<string> administrations = user.FindAll(administrationClaim)
         .SelectMany(c => c.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -60,5 +60,5 @@ public static class UserScopes
 
     /// <summary>The tenant whose data this request may see: the signed-in user's, else (background work) the default.</summary>
     public static string TenantOf(HttpContext? http) =>
-        http?.User.Identity?.IsAuthenticated == true ? http.ScopeOf().Tenant : Tenancy.Tenants.Default;
+        http?.User.Identity?.IsAuthenticated == true ? http.ScopeOf().Tenant : Edge.Tenancy.Tenants.Default;
 }

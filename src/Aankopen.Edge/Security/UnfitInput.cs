@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 
-namespace Aankopen.Api.Shared.Security;
+namespace Aankopen.Edge.Security;
 
 /// <summary>
 /// Screens every request for characters no field takes (<see cref="PlainText"/>) before anything reads it: a query

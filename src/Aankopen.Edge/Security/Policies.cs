@@ -1,7 +1,7 @@
 using Aankopen.Contracts.Api.V1;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Aankopen.Api.Shared.Security;
+namespace Aankopen.Edge.Security;
 
 /// <summary>
 /// The authorisation policies, one per rule; every endpoint names one (a test checks that none is left without).
@@ -56,7 +56,7 @@ public sealed record RouteAdministrationRequirement(string RouteValue, bool Read
 /// <summary>The token's tenant must be one this deployment serves; a token for another municipality gets nothing here.</summary>
 public sealed record KnownTenantRequirement : IAuthorizationRequirement;
 
-public sealed class KnownTenantHandler(Tenancy.Tenants tenants) : AuthorizationHandler<KnownTenantRequirement>
+public sealed class KnownTenantHandler(Edge.Tenancy.Tenants tenants) : AuthorizationHandler<KnownTenantRequirement>
 {
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, KnownTenantRequirement requirement)
     {

@@ -1,5 +1,5 @@
 using Aankopen.Domain;
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Edge.Http;
 
 /// <summary>
 /// What a person or a program types ends up in PostgreSQL (which holds no NUL), in Word documents (XML 1.0 holds no

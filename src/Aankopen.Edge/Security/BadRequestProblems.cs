@@ -1,7 +1,7 @@
-using Aankopen.Api.Shared.Http;
+using Aankopen.Edge.Http;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace Aankopen.Api.Shared.Security;
+namespace Aankopen.Edge.Security;
 
 /// <summary>
 /// A body that is not JSON, or has a field of the wrong type, fails before any handler runs. This turns that into a

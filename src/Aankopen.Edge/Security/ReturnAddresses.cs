@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Aankopen.Api.Shared.Security;
+namespace Aankopen.Edge.Security;
 
 /// <summary>
 /// Where a person is sent back to after signing in, switching language or signing out: a page of this site, never

@@ -1,4 +1,4 @@
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Edge.Http;
 
 /// <summary>
 /// <c>Prefer: return=minimal</c> (RFC 7240) on a write: the client needs only to know that it succeeded and the new

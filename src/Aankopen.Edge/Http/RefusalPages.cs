@@ -1,6 +1,6 @@
 using Aankopen.Domain;
 
-namespace Aankopen.Api.Shared.Http;
+namespace Aankopen.Edge.Http;
 
 /// <summary>
 /// What a browser gets instead of a problem document: the pages, the policies and the input screen all refuse with
