@@ -1,5 +1,4 @@
 using Aankopen.Api.Administrations;
-using Aankopen.Api.Audit;
 using Aankopen.Api.Hosting;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Memberships;
@@ -12,7 +11,6 @@ using Aankopen.Edge.Security;
 using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.Routes;
-using Aankopen.Api.Web;
 using Aankopen.Domain.Tenders.Thresholds;
 using Aankopen.Observability;
 using Scalar.AspNetCore;
@@ -81,8 +79,7 @@ public sealed class Program
         // First of all hosted services, ahead of Marten's schema migration, so that its one-line message wins.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
         services.AddFinanceMessaging(builder.Configuration);
-        services.AddAankopenSecurity(builder.Configuration);
-        services.AddAankopenPages(builder.Configuration);
+        services.AddAankopenSecurity(builder.Configuration, SignIn.AddBearerSignIn);
         services.AddAankopenHealthChecks(builder.Configuration);
         // The lag is the daemon's: only its process samples it.
         if (Notifications.NotificationSettings.RelayEnabled(builder.Configuration))
@@ -108,7 +105,6 @@ public sealed class Program
         app.UseCommandMetrics();
         app.UseExceptionHandler();
         app.UseStatusProblems();
-        app.UseAankopenPages();
         app.UseAankopenSecurity();
         // The API's description and reference page are public: they hold no data.
         app.MapOpenApi().AllowAnonymous();
@@ -122,8 +118,6 @@ public sealed class Program
         app.MapDeliveryEndpoints();
         app.MapCentralEndpoints();
         app.MapMembershipEndpoints();
-        app.MapAuditPages();
-        app.MapAankopenPages();
         app.MapOperationEndpoints();
         Reports.ReportEndpoints.MapReportEndpoints(app);
         return app;

@@ -129,6 +129,9 @@ public interface IAankopenApi
     Task<IApiResponse<IReadOnlyList<MembershipView>>> ListMembershipsAsync(
         string? administration = null, string? central = null, DateOnly? endingFrom = null, DateOnly? endingTo = null, CancellationToken ct = default);
 
+    [Get("/api/memberships/{membershipId}/history")]
+    Task<IApiResponse<IReadOnlyList<HistoryEntryView>>> GetMembershipHistoryAsync(Guid membershipId, CancellationToken ct = default);
+
     [Get("/api/deliveries")]
     Task<IApiResponse<IReadOnlyList<DeliveryView>>> ListDeliveriesAsync(
         string? administration = null, Guid? tenderId = null, string? status = null, CancellationToken ct = default);

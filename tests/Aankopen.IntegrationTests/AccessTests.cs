@@ -84,8 +84,6 @@ public sealed class AccessTests(RunningSystem system)
         { "GET", "api/deliveries?administration=OCMW", Everyone },
         { "GET", "api/deliveries", [Cell, Auditor, Ocmw, Finance] },
         { "GET", "api/deliveries?administration=GEMEENTE", CellAndAuditor },
-        { "GET", $"audit/tenders/{Tender}", CellAndAuditor },
-        { "GET", $"audit/memberships/{Membership}", CellAndAuditor },
         { "GET", "api/operations/deliveries/OCMW/failed", [Operator] },
         { "POST", "api/operations/deliveries/OCMW/failed/replay", [Operator] },
         { "POST", "api/operations/projections/rebuild", [Operator] },

@@ -7,7 +7,7 @@ namespace Aankopen.IntegrationTests;
 
 /// <summary>Who did what, and which request it was, from the HTTP call to the finance message.</summary>
 [Collection(nameof(RunningSystem))]
-public sealed class AuditTests(RunningSystem system)
+public sealed class AuditTests(RunningSystem system, Browsers browsers)
 {
     [Fact]
     public async Task An_award_records_the_signed_in_user_and_the_requests_correlation_id_which_travel_to_the_finance_messages()
@@ -64,10 +64,12 @@ public sealed class AuditTests(RunningSystem system)
         await tender.OpenWithTwoLotsAsync($"AP-{Guid.NewGuid():N}"[..20]);
         var history = (await system.Api.GetFromJsonAsync<HistoryEntryView[]>($"api/tenders/{tender.Id}/history", Ct))!;
 
-        var dutch = await system.Api.SendAsync(Write(HttpMethod.Get, $"audit/tenders/{tender.Id}", null, null, actor: TestUsers.Auditor), Ct);
-        dutch.StatusCode.ShouldBe(HttpStatusCode.OK);
-        dutch.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
-        var page = await dutch.Content.ReadAsStringAsync(Ct);
+        // The web application's page, for a signed-in auditor: it asks the API for the history with the auditor's token.
+        var auditor = await browsers.SignedInAsync(system.Site, TestUsers.Auditor);
+        var dutch = await auditor.Context.APIRequest.GetAsync(new Uri(system.Site, $"audit/tenders/{tender.Id}").ToString());
+        dutch.Status.ShouldBe(200);
+        dutch.Headers["content-type"].ShouldStartWith("text/html");
+        var page = await dutch.TextAsync();
         page.ShouldContain("<html lang=\"nl\">");
         page.ShouldContain("Geschiedenis van opdracht");
         foreach (var entry in history)
@@ -77,11 +79,16 @@ public sealed class AuditTests(RunningSystem system)
         }
         page.ShouldContain(MealVoucherTender.Cell);
 
-        var french = await system.Api.SendAsync(Write(HttpMethod.Get, $"audit/tenders/{tender.Id}?lang=fr", null, null, actor: TestUsers.Auditor), Ct);
-        (await french.Content.ReadAsStringAsync(Ct)).ShouldContain("Historique du marché");
-        var asOcmw = await system.Api.SendAsync(Write(HttpMethod.Get, $"audit/tenders/{tender.Id}", null, null, actor: TestUsers.Of("OCMW")), Ct);
-        (await CodeOfAsync(asOcmw, HttpStatusCode.Forbidden)).ShouldBe("not-allowed");
-        (await system.Api.SendAsync(Write(HttpMethod.Get, $"audit/memberships/{Guid.NewGuid()}", null, null, actor: TestUsers.Auditor), Ct))
-            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var french = await auditor.Context.APIRequest.GetAsync(new Uri(system.Site, $"audit/tenders/{tender.Id}?lang=fr").ToString());
+        (await french.TextAsync()).ShouldContain("Historique du marché");
+        var unknown = await auditor.Context.APIRequest.GetAsync(new Uri(system.Site, $"audit/memberships/{Guid.NewGuid()}").ToString());
+        unknown.Status.ShouldBe(404);
+        await auditor.Context.CloseAsync();
+
+        var ocmw = await browsers.SignedInAsync(system.Site, TestUsers.Of("OCMW"));
+        var asOcmw = await ocmw.Context.APIRequest.GetAsync(new Uri(system.Site, $"audit/tenders/{tender.Id}").ToString());
+        asOcmw.Status.ShouldBe(403);
+        (await asOcmw.TextAsync()).ShouldNotContain(MealVoucherTender.Cell);
+        await ocmw.Context.CloseAsync();
     }
 }

@@ -15,7 +15,7 @@ namespace Aankopen.IntegrationTests;
 [Collection(nameof(RunningSystem))]
 public sealed class OutsideAttackTests(RunningSystem system)
 {
-    private Uri Site => system.Api.BaseAddress!;
+    private Uri Site => system.Site;
 
     [Theory]
     [InlineData("//evil.example/tenders?x=1", "/")]
@@ -161,7 +161,7 @@ public sealed class OutsideAttackTests(RunningSystem system)
         // A client that sends the trace context it was given, none of its own.
         using var caller = new HttpClient(new Aankopen.Client.DevIssuerTokens(TestIssuer.Address, TestUsers.Describe, TestUsers.Cell,
             new SocketsHttpHandler { ActivityHeadersPropagator = null }))
-        { BaseAddress = Site };
+        { BaseAddress = system.Api.BaseAddress };
         var response = await caller.SendAsync(request, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -180,7 +180,6 @@ public sealed class OutsideAttackTests(RunningSystem system)
     [InlineData("api/tenders/{0}/ocds/releases")]
     [InlineData("api/tenders/{0}/history")]
     [InlineData("api/tenders/{0}")]
-    [InlineData("audit/tenders/{0}")]
     public async Task A_memberships_id_is_no_tender(string path)
     {
         var (_, membership) = await JoinedMembership.OfOcmwAsync(system);

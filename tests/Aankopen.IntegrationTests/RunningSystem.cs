@@ -25,6 +25,10 @@ public sealed class RunningSystem : IAsyncLifetime
     /// <summary>The API's services, for tests that operate on the event store the way an operator would.</summary>
     public IServiceProvider ApiServices { get; private set; } = null!;
     public HttpClient Simulator { get; private set; } = null!;
+    /// <summary>The web application (the pages and the audit pages), a client of <see cref="Api"/>.</summary>
+    public Uri Site { get; private set; } = null!;
+    /// <summary>The web application's services: its sessions and key ring.</summary>
+    public IServiceProvider WebServices { get; private set; } = null!;
     public string ConnectionString { get; private set; } = null!;
     public Ledgers Ledgers { get; private set; } = null!;
 
@@ -33,6 +37,9 @@ public sealed class RunningSystem : IAsyncLifetime
 
     /// <summary>What the API logged at warning level or above, for tests of what an operator gets to see.</summary>
     public CapturedWarnings Warnings { get; } = new();
+
+    /// <summary>What the web application logged at warning level or above (a logger of its own: scopes are per host).</summary>
+    public CapturedWarnings WebWarnings { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
@@ -50,6 +57,8 @@ public sealed class RunningSystem : IAsyncLifetime
         await StartAsync(api);
         Api = TestIssuer.Client(AddressOf(api));
         ApiServices = api.Services;
+
+        (WebServices, Site) = await StartWebAsync(ConnectionString, Api.BaseAddress!, services => services.AddSingleton<ILoggerProvider>(WebWarnings));
 
         foreach (var code in Administrations)
         {
@@ -162,6 +171,17 @@ public sealed class RunningSystem : IAsyncLifetime
              .. ApiSettings(), .. settings], overrides);
         await StartAsync(api);
         return (api.Services, TestIssuer.Client(AddressOf(api)));
+    }
+
+    /// <summary>A web application (the pages) that keeps its sessions in <paramref name="connectionString"/>'s database and asks the API at <paramref name="api"/>.</summary>
+    /// <param name="settings">Further settings, after (and so over) the usual ones.</param>
+    public async Task<(IServiceProvider Services, Uri Site)> StartWebAsync(string connectionString, Uri api, Action<IServiceCollection> overrides, params string[] settings)
+    {
+        var web = Aankopen.Web.Program.Build(
+            ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={connectionString}", $"--{Aankopen.Web.PageApi.AddressSetting}={api}", .. ApiSettings(), .. settings],
+            overrides);
+        await StartAsync(web);
+        return (web.Services, AddressOf(web));
     }
 
     /// <summary>A further empty database on the same server, dropped with the others at the end.</summary>

@@ -91,9 +91,9 @@ public sealed partial class CatalogueTests
     [Fact]
     public void Every_label_of_the_pages_is_written_in_both_languages_with_the_same_values_and_is_used()
     {
-        var dutch = Aankopen.Api.Web.Language.LabelsOf(french: false);
-        var french = Aankopen.Api.Web.Language.LabelsOf(french: true);
-        var named = LabelNamed().Matches(CodeUnder("Aankopen.Api")).Select(m => m.Groups["key"].Value).ToHashSet(StringComparer.Ordinal);
+        var dutch = Aankopen.Web.Language.LabelsOf(french: false);
+        var french = Aankopen.Web.Language.LabelsOf(french: true);
+        var named = LabelNamed().Matches(CodeUnder("Aankopen.Web")).Select(m => m.Groups["key"].Value).ToHashSet(StringComparer.Ordinal);
 
         dutch.Count.ShouldBeGreaterThan(150);
         BothLanguagesAgree(dutch, french, "Labels");

@@ -4,14 +4,17 @@ namespace Aankopen.Edge.Security;
 
 public static class SecuritySetup
 {
-    /// <summary>Sign-in through the configured identity provider (bearer tokens, or pages with a session), the policies, and the request limits.</summary>
-    public static IServiceCollection AddAankopenSecurity(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Sign-in through the configured identity provider, the policies, and the request limits. <paramref name="signIn"/>
+    /// is the host's way in: bearer tokens for the API (<see cref="SignIn.AddBearerSignIn"/>), a session for the pages.
+    /// </summary>
+    public static IServiceCollection AddAankopenSecurity(this IServiceCollection services, IConfiguration configuration, Action<IServiceCollection, AuthenticationSettings> signIn)
     {
         var settings = StartupException.Checked(() => AuthenticationSettings.Read(configuration));
         var limits = StartupException.Checked(() => RequestLimits.Read(configuration));
         services.AddSingleton(settings);
         services.AddSingleton(limits);
-        services.AddAankopenSignIn(settings);
+        signIn(services, settings);
         services.AddAuthorization(Policies.Add);
         services.AddSingleton<IAuthorizationHandler, RouteAdministrationHandler>();
         services.AddSingleton<IAuthorizationHandler, KnownTenantHandler>();

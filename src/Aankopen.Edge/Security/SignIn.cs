@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -6,21 +5,26 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 namespace Aankopen.Edge.Security;
 
 /// <summary>
-/// Two ways in, one set of policies. Programs call <c>/api</c> with a bearer token from the identity provider; people
-/// use the pages, signed in through the same provider and carried by a session cookie (the pages add those schemes).
-/// The pages call the API with the person's own access token, so every rule is checked once, in the API.
+/// Two ways in, one set of policies. Programs call the API with a bearer token from the identity provider; people use
+/// the web application, signed in through the same provider and carried by a session cookie (it adds those schemes,
+/// and <see cref="PagesServedHere"/>). The pages call the API with the person's own access token, so every rule is
+/// checked once, in the API.
 /// </summary>
 public static class SignIn
 {
-    public const string Either = "aankopen";
     public const string Cookie = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string Oidc = OpenIdConnectDefaults.AuthenticationScheme;
 
-    /// <summary>A program's request: the API, or anything that brings its own Authorization header.</summary>
-    public static bool UsesBearer(HttpContext http) =>
-        http.Request.Path.StartsWithSegments("/api") || http.Request.Headers.Authorization.Count > 0;
+    /// <summary>Registered by the host that serves the pages: there a request without a token is a person's.</summary>
+    public sealed class PagesServedHere;
 
-    public static AuthenticationBuilder AddAankopenSignIn(this IServiceCollection services, AuthenticationSettings settings)
+    /// <summary>A program's request: any request to a host without the pages, the API's paths, or one that brings its own Authorization header.</summary>
+    public static bool UsesBearer(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api") || http.Request.Headers.Authorization.Count > 0
+        || http.RequestServices.GetService<PagesServedHere>() is null;
+
+    /// <summary>The API's way in: bearer tokens of the identity provider, validated with the service's clock.</summary>
+    public static void AddBearerSignIn(IServiceCollection services, AuthenticationSettings settings)
     {
         var authority = settings.Authority.ToString().TrimEnd('/');
         // Claim names as the token has them here too (the option below sets it on the handlers this replaces).
@@ -30,8 +34,7 @@ public static class SignIn
             o.TokenHandlers.Clear();
             o.TokenHandlers.Add(tokens);
         });
-        return services.AddAuthentication(Either)
-            .AddPolicyScheme(Either, null, o => o.ForwardDefaultSelector = http => UsesBearer(http) ? JwtBearerDefaults.AuthenticationScheme : Cookie)
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(o =>
             {
                 o.Authority = authority;

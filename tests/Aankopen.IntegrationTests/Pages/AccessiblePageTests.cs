@@ -19,11 +19,11 @@ public sealed class AccessiblePageTests(RunningSystem system, Browsers browsers)
     {
         var tender = new MealVoucherTender(system.Api);
         await tender.OpenWithTwoLotsAsync($"AX-{Guid.NewGuid():N}"[..20]);
-        var page = await browsers.SignedInAsync(system.Api.BaseAddress!, TestUsers.Cell, locale);
+        var page = await browsers.SignedInAsync(system.Site, TestUsers.Cell, locale);
 
         foreach (var path in MainPages.Append($"tenders/{tender.Id}"))
         {
-            var response = await page.GotoAsync(new Uri(system.Api.BaseAddress!, path).ToString());
+            var response = await page.GotoAsync(new Uri(system.Site, path).ToString());
             response!.Status.ShouldBe(200, path);
             (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe(lang, path);
             (await page.Locator("h1").CountAsync()).ShouldBe(1, path);
@@ -42,11 +42,11 @@ public sealed class AccessiblePageTests(RunningSystem system, Browsers browsers)
     [Fact]
     public async Task A_form_posted_without_its_anti_forgery_token_is_refused_and_changes_nothing()
     {
-        var page = await browsers.SignedInAsync(system.Api.BaseAddress!, TestUsers.Cell);
+        var page = await browsers.SignedInAsync(system.Site, TestUsers.Cell);
         var reference = $"AF-{Guid.NewGuid():N}"[..20];
 
         // Signed in (the session cookie goes along), but without the form's token, as a forged cross-site post would be.
-        var forged = await page.Context.APIRequest.PostAsync(new Uri(system.Api.BaseAddress!, "tenders/new").ToString(), new()
+        var forged = await page.Context.APIRequest.PostAsync(new Uri(system.Site, "tenders/new").ToString(), new()
         {
             Form = page.Context.APIRequest.CreateFormData().Set("form", "open").Set("reference", reference).Set("titleNl", "x").Set("titleFr", "x")
                 .Set("mainCpv", "30199770-8").Set("procedure", "Open").Set("leadAdministration", "GEMEENTE").Set("invitedAdministrations", "GEMEENTE")

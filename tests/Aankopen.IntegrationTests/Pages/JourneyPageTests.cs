@@ -12,7 +12,7 @@ namespace Aankopen.IntegrationTests.Pages;
 [Collection(nameof(RunningSystem))]
 public sealed class JourneyPageTests(RunningSystem system, Browsers browsers)
 {
-    private Uri Site => system.Api.BaseAddress!;
+    private Uri Site => system.Site;
 
     [Fact]
     public async Task Cell_opens_administrations_opt_in_from_their_own_page_cell_awards_and_everyone_sees_the_right_shares()

@@ -13,13 +13,14 @@ public sealed class PageAccessTests(RunningSystem system, Browsers browsers)
 {
     private static readonly string City = TestUsers.Of("GEMEENTE"), Ocmw = TestUsers.Of("OCMW");
 
-    private Uri Site => system.Api.BaseAddress!;
+    private Uri Site => system.Site;
 
     [Fact]
     public async Task Each_person_sees_exactly_the_pages_their_role_and_administrations_allow()
     {
         var tender = new MealVoucherTender(system.Api);
         await tender.OpenWithTwoLotsAsync($"PA-{Guid.NewGuid():N}"[..20]);
+        var (_, membership) = await JoinedMembership.OfOcmwAsync(system);
         string[] everyone = [TestUsers.Cell, TestUsers.Auditor, City, Ocmw];
         string[] cellAndAuditor = [TestUsers.Cell, TestUsers.Auditor];
         var pages = new (string Path, string[] Allowed)[]
@@ -35,6 +36,7 @@ public sealed class PageAccessTests(RunningSystem system, Browsers browsers)
             ("memberships", everyone),
             ("reports", everyone),
             ($"audit/tenders/{tender.Id}", cellAndAuditor),
+            ($"audit/memberships/{membership.Id}", cellAndAuditor),
         };
 
         foreach (var person in everyone.Append(TestUsers.Operator))
@@ -72,7 +74,7 @@ public sealed class PageAccessTests(RunningSystem system, Browsers browsers)
         });
 
         forged.Status.ShouldBe(403);
-        system.Warnings.All.ShouldContain(w => w.Message.Contains(Ocmw) && w.Message.Contains("/administrations/GEMEENTE"), "the refusal is logged");
+        system.WebWarnings.All.ShouldContain(w => w.Message.Contains(Ocmw) && w.Message.Contains("/administrations/GEMEENTE"), "the refusal is logged");
         var after = await system.Api.AsAsync<Aankopen.Contracts.Api.V1.TenderView>(TestUsers.Cell, HttpMethod.Get, $"api/tenders/{tender.Id}");
         after.Version.ShouldBe(opened.Version);
         after.Lots.Single(l => l.Number == 1).OptIns.ShouldBeEmpty();

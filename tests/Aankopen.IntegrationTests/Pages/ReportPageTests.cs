@@ -12,9 +12,9 @@ public sealed class ReportPageTests(RunningSystem system, Browsers browsers)
     {
         var reference = $"RW-{Guid.NewGuid():N}"[..20];
         await new MealVoucherTender(system.Api).AwardedDemoAsync(reference);
-        var page = await browsers.SignedInAsync(system.Api.BaseAddress!, TestUsers.Auditor, language: "fr-BE");
+        var page = await browsers.SignedInAsync(system.Site, TestUsers.Auditor, language: "fr-BE");
 
-        await page.GotoAsync(new Uri(system.Api.BaseAddress!, "reports").ToString());
+        await page.GotoAsync(new Uri(system.Site, "reports").ToString());
         var chapter = page.Locator("article.report");
         await Assertions.Expect(chapter.Locator("h2").First).ToContainTextAsync("Marchés publics : synergies et économies d'échelle");
         await Assertions.Expect(chapter.Locator("li").Filter(new() { HasText = reference })).ToContainTextAsync("Marché public conjoint pour Chèques-repas 2027");

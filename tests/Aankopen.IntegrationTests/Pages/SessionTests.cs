@@ -16,14 +16,18 @@ namespace Aankopen.IntegrationTests.Pages;
 public sealed class SessionTests(RunningSystem system)
 {
     [Fact]
-    public async Task Documents_registered_by_the_pages_and_the_notifications_are_part_of_the_store_so_that_a_migration_creates_their_tables()
+    public async Task Documents_registered_by_the_notifications_are_part_of_the_event_store_and_the_pages_keep_theirs_apart()
     {
-        // A host built and never started: its store knows only what was registered, nothing a session stored since.
+        // Hosts built and never started: a store knows only what was registered, nothing a session stored since.
         await using var api = Aankopen.Api.Program.Build(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={system.ConnectionString}", .. RunningSystem.ApiSettings()]);
+        await using var web = Aankopen.Web.Program.Build(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={system.ConnectionString}",
+            $"--{Aankopen.Web.PageApi.AddressSetting}={system.Api.BaseAddress}", .. RunningSystem.ApiSettings()]);
         var documents = api.Services.GetRequiredService<Marten.IDocumentStore>().Options.AllKnownDocumentTypes().Select(d => d.DocumentType).ToArray();
+        var pages = web.Services.GetRequiredService<Marten.IDocumentStore>().Options;
 
-        documents.ShouldContain(typeof(Aankopen.Api.Web.Sessions.PageSession));
-        documents.ShouldContain(typeof(Aankopen.Api.Web.Sessions.DataProtectionKey));
+        pages.DatabaseSchemaName.ShouldBe(Aankopen.Web.Sessions.SessionStore.Schema);
+        pages.AllKnownDocumentTypes().Select(d => d.DocumentType).ShouldBe([typeof(Aankopen.Web.Sessions.PageSession), typeof(Aankopen.Web.Sessions.DataProtectionKey)], ignoreOrder: true);
+        documents.ShouldNotContain(typeof(Aankopen.Web.Sessions.PageSession));
         documents.ShouldContain(typeof(Aankopen.Api.Tenders.ReadModels.TenderRecord));
         documents.ShouldContain(typeof(Aankopen.Api.Notifications.Deliveries.PublishedFinanceMessage));
         documents.ShouldContain(typeof(Aankopen.Api.Notifications.Parking.ParkedFinanceMessage));
@@ -33,13 +37,13 @@ public sealed class SessionTests(RunningSystem system)
     [Fact]
     public async Task A_session_cookie_kept_from_before_signing_out_opens_nothing_afterwards()
     {
-        var reports = new Uri(system.Api.BaseAddress!, "reports");
+        var reports = new Uri(system.Site, "reports");
         using var browser = new SignInOverHttp();
         await browser.SignInAsync(reports.ToString(), TestUsers.Auditor);
         (await browser.GetAsync(reports)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var kept = browser.Cookies["aankopen.session"];
 
-        var signedOut = await browser.PostFormAsync(new Uri(system.Api.BaseAddress!, "SignOut"),
+        var signedOut = await browser.PostFormAsync(new Uri(system.Site, "SignOut"),
             [KeyValuePair.Create("__RequestVerificationToken", await browser.FormTokenAsync(reports))]);
         signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         browser.Cookies.ShouldNotContainKey("aankopen.session");
@@ -54,7 +58,7 @@ public sealed class SessionTests(RunningSystem system)
     [Fact]
     public async Task A_renewal_that_ends_after_the_sign_out_does_not_bring_the_session_back()
     {
-        var store = system.ApiServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(Edge.Security.SignIn.Cookie).SessionStore!;
+        var store = system.WebServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(Edge.Security.SignIn.Cookie).SessionStore!;
         var ticket = new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", TestUsers.Auditor)], "test")),
             new AuthenticationProperties { IssuedUtc = DateTimeOffset.UtcNow, ExpiresUtc = DateTimeOffset.UtcNow.AddHours(1) }, Edge.Security.SignIn.Cookie);
         var key = await store.StoreAsync(ticket, HttpCalls.Ct);
@@ -71,9 +75,10 @@ public sealed class SessionTests(RunningSystem system)
     public async Task A_session_renewed_all_day_still_ends_when_its_hours_are_over()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var (_, api) = await system.StartApiAsync(await system.CreateDatabaseAsync(), services => services.AddSingleton<TimeProvider>(clock),
-            "--Authentication:SessionHours=8");
-        var reports = new Uri(api.BaseAddress!, "reports");
+        var database = await system.CreateDatabaseAsync();
+        var (_, api) = await system.StartApiAsync(database, services => services.AddSingleton<TimeProvider>(clock));
+        var (_, site) = await system.StartWebAsync(database, api.BaseAddress!, services => services.AddSingleton<TimeProvider>(clock), "--Authentication:SessionHours=8");
+        var reports = new Uri(site, "reports");
         using var browser = new SignInOverHttp();
         await browser.SignInAsync(reports.ToString(), TestUsers.Auditor);
 
@@ -98,8 +103,10 @@ public sealed class SessionTests(RunningSystem system)
             ["--urls=http://127.0.0.1:0", "--Issuer:SignInTokenMinutes=0.05", "--Issuer:SessionMinutes=0.15"]));
         await issuer.StartAsync(HttpCalls.Ct);
         var authority = issuer.Urls.First();
-        var (_, api) = await system.StartApiAsync(await system.CreateDatabaseAsync(), _ => { }, $"--Authentication:Authority={authority}");
-        var reports = new Uri(api.BaseAddress!, "reports");
+        var database = await system.CreateDatabaseAsync();
+        var (_, api) = await system.StartApiAsync(database, _ => { }, $"--Authentication:Authority={authority}");
+        var (_, site) = await system.StartWebAsync(database, api.BaseAddress!, _ => { }, $"--Authentication:Authority={authority}");
+        var reports = new Uri(site, "reports");
         using var browser = new SignInOverHttp();
         await browser.SignInAsync(reports.ToString(), TestUsers.Auditor);
         // The issuer's session and first token began during the sign-in, so counting from its end waits at least as

@@ -47,5 +47,5 @@ public static class FinanceCsvEndpoints
     }
 
     /// <summary>A participation's status as a column of the export and the pages name it.</summary>
-    public static string StatusName(ParticipationStatus status, bool french) => ReportTexts.Say($"participation/{status}", [], french);
+    public static string StatusName(ParticipationStatus status, bool french) => ReportTexts.Participation(status.ToString(), french);
 }

@@ -1,0 +1,74 @@
+using Aankopen.Domain;
+using static Aankopen.Web.Language;
+
+namespace Aankopen.Web;
+
+/// <summary>What the API's status and kind names are called in Dutch and French on the pages.</summary>
+public static class Names
+{
+    public static string TenderStatus(string status) => status switch
+    {
+        "Draft" => Text("in-voorbereiding"),
+        "OpenForOptIn" => Text("open-voor-deelname"),
+        "OptInClosed" => Text("deelname-afgesloten"),
+        "Published" => Text("bekendgemaakt"),
+        "Cancelled" => Text("stopgezet"),
+        _ => status,
+    };
+
+    public static string LotStatus(string status) => status switch
+    {
+        "Open" => Text("open"),
+        "Dropped" => Text("vervallen-geen-deelnemers"),
+        "Awarded" => Text("gegund"),
+        "NotAwarded" => Text("niet-gegund"),
+        "Terminated" => Text("beeindigd"),
+        "Ended" => Text("afgelopen"),
+        _ => status,
+    };
+
+    /// <summary>The grounds for ending a contract early, in the order the form offers them.</summary>
+    public static readonly string[] TerminationGrounds = ["Default", "MutualAgreement", "Bankruptcy", "Other"];
+
+    public static string TerminationGround(string ground) => ground switch
+    {
+        "Default" => Text("wanprestatie-van-de-opdrachtnemer"),
+        "MutualAgreement" => Text("in-onderling-akkoord"),
+        "Bankruptcy" => Text("faillissement-van-de-opdrachtnemer"),
+        "Other" => Text("andere-grond"),
+        _ => ground,
+    };
+
+    public static string ParticipationStatus(string status) => Aankopen.Reports.ReportTexts.Participation(status, Language.IsFrench);
+
+    public static readonly string[] Procedures =
+        ["Open", "Restricted", "CompetitiveProcedureWithNegotiation", "NegotiatedWithPriorPublication", "NegotiatedWithoutPriorPublication", "AcceptedInvoice"];
+
+    /// <summary>A procedure by its name in the law, as a page shows it (capitalised).</summary>
+    public static string Procedure(string procedure) => Wording.Capitalised(Wording.Procedure(procedure, IsFrench));
+
+
+    public static string Event(string name) => name switch
+    {
+        "TenderOpened" => Text("opdracht-geopend"),
+        "OptInOpened" => Text("open-voor-deelname"),
+        "LotAdded" => Text("perceel-toegevoegd"),
+        "LotChanged" => Text("perceel-gewijzigd"),
+        "LotRemoved" => Text("perceel-verwijderd"),
+        "OptedIn" => Text("deelname"),
+        "OptInChanged" => Text("deelname-gewijzigd"),
+        "OptInWithdrawn" => Text("deelname-ingetrokken"),
+        "OptInClosed" => Text("deelname-afgesloten"),
+        "TenderPublished" => Text("bekendgemaakt"),
+        "LotAwarded" => Text("perceel-gegund"),
+        "LotNotAwarded" => Text("perceel-niet-gegund"),
+        "TenderCancelled" => Text("opdracht-stopgezet"),
+        "LotTerminated" => Text("perceel-beeindigd"),
+        "LotRenewed" => Text("perceel-verlengd"),
+        "LotEnded" => Text("perceel-afgelopen"),
+        "RenewalBecameDue" => Text("verlenging-te-beslissen"),
+        "RenewalDeclined" => Text("verlenging-geweigerd"),
+        "LotNotRenewed" => Text("opgezegd-niet-verlengd"),
+        _ => name,
+    };
+}

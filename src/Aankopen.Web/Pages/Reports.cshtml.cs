@@ -1,0 +1,46 @@
+using Aankopen.Contracts.Api.V1;
+using Aankopen.Reports.Synergies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Aankopen.Web.Pages;
+
+/// <summary>
+/// The public-procurement chapter of the yearly synergy report, on the page and to download: as an HTML file, as a
+/// Word document for pasting into the report, and as CSV for the finance department. One composition for all three.
+/// </summary>
+public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
+{
+    public int Year { get; private set; }
+    public string? Chapter { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
+    {
+        if (await ComposeAsync(year, ct) is { } blocks)
+            Chapter = ChapterHtml.Fragment(blocks);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetHtmlAsync(int? year, CancellationToken ct) =>
+        await ComposeAsync(year, ct) is { } blocks
+            ? File(System.Text.Encoding.UTF8.GetBytes(ChapterHtml.Document(blocks, Language.IsFrench)), "text/html; charset=utf-8", FileName("html"))
+            : Page();
+
+    public async Task<IActionResult> OnGetDocxAsync(int? year, CancellationToken ct) =>
+        await ComposeAsync(year, ct) is { } blocks ? File(ChapterDocx.Write(blocks, Language.IsFrench), ChapterDocx.MimeType, FileName("docx")) : Page();
+
+    public Task<IActionResult> OnGetCsvAsync(int? year, CancellationToken ct)
+    {
+        Year = year ?? clock.GetUtcNow().Year;
+        return DownloadAsync(Api.ExportSynergyCsvAsync(Year, Language.IsFrench ? "fr" : "nl", ct), FileName("csv"), ct);
+    }
+
+    private string FileName(string extension) => $"{Text("synergieen-overheidsopdrachten")}-{Year}.{extension}";
+
+    private async Task<IReadOnlyList<Block>?> ComposeAsync(int? year, CancellationToken ct)
+    {
+        Year = year ?? clock.GetUtcNow().Year;
+        return Accepted(await Api.GetSynergyReportAsync(Year, ct)) is SynergyReportView report
+            ? SynergyChapter.Compose(report, Language.IsFrench, DateOnly.FromDateTime(Language.ToBrussels(clock.GetUtcNow())))
+            : null;
+    }
+}
