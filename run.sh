@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole system with a demo: local PostgreSQL and RabbitMQ (installed if missing), the API with the finance
-# relay, one finance connector per administration and the finance-system simulator, each on a free loopback port.
+# relay, the web application, one finance connector per administration and the finance-system simulator, each on a
+# free loopback port.
 # Then walks one joint tender to the finance systems and keeps running until Ctrl+C, which stops everything.
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
@@ -61,6 +62,11 @@ api_port=$(free_port)
 launch api Aankopen.Api --urls "http://127.0.0.1:$api_port" --Authentication:Authority="http://127.0.0.1:$issuer_port"
 wait_for_log api "Now listening on" 60
 
+web_port=$(free_port)
+launch web Aankopen.Web --urls "http://127.0.0.1:$web_port" --Authentication:Authority="http://127.0.0.1:$issuer_port" \
+  --Web:ApiAddress="http://127.0.0.1:$api_port/"
+wait_for_log web "Now listening on" 60
+
 for code in $(grep -o '"Code": *"[A-Z0-9-]*"' src/Aankopen.Api/appsettings.json | cut -d'"' -f4); do
   launch "connector-$code" Aankopen.FinanceConnector \
     --Connector:Administration="$code" --FinanceSystem:BaseUrl="http://127.0.0.1:$simulator_port/systems/$code"
@@ -73,7 +79,7 @@ cat <<INFO
 
 Aankopen draait / Aankopen tourne:
   Webtoepassing / application web
-                              http://127.0.0.1:$api_port/   (kies wie u bent / choisissez qui vous êtes)
+                              http://127.0.0.1:$web_port/   (kies wie u bent / choisissez qui vous êtes)
   API                         http://127.0.0.1:$api_port/api/tenders
   API-referentie / référence  http://127.0.0.1:$api_port/scalar
   OpenAPI                     http://127.0.0.1:$api_port/openapi/v1.json

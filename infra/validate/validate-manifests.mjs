@@ -2,7 +2,8 @@
 //  1. Every object against the Kubernetes API's OpenAPI schema (types, required fields, enumerations), through the
 //     models of the kubernetes-models package.
 //  2. The rules this deployment depends on, which no schema knows: selectors that select, probes on declared ports,
-//     one relay Deployment of two or more replicas, one connector per administration, settings and secrets that exist.
+//     one relay Deployment of two or more replicas, one connector per administration, settings and secrets that exist,
+//     a web application that reaches the API through a Service of this deployment.
 // Usage: node validate-manifests.mjs <folder>. Prints one line per finding; exits 1 if there is any.
 import fs from "node:fs";
 import path from "node:path";
@@ -10,7 +11,7 @@ import yaml from "js-yaml";
 
 const folder = process.argv[2] ?? "../k8s";
 // Provided by the platform, never in the repository (README, "Kubernetes").
-const platformSecrets = { "aankopen-database": ["connection-string"], "aankopen-rabbitmq": ["username", "password"] };
+const platformSecrets = { "aankopen-database": ["connection-string"], "aankopen-rabbitmq": ["username", "password"], "aankopen-web-client": ["client-secret"] };
 
 const findings = [];
 const fail = (where, what) => findings.push(`${where}: ${what}`);
@@ -93,6 +94,13 @@ for (const { doc, where } of workloads) {
   if (component === "relay" && env.Notifications__RelayEnabled !== "true") fail(where, "the relay must set Notifications__RelayEnabled=true");
   if (component === "api" && env.Notifications__RelayEnabled !== "false") fail(where, "API replicas must set Notifications__RelayEnabled=false");
   if (component === "connector" && !/^[A-Z0-9-]{2,20}$/.test(env.Connector__Administration ?? "")) fail(where, "a connector must name its Connector__Administration");
+  // The pages ask the API for everything: Web__ApiAddress must name the Service in front of the API replicas.
+  if (component === "web") {
+    const host = /^https?:\/\/([a-z0-9-]+)(?::\d+)?\/?$/.exec(env.Web__ApiAddress ?? "")?.[1];
+    const service = byKind("Service").find((o) => o.doc.metadata.name === host);
+    if (!service || !byKind("Deployment").some((o) => o.doc.metadata.labels?.["app.kubernetes.io/component"] === "api" && matches(service.doc.spec?.selector, o.doc.spec?.template?.metadata?.labels)))
+      fail(where, `Web__ApiAddress (${env.Web__ApiAddress ?? "unset"}) must be http://<the API's Service>`);
+  }
 }
 
 const connectors = byKind("Deployment").filter((o) => o.doc.metadata.labels?.["app.kubernetes.io/component"] === "connector");

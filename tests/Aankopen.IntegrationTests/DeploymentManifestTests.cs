@@ -61,11 +61,11 @@ public sealed class DeploymentManifestTests
         var (code, output) = await RunAsync("node", [Validator, Path.Combine(Root, "infra", "k8s")]);
 
         code.ShouldBe(0, output);
-        output.ShouldContain("12 objects checked, 0 findings");
+        output.ShouldContain("15 objects checked, 0 findings");
     }
 
     [Fact]
-    public async Task The_validator_refuses_a_relay_without_standby_a_probe_nobody_answers_a_malformed_limit_an_administration_without_connector_and_no_parked_alert()
+    public async Task The_validator_refuses_a_relay_without_standby_a_probe_nobody_answers_a_malformed_limit_an_administration_without_connector_no_parked_alert_and_pages_without_the_api()
     {
         var copy = Directory.CreateTempSubdirectory("aankopen-k8s-").FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(Root, "infra", "k8s")))
@@ -74,6 +74,7 @@ public sealed class DeploymentManifestTests
         await Change(copy, "api.yaml", "path: /health/ready", "path: /ready");
         await Change(copy, "api.yaml", "memory: 512Mi", "memory: lots");
         await Change(copy, "alerts.yaml", "(aankopen_finance_messages_parked)", "(aankopen_finance_messages_published_total)");
+        await Change(copy, "web.yaml", "value: \"http://aankopen-api\"", "value: \"http://aankopen-app\"");
         // Only the city's connector is left.
         var connectors = await File.ReadAllTextAsync(Path.Combine(copy, "connectors.yaml"), TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(copy, "connectors.yaml"), connectors[..connectors.IndexOf("\n---", StringComparison.Ordinal)], TestContext.Current.CancellationToken);
@@ -86,6 +87,7 @@ public sealed class DeploymentManifestTests
         output.ShouldContain("limits/memory must match format \"quantity\"");
         output.ShouldContain("no connector serves OCMW");
         output.ShouldContain("no alert rule on aankopen_finance_messages_parked");
+        output.ShouldContain("Web__ApiAddress (http://aankopen-app) must be http://<the API's Service>");
         Directory.Delete(copy, recursive: true);
     }
 

@@ -30,4 +30,24 @@ public sealed class HealthTests(RunningSystem system)
         var live = await system.Api.SendAsync(Write(HttpMethod.Get, "health/live", null, null, actor: DevIssuerTokens.Anonymous), Ct);
         live.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_web_applications_readiness_names_its_sessions_and_the_api_and_an_api_away_only_degrades_it()
+    {
+        using var site = new HttpClient { BaseAddress = system.Site };
+        var (status, report) = await ReadyAsync(site);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        StatusOf(report, "sessions").ShouldBe("Healthy");
+        StatusOf(report, "api").ShouldBe("Healthy");
+
+        // Nothing listens on port 1: the pages cannot reach an API, but sign-in and the sessions still work.
+        var (_, away) = await system.StartWebAsync(system.ConnectionString, new Uri("http://127.0.0.1:1/"), _ => { });
+        using var alone = new HttpClient { BaseAddress = away };
+        var (awayStatus, awayReport) = await ReadyAsync(alone);
+
+        awayStatus.ShouldBe(HttpStatusCode.OK);
+        StatusOf(awayReport, "api").ShouldBe("Degraded");
+        StatusOf(awayReport, "sessions").ShouldBe("Healthy");
+    }
 }

@@ -44,6 +44,22 @@ public sealed class StartupTests
     public void A_misconfigured_api_refuses_to_start_and_names_the_setting(string setting, string named) =>
         Should.Throw<StartupException>(() => Aankopen.Api.Program.Build([.. Database, .. RunningSystem.ApiSettings(), setting])).Message.ShouldContain(named);
 
+    [Theory]
+    [InlineData(null, "Web:ApiAddress must be the API's absolute http or https address")]
+    [InlineData("aankopen-api:8080", "it is 'aankopen-api:8080'")]
+    [InlineData("ftp://aankopen-api/", "Web:ApiAddress")]
+    public void A_web_application_that_cannot_reach_an_api_refuses_to_start_and_says_what_to_set(string? address, string named)
+    {
+        string[] api = address is null ? [] : [$"--Web:ApiAddress={address}"];
+
+        Should.Throw<StartupException>(() => Aankopen.Web.Program.Build([.. Database, .. RunningSystem.ApiSettings(), .. api])).Message.ShouldContain(named);
+    }
+
+    [Fact]
+    public void A_web_application_without_its_sessions_database_refuses_to_start_and_says_what_to_set() =>
+        Should.Throw<StartupException>(() => Aankopen.Web.Program.Build(["--urls=http://127.0.0.1:0", "--ConnectionStrings:Aankopen=", "--Web:ApiAddress=http://127.0.0.1:1/", .. RunningSystem.ApiSettings()]))
+            .Message.ShouldContain("ConnectionStrings:Aankopen");
+
     [Fact]
     public void A_connector_without_its_administration_refuses_to_start_and_says_what_to_set()
     {
