@@ -5,13 +5,13 @@ using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Operations;
-using Aankopen.Edge;
-using Aankopen.Edge.Http;
-using Aankopen.Edge.Security;
 using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.Routes;
 using Aankopen.Domain.Tenders.Thresholds;
+using Aankopen.Edge;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Aankopen.Observability;
 using Scalar.AspNetCore;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Aankopen.Edge.Http;
-using Aankopen.Edge.Security;
 using Aankopen.Client;
 using Aankopen.Domain;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Refit;

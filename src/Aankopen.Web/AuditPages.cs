@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Aankopen.Contracts.Api.V1;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
-using Aankopen.Contracts.Api.V1;
 using Refit;
 
 namespace Aankopen.Web;

@@ -1,10 +1,10 @@
 using Aankopen.Api.Infrastructure;
-using Aankopen.Edge;
 using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OptInToLot;
+using Aankopen.Edge;
 using Marten;
 using Npgsql;
 using Shouldly;

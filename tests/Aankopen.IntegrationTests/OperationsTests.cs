@@ -1,7 +1,7 @@
 using System.Net;
 using Aankopen.Api.Infrastructure;
-using Aankopen.Edge;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Edge;
 using Shouldly;
 using static Aankopen.IntegrationTests.HttpCalls;
 

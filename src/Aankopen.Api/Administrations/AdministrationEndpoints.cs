@@ -1,9 +1,9 @@
-using Aankopen.Edge.Http;
-using Aankopen.Edge.Security;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using JasperFx;
 using Marten;
 

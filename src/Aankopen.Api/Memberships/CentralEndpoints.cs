@@ -1,9 +1,9 @@
-using Aankopen.Edge.Http;
-using Aankopen.Edge.Security;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Memberships;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Marten;
 
 namespace Aankopen.Api.Memberships;

@@ -1,10 +1,10 @@
 using Aankopen.Api.Administrations;
-using Aankopen.Edge.Http;
-using Aankopen.Edge.Security;
 using Aankopen.Api.Shared.Streams;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Memberships;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Marten;
 
 namespace Aankopen.Api.Memberships;

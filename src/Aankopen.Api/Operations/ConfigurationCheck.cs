@@ -1,7 +1,7 @@
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Notifications;
-using Aankopen.Edge.Security;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Edge.Security;
 using Aankopen.Messaging;
 using Marten;
 using Weasel.Core;

@@ -1,9 +1,9 @@
 using Aankopen.Api.Notifications;
-using Aankopen.Edge.Http;
-using Aankopen.Edge.Security;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Aankopen.Messaging;
 using JasperFx.Events.Daemon;
 using Marten;

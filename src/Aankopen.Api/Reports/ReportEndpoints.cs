@@ -1,12 +1,12 @@
 using Aankopen.Api.Memberships;
-using Aankopen.Edge.Http;
-using Aankopen.Edge.Security;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Memberships;
 using Aankopen.Domain.Tenders;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Aankopen.Reports.Csv;
 using Aankopen.Reports.Synergies;
 using Marten;

@@ -1,6 +1,6 @@
-using Aankopen.Edge.Http;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
+using Aankopen.Edge.Http;
 
 namespace Aankopen.Api.Tenders;
 

@@ -1,9 +1,9 @@
-using Aankopen.Edge.Http;
 using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.Thresholds;
+using Aankopen.Edge.Http;
 
 namespace Aankopen.Api.Tenders;
 

@@ -1,7 +1,7 @@
-using Aankopen.Edge.Http;
-using Aankopen.Edge.Security;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Marten;
 
 namespace Aankopen.Api.Notifications.Deliveries;

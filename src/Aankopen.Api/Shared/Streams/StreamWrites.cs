@@ -1,7 +1,7 @@
 using Aankopen.Api.Infrastructure;
+using Aankopen.Domain;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
-using Aankopen.Domain;
 using Marten;
 
 namespace Aankopen.Api.Shared.Streams;

@@ -1,8 +1,8 @@
 using Aankopen.Api.Administrations;
-using Aankopen.Edge.Http;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
+using Aankopen.Edge.Http;
 using Marten;
 using Marten.Linq.MatchesSql;
 

@@ -1,7 +1,7 @@
-using Aankopen.Edge.Http;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders.ChangeLot;
+using Aankopen.Edge.Http;
 
 namespace Aankopen.Api.Tenders.ChangeLot;
 

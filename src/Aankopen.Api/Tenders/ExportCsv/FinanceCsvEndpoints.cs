@@ -1,8 +1,8 @@
 using Aankopen.Api.Administrations;
-using Aankopen.Edge.Http;
 using Aankopen.Api.Tenders.AdministrationYear;
 using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain;
+using Aankopen.Edge.Http;
 using Aankopen.Reports;
 using Aankopen.Reports.Csv;
 using Marten;

@@ -1,6 +1,6 @@
+using Aankopen.Domain.Tenders.Thresholds;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
-using Aankopen.Domain.Tenders.Thresholds;
 using Marten;
 
 namespace Aankopen.Api.Tenders.GetTender;

@@ -1,6 +1,6 @@
-using Aankopen.Edge.Http;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain.Tenders;
+using Aankopen.Edge.Http;
 using Marten;
 
 namespace Aankopen.Api.Tenders.History;

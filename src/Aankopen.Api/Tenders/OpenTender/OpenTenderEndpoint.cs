@@ -1,14 +1,14 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Notifications;
-using Aankopen.Edge.Http;
-using Aankopen.Edge.Security;
 using Aankopen.Api.Shared.Streams;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OpenTender;
 using Aankopen.Domain.Tenders.Thresholds;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
 using Marten;
 
 namespace Aankopen.Api.Tenders.OpenTender;

@@ -1,4 +1,3 @@
-using Aankopen.Edge.Security;
 using Aankopen.Api.Tenders.AddLot;
 using Aankopen.Api.Tenders.AdministrationYear;
 using Aankopen.Api.Tenders.AwardLot;
@@ -19,6 +18,7 @@ using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Api.Tenders.TerminateLot;
 using Aankopen.Api.Tenders.WithdrawOptIn;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Edge.Security;
 
 namespace Aankopen.Api.Tenders.Routes;
 

@@ -1,8 +1,8 @@
-using Aankopen.Edge.Http;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.TerminateLot;
+using Aankopen.Edge.Http;
 
 namespace Aankopen.Api.Tenders.TerminateLot;
 
