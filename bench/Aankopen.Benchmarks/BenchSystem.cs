@@ -133,8 +133,8 @@ public sealed class BenchSystem : IAsyncDisposable
     /// </summary>
     public static WebApplication StoreHost(string connectionString, string rabbitPort, Uri issuer) => Aankopen.Api.Program.Build([
         .. ApiArguments(connectionString, rabbitPort, issuer, relay: false), InProcessTelemetry,
-        $"--{Aankopen.Api.Infrastructure.StoreSettings.PlanEachExecutionSetting}=true",
-        $"--{Aankopen.Api.Infrastructure.StoreSettings.CommandTimeoutSetting}=0"]);
+        $"--{Aankopen.Store.Infrastructure.StoreSettings.PlanEachExecutionSetting}=true",
+        $"--{Aankopen.Store.Infrastructure.StoreSettings.CommandTimeoutSetting}=0"]);
 
     private async Task StartAsync(IHost host)
     {

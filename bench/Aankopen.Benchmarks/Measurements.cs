@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Aankopen.Api.Hosting;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OptInToLot;
 using Aankopen.FinanceSimulator;
+using Aankopen.Store.Hosting;
+using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 using MassTransit;
 using Npgsql;

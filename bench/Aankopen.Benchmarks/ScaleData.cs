@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Aankopen.Api.Tenders.ReadModels;
+using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 using Npgsql;
 

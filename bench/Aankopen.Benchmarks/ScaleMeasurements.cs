@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Operations;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Store.Infrastructure;
 using Marten;
 using Npgsql;
 

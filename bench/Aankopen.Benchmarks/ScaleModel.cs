@@ -1,4 +1,3 @@
-using Aankopen.Api.Administrations;
 using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Tenders;
@@ -9,6 +8,7 @@ using Aankopen.Domain.Tenders.OpenTender;
 using Aankopen.Domain.Tenders.OptInToLot;
 using Aankopen.Domain.Tenders.PublishTender;
 using Aankopen.Domain.Tenders.Renewals;
+using Aankopen.Store.Administrations;
 using Marten;
 
 namespace Aankopen.Benchmarks;

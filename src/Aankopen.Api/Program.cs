@@ -1,11 +1,8 @@
 using Aankopen.Api.Administrations;
-using Aankopen.Api.Hosting;
-using Aankopen.Api.Infrastructure;
 using Aankopen.Api.Memberships;
 using Aankopen.Api.Notifications;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Operations;
-using Aankopen.Api.Shared.Streams;
 using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.Routes;
 using Aankopen.Domain.Tenders.Thresholds;
@@ -13,6 +10,11 @@ using Aankopen.Edge;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
 using Aankopen.Observability;
+using Aankopen.Store.Administrations;
+using Aankopen.Store.Hosting;
+using Aankopen.Store.Infrastructure;
+using Aankopen.Store.Operations;
+using Aankopen.Store.Streams;
 using Scalar.AspNetCore;
 
 namespace Aankopen.Api;
@@ -70,11 +72,26 @@ public sealed class Program
         // The law's ceilings, with their sources: not deployment settings.
         services.AddSingleton(ProcedureThresholds.Belgian);
         services.AddScoped<StreamWrites>();
-        services.AddSingleton<Infrastructure.GroupCommit>();
-        services.AddSingleton<Tenders.SystemDecisions>();
+        services.AddSingleton<Store.Infrastructure.GroupCommit>();
+        services.AddSingleton<Store.Tenders.SystemDecisions>();
         services.AddSingleton<RecentStates>();
         services.AddScoped<TenderWrites>();
-        services.AddEventStore(builder.Configuration);
+        var relay = Store.Notifications.NotificationSettings.RelayEnabled(builder.Configuration);
+        var marten = services.AddEventStore(builder.Configuration, relay);
+        if (relay)
+        {
+            // HotCold: every process with the relay on stands ready, and one of them (elected through a PostgreSQL
+            // advisory lock) runs the async projections and the relay; when it dies, its lock goes with its
+            // connection and another takes over from the checkpoints.
+            marten.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold)
+                .AddSubscriptionWithServices<Notifications.FinanceNotificationRelay>(ServiceLifetime.Singleton);
+            // The schedulers run in each of those processes: each decision is appended expecting the version it was
+            // made on, so when two processes decide the same closing or renewal, one append is refused and the
+            // event is recorded once.
+            services.AddHostedService<Tenders.CloseOptIn.OptInDeadlineCloser>();
+            services.AddSingleton<Tenders.Renewals.RenewalScheduler>();
+            services.AddHostedService(sp => sp.GetRequiredService<Tenders.Renewals.RenewalScheduler>());
+        }
         services.AddHostedService<AdministrationSeeding>();
         // First of all hosted services, ahead of Marten's schema migration, so that its one-line message wins.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
@@ -82,7 +99,7 @@ public sealed class Program
         services.AddAankopenSecurity(builder.Configuration, SignIn.AddBearerSignIn);
         services.AddAankopenHealthChecks(builder.Configuration);
         // The lag is the daemon's: only its process samples it.
-        if (Notifications.NotificationSettings.RelayEnabled(builder.Configuration))
+        if (Store.Notifications.NotificationSettings.RelayEnabled(builder.Configuration))
             services.AddHostedService<DaemonLagSampler>();
         services.AddSingleton<ConfigurationCheck>();
         services.AddHttpClient();

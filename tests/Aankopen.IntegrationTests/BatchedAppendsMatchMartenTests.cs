@@ -1,10 +1,10 @@
-using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared.Streams;
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OptInToLot;
 using Aankopen.Edge;
+using Aankopen.Store.Infrastructure;
+using Aankopen.Store.Streams;
+using Aankopen.Store.Tenders;
+using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 using Npgsql;
 using Shouldly;
@@ -45,7 +45,7 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
         await using (var connection = await system.OwnConnectionAsync())
         {
             await using var batch = OurBatch(store, connection, byUs.Id, byUs.Version, ourEvents,
-                TenderWrites.Records.After(byUs.State, byUs.Version, ourEvents).Record, key, correlation, trace);
+                TenderRecords.Records.After(byUs.State, byUs.Version, ourEvents).Record, key, correlation, trace);
             await batch.ExecuteNonQueryAsync(Ct);
         }
 
@@ -83,7 +83,7 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
         }
         await using var connection = await system.OwnConnectionAsync();
         var ours = opening with { TenderId = byUs, Reference = ourReference };
-        await using (var batch = OurBatch(store, connection, byUs, 0, [ours], TenderWrites.Records.Record(JointTender.Fold([ours])!, 1), key, correlation, trace,
+        await using (var batch = OurBatch(store, connection, byUs, 0, [ours], TenderRecords.Records.Record(JointTender.Fold([ours])!, 1), key, correlation, trace,
             typeof(JointTender)))
             await batch.ExecuteNonQueryAsync(Ct);
 

@@ -46,7 +46,8 @@ public sealed class Browsers : IAsyncLifetime
         await page.GotoAsync(site.ToString());
         // The identity provider's page: pick who you are.
         await page.Locator($"button[value='{persona}']").ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(site.ToString(), StringComparison.Ordinal));
+        // Back on the site, past its sign-in callback: the session cookie is set only by the callback's answer.
+        await page.WaitForURLAsync(url => url.StartsWith(site.ToString(), StringComparison.Ordinal) && !url.Contains("/signin-oidc", StringComparison.Ordinal));
         return page;
     }
 

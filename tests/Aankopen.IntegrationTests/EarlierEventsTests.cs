@@ -1,7 +1,7 @@
-using Aankopen.Api.Hosting;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OptInToLot;
+using Aankopen.Store.Hosting;
+using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 using Shouldly;
 using static Aankopen.IntegrationTests.HttpCalls;

@@ -1,10 +1,10 @@
-using Aankopen.Api.Hosting;
-using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Shared.Streams;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OptInToLot;
 using Aankopen.Edge.Http;
+using Aankopen.Store.Hosting;
+using Aankopen.Store.Infrastructure;
+using Aankopen.Store.Streams;
+using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 using Shouldly;
 using static Aankopen.IntegrationTests.HttpCalls;

@@ -39,7 +39,7 @@ public sealed class MembershipApiTests(RunningSystem system)
         var store = system.ApiServices.GetRequiredService<Marten.IDocumentStore>();
         await using (var session = store.LightweightSession(Aankopen.Edge.Tenancy.Tenants.Default))
         {
-            session.Delete<Aankopen.Api.Memberships.MembershipRecord>(joined.Id);
+            session.Delete<Aankopen.Store.Memberships.MembershipRecord>(joined.Id);
             await session.SaveChangesAsync(Ct);
         }
 
@@ -53,7 +53,7 @@ public sealed class MembershipApiTests(RunningSystem system)
             new RenewMembershipRequest(new DateOnly(2032, 12, 31), "RMW/2029/5"), etag), Ct);
         renewed.StatusCode.ShouldBe(HttpStatusCode.OK, await renewed.Content.ReadAsStringAsync(Ct));
         await using var query = store.QuerySession(Aankopen.Edge.Tenancy.Tenants.Default);
-        (await query.LoadAsync<Aankopen.Api.Memberships.MembershipRecord>(joined.Id, Ct)).ShouldNotBeNull().State.End.ShouldBe(new DateOnly(2032, 12, 31));
+        (await query.LoadAsync<Aankopen.Store.Memberships.MembershipRecord>(joined.Id, Ct)).ShouldNotBeNull().State.End.ShouldBe(new DateOnly(2032, 12, 31));
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Net;
-using Aankopen.Api.Infrastructure;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Edge;
+using Aankopen.Store.Infrastructure;
 using Shouldly;
 using static Aankopen.IntegrationTests.HttpCalls;
 
@@ -38,7 +38,7 @@ public sealed class OperationsTests(RunningSystem system)
 
         var rebuilt = await AsOperatorAsync<RebuildView>(HttpMethod.Post, "api/operations/projections/rebuild");
 
-        rebuilt.Projections.ShouldContain(nameof(Aankopen.Api.Tenders.ReadModels.ParticipationProjection));
+        rebuilt.Projections.ShouldContain(nameof(Aankopen.Store.Tenders.ReadModels.ParticipationProjection));
         rebuilt.Tenders.ShouldBeGreaterThanOrEqualTo(1);
         var found = await system.Api.GetFromJsonAsync<PageView<TenderSummaryView>>($"api/tenders?q={reference}", Ct);
         found!.Items.ShouldHaveSingleItem().Reference.ShouldBe(reference);

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Aankopen.Api.Hosting;
 using Aankopen.Api.Operations;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Client;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OptInToLot;
+using Aankopen.Store.Hosting;
+using Aankopen.Store.Tenders.ReadModels;
 using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events;

@@ -1,7 +1,7 @@
-using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders.OptInToLot;
 using Aankopen.FinanceSimulator;
+using Aankopen.Store.Tenders;
+using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 using Npgsql;
 using Shouldly;
@@ -27,7 +27,7 @@ public sealed class SequenceGapTests(RunningSystem system)
         {
             // As the service writes it, the record included, within the held transaction.
             await using var batch = BatchedAppendsMatchMartenTests.OurBatch(store, transaction.Connection!, tender.Id, tender.Version, events,
-                TenderWrites.Records.After(tender.State, tender.Version, events).Record, null, $"gap-{Guid.NewGuid():N}", null);
+                TenderRecords.Records.After(tender.State, tender.Version, events).Record, null, $"gap-{Guid.NewGuid():N}", null);
             batch.Transaction = transaction;
             await batch.ExecuteNonQueryAsync(Ct);
         });

@@ -112,13 +112,13 @@ public sealed partial class CatalogueTests
         bool Named(string key) => code.Contains($"\"{key}\"", StringComparison.Ordinal)
             || (key.IndexOf('/', StringComparison.Ordinal) is var slash and > 0
                 && (code.Contains($"\"{key[..(slash + 1)]}\"", StringComparison.Ordinal) || code.Contains($"$\"{key[..(slash + 1)]}{{", StringComparison.Ordinal))
-                && (code.Contains($"\"{key[(slash + 1)..]}\"", StringComparison.Ordinal) || Enum.GetNames<Aankopen.Api.Tenders.ReadModels.ParticipationStatus>().Contains(key[(slash + 1)..])));
+                && (code.Contains($"\"{key[(slash + 1)..]}\"", StringComparison.Ordinal) || Enum.GetNames<Aankopen.Store.Tenders.ReadModels.ParticipationStatus>().Contains(key[(slash + 1)..])));
 
         dutch.Count.ShouldBeGreaterThan(60);
         BothLanguagesAgree(dutch, french, "Reports");
         dutch.Keys.Where(k => !Named(k)).ShouldBeEmpty("in Reports.resx but named nowhere");
         TextNamed().Matches(code).Select(m => m.Groups["key"].Value).Except(dutch.Keys).ShouldBeEmpty("named but not in Reports.resx");
-        foreach (var status in Enum.GetNames<Aankopen.Api.Tenders.ReadModels.ParticipationStatus>())
+        foreach (var status in Enum.GetNames<Aankopen.Store.Tenders.ReadModels.ParticipationStatus>())
             dutch.ShouldContainKey($"participation/{status}");
     }
 

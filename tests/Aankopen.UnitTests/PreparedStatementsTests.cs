@@ -1,5 +1,5 @@
-using Aankopen.Api.Infrastructure;
 using Aankopen.Edge;
+using Aankopen.Store.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Shouldly;
@@ -34,7 +34,7 @@ public sealed class PreparedStatementsTests
             [StoreSettings.PlanEachExecutionSetting] = plan,
         }).Build();
 
-        StoreSettings.PlansEachExecution(settings, Aankopen.Api.Notifications.NotificationSettings.RelayEnabled(settings)).ShouldBe(expected);
+        StoreSettings.PlansEachExecution(settings, Aankopen.Store.Notifications.NotificationSettings.RelayEnabled(settings)).ShouldBe(expected);
     }
 
     [Theory]

@@ -1,6 +1,6 @@
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Tenders;
+using Aankopen.Store.Tenders.ReadModels;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

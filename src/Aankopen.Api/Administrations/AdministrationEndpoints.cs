@@ -4,6 +4,7 @@ using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
+using Aankopen.Store.Administrations;
 using JasperFx;
 using Marten;
 

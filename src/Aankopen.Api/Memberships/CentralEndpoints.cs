@@ -4,6 +4,7 @@ using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Memberships;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
+using Aankopen.Store.Memberships;
 using Marten;
 
 namespace Aankopen.Api.Memberships;

@@ -1,10 +1,11 @@
-using Aankopen.Api.Administrations;
-using Aankopen.Api.Shared.Streams;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Memberships;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
+using Aankopen.Store.Administrations;
+using Aankopen.Store.Memberships;
+using Aankopen.Store.Streams;
 using Marten;
 
 namespace Aankopen.Api.Memberships;
@@ -41,7 +42,7 @@ public static class MembershipEndpoints
             .Produces<MembershipView>().Produces(StatusCodes.Status204NoContent).ProducesProblem(404).ProducesProblem(409).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
 
     public static async Task<IResult> Join(
-        JoinCentralRequest request, HttpContext http, IDocumentSession session, Infrastructure.GroupCommit commits, TimeProvider clock, CancellationToken ct)
+        JoinCentralRequest request, HttpContext http, IDocumentSession session, Store.Infrastructure.GroupCommit commits, TimeProvider clock, CancellationToken ct)
     {
         var (actor, actorProblem) = Actor.Read(http);
         if (actorProblem is not null)

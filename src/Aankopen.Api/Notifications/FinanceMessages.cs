@@ -1,6 +1,7 @@
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
+using Aankopen.Store.Notifications;
 
 namespace Aankopen.Api.Notifications;
 

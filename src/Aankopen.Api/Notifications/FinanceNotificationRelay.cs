@@ -1,9 +1,10 @@
-using Aankopen.Api.Notifications.Deliveries;
-using Aankopen.Api.Notifications.Parking;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Memberships;
 using Aankopen.Domain.Tenders;
 using Aankopen.Messaging;
+using Aankopen.Store.Notifications;
+using Aankopen.Store.Notifications.Deliveries;
+using Aankopen.Store.Notifications.Parking;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -18,7 +19,7 @@ namespace Aankopen.Api.Notifications;
 /// pages of events and only moves its checkpoint past a page once this method returns, so a page is only ever left
 /// behind after every message in it was confirmed by the broker or parked. While RabbitMQ is away it keeps retrying:
 /// the messages of one tender or membership never overtake each other, and no later page starts. A message the broker
-/// answers for and still refuses is parked for its administration (<see cref="Parking.ParkedFinanceMessage"/>), with
+/// answers for and still refuses is parked for its administration (<see cref="ParkedFinanceMessage"/>), with
 /// the later messages of its stream for that administration behind it, and the relay goes on. After a crash the
 /// daemon starts again from the last checkpoint; messages sent again carry the same ids and business keys, so
 /// finance systems book them once.
@@ -67,7 +68,7 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
         foreach (var @event in page.Events)
         {
             var correlation = @event.CorrelationId ?? @event.Id.ToString();
-            var trace = Infrastructure.EventTraces.Of(@event);
+            var trace = Store.Infrastructure.EventTraces.Of(@event);
             // Each event is read, and its messages addressed and recorded, within its own tenant.
             var tenant = operations.ForTenant(@event.TenantId);
             var ordinal = 0;

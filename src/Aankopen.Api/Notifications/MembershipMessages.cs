@@ -1,5 +1,6 @@
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Memberships;
+using Aankopen.Store.Notifications;
 
 namespace Aankopen.Api.Notifications;
 

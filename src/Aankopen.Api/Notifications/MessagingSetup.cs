@@ -1,7 +1,6 @@
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Messaging;
-using Marten;
 using MassTransit;
 
 namespace Aankopen.Api.Notifications;
@@ -13,13 +12,6 @@ public static class MessagingSetup
         var settings = configuration.GetSection(RabbitMqSettings.Section).Get<RabbitMqSettings>() ?? new RabbitMqSettings();
         services.AddSingleton(settings);
         services.AddSingleton<FinanceQueues>();
-        // What the relay and the delivery reports keep, registered by them rather than by the event store's set-up.
-        services.ConfigureMarten(o =>
-        {
-            o.Schema.For<PublishedFinanceMessage>().Index(m => m.TenderId).Index(m => m.Administration);
-            o.Schema.For<Parking.ParkedFinanceMessage>().Index(m => m.StreamId).Index(m => m.Administration);
-            o.Schema.For<DeliveryRecord>().Index(r => r.UpdatedAt); // the health check reads the latest
-        });
         services.AddHostedService<BrokerReachability>();
         services.AddMassTransit(bus =>
         {

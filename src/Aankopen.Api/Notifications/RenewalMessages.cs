@@ -1,6 +1,7 @@
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.Renewals;
+using Aankopen.Store.Notifications;
 
 namespace Aankopen.Api.Notifications;
 

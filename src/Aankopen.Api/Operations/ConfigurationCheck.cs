@@ -1,8 +1,8 @@
-using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Notifications;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Edge.Security;
 using Aankopen.Messaging;
+using Aankopen.Store.Infrastructure;
+using Aankopen.Store.Notifications;
 using Marten;
 using Weasel.Core;
 

@@ -1,10 +1,10 @@
-using Aankopen.Api.Notifications;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
 using Aankopen.Messaging;
+using Aankopen.Store.Notifications;
+using Aankopen.Store.Tenders.ReadModels;
 using JasperFx.Events.Daemon;
 using Marten;
 

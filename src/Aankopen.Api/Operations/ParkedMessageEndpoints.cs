@@ -1,10 +1,11 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Notifications;
-using Aankopen.Api.Notifications.Deliveries;
-using Aankopen.Api.Notifications.Parking;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Edge.Http;
 using Aankopen.Messaging;
+using Aankopen.Store.Administrations;
+using Aankopen.Store.Notifications.Deliveries;
+using Aankopen.Store.Notifications.Parking;
 using Marten;
 using MassTransit;
 

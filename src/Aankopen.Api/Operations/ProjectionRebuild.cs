@@ -1,4 +1,4 @@
-using Aankopen.Api.Tenders.ReadModels;
+using Aankopen.Store.Tenders.ReadModels;
 using JasperFx.Events.Daemon;
 using Marten;
 
@@ -13,7 +13,7 @@ public static class ProjectionRebuild
 {
     public const string Command = "rebuild-projections";
 
-    public static readonly Type[] Projections = [typeof(TenderRecordProjection), typeof(ParticipationProjection), typeof(Memberships.MembershipRecordProjection)];
+    public static readonly Type[] Projections = [typeof(TenderRecordProjection), typeof(ParticipationProjection), typeof(Store.Memberships.MembershipRecordProjection)];
 
     /// <summary>
     /// Hours, not minutes: a rebuild that gives up half way leaves the read models half built. Cancelling (Ctrl+C, or
@@ -31,7 +31,7 @@ public static class ProjectionRebuild
         if (running.Any(s => s.Identity == TenderReadModelRebuild.ParticipationShard.Identity))
             await daemon.StopAgentAsync(TenderReadModelRebuild.ParticipationShard);
         var tenders = new TenderReadModelRebuild(store).RunAsync(ct);
-        await Task.WhenAll(tenders, daemon.RebuildProjectionAsync<Memberships.MembershipRecordProjection>(ShardTimeout, ct));
+        await Task.WhenAll(tenders, daemon.RebuildProjectionAsync<Store.Memberships.MembershipRecordProjection>(ShardTimeout, ct));
         // A rebuild leaves an async projection's shard stopped; one that was keeping up before must keep up after.
         var stillRunning = daemon.CurrentAgents().Where(a => a.Status == JasperFx.AgentStatus.Running).Select(a => a.Name.Identity).ToHashSet();
         foreach (var shard in running.Where(s => !stillRunning.Contains(s.Identity)))

@@ -1,6 +1,4 @@
-using Aankopen.Api.Memberships;
 using Aankopen.Api.Tenders;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Memberships;
@@ -9,6 +7,8 @@ using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
 using Aankopen.Reports.Csv;
 using Aankopen.Reports.Synergies;
+using Aankopen.Store.Memberships;
+using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 
 namespace Aankopen.Api.Reports;

@@ -1,8 +1,8 @@
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.Thresholds;
 using Aankopen.Edge.Security;
+using Aankopen.Store.Tenders.ReadModels;
 
 namespace Aankopen.Api.Tenders;
 

@@ -28,10 +28,10 @@ public sealed class SessionTests(RunningSystem system)
         pages.DatabaseSchemaName.ShouldBe(Aankopen.Web.Sessions.SessionStore.Schema);
         pages.AllKnownDocumentTypes().Select(d => d.DocumentType).ShouldBe([typeof(Aankopen.Web.Sessions.PageSession), typeof(Aankopen.Web.Sessions.DataProtectionKey)], ignoreOrder: true);
         documents.ShouldNotContain(typeof(Aankopen.Web.Sessions.PageSession));
-        documents.ShouldContain(typeof(Aankopen.Api.Tenders.ReadModels.TenderRecord));
-        documents.ShouldContain(typeof(Aankopen.Api.Notifications.Deliveries.PublishedFinanceMessage));
-        documents.ShouldContain(typeof(Aankopen.Api.Notifications.Parking.ParkedFinanceMessage));
-        documents.ShouldContain(typeof(Aankopen.Api.Notifications.Deliveries.DeliveryRecord));
+        documents.ShouldContain(typeof(Aankopen.Store.Tenders.ReadModels.TenderRecord));
+        documents.ShouldContain(typeof(Aankopen.Store.Notifications.Deliveries.PublishedFinanceMessage));
+        documents.ShouldContain(typeof(Aankopen.Store.Notifications.Parking.ParkedFinanceMessage));
+        documents.ShouldContain(typeof(Aankopen.Store.Notifications.Deliveries.DeliveryRecord));
     }
 
     [Fact]

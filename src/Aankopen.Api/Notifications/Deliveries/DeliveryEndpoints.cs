@@ -2,6 +2,7 @@ using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
+using Aankopen.Store.Notifications.Deliveries;
 using Marten;
 
 namespace Aankopen.Api.Notifications.Deliveries;

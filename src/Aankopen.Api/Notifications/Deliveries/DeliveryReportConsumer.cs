@@ -1,4 +1,5 @@
 using Aankopen.Contracts.Finance.V1;
+using Aankopen.Store.Notifications.Deliveries;
 using Marten;
 using MassTransit;
 

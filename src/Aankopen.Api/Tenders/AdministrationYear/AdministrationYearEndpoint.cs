@@ -1,8 +1,9 @@
 using Aankopen.Api.Administrations;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Edge.Http;
+using Aankopen.Store.Administrations;
+using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 using Marten.Linq.MatchesSql;
 

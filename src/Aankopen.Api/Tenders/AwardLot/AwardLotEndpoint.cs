@@ -1,7 +1,7 @@
-using Aankopen.Api.Administrations;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.AwardLot;
+using Aankopen.Store.Administrations;
 using Marten;
 
 namespace Aankopen.Api.Tenders.AwardLot;

@@ -1,7 +1,8 @@
-using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.CloseOptIn;
+using Aankopen.Store.Infrastructure;
+using Aankopen.Store.Tenders;
+using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 
 namespace Aankopen.Api.Tenders.CloseOptIn;

@@ -1,10 +1,11 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Tenders.AdministrationYear;
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Domain;
 using Aankopen.Edge.Http;
 using Aankopen.Reports;
 using Aankopen.Reports.Csv;
+using Aankopen.Store.Administrations;
+using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 
 namespace Aankopen.Api.Tenders.ExportCsv;

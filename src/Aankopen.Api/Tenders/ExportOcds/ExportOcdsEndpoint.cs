@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using Aankopen.Api.Administrations;
 using Aankopen.Domain.Tenders;
 using Aankopen.Reports.Ocds;
+using Aankopen.Store.Administrations;
+using Aankopen.Store.Tenders;
 using Marten;
 
 namespace Aankopen.Api.Tenders.ExportOcds;
@@ -23,7 +24,7 @@ public static class ExportOcdsEndpoint
         Guid tenderId, HttpContext http, IQuerySession session, OcdsSettings settings, TimeProvider clock, bool record, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(tenderId, token: ct);
-        if (!TenderWrites.IsTender(events))
+        if (!TenderRecords.IsTender(events))
             return TenderWrites.TenderNotFound(http, tenderId);
         var administrations = (await session.LoadAdministrationsAsync(ct)).All.ToDictionary(a => a.Code);
         var ocid = settings.OcidOf(tenderId);

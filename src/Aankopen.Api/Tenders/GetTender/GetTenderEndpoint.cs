@@ -1,6 +1,7 @@
 using Aankopen.Domain.Tenders.Thresholds;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
+using Aankopen.Store.Tenders;
 using Marten;
 
 namespace Aankopen.Api.Tenders.GetTender;
@@ -10,7 +11,7 @@ public static class GetTenderEndpoint
     public static async Task<IResult> Handle(
         Guid tenderId, HttpContext http, IQuerySession session, ProcedureThresholds thresholds, CancellationToken ct)
     {
-        var record = await TenderWrites.Records.LoadAsync(session, tenderId, ct);
+        var record = await TenderRecords.Records.LoadAsync(session, tenderId, ct);
         var scope = http.ScopeOf();
         if (record is null || !record.State.Involves(scope))
             return TenderWrites.TenderNotFound(http, tenderId);

@@ -1,6 +1,7 @@
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain.Tenders;
 using Aankopen.Edge.Http;
+using Aankopen.Store.Tenders;
 using Marten;
 
 namespace Aankopen.Api.Tenders.History;
@@ -11,7 +12,7 @@ public static class TenderHistoryEndpoint
     public static async Task<IResult> Handle(Guid tenderId, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         var events = await session.Events.FetchStreamAsync(tenderId, token: ct);
-        if (!TenderWrites.IsTender(events))
+        if (!TenderRecords.IsTender(events))
             return TenderWrites.TenderNotFound(http, tenderId);
         return TypedResults.Ok(events.Select(e => new HistoryEntryView(e.Version, e.Data.GetType().Name, ActorOf(e.Data), e.Timestamp, e.Data, e.CorrelationId, CorrelationIds.CallerOf(e.Headers))).ToArray());
     }

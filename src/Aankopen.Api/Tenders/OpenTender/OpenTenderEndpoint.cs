@@ -1,7 +1,3 @@
-using Aankopen.Api.Administrations;
-using Aankopen.Api.Infrastructure;
-using Aankopen.Api.Notifications;
-using Aankopen.Api.Shared.Streams;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
@@ -9,6 +5,11 @@ using Aankopen.Domain.Tenders.OpenTender;
 using Aankopen.Domain.Tenders.Thresholds;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
+using Aankopen.Store.Administrations;
+using Aankopen.Store.Infrastructure;
+using Aankopen.Store.Notifications;
+using Aankopen.Store.Streams;
+using Aankopen.Store.Tenders;
 using Marten;
 
 namespace Aankopen.Api.Tenders.OpenTender;
@@ -16,7 +17,7 @@ namespace Aankopen.Api.Tenders.OpenTender;
 public static class OpenTenderEndpoint
 {
     public static async Task<IResult> Handle(
-        OpenTenderRequest request, HttpContext http, IDocumentSession session, Infrastructure.GroupCommit commits, TimeProvider clock,
+        OpenTenderRequest request, HttpContext http, IDocumentSession session, Store.Infrastructure.GroupCommit commits, TimeProvider clock,
         ProcedureThresholds thresholds, CancellationToken ct)
     {
         var (actor, actorProblem) = Actor.Read(http);
@@ -46,8 +47,8 @@ public static class OpenTenderEndpoint
         var version = decision.Events.Count;
         try
         {
-            if (await commits.AppendAsync(session.TenantId, tenderId, 0, decision.Events, TenderWrites.Records.Record(tender, version), origin,
-                    typeof(JointTender)) == Infrastructure.GroupCommit.Outcome.Stale)
+            if (await commits.AppendAsync(session.TenantId, tenderId, 0, decision.Events, TenderRecords.Records.Record(tender, version), origin,
+                    typeof(JointTender)) == Store.Infrastructure.GroupCommit.Outcome.Stale)
                 return await ReplayAsync(http, session, tenderId, origin, thresholds, ct);
         }
         catch (Exception e) when (IsDuplicateReference(e))
@@ -73,7 +74,7 @@ public static class OpenTenderEndpoint
         if (first.Count == 0 || !IdempotencyKeys.Replays(first[0], origin))
             return Problems.Single(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", IdempotencyKeys.Header);
         // Its record, or its events while a rebuild rewrites the record.
-        var record = await TenderWrites.Records.LoadAsync(fresh, tenderId, ct);
+        var record = await TenderRecords.Records.LoadAsync(fresh, tenderId, ct);
         if (record is null)
             return TenderWrites.TenderNotFound(http, tenderId);
         StreamVersions.SetETag(http, record.Version);

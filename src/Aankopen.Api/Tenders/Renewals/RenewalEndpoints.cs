@@ -1,9 +1,9 @@
-using Aankopen.Api.Tenders.ReadModels;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders.Renewals;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
+using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 
 namespace Aankopen.Api.Tenders.Renewals;
