@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Aankopen.Api.Operations;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Store.Infrastructure;
+using Aankopen.Worker.Operations;
 using Marten;
 using Npgsql;
 

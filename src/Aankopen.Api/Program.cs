@@ -1,6 +1,5 @@
 using Aankopen.Api.Administrations;
 using Aankopen.Api.Memberships;
-using Aankopen.Api.Notifications;
 using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Api.Operations;
 using Aankopen.Api.Tenders;
@@ -19,24 +18,20 @@ using Scalar.AspNetCore;
 
 namespace Aankopen.Api;
 
+/// <summary>
+/// The API: HTTP endpoints over the event store, for programs and the web application. It records decisions; the
+/// worker (Aankopen.Worker) publishes them to the finance systems, runs the schedulers and serves the operator.
+/// </summary>
 public sealed class Program
 {
     private Program() { }
 
     public static async Task<int> Main(string[] args)
     {
-        var verb = args.FirstOrDefault() is ProjectionRebuild.Command or SchemaMigrations.Command ? args[0] : null;
-        var script = verb == SchemaMigrations.Command && args.Length > 2 && args[1] == "--script" ? args[2] : null;
         WebApplication app;
         try
         {
-            // A verb must not race a daemon of its own process: the relay and async projections stay off. It serves
-            // no requests either, so it needs no identity provider; a placeholder satisfies the check.
-            app = Build(verb is null ? args :
-                [.. args.Skip(script is null ? 1 : 3), "--Notifications:RelayEnabled=false", "--Authentication:Authority=https://127.0.0.1/",
-                 $"--{SchemaMigrations.Setting}=OnStartup", $"--{StoreSettings.PlanEachExecutionSetting}=true",
-                 // A migration that fills a new column rewrites every row of its table; on a large store that takes minutes.
-                 $"--{StoreSettings.CommandTimeoutSetting}=0"]);
+            app = Build(args);
         }
         catch (StartupException e)
         {
@@ -45,10 +40,6 @@ public sealed class Program
         }
         try
         {
-            if (verb == ProjectionRebuild.Command)
-                return await ProjectionRebuild.RunAsync(app, CancellationToken.None);
-            if (verb == SchemaMigrations.Command)
-                return await SchemaMigrations.RunAsync(app, script, CancellationToken.None);
             await app.RunAsync();
             return 0;
         }
@@ -72,36 +63,15 @@ public sealed class Program
         // The law's ceilings, with their sources: not deployment settings.
         services.AddSingleton(ProcedureThresholds.Belgian);
         services.AddScoped<StreamWrites>();
-        services.AddSingleton<Store.Infrastructure.GroupCommit>();
-        services.AddSingleton<Store.Tenders.SystemDecisions>();
+        services.AddSingleton<GroupCommit>();
         services.AddSingleton<RecentStates>();
         services.AddScoped<TenderWrites>();
-        var relay = Store.Notifications.NotificationSettings.RelayEnabled(builder.Configuration);
-        var marten = services.AddEventStore(builder.Configuration, relay);
-        if (relay)
-        {
-            // HotCold: every process with the relay on stands ready, and one of them (elected through a PostgreSQL
-            // advisory lock) runs the async projections and the relay; when it dies, its lock goes with its
-            // connection and another takes over from the checkpoints.
-            marten.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold)
-                .AddSubscriptionWithServices<Notifications.FinanceNotificationRelay>(ServiceLifetime.Singleton);
-            // The schedulers run in each of those processes: each decision is appended expecting the version it was
-            // made on, so when two processes decide the same closing or renewal, one append is refused and the
-            // event is recorded once.
-            services.AddHostedService<Tenders.CloseOptIn.OptInDeadlineCloser>();
-            services.AddSingleton<Tenders.Renewals.RenewalScheduler>();
-            services.AddHostedService(sp => sp.GetRequiredService<Tenders.Renewals.RenewalScheduler>());
-        }
+        services.AddEventStore(builder.Configuration, daemonRunsHere: false);
         services.AddHostedService<AdministrationSeeding>();
         // First of all hosted services, ahead of Marten's schema migration, so that its one-line message wins.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
-        services.AddFinanceMessaging(builder.Configuration);
         services.AddAankopenSecurity(builder.Configuration, SignIn.AddBearerSignIn);
-        services.AddAankopenHealthChecks(builder.Configuration);
-        // The lag is the daemon's: only its process samples it.
-        if (Store.Notifications.NotificationSettings.RelayEnabled(builder.Configuration))
-            services.AddHostedService<DaemonLagSampler>();
-        services.AddSingleton<ConfigurationCheck>();
+        services.AddAankopenHealthChecks(daemonRunsHere: false);
         services.AddHttpClient();
         services.AddSingleton(StartupException.Checked(() => Aankopen.Reports.Ocds.OcdsSettings.From(builder.Configuration["Exports:OcidPrefix"], builder.Configuration["Exports:Publisher"])));
 
@@ -135,7 +105,6 @@ public sealed class Program
         app.MapDeliveryEndpoints();
         app.MapCentralEndpoints();
         app.MapMembershipEndpoints();
-        app.MapOperationEndpoints();
         Reports.ReportEndpoints.MapReportEndpoints(app);
         return app;
     }

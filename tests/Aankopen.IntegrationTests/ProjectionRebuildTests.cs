@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Aankopen.Api.Operations;
 using Aankopen.Client;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.OptInToLot;
 using Aankopen.Store.Hosting;
 using Aankopen.Store.Tenders.ReadModels;
+using Aankopen.Worker.Operations;
 using JasperFx.Events.Daemon;
 using Marten;
 using Marten.Events;

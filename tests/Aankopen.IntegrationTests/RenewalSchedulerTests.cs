@@ -1,6 +1,6 @@
 using System.Net;
-using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.Worker.Schedules;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
 using static Aankopen.IntegrationTests.HttpCalls;

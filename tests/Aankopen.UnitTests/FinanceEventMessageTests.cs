@@ -1,6 +1,6 @@
-using Aankopen.Api.Notifications;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Tenders;
+using Aankopen.Worker.Notifications;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

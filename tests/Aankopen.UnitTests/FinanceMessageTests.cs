@@ -1,6 +1,6 @@
-using Aankopen.Api.Notifications;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.AwardLot;
+using Aankopen.Worker.Notifications;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

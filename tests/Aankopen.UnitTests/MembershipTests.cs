@@ -145,7 +145,7 @@ public class MembershipTests
         var renewed = new MembershipRenewed(Id, new DateOnly(2032, 12, 31), "RMW/2029/5", Cell, Now);
         var central = new PurchasingCentral("FOR-CMS", "Federale aankoopcentrale", "Centrale d'achat fédérale", "0250.000.177", CentralLevel.Federal, Cell, Now);
 
-        var message = Api.Notifications.MembershipMessages.For(member.Apply(renewed), renewed, central, Guid.CreateVersion7(), "corr").ShouldNotBeNull();
+        var message = Worker.Notifications.MembershipMessages.For(member.Apply(renewed), renewed, central, Guid.CreateVersion7(), "corr").ShouldNotBeNull();
 
         message.ShouldSatisfyAllConditions(
             m => m.AdministrationCode.ShouldBe("OCMW"), m => m.Change.ShouldBe(Contracts.Finance.V1.MembershipChange.Renewed),

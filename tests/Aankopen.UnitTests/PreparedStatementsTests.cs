@@ -22,19 +22,18 @@ public sealed class PreparedStatementsTests
     }
 
     [Theory]
-    [InlineData(null, null, true)]
-    [InlineData("false", null, false)]
-    [InlineData("false", "true", true)]
-    [InlineData("true", "false", false)]
-    public void The_daemons_process_plans_each_execution_unless_told_otherwise(string? relay, string? plan, bool expected)
+    [InlineData(true, null, true)]
+    [InlineData(false, null, false)]
+    [InlineData(false, "true", true)]
+    [InlineData(true, "false", false)]
+    public void The_workers_plan_each_execution_and_the_apis_do_not_unless_told_otherwise(bool worker, string? plan, bool expected)
     {
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Notifications:RelayEnabled"] = relay,
             [StoreSettings.PlanEachExecutionSetting] = plan,
         }).Build();
 
-        StoreSettings.PlansEachExecution(settings, Aankopen.Store.Notifications.NotificationSettings.RelayEnabled(settings)).ShouldBe(expected);
+        StoreSettings.PlansEachExecution(settings, daemonRunsHere: worker).ShouldBe(expected);
     }
 
     [Theory]

@@ -1,8 +1,8 @@
-using Aankopen.Api.Notifications;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.Renewals;
 using Aankopen.Domain.Tenders.TerminateLot;
+using Aankopen.Worker.Notifications;
 using Shouldly;
 using static Aankopen.UnitTests.Samples;
 

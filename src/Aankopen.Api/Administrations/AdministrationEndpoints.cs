@@ -33,7 +33,7 @@ public static class AdministrationEndpoints
     public static async Task<IResult> Get(string code, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<AdministrationRecord>(code, ct) is not { } record)
-            return NotFound(http, code);
+            return Problems.AdministrationNotFound(http, code);
         StreamVersions.SetETag(http, record.Version);
         return TypedResults.Ok(ToView(record));
     }
@@ -89,7 +89,7 @@ public static class AdministrationEndpoints
         if (versionProblem is not null)
             return versionProblem;
         if (await session.LoadAsync<AdministrationRecord>(code, ct) is not { } record)
-            return NotFound(http, code);
+            return Problems.AdministrationNotFound(http, code);
         if (record.Version != expected)
             return StreamVersions.Stale(http, StreamVersions.ETagFor(expected!.Value), record.Version);
         var errors = AdministrationRules.Check(code, request.NameNl, request.NameFr, request.EnterpriseNumber, request.Kind);
@@ -120,6 +120,4 @@ public static class AdministrationEndpoints
     private static AdministrationView ToView(AdministrationRecord r) =>
         new(r.Id, r.NameNl, r.NameFr, r.EnterpriseNumber, r.Kind.ToString(), FinanceRouting.RoutingKeyFor(r.Id), r.Version);
 
-    public static IResult NotFound(HttpContext http, string code) =>
-        Problems.Single(http, StatusCodes.Status404NotFound, "administration-not-found", InputChecks.Shorten(code));
 }

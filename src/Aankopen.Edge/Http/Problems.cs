@@ -54,6 +54,10 @@ public static class Problems
     /// <summary>The problem's title: the catalogue's for the status ("title/409"), the one of invalid input otherwise.</summary>
     private static string TitleFor(int status, bool french) => Catalogue.Say($"title/{(Titled.Contains(status) ? status : 422)}", [], french);
 
+    /// <summary>An administration code that names none of the caller's tenant: 404, with the code as it came (shortened).</summary>
+    public static IResult AdministrationNotFound(HttpContext http, string code) =>
+        Single(http, StatusCodes.Status404NotFound, "administration-not-found", InputChecks.Shorten(code));
+
     /// <param name="key">The catalogue's sentence; its code (the key without a variant) names the problem.</param>
     public static IResult Single(HttpContext http, int status, string key, params object?[] args)
     {

@@ -1,5 +1,4 @@
 using Aankopen.Contracts.Finance.V1;
-using Aankopen.Store.Notifications;
 using Aankopen.Store.Notifications.Deliveries;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,24 +8,24 @@ namespace Aankopen.Store.Operations;
 
 /// <summary>
 /// <c>/health/live</c>: the process answers (for a liveness probe: restart it when this fails).
-/// <c>/health/ready</c>: each dependency on its own line: PostgreSQL, RabbitMQ, the daemon's lag behind the newest
-/// event (in the process that runs it), and what the connectors last said about each finance system. 503 only when
-/// this process cannot serve (PostgreSQL down); a broker outage or a lagging daemon is "Degraded" (the API still takes
-/// decisions, messages wait), as is a finance system the connector cannot reach.
+/// <c>/health/ready</c>: each dependency on its own line: PostgreSQL, what the connectors last said about each finance
+/// system and, in the worker, RabbitMQ and the daemon's lag behind the newest event. 503 only when this process cannot
+/// serve (PostgreSQL down); a broker outage or a lagging daemon is "Degraded" (the API still takes decisions, messages
+/// wait), as is a finance system the connector cannot reach.
 /// </summary>
 public static class HealthChecks
 {
     public const string Ready = Observability.Probes.Ready;
 
-    public static IServiceCollection AddAankopenHealthChecks(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="daemonRunsHere">The worker: its readiness also names the daemon's lag.</param>
+    public static IHealthChecksBuilder AddAankopenHealthChecks(this IServiceCollection services, bool daemonRunsHere)
     {
         var checks = services.AddHealthChecks()
             .AddCheck<PostgresHealth>("postgresql", HealthStatus.Unhealthy, [Ready])
             .AddCheck<FinanceSystemsHealth>("finance-systems", HealthStatus.Degraded, [Ready]);
-        if (NotificationSettings.RelayEnabled(configuration))
+        if (daemonRunsHere)
             checks.AddCheck<DaemonLagHealth>("daemon", HealthStatus.Degraded, [Ready]);
-        // RabbitMQ: MassTransit's own bus check, named and tagged in MessagingSetup.
-        return services;
+        return checks;
     }
 
     public static void MapAankopenHealthChecks(this IEndpointRouteBuilder app) => Observability.Probes.MapAankopenProbes(app);

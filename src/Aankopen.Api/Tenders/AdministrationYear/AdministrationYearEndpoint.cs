@@ -1,4 +1,3 @@
-using Aankopen.Api.Administrations;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Edge.Http;
@@ -19,7 +18,7 @@ public static class AdministrationYearEndpoint
     public static async Task<IResult> Handle(string code, int? year, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         if (await session.LoadAsync<AdministrationRecord>(code, ct) is null)
-            return AdministrationEndpoints.NotFound(http, code);
+            return Problems.AdministrationNotFound(http, code);
         var y = year ?? clock.GetUtcNow().Year;
         if (InputChecks.YearOutOfRange(y) is { } badYear)
             return Problems.From(http, [badYear]);

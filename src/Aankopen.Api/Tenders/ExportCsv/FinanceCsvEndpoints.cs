@@ -1,4 +1,3 @@
-using Aankopen.Api.Administrations;
 using Aankopen.Api.Tenders.AdministrationYear;
 using Aankopen.Domain;
 using Aankopen.Edge.Http;
@@ -24,7 +23,7 @@ public static class FinanceCsvEndpoints
     public static async Task<IResult> AdministrationYear(string code, int? year, string? lang, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         if (await session.LoadAsync<AdministrationRecord>(code, ct) is null)
-            return AdministrationEndpoints.NotFound(http, code);
+            return Problems.AdministrationNotFound(http, code);
         return await ExportAsync(code, year, lang, http, session, clock, ct);
     }
 

@@ -2,7 +2,7 @@ using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Memberships;
 using Aankopen.Store.Notifications;
 
-namespace Aankopen.Api.Notifications;
+namespace Aankopen.Worker.Notifications;
 
 /// <summary>A membership change concerns one administration: its finance system hears the whole membership after it.</summary>
 public static class MembershipMessages

@@ -3,12 +3,11 @@ using Aankopen.Domain;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
 using Aankopen.Messaging;
-using Aankopen.Store.Notifications;
 using Aankopen.Store.Tenders.ReadModels;
 using JasperFx.Events.Daemon;
 using Marten;
 
-namespace Aankopen.Api.Operations;
+namespace Aankopen.Worker.Operations;
 
 /// <summary>
 /// The operator's work, for the <c>aankopen</c> command line and scripts: failed finance messages and their replay,
@@ -54,10 +53,8 @@ public static class OperationEndpoints
         return TypedResults.Ok(new ReplayView(tenant, administration, moved));
     }
 
-    private static async Task<IResult> RebuildAsync(HttpContext http, IServiceProvider services, IConfiguration configuration, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> RebuildAsync(HttpContext http, IServiceProvider services, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!NotificationSettings.RelayEnabled(configuration))
-            return Problems.From(http, [DomainError.Conflict("no-daemon-here")]);
         var daemon = services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         // Only the elected process runs the shards: a rebuild elsewhere could not stop the participations shard
         // the leader keeps running, and would write older participations over its newer ones.
@@ -73,5 +70,5 @@ public static class OperationEndpoints
     private static IResult? Unknown(HttpContext http, Edge.Tenancy.Tenants tenants, string administration) =>
         tenants.AdministrationsOf(UserScopes.TenantOf(http)).All.Any(a => a.Code == administration)
             ? null
-            : Administrations.AdministrationEndpoints.NotFound(http, administration);
+            : Problems.AdministrationNotFound(http, administration);
 }

@@ -3,7 +3,7 @@ using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.Renewals;
 using Aankopen.Store.Notifications;
 
-namespace Aankopen.Api.Notifications;
+namespace Aankopen.Worker.Notifications;
 
 /// <summary>What each administration's finance system hears about the renewals of a lot it shares.</summary>
 public static class RenewalMessages

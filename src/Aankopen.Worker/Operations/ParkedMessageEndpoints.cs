@@ -1,15 +1,14 @@
-using Aankopen.Api.Administrations;
-using Aankopen.Api.Notifications;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Edge.Http;
 using Aankopen.Messaging;
 using Aankopen.Store.Administrations;
 using Aankopen.Store.Notifications.Deliveries;
 using Aankopen.Store.Notifications.Parking;
+using Aankopen.Worker.Notifications;
 using Marten;
 using MassTransit;
 
-namespace Aankopen.Api.Operations;
+namespace Aankopen.Worker.Operations;
 
 /// <summary>
 /// Finance messages the relay parked (<see cref="ParkedFinanceMessage"/>): the operator sees them, fixes the cause (a
@@ -47,7 +46,7 @@ public static class ParkedMessageEndpoints
         // Read under the lock: a re-send that ran just before has removed what it sent.
         var parked = await ParkedFinanceMessage.InOrder(session.Query<ParkedFinanceMessage>().Where(p => p.Administration == administration)).ToListAsync(ct);
         if (parked.Count == 0 && await session.LoadAsync<AdministrationRecord>(administration, ct) is null)
-            return AdministrationEndpoints.NotFound(http, administration);
+            return Problems.AdministrationNotFound(http, administration);
         var sent = 0;
         try
         {

@@ -1,7 +1,7 @@
 using Aankopen.Contracts.Finance.V1;
 using MassTransit;
 
-namespace Aankopen.Api.Notifications;
+namespace Aankopen.Worker.Notifications;
 
 /// <summary>How a finance message goes to RabbitMQ, from the relay and from an operator's re-send alike.</summary>
 public static class FinancePublishing

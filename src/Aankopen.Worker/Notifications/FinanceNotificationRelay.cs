@@ -2,7 +2,6 @@ using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Memberships;
 using Aankopen.Domain.Tenders;
 using Aankopen.Messaging;
-using Aankopen.Store.Notifications;
 using Aankopen.Store.Notifications.Deliveries;
 using Aankopen.Store.Notifications.Parking;
 using JasperFx.Events;
@@ -12,7 +11,7 @@ using Marten;
 using Marten.Subscriptions;
 using MassTransit;
 
-namespace Aankopen.Api.Notifications;
+namespace Aankopen.Worker.Notifications;
 
 /// <summary>
 /// Publishes finance messages from the event store, in stream order, at least once. Marten's async daemon feeds it

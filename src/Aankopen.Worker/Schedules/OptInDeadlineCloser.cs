@@ -5,7 +5,7 @@ using Aankopen.Store.Tenders;
 using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 
-namespace Aankopen.Api.Tenders.CloseOptIn;
+namespace Aankopen.Worker.Schedules;
 
 /// <summary>
 /// Closes the opt-in of tenders whose deadline has passed, so that their dropped lots show without waiting for the

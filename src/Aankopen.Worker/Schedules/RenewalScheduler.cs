@@ -5,7 +5,7 @@ using Aankopen.Store.Tenders;
 using Aankopen.Store.Tenders.ReadModels;
 using Marten;
 
-namespace Aankopen.Api.Tenders.Renewals;
+namespace Aankopen.Worker.Schedules;
 
 /// <summary>
 /// Records renewals on time, inside the service: "renewal due" a lead time before each notice deadline

@@ -1,9 +1,9 @@
-using Aankopen.Api.Notifications.Deliveries;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Messaging;
+using Aankopen.Worker.Notifications.Deliveries;
 using MassTransit;
 
-namespace Aankopen.Api.Notifications;
+namespace Aankopen.Worker.Notifications;
 
 public static class MessagingSetup
 {

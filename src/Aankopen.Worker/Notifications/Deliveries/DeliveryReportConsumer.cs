@@ -3,7 +3,7 @@ using Aankopen.Store.Notifications.Deliveries;
 using Marten;
 using MassTransit;
 
-namespace Aankopen.Api.Notifications.Deliveries;
+namespace Aankopen.Worker.Notifications.Deliveries;
 
 /// <summary>
 /// Keeps the latest word of the finance connectors per message, for the delivery-status endpoint. Connectors send

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Aankopen.Contracts.Finance.V1;
 
-namespace Aankopen.Api.Notifications;
+namespace Aankopen.Worker.Notifications;
 
 /// <summary>Finance messages the relay handed to RabbitMQ (confirmed by the broker), per administration.</summary>
 public static class RelayMetrics

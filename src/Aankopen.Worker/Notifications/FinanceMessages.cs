@@ -3,7 +3,7 @@ using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
 using Aankopen.Store.Notifications;
 
-namespace Aankopen.Api.Notifications;
+namespace Aankopen.Worker.Notifications;
 
 /// <summary>
 /// What each administration's finance system must hear about one stored event: one message per administration

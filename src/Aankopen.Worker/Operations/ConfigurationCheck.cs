@@ -2,11 +2,10 @@ using Aankopen.Contracts.Api.V1;
 using Aankopen.Edge.Security;
 using Aankopen.Messaging;
 using Aankopen.Store.Infrastructure;
-using Aankopen.Store.Notifications;
 using Marten;
 using Weasel.Core;
 
-namespace Aankopen.Api.Operations;
+namespace Aankopen.Worker.Operations;
 
 /// <summary>
 /// What an operator checks after a deployment or a change of settings, from inside the running service, each
@@ -16,7 +15,7 @@ namespace Aankopen.Api.Operations;
 /// </summary>
 public sealed class ConfigurationCheck(
     IDocumentStore store, AuthenticationSettings authentication, RabbitMqSettings rabbit, Edge.Tenancy.Tenants tenants,
-    IConfiguration configuration, Observability.TelemetrySettings telemetry, IHttpClientFactory http)
+    Observability.TelemetrySettings telemetry, IHttpClientFactory http)
 {
     private const string Ok = "ok", Warning = "warning", Problem = "problem";
 
@@ -26,9 +25,7 @@ public sealed class ConfigurationCheck(
         checks.AddRange(await DatabaseAsync(ct));
         checks.Add(await IdentityProviderAsync(ct));
         checks.AddRange(await ConnectorsAsync(ct));
-        checks.Add(NotificationSettings.RelayEnabled(configuration)
-            ? new("daemon", Ok, "This process stands for election to run the daemon (read models, the finance relay) and runs the deadline and renewal schedulers. Run two or more such processes: one leads, another takes over.", "Notifications:RelayEnabled")
-            : new("daemon", Ok, "This process does not run the daemon; another one must.", "Notifications:RelayEnabled"));
+        checks.Add(new("daemon", Ok, "This worker stands for election to run the daemon (read models, the finance relay) and runs the deadline and renewal schedulers. Run two or more workers: one leads, another takes over."));
         checks.Add(telemetry.OtlpEndpoint is { } otlp
             ? new("telemetry", Ok, $"Traces and metrics go to {otlp}; metrics can also be scraped from /metrics.", "Telemetry:OtlpEndpoint")
             : new("telemetry", Ok, "No OTLP endpoint: traces stay in the process; metrics can be scraped from /metrics.", "Telemetry:OtlpEndpoint"));
@@ -46,7 +43,7 @@ public sealed class ConfigurationCheck(
                 new("postgresql", Ok, "PostgreSQL answers.", "ConnectionStrings:Aankopen"),
                 pending == SchemaPatchDifference.None
                     ? new("schema", Ok, "The schema matches this version.", SchemaMigrations.Setting)
-                    : new("schema", Warning, $"The schema is behind this version ({pending}): run 'Aankopen.Api migrate'.", SchemaMigrations.Setting),
+                    : new("schema", Warning, $"The schema is behind this version ({pending}): run 'Aankopen.Worker migrate'.", SchemaMigrations.Setting),
             ];
         }
         catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)

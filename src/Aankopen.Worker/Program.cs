@@ -1,0 +1,120 @@
+using Aankopen.Domain.Tenders.Thresholds;
+using Aankopen.Edge;
+using Aankopen.Edge.Http;
+using Aankopen.Edge.Security;
+using Aankopen.Observability;
+using Aankopen.Store.Hosting;
+using Aankopen.Store.Infrastructure;
+using Aankopen.Store.Operations;
+using Aankopen.Store.Tenders;
+using Aankopen.Worker.Notifications;
+using Aankopen.Worker.Operations;
+using Aankopen.Worker.Schedules;
+using JasperFx.Events.Daemon;
+
+namespace Aankopen.Worker;
+
+/// <summary>
+/// The worker: Marten's async daemon (the read models that span tenders, and the finance relay), the deadline and
+/// renewal schedulers, the delivery reports from the connectors, and the operator's work (over HTTP for the
+/// <c>aankopen</c> command line, and the <c>migrate</c> and <c>rebuild-projections</c> verbs). Run two or more: one,
+/// elected through PostgreSQL, runs the daemon, and another takes over when it dies.
+/// </summary>
+public sealed class Program
+{
+    private Program() { }
+
+    public static async Task<int> Main(string[] args)
+    {
+        var verb = args.FirstOrDefault() is ProjectionRebuild.Command or SchemaMigrations.Command ? args[0] : null;
+        var script = verb == SchemaMigrations.Command && args.Length > 2 && args[1] == "--script" ? args[2] : null;
+        WebApplication app;
+        try
+        {
+            // A verb must not race a daemon of its own process: it runs without one. It serves no requests either,
+            // so it needs no identity provider; a placeholder satisfies the check.
+            app = verb is null ? Build(args) : Build(
+                [.. args.Skip(script is null ? 1 : 3), "--Authentication:Authority=https://127.0.0.1/",
+                 $"--{SchemaMigrations.Setting}=OnStartup", $"--{StoreSettings.PlanEachExecutionSetting}=true",
+                 // A migration that fills a new column rewrites every row of its table; on a large store that takes minutes.
+                 $"--{StoreSettings.CommandTimeoutSetting}=0"], daemon: false);
+        }
+        catch (StartupException e)
+        {
+            await Console.Error.WriteLineAsync($"Aankopen worker cannot start: {e.Message}");
+            return 2;
+        }
+        try
+        {
+            if (verb == ProjectionRebuild.Command)
+                return await ProjectionRebuild.RunAsync(app, CancellationToken.None);
+            if (verb == SchemaMigrations.Command)
+                return await SchemaMigrations.RunAsync(app, script, CancellationToken.None);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (StartupException e)
+        {
+            app.Logger.LogCritical("Aankopen worker cannot start: {Reason}", e.Message);
+            await Console.Error.WriteLineAsync($"Aankopen worker cannot start: {e.Message}");
+            return 2;
+        }
+    }
+
+    /// <param name="overrides">Replaces registrations after all others, e.g. the clock in tests that move time.</param>
+    /// <param name="daemon">False for the verbs only: the read models are then rebuilt or migrated by the verb itself.</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null, bool daemon = true)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        StartupException.Checked(() => builder.AddAankopenTelemetry("aankopen-worker"));
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => Edge.Tenancy.Tenants.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(ProcedureThresholds.Belgian);
+        services.AddSingleton<GroupCommit>();
+        services.AddSingleton<SystemDecisions>();
+        var marten = services.AddEventStore(builder.Configuration, daemonRunsHere: daemon);
+        // First of all hosted services, ahead of Marten's schema migration, so that its one-line message wins.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
+        if (daemon)
+        {
+            // HotCold: every worker stands ready, and one of them (elected through a PostgreSQL advisory lock) runs the
+            // async projections and the relay; when it dies, its lock goes with its connection and another takes over
+            // from the checkpoints.
+            marten.AddAsyncDaemon(DaemonMode.HotCold)
+                .AddSubscriptionWithServices<FinanceNotificationRelay>(ServiceLifetime.Singleton);
+            // The schedulers run in every worker: each decision is appended expecting the version it was made on, so
+            // when two workers decide the same closing or renewal, one append is refused and the event is recorded once.
+            services.AddHostedService<OptInDeadlineCloser>();
+            services.AddSingleton<RenewalScheduler>();
+            services.AddHostedService(sp => sp.GetRequiredService<RenewalScheduler>());
+            services.AddHostedService<DaemonLagSampler>();
+        }
+        services.AddFinanceMessaging(builder.Configuration);
+        // The operator's endpoints: bearer tokens of the same identity provider, the operator's role.
+        services.AddAankopenSecurity(builder.Configuration, SignIn.AddBearerSignIn);
+        services.AddAankopenHealthChecks(daemonRunsHere: daemon);
+        services.AddSingleton<ConfigurationCheck>();
+        services.AddHttpClient();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestProblems>();
+        services.AddExceptionHandler<UnavailableProblems>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+
+        overrides?.Invoke(services);
+        var app = builder.Build();
+        StartupException.Checked(app.Services.GetRequiredService<Edge.Tenancy.Tenants>);
+
+        app.UseCorrelationIds();
+        app.UseExceptionHandler();
+        app.UseStatusProblems();
+        app.UseAankopenSecurity();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapAankopenHealthChecks();
+        app.MapAankopenMetrics().AllowAnonymous();
+        app.MapOperationEndpoints();
+        return app;
+    }
+}
