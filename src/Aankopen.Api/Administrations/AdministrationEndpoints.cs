@@ -39,8 +39,7 @@ public static class AdministrationEndpoints
     }
 
     public static async Task<IResult> Register(
-        RegisterAdministrationRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, Messaging.FinanceQueues queues,
-        ILogger<AdministrationRecord> log, CancellationToken ct)
+        RegisterAdministrationRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var (actor, actorProblem) = Actor.Read(http);
         if (actorProblem is not null)
@@ -61,19 +60,8 @@ public static class AdministrationEndpoints
         {
             return Problems.From(http, [DomainError.Conflict("administration-exists", request.Code)]);
         }
-        // Its finance queues exist from now on, so its messages wait there until its connector first runs. Should the
-        // broker be away, the relay declares them before its first message to it.
-        try
-        {
-            // Not longer than a few seconds: the registration is stored either way.
-            using var declareTimeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            declareTimeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await queues.DeclareAsync(session.TenantId, record.Id, declareTimeout.Token);
-        }
-        catch (Exception e) when (!ct.IsCancellationRequested)
-        {
-            log.LogWarning("The finance queues of {Administration} could not be declared now ({Reason}); the relay declares them before its first message.", record.Id, e.Message);
-        }
+        // Its finance queues are the worker's to declare: the relay does so before its first message to it, and its
+        // connector when it first runs, so its messages wait there either way.
         var stored = await session.LoadAsync<AdministrationRecord>(record.Id, ct);
         StreamVersions.SetETag(http, stored!.Version);
         return TypedResults.Created($"/api/administrations/{record.Id}", ToView(stored));
