@@ -102,6 +102,8 @@ public sealed class Program
         services.AddExceptionHandler<UnavailableProblems>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // The operator's endpoints described as the API's are, on this process's own port.
+        services.AddOpenApi();
 
         overrides?.Invoke(services);
         var app = builder.Build();
@@ -111,7 +113,8 @@ public sealed class Program
         app.UseExceptionHandler();
         app.UseStatusProblems();
         app.UseAankopenSecurity();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();
         app.MapAankopenHealthChecks();
         app.MapAankopenMetrics().AllowAnonymous();
         app.MapOperationEndpoints();

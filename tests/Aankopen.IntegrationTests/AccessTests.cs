@@ -99,24 +99,27 @@ public sealed class AccessTests(RunningSystem system)
         foreach (var user in Users)
         {
             var request = Write(new HttpMethod(method), path, method is "GET" or "DELETE" ? null : new { }, "\"0\"", actor: user);
-            var response = await system.Api.SendAsync(request, Ct);
+            var response = await HostOf(path).SendAsync(request, Ct);
             if (allowed.Contains(user))
                 response.StatusCode.ShouldNotBeOneOf([HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden], $"{user} {method} {path}");
             else
                 (await CodeOfAsync(response, HttpStatusCode.Forbidden)).ShouldBe("not-allowed", $"{user} {method} {path}");
         }
 
-        var anonymous = await system.Api.SendAsync(Write(new HttpMethod(method), path, null, null, actor: DevIssuerTokens.Anonymous), Ct);
+        var anonymous = await HostOf(path).SendAsync(Write(new HttpMethod(method), path, null, null, actor: DevIssuerTokens.Anonymous), Ct);
         if (path.StartsWith("api/", StringComparison.Ordinal))
             (await CodeOfAsync(anonymous, HttpStatusCode.Unauthorized)).ShouldBe("not-signed-in");
         else // a page: the browser is sent to the identity provider to sign in, and nothing of the page is shown
             anonymous.RequestMessage!.RequestUri!.GetLeftPart(UriPartial.Path).ShouldBe(new Uri(TestIssuer.Address, "authorize").ToString());
     }
 
+    /// <summary>The operator's endpoints are the worker's; every other one is the API's.</summary>
+    private HttpClient HostOf(string path) => path.StartsWith("api/operations/", StringComparison.Ordinal) ? system.Worker : system.Api;
+
     [Fact]
-    public void Every_endpoint_of_the_api_names_its_policy_and_is_in_the_table()
+    public void Every_endpoint_of_the_api_and_the_worker_names_its_policy_and_is_in_the_table()
     {
-        var endpoints = system.ApiServices.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = new[] { system.ApiServices, system.WorkerServices }.SelectMany(s => s.GetRequiredService<EndpointDataSource>().Endpoints).OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/", StringComparison.Ordinal)).ToArray();
 
         endpoints.ShouldNotBeEmpty();

@@ -194,11 +194,12 @@ public sealed class FaultTests(RunningSystem system)
     }
 
     [Fact]
-    public async Task The_relay_process_killed_hard_while_publishing_then_restarted()
+    public async Task The_worker_killed_hard_while_publishing_then_restarted()
     {
         var database = await system.CreateDatabaseAsync();
-        await using var relay = await ApiProcess.StartAsync(database);
-        var (tender, reference) = await PublishedAsync("FK", relay.Http);
+        var (_, api) = await system.StartApiAsync(database, _ => { });
+        await using var relay = await WorkerProcess.StartAsync(database);
+        var (tender, reference) = await PublishedAsync("FK", api);
         await tender.AwardAsync(1, 100_000.01m);
 
         // Kill the moment the first booking shows: the relay is then busy with this tender's messages.
@@ -206,8 +207,8 @@ public sealed class FaultTests(RunningSystem system)
         await system.EventuallyAsync(() => Task.FromResult(ocmw.Reservations.All.Count(r => r.Request.TenderReference == reference)), n => n >= 1);
         relay.Kill();
 
-        await using var restarted = await ApiProcess.StartAsync(database);
-        var resumed = new MealVoucherTender(restarted.Http);
+        await using var restarted = await WorkerProcess.StartAsync(database);
+        var resumed = new MealVoucherTender(api);
         resumed.Resume(await resumed.Api.GetTenderAsync(tender.Id, Ct));
         await resumed.AwardAsync(2, 19_000m);
 
@@ -216,21 +217,22 @@ public sealed class FaultTests(RunningSystem system)
     }
 
     [Fact]
-    public async Task Of_two_relay_processes_one_leads_and_the_other_takes_over_when_it_is_killed_hard()
+    public async Task Of_two_workers_one_leads_and_the_other_takes_over_when_it_is_killed_hard()
     {
         var database = await system.CreateDatabaseAsync();
-        await using var first = await ApiProcess.StartAsync(database);
-        // Alone, the first process is elected: its tender's bookings show that it runs the relay.
-        var (warmup, warmupReference) = await PublishedAsync("HL", first.Http);
+        var (_, api) = await system.StartApiAsync(database, _ => { });
+        await using var first = await WorkerProcess.StartAsync(database);
+        // Alone, the first worker is elected: its tender's bookings show that it runs the relay.
+        var (warmup, warmupReference) = await PublishedAsync("HL", api);
         await warmup.AwardAsync(1, 100_000.01m);
         await ShouldBeBookedOnceAsync(warmupReference, forCity: 1, forOcmw: 1);
-        await using var second = await ApiProcess.StartAsync(database);
+        await using var second = await WorkerProcess.StartAsync(database);
 
-        // A stream of awards through the second process; the leader is killed hard in the middle of it.
+        // A stream of awards through the API; the leading worker is killed hard in the middle of it.
         var references = new List<string>();
         for (var i = 0; i < 6; i++)
         {
-            var (tender, reference) = await PublishedAsync("HT", second.Http);
+            var (tender, reference) = await PublishedAsync("HT", api);
             await AwardBothLotsAsync(tender);
             references.Add(reference);
             if (i != 2)
@@ -253,5 +255,5 @@ public sealed class FaultTests(RunningSystem system)
 
     private static double Published(string metrics) => ScrapedMetrics.Sum(metrics, "aankopen_finance_messages_published_total");
 
-    private Task<T> AsOperatorAsync<T>(HttpMethod method, string path) => system.Api.AsAsync<T>(TestUsers.Operator, method, path);
+    private Task<T> AsOperatorAsync<T>(HttpMethod method, string path) => system.Worker.AsAsync<T>(TestUsers.Operator, method, path);
 }

@@ -31,7 +31,7 @@ public sealed class OperationsTests(RunningSystem system)
     }
 
     [Fact]
-    public async Task Rebuilding_through_the_api_keeps_every_tender_and_the_daemon_running()
+    public async Task Rebuilding_through_the_worker_keeps_every_tender_and_the_daemon_running()
     {
         var reference = $"RB-{Guid.NewGuid():N}"[..20];
         await new MealVoucherTender(system.Api).AwardedDemoAsync(reference);
@@ -66,20 +66,22 @@ public sealed class OperationsTests(RunningSystem system)
     }
 
     [Fact]
-    public async Task With_explicit_migrations_the_api_refuses_an_old_schema_until_migrate_has_run()
+    public async Task With_explicit_migrations_the_api_and_the_worker_refuse_an_old_schema_until_the_workers_migrate_has_run()
     {
         var database = await system.CreateDatabaseAsync();
         string[] settings = ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={database}", $"--RabbitMq:Port={TestServers.RabbitMqPort}",
-            "--Notifications:RelayEnabled=false", .. RunningSystem.ApiSettings(), $"--{SchemaMigrations.Setting}=Explicit"];
+            .. RunningSystem.ApiSettings(), $"--{SchemaMigrations.Setting}=Explicit"];
 
         var early = system.DisposeAtEnd(Aankopen.Api.Program.Build(settings));
-        (await Should.ThrowAsync<StartupException>(() => early.StartAsync(Ct))).Message.ShouldContain("Aankopen.Api migrate");
+        (await Should.ThrowAsync<StartupException>(() => early.StartAsync(Ct))).Message.ShouldContain("Aankopen.Worker migrate");
+        var earlyWorker = system.DisposeAtEnd(Aankopen.Worker.Program.Build(settings));
+        (await Should.ThrowAsync<StartupException>(() => earlyWorker.StartAsync(Ct))).Message.ShouldContain("Aankopen.Worker migrate");
 
         var script = Path.Combine(Path.GetTempPath(), $"aankopen-{Guid.NewGuid():N}.sql");
-        (await Aankopen.Api.Program.Main(["migrate", "--script", script, .. settings])).ShouldBe(0);
+        (await Aankopen.Worker.Program.Main(["migrate", "--script", script, .. settings])).ShouldBe(0);
         (await File.ReadAllTextAsync(script, Ct)).ShouldContain("CREATE TABLE");
         File.Delete(script);
-        (await Aankopen.Api.Program.Main(["migrate", .. settings])).ShouldBe(0);
+        (await Aankopen.Worker.Program.Main(["migrate", .. settings])).ShouldBe(0);
         // The tender records keep a fifth of each page free, so that opt-ins update them in place.
         await using (var connection = new Npgsql.NpgsqlConnection(database))
         {
@@ -88,19 +90,20 @@ public sealed class OperationsTests(RunningSystem system)
             ((string[])(await options.ExecuteScalarAsync(Ct))!).ShouldContain("fillfactor=80");
         }
 
-        var (_, migrated) = await system.StartApiAsync(database, _ => { }, "--Notifications:RelayEnabled=false", $"--{SchemaMigrations.Setting}=Explicit");
+        var (_, migrated) = await system.StartApiAsync(database, _ => { }, $"--{SchemaMigrations.Setting}=Explicit");
         (await migrated.GetAsync("health/ready", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var (_, worker) = await system.StartWorkerAsync(database, _ => { }, $"--{SchemaMigrations.Setting}=Explicit");
+        (await worker.GetAsync("health/live", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
-    public async Task A_rebuild_sent_to_a_replica_without_the_daemon_is_refused_with_where_to_send_it()
+    public async Task The_api_serves_no_operator_endpoint_those_are_the_workers()
     {
-        var (_, replica) = await system.StartApiAsync(await system.CreateDatabaseAsync(), _ => { }, "--Notifications:RelayEnabled=false");
+        var response = await system.Api.SendAsync(Write(HttpMethod.Post, "api/operations/projections/rebuild", null, null, actor: TestUsers.Operator), Ct);
 
-        var response = await replica.SendAsync(Write(HttpMethod.Post, "api/operations/projections/rebuild", null, null, actor: TestUsers.Operator), Ct);
-
-        (await CodeOfAsync(response, HttpStatusCode.Conflict)).ShouldBe("no-daemon-here");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await system.Worker.SendAsync(Write(HttpMethod.Get, "api/operations/parked", null, null, actor: TestUsers.Operator), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
-    private Task<T> AsOperatorAsync<T>(HttpMethod method, string path) => system.Api.AsAsync<T>(TestUsers.Operator, method, path);
+    private Task<T> AsOperatorAsync<T>(HttpMethod method, string path) => system.Worker.AsAsync<T>(TestUsers.Operator, method, path);
 }

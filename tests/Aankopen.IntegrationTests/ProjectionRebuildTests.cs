@@ -21,7 +21,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
     {
         var tender = new MealVoucherTender(system.Api);
         await tender.AwardedDemoAsync($"RB-{Guid.NewGuid():N}"[..20]);
-        var store = system.ApiServices.GetRequiredService<IDocumentStore>();
+        var store = system.WorkerServices.GetRequiredService<IDocumentStore>();
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         var before = await ReadModelsAsync(store);
         before.Tenders.ShouldContain(tender.Id.ToString());
@@ -29,7 +29,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
         foreach (var type in new[] { typeof(TenderRecord), typeof(Participation) })
             await store.Advanced.Clean.DeleteDocumentsByTypeAsync(type, Ct);
         (await ReadModelsAsync(store)).Tenders.ShouldBe("[]");
-        var daemon = system.ApiServices.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
+        var daemon = system.WorkerServices.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase();
         await ProjectionRebuild.RebuildAllAsync(store, daemon, Ct);
 
         var after = await ReadModelsAsync(store);
@@ -76,7 +76,7 @@ public sealed class ProjectionRebuildTests(RunningSystem system)
     {
         var tender = new MealVoucherTender(system.Api);
         var opened = await tender.OpenWithTwoLotsAsync($"RW-{Guid.NewGuid():N}"[..20]);
-        var store = system.ApiServices.GetRequiredService<IDocumentStore>();
+        var store = system.WorkerServices.GetRequiredService<IDocumentStore>();
         await using (var session = store.LightweightSession(Aankopen.Edge.Tenancy.Tenants.Default))
         {
             session.Delete<TenderRecord>(tender.Id);

@@ -15,7 +15,7 @@ public sealed class RenewalSchedulerTests(RunningSystem system)
     public async Task Renewals_are_recorded_on_time_caught_up_after_downtime_once_and_heard_by_the_right_finance_system()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var (services, http) = await system.StartApiAsync(await system.CreateDatabaseAsync(),
+        var (_, http, services) = await system.StartDeploymentAsync(await system.CreateDatabaseAsync(),
             s => s.AddSingleton<TimeProvider>(clock));
         var scheduler = services.GetRequiredService<RenewalScheduler>();
         var tender = new MealVoucherTender(http);

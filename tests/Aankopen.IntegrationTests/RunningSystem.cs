@@ -24,6 +24,9 @@ public sealed class RunningSystem : IAsyncLifetime
     public HttpClient Api { get; private set; } = null!;
     /// <summary>The API's services, for tests that operate on the event store the way an operator would.</summary>
     public IServiceProvider ApiServices { get; private set; } = null!;
+    /// <summary>The worker (daemon, relay, schedulers, delivery reports), and its operator endpoints.</summary>
+    public HttpClient Worker { get; private set; } = null!;
+    public IServiceProvider WorkerServices { get; private set; } = null!;
     public HttpClient Simulator { get; private set; } = null!;
     /// <summary>The web application (the pages and the audit pages), a client of <see cref="Api"/>.</summary>
     public Uri Site { get; private set; } = null!;
@@ -38,6 +41,9 @@ public sealed class RunningSystem : IAsyncLifetime
     /// <summary>What the API logged at warning level or above, for tests of what an operator gets to see.</summary>
     public CapturedWarnings Warnings { get; } = new();
 
+    /// <summary>What the worker logged at warning level or above.</summary>
+    public CapturedWarnings WorkerWarnings { get; } = new();
+
     /// <summary>What the web application logged at warning level or above (a logger of its own: scopes are per host).</summary>
     public CapturedWarnings WebWarnings { get; } = new();
 
@@ -51,12 +57,9 @@ public sealed class RunningSystem : IAsyncLifetime
         Ledgers = simulator.Services.GetRequiredService<Ledgers>();
         Simulator = new HttpClient { BaseAddress = AddressOf(simulator) };
 
-        var api = Aankopen.Api.Program.Build(
-            ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={ConnectionString}", rabbit, "--Tenders:DeadlineCheckSeconds=0.2", .. ApiSettings()],
-            services => services.AddSingleton<ILoggerProvider>(Warnings));
-        await StartAsync(api);
-        Api = TestIssuer.Client(AddressOf(api));
-        ApiServices = api.Services;
+        (ApiServices, Api) = await StartApiAsync(ConnectionString, services => services.AddSingleton<ILoggerProvider>(Warnings));
+        (WorkerServices, Worker) = await StartWorkerAsync(ConnectionString, services => services.AddSingleton<ILoggerProvider>(WorkerWarnings),
+            "--Tenders:DeadlineCheckSeconds=0.2", $"--Notifications:DeliveryReportsQueue={Aankopen.Contracts.Finance.V1.DeliveryReport.ApiQueue}");
 
         (WebServices, Site) = await StartWebAsync(ConnectionString, Api.BaseAddress!, services => services.AddSingleton<ILoggerProvider>(WebWarnings));
 
@@ -137,7 +140,7 @@ public sealed class RunningSystem : IAsyncLifetime
 
     /// <summary>
     /// The hosts run from the test folder, whose appsettings.json is whichever project's was copied last: configure
-    /// everything the API needs here. The tests write fast as few users, so the write limit is far above them.
+    /// everything the API, the worker and the web application need here. The tests write fast as few users, so the write limit is far above them.
     /// </summary>
     internal static IEnumerable<string> ApiSettings() =>
     [
@@ -158,19 +161,36 @@ public sealed class RunningSystem : IAsyncLifetime
         "--Notifications:PublishAttempts=3",
     ];
 
-    /// <summary>
-    /// A second API (with its relay and schedulers) on a database of its own, publishing to the same broker, so a test
-    /// can give it a clock of its own. It stops with the fixture.
-    /// </summary>
+    /// <summary>An API on <paramref name="connectionString"/>'s database. It stops with the fixture.</summary>
     /// <param name="settings">Further settings, after (and so over) the usual ones.</param>
     public async Task<(IServiceProvider Services, HttpClient Http)> StartApiAsync(string connectionString, Action<IServiceCollection> overrides, params string[] settings)
     {
-        var api = Aankopen.Api.Program.Build(
+        var api = Aankopen.Api.Program.Build(["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={connectionString}", .. ApiSettings(), .. settings], overrides);
+        await StartAsync(api);
+        return (api.Services, TestIssuer.Client(AddressOf(api)));
+    }
+
+    /// <summary>
+    /// A worker (daemon, relay, schedulers) on <paramref name="connectionString"/>'s database, publishing to the same
+    /// broker and reading delivery reports from a queue of its own unless told otherwise. It stops with the fixture.
+    /// </summary>
+    /// <param name="settings">Further settings, after (and so over) the usual ones.</param>
+    public async Task<(IServiceProvider Services, HttpClient Http)> StartWorkerAsync(string connectionString, Action<IServiceCollection> overrides, params string[] settings)
+    {
+        var worker = Aankopen.Worker.Program.Build(
             ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={connectionString}", $"--RabbitMq:Port={TestServers.RabbitMqPort}",
              "--Tenders:RenewalCheckSeconds=3600", $"--Notifications:DeliveryReportsQueue=aankopen.api.delivery-reports.{Guid.NewGuid():N}",
              .. ApiSettings(), .. settings], overrides);
-        await StartAsync(api);
-        return (api.Services, TestIssuer.Client(AddressOf(api)));
+        await StartAsync(worker);
+        return (worker.Services, TestIssuer.Client(AddressOf(worker)));
+    }
+
+    /// <summary>A deployment of its own on <paramref name="connectionString"/>'s database: an API and a worker, both with <paramref name="overrides"/> (a clock, say).</summary>
+    public async Task<(IServiceProvider Api, HttpClient Http, IServiceProvider Worker)> StartDeploymentAsync(string connectionString, Action<IServiceCollection> overrides, params string[] settings)
+    {
+        var (api, http) = await StartApiAsync(connectionString, overrides, settings);
+        var (worker, _) = await StartWorkerAsync(connectionString, overrides, settings);
+        return (api, http, worker);
     }
 
     /// <summary>A web application (the pages) that keeps its sessions in <paramref name="connectionString"/>'s database and asks the API at <paramref name="api"/>.</summary>

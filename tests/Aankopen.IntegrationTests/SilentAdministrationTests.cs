@@ -72,11 +72,11 @@ public sealed class SilentAdministrationTests(RunningSystem system)
             await using var running = await other.BeginTransactionAsync(Ct);
             await using var hold = new Npgsql.NpgsqlCommand("select pg_advisory_xact_lock(hashtextextended($1, 0))", other) { Parameters = { new() { Value = $"aankopen.resend/default/{refused}" } } };
             await hold.ExecuteNonQueryAsync(Ct);
-            var meanwhile = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/operations/parked/{refused}/resend", null, null, actor: TestUsers.Operator), Ct);
+            var meanwhile = await system.Worker.SendAsync(Write(HttpMethod.Post, $"api/operations/parked/{refused}/resend", null, null, actor: TestUsers.Operator), Ct);
             (await CodeOfAsync(meanwhile, HttpStatusCode.Conflict)).ShouldBe("resend-running");
         }
         (await ParkedAsync()).Count(m => m.Administration == refused).ShouldBe(mine.Length);
-        var resent = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/operations/parked/{refused}/resend", null, null, actor: TestUsers.Operator), Ct);
+        var resent = await system.Worker.SendAsync(Write(HttpMethod.Post, $"api/operations/parked/{refused}/resend", null, null, actor: TestUsers.Operator), Ct);
         resent.StatusCode.ShouldBe(HttpStatusCode.OK, await resent.Content.ReadAsStringAsync(Ct));
         (await resent.Content.ReadFromJsonAsync<ResendView>(Ct))!.ShouldSatisfyAllConditions(r => r.Sent.ShouldBe(mine.Length), r => r.StillParked.ShouldBe(0));
 
@@ -137,9 +137,9 @@ public sealed class SilentAdministrationTests(RunningSystem system)
     }
 
     private async Task<ParkedMessageView[]> ParkedAsync() =>
-        await system.Api.AsAsync<ParkedMessageView[]>(TestUsers.Operator, HttpMethod.Get, "api/operations/parked");
+        await system.Worker.AsAsync<ParkedMessageView[]>(TestUsers.Operator, HttpMethod.Get, "api/operations/parked");
 
-    private Task<string> MetricsAsync() => ScrapedMetrics.ReadAsync(system.Api);
+    private Task<string> MetricsAsync() => ScrapedMetrics.ReadAsync(system.Worker);
 
     private static double ParkedGauge(string metrics, string code) =>
         ScrapedMetrics.Sum(metrics, "aankopen_finance_messages_parked", $"aankopen_administration=\"{code}\"");

@@ -8,7 +8,7 @@ namespace Aankopen.Store.Infrastructure;
 /// <summary>
 /// How the database schema follows the code. <c>Database:ApplySchemaChanges</c> = <c>OnStartup</c> (default, for a
 /// single process: the demo, a small town hall) has every start apply what is missing. <c>Explicit</c> (several
-/// replicas, a platform with a deployment step) leaves the schema alone: <c>Aankopen.Api migrate</c> applies the
+/// replicas, a platform with a deployment step) leaves the schema alone: <c>Aankopen.Worker migrate</c> applies the
 /// changes once, before the new version starts, and a process that finds the schema behind refuses to start.
 /// </summary>
 public static class SchemaMigrations
@@ -20,7 +20,7 @@ public static class SchemaMigrations
     {
         null or "" or "OnStartup" => true,
         "Explicit" => false,
-        var other => throw new StartupException($"{Setting} is '{other}'; use OnStartup (every start applies missing schema changes) or Explicit (run 'Aankopen.Api migrate' before starting)."),
+        var other => throw new StartupException($"{Setting} is '{other}'; use OnStartup (every start applies missing schema changes) or Explicit (run 'Aankopen.Worker migrate' before starting)."),
     };
 
     /// <summary>What the schema lacks compared with what this version needs; None when it is up to date.</summary>
@@ -56,7 +56,7 @@ public sealed class SchemaIsCurrent(IDocumentStore store) : IHostedService
     {
         if (await SchemaMigrations.PendingAsync(store, ct) is var pending and not SchemaPatchDifference.None)
             throw new StartupException(
-                $"The database schema is behind this version ({pending}) and {SchemaMigrations.Setting} is Explicit: run 'Aankopen.Api migrate' with the same settings first.");
+                $"The database schema is behind this version ({pending}) and {SchemaMigrations.Setting} is Explicit: run 'Aankopen.Worker migrate' with the same settings first.");
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -10,7 +10,7 @@ namespace Aankopen.Worker.Schedules;
 /// <summary>
 /// Records renewals on time, inside the service: "renewal due" a lead time before each notice deadline
 /// (<c>Tenders:RenewalLeadDays</c>, default 30), and at each period end the tacit renewal or the end of the
-/// contract. Every <c>Tenders:RenewalCheckSeconds</c> (default 3600) on the API's clock, in the daemon process only.
+/// contract. Every <c>Tenders:RenewalCheckSeconds</c> (default 3600) on the worker's clock, in every worker.
 /// After downtime the next run records what was missed, in order. Two runs racing on one tender cannot both write:
 /// the append expects the version the decision was made on, and the loser finds nothing left to do next time.
 /// </summary>

@@ -5,18 +5,18 @@ using System.Net.Sockets;
 namespace Aankopen.IntegrationTests;
 
 /// <summary>
-/// The API (with its relay) as a process of its own, so that a test can kill it the hard way (SIGKILL) and start it
+/// The worker (with its relay) as a process of its own, so that a test can kill it the hard way (SIGKILL) and start it
 /// again on the same database.
 /// </summary>
-public sealed class ApiProcess : IAsyncDisposable
+public sealed class WorkerProcess : IAsyncDisposable
 {
     private readonly Process process;
 
-    private ApiProcess(Process process, HttpClient http) => (this.process, Http) = (process, http);
+    private WorkerProcess(Process process, HttpClient http) => (this.process, Http) = (process, http);
 
     public HttpClient Http { get; }
 
-    public static async Task<ApiProcess> StartAsync(string connectionString)
+    public static async Task<WorkerProcess> StartAsync(string connectionString)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet")
@@ -25,7 +25,7 @@ public sealed class ApiProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Aankopen.Api.dll"), $"--urls=http://127.0.0.1:{port}",
+        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "Aankopen.Worker.dll"), $"--urls=http://127.0.0.1:{port}",
                      $"--ConnectionStrings:Aankopen={connectionString}", $"--RabbitMq:Port={TestServers.RabbitMqPort}",
                      "--Logging:LogLevel:Default=Warning", "--Notifications:DeliveryReportsQueue=aankopen.api.delivery-reports.killed-relay",
                      .. RunningSystem.ApiSettings()])
@@ -44,13 +44,13 @@ public sealed class ApiProcess : IAsyncDisposable
             try
             {
                 if ((await http.GetAsync("health")).StatusCode == HttpStatusCode.OK)
-                    return new ApiProcess(process, http);
+                    return new WorkerProcess(process, http);
             }
             catch (HttpRequestException) when (DateTime.UtcNow < deadline && !process.HasExited)
             {
             }
             if (process.HasExited || DateTime.UtcNow > deadline)
-                throw new InvalidOperationException($"The API process did not start (exit code {(process.HasExited ? process.ExitCode : -1)}).");
+                throw new InvalidOperationException($"The worker process did not start (exit code {(process.HasExited ? process.ExitCode : -1)}).");
             await Task.Delay(200);
         }
     }
