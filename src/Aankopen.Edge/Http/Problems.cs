@@ -56,7 +56,7 @@ public static class Problems
 
     /// <summary>An administration code that names none of the caller's tenant: 404, with the code as it came (shortened).</summary>
     public static IResult AdministrationNotFound(HttpContext http, string code) =>
-        Single(http, StatusCodes.Status404NotFound, "administration-not-found", InputChecks.Shorten(code));
+        Problems.Single(http, StatusCodes.Status404NotFound, "administration-not-found", InputChecks.Shorten(code));
 
     /// <param name="key">The catalogue's sentence; its code (the key without a variant) names the problem.</param>
     public static IResult Single(HttpContext http, int status, string key, params object?[] args)
