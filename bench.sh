@@ -27,8 +27,10 @@ trap cleanup EXIT
 infra/local/servers.sh start "$state" || exit 1
 set -a; . "$state/env"; set +a
 dotnet build bench/Aankopen.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly || exit 1
-# The API processes run as the image runs them: published, compiled ahead of time (infra/docker/Dockerfile).
-dotnet publish src/Aankopen.Api -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
-  -o "$state/api" -nologo -v quiet -clp:ErrorsOnly || exit 1
-export AANKOPEN_BENCH_API="$state/api"
+# The API and worker processes run as their images run them: published, compiled ahead of time (infra/docker/Dockerfile).
+for project in Api Worker; do
+  dotnet publish "src/Aankopen.$project" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
+    -o "$state/${project,,}" -nologo -v quiet -clp:ErrorsOnly || exit 1
+done
+export AANKOPEN_BENCH_API="$state/api" AANKOPEN_BENCH_WORKER="$state/worker"
 dotnet bench/Aankopen.Benchmarks/bin/Release/net10.0/Aankopen.Benchmarks.dll --out "$root/docs" "$@"

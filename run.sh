@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs the whole system with a demo: local PostgreSQL and RabbitMQ (installed if missing), the API with the finance
-# relay, the web application, one finance connector per administration and the finance-system simulator, each on a
-# free loopback port.
+# Runs the whole system with a demo: local PostgreSQL and RabbitMQ (installed if missing), the API, the worker (with
+# the finance relay), the web application, one finance connector per administration and the finance-system simulator,
+# each on a free loopback port.
 # Then walks one joint tender to the finance systems and keeps running until Ctrl+C, which stops everything.
 set -euo pipefail
 root=$(cd "$(dirname "$0")" && pwd)
@@ -62,6 +62,10 @@ api_port=$(free_port)
 launch api Aankopen.Api --urls "http://127.0.0.1:$api_port" --Authentication:Authority="http://127.0.0.1:$issuer_port"
 wait_for_log api "Now listening on" 60
 
+worker_port=$(free_port)
+launch worker Aankopen.Worker --urls "http://127.0.0.1:$worker_port" --Authentication:Authority="http://127.0.0.1:$issuer_port"
+wait_for_log worker "Now listening on" 60
+
 web_port=$(free_port)
 launch web Aankopen.Web --urls "http://127.0.0.1:$web_port" --Authentication:Authority="http://127.0.0.1:$issuer_port" \
   --Web:ApiAddress="http://127.0.0.1:$api_port/"
@@ -88,9 +92,10 @@ Aankopen draait / Aankopen tourne:
                               {"user":"aankoopcel@jette.example","roles":["purchasing-cell"]}  (then Authorization: Bearer <accessToken>)
   Financiële pakketten (simulator) / systèmes comptables  http://127.0.0.1:$simulator_port/
   Metrieken / métriques       http://127.0.0.1:$api_port/metrics   gezondheid / santé  http://127.0.0.1:$api_port/health/ready
+  Worker (relais / relay)     http://127.0.0.1:$worker_port/health/ready   http://127.0.0.1:$worker_port/metrics
   Opdrachtregel / ligne de commande
                               dotnet src/Aankopen.Cli/bin/Release/net10.0/aankopen.dll --api http://127.0.0.1:$api_port/ \\
-                                --dev-issuer http://127.0.0.1:$issuer_port/ --role operator config check
+                                --worker http://127.0.0.1:$worker_port/ --dev-issuer http://127.0.0.1:$issuer_port/ --role operator config check
   Logs                        $state/*.log
 Ctrl+C stopt alles / arrête tout.
 INFO

@@ -8,9 +8,9 @@ namespace Aankopen.Benchmarks;
 
 /// <summary>
 /// The service laid out as deployed, on the PostgreSQL and RabbitMQ that bench.sh started, with a database of its
-/// own: an API process that takes the commands (relay off, like every API replica but one), and, when asked for, a
-/// second API process that runs the daemon with the relay, and a connector per administration. The finance
-/// simulator plays both finance systems inside the measuring process.
+/// own: an API process that takes the commands, and, when asked for, a worker process that runs the daemon with the
+/// relay, and a connector per administration. The finance simulator plays both finance systems inside the measuring
+/// process.
 /// </summary>
 public sealed class BenchSystem : IAsyncDisposable
 {
@@ -29,19 +29,19 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public required string ConnectionString { get; init; }
     public required string RabbitPort { get; init; }
-    public ApiProcess Api { get; private set; } = null!;
-    public ApiProcess? Relay { get; private set; }
+    public ServiceProcess Api { get; private set; } = null!;
+    public ServiceProcess? Relay { get; private set; }
     public Ledgers Ledgers { get; private set; } = null!;
     private Uri SimulatorUrl { get; set; } = null!;
 
     /// <summary>The local development issuer, in this process: the APIs accept its tokens.</summary>
     private Uri Issuer { get; set; } = null!;
 
-    private string[] ApiSettings(bool relay) => ApiArguments(ConnectionString, RabbitPort, Issuer, relay);
+    private string[] Settings => ApiArguments(ConnectionString, RabbitPort, Issuer);
 
     /// <summary>Writes are not limited here: the benchmark is one user writing as fast as the service allows.</summary>
-    public static string[] ApiArguments(string connectionString, string rabbitPort, Uri issuer, bool relay) =>
-        [$"--ConnectionStrings:Aankopen={connectionString}", $"--RabbitMq:Port={rabbitPort}", Quiet, $"--Notifications:RelayEnabled={relay}",
+    public static string[] ApiArguments(string connectionString, string rabbitPort, Uri issuer) =>
+        [$"--ConnectionStrings:Aankopen={connectionString}", $"--RabbitMq:Port={rabbitPort}", Quiet,
          $"--Authentication:Authority={issuer}", "--Limits:WritesPerMinutePerUser=0", .. Administrations];
 
     private const string RunDatabasePrefix = "aankopen_bench_";
@@ -68,7 +68,7 @@ public sealed class BenchSystem : IAsyncDisposable
         await system.StartAsync(simulator);
         system.Ledgers = simulator.Services.GetRequiredService<Ledgers>();
         system.SimulatorUrl = new(simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-        system.Api = await ApiProcess.StartAsync(system.ApiSettings(relay: false), system.Issuer);
+        system.Api = await ServiceProcess.StartAsync(ServiceProcess.Api, system.Settings, system.Issuer);
         return system;
     }
 
@@ -82,7 +82,7 @@ public sealed class BenchSystem : IAsyncDisposable
     /// <summary>The daemon with the relay, and the connectors, from here on: events recorded so far become a backlog.</summary>
     public async Task StartRelayAsync()
     {
-        Relay = await ApiProcess.StartAsync([.. ApiSettings(relay: true)], Issuer);
+        Relay = await ServiceProcess.StartAsync(ServiceProcess.Worker, Settings, Issuer);
         foreach (var code in new[] { "GEMEENTE", "OCMW" })
         {
             var connector = Aankopen.FinanceConnector.Program.Build(
@@ -93,13 +93,13 @@ public sealed class BenchSystem : IAsyncDisposable
     }
 
     /// <summary>
-    /// A second relay process beside the running one: it stands by, and takes over the daemon when the leader dies.
+    /// A second worker process beside the running one: it stands by, and takes over the daemon when the leader dies.
     /// The caller kills the leader with <see cref="KillLeaderAsync"/>.
     /// </summary>
-    public Task<ApiProcess> StartStandbyRelayAsync() => ApiProcess.StartAsync([.. ApiSettings(relay: true)], Issuer);
+    public Task<ServiceProcess> StartStandbyRelayAsync() => ServiceProcess.StartAsync(ServiceProcess.Worker, Settings, Issuer);
 
     /// <summary>SIGKILL to the leading relay; the standby is the relay from then on (and stopped with the system).</summary>
-    public async Task KillLeaderAsync(ApiProcess standby)
+    public async Task KillLeaderAsync(ServiceProcess standby)
     {
         await Relay!.DisposeAsync();
         Relay = standby;
@@ -132,7 +132,7 @@ public sealed class BenchSystem : IAsyncDisposable
     /// maintenance commands it sets no limit on a statement.
     /// </summary>
     public static WebApplication StoreHost(string connectionString, string rabbitPort, Uri issuer) => Aankopen.Api.Program.Build([
-        .. ApiArguments(connectionString, rabbitPort, issuer, relay: false), InProcessTelemetry,
+        .. ApiArguments(connectionString, rabbitPort, issuer), InProcessTelemetry,
         $"--{Aankopen.Store.Infrastructure.StoreSettings.PlanEachExecutionSetting}=true",
         $"--{Aankopen.Store.Infrastructure.StoreSettings.CommandTimeoutSetting}=0"]);
 
@@ -160,7 +160,7 @@ public sealed class BenchSystem : IAsyncDisposable
     /// <summary>The run's own database.</summary>
     public string Database => new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
 
-    /// <summary>An API process of its own on a database of the same server (the scale model, or the run's), relay off.</summary>
-    public Task<ApiProcess> StartApiOnAsync(string database) =>
-        ApiProcess.StartAsync(ApiArguments(Databases.On(ServerConnectionString, database), RabbitPort, Issuer, relay: false), Issuer);
+    /// <summary>An API process of its own on a database of the same server (the scale model, or the run's).</summary>
+    public Task<ServiceProcess> StartApiOnAsync(string database) =>
+        ServiceProcess.StartAsync(ServiceProcess.Api, ApiArguments(Databases.On(ServerConnectionString, database), RabbitPort, Issuer), Issuer);
 }

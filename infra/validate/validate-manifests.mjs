@@ -2,7 +2,7 @@
 //  1. Every object against the Kubernetes API's OpenAPI schema (types, required fields, enumerations), through the
 //     models of the kubernetes-models package.
 //  2. The rules this deployment depends on, which no schema knows: selectors that select, probes on declared ports,
-//     one relay Deployment of two or more replicas, one connector per administration, settings and secrets that exist,
+//     one worker Deployment of two or more replicas, one connector per administration, settings and secrets that exist,
 //     a web application that reaches the API through a Service of this deployment.
 // Usage: node validate-manifests.mjs <folder>. Prints one line per finding; exits 1 if there is any.
 import fs from "node:fs";
@@ -84,15 +84,16 @@ for (const { doc, where } of workloads) {
   }
   const env = Object.assign({}, ...(pod?.spec?.containers ?? []).map(envOf));
   const component = doc.metadata?.labels?.["app.kubernetes.io/component"];
-  // A connector takes its queues one message at a time, so one copy each. The relay's daemon elects a leader among
+  // A connector takes its queues one message at a time, so one copy each. The worker's daemon elects a leader among
   // its replicas, so it needs two or more: one standing by to take over.
   if (component === "connector") {
     if (doc.spec.replicas !== 1) fail(where, `a ${component} must have exactly 1 replica`);
     if (doc.spec.strategy?.type !== "Recreate") fail(where, `a ${component} must use the Recreate strategy, so that two never overlap`);
   }
-  if (component === "relay" && !(doc.spec.replicas >= 2)) fail(where, "a relay must have at least 2 replicas, so that one takes over when the leader dies");
-  if (component === "relay" && env.Notifications__RelayEnabled !== "true") fail(where, "the relay must set Notifications__RelayEnabled=true");
-  if (component === "api" && env.Notifications__RelayEnabled !== "false") fail(where, "API replicas must set Notifications__RelayEnabled=false");
+  if (component === "worker" && !(doc.spec.replicas >= 2)) fail(where, "a worker must have at least 2 replicas, so that one takes over when the leader dies");
+  // The migration is the worker's verb: the API's image has none.
+  if (component === "migrate" && !pod?.spec?.containers?.some((c) => c.image?.startsWith("aankopen-worker") && (c.args ?? [])[0] === "migrate"))
+    fail(where, "the migration runs the worker image with the argument migrate");
   if (component === "connector" && !/^[A-Z0-9-]{2,20}$/.test(env.Connector__Administration ?? "")) fail(where, "a connector must name its Connector__Administration");
   // The pages ask the API for everything: Web__ApiAddress must name the Service in front of the API replicas.
   if (component === "web") {
@@ -110,8 +111,8 @@ const settings = Object.assign({}, ...byKind("ConfigMap").map((o) => o.doc.data 
 const configured = Object.entries(settings).filter(([k]) => /^Administrations__\d+__Code$/.test(k)).map(([, v]) => v);
 for (const administration of configured)
   if (!served.includes(administration)) fail("connectors", `no connector serves ${administration}: its finance system would book nothing`);
-if (byKind("Deployment").filter((o) => o.doc.metadata.labels?.["app.kubernetes.io/component"] === "relay").length !== 1)
-  fail("relay", "there must be exactly one relay Deployment");
+if (byKind("Deployment").filter((o) => o.doc.metadata.labels?.["app.kubernetes.io/component"] === "worker").length !== 1)
+  fail("worker", "there must be exactly one worker Deployment");
 
 // A parked finance message waits for an operator: someone must be told.
 const rules = byKind("ConfigMap").flatMap((o) => Object.values(o.doc.data ?? {}).filter((v) => /^\s*groups:/m.test(v)).map((v) => yaml.load(v)));

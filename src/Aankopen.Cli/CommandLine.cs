@@ -4,7 +4,7 @@ namespace Aankopen.Cli;
 
 /// <summary>
 /// <c>aankopen</c>: list, show and export tenders; the finance CSV files; failed finance messages and their replay;
-/// rebuilding read models; checking a deployment's configuration. Exit codes: 0 done, 1 the API refused (its
+/// rebuilding read models; checking a deployment's configuration (those three through the worker, <c>--worker</c>). Exit codes: 0 done, 1 the API refused (its
 /// problem is printed), 2 wrong usage, 3 the configuration check found a problem, 4 the API could not be reached.
 /// </summary>
 public static class CommandLine
@@ -17,6 +17,15 @@ public static class CommandLine
         Recursive = true,
         CustomParser = Address,
         DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("AANKOPEN_API") is { Length: > 0 } api ? api : "http://127.0.0.1:5080/"),
+    };
+
+    /// <summary>The operator's commands go to the worker, which runs the daemon and reaches the broker.</summary>
+    internal static readonly Option<Uri?> Worker = new("--worker")
+    {
+        Description = "Address of the Aankopen worker, for the operator's commands (or AANKOPEN_WORKER; default: --api, for an entrance that routes /api/operations to it)",
+        Recursive = true,
+        CustomParser = Address,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AANKOPEN_WORKER") is { Length: > 0 } worker ? new Uri(worker) : null,
     };
 
     internal static readonly Option<string?> Token = new("--token")
@@ -46,7 +55,7 @@ public static class CommandLine
     {
         var root = new RootCommand("aankopen: joint tenders, finance exports and operations of an Aankopen deployment")
         {
-            Options = { Api, Token, DevIssuer, User, Roles, Administrations, Tenant, Lang },
+            Options = { Api, Worker, Token, DevIssuer, User, Roles, Administrations, Tenant, Lang },
         };
         root.Subcommands.Add(TenderCommands.Build(output, handler));
         root.Subcommands.Add(ExportCommands.Build(output, handler));
@@ -66,4 +75,8 @@ public static class CommandLine
         return new ApiConnection(parse.GetValue(Api)!, parse.GetValue(Token), parse.GetValue(DevIssuer), parse.GetValue(User)!, roles,
             parse.GetValue(Administrations) ?? [], parse.GetValue(Tenant), texts);
     }
+
+    /// <summary>As <see cref="ConnectionOf"/>, to the worker: the operator's endpoints are served there.</summary>
+    internal static ApiConnection OperatorConnectionOf(ParseResult parse) =>
+        ConnectionOf(parse) with { Api = parse.GetValue(Worker) ?? parse.GetValue(Api)! };
 }

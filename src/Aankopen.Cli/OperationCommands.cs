@@ -11,7 +11,7 @@ internal static class OperationCommands
         var failed = new Command("failed", "Finance messages that failed their last retry, with the reason") { listed };
         failed.SetAction((parse, ct) =>
         {
-            var connection = CommandLine.ConnectionOf(parse);
+            var connection = CommandLine.OperatorConnectionOf(parse);
             var code = parse.GetValue(listed)!;
             return Calls.RunAsync(connection, output, () => connection.Client(handler).ListFailedMessagesAsync(code, ct), messages =>
             {
@@ -26,7 +26,7 @@ internal static class OperationCommands
         var replay = new Command("replay", "Sends them again, once the cause is fixed; each is still booked once") { replayed };
         replay.SetAction((parse, ct) =>
         {
-            var connection = CommandLine.ConnectionOf(parse);
+            var connection = CommandLine.OperatorConnectionOf(parse);
             return Calls.RunAsync(connection, output, () => connection.Client(handler).ReplayFailedMessagesAsync(parse.GetValue(replayed)!, ct),
                 r => output.WriteLine(connection.Texts.Replayed(r.Replayed, r.Administration)));
         });
@@ -38,7 +38,7 @@ internal static class OperationCommands
         var rebuild = new Command("rebuild", "Rebuilds every read model from the events, in the process that runs the daemon");
         rebuild.SetAction((parse, ct) =>
         {
-            var connection = CommandLine.ConnectionOf(parse);
+            var connection = CommandLine.OperatorConnectionOf(parse);
             return Calls.RunAsync(connection, output, () => connection.Client(handler).RebuildProjectionsAsync(ct),
                 r => output.WriteLine(connection.Texts.Rebuilt(r.Projections.Count, r.Tenders, r.Participations)));
         });
@@ -50,7 +50,7 @@ internal static class OperationCommands
         var check = new Command("check", "Checks the database, schema, identity provider, broker, connectors and telemetry of the running service");
         check.SetAction(async (parse, ct) =>
         {
-            var connection = CommandLine.ConnectionOf(parse);
+            var connection = CommandLine.OperatorConnectionOf(parse);
             var status = "";
             var code = await Calls.RunAsync(connection, output, () => connection.Client(handler).CheckConfigurationAsync(ct), view =>
             {

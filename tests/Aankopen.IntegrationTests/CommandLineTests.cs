@@ -70,6 +70,14 @@ public sealed class CommandLineTests(RunningSystem system)
         var (rebuiltCode, rebuilt) = await RunAsync([.. AsOperator, "--lang", "fr", "projections", "rebuild"]);
         rebuiltCode.ShouldBe(0, rebuilt);
         rebuilt.ShouldContain("projections reconstruites");
+
+        // Without --worker the operator's commands go to --api: an entrance that routes /api/operations to the worker.
+        var (throughOne, viaApi) = await RunAsync(["--api", system.Worker.BaseAddress!.ToString(), .. AsOperator, "deliveries", "failed", "OCMW"]);
+        throughOne.ShouldBe(0, viaApi);
+        // The API itself serves no operator endpoint: sent there, the command says the API refused it.
+        var (toTheApi, refused) = await RunAsync(["--api", system.Api.BaseAddress!.ToString(), .. AsOperator, "deliveries", "failed", "OCMW"]);
+        toTheApi.ShouldBe(CommandLine.Refused, refused);
+        refused.ShouldContain("HTTP 404");
     }
 
     [Fact]
@@ -93,7 +101,7 @@ public sealed class CommandLineTests(RunningSystem system)
     private async Task<(int Code, string Output)> RunAsync(string[] args)
     {
         var output = new StringWriter();
-        var all = args.Contains("--api") ? args : ["--api", system.Api.BaseAddress!.ToString(), .. args];
+        var all = args.Contains("--api") ? args : ["--api", system.Api.BaseAddress!.ToString(), "--worker", system.Worker.BaseAddress!.ToString(), .. args];
         var code = await CommandLine.RunAsync([.. all, "--dev-issuer", TestIssuer.Address.ToString()], output, output);
         return (code, output.ToString());
     }

@@ -65,12 +65,13 @@ public sealed class DeploymentManifestTests
     }
 
     [Fact]
-    public async Task The_validator_refuses_a_relay_without_standby_a_probe_nobody_answers_a_malformed_limit_an_administration_without_connector_no_parked_alert_and_pages_without_the_api()
+    public async Task The_validator_refuses_a_worker_without_standby_a_probe_nobody_answers_a_malformed_limit_an_administration_without_connector_no_parked_alert_pages_without_the_api_and_a_migration_without_the_worker()
     {
         var copy = Directory.CreateTempSubdirectory("aankopen-k8s-").FullName;
         foreach (var file in Directory.GetFiles(Path.Combine(Root, "infra", "k8s")))
             File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
-        await Change(copy, "relay.yaml", "  replicas: 2", "  replicas: 1");
+        await Change(copy, "worker.yaml", "  replicas: 2", "  replicas: 1");
+        await Change(copy, "migrate-job.yaml", "image: aankopen-worker", "image: aankopen-api");
         await Change(copy, "api.yaml", "path: /health/ready", "path: /ready");
         await Change(copy, "api.yaml", "memory: 512Mi", "memory: lots");
         await Change(copy, "alerts.yaml", "(aankopen_finance_messages_parked)", "(aankopen_finance_messages_published_total)");
@@ -82,7 +83,8 @@ public sealed class DeploymentManifestTests
         var (code, output) = await RunAsync("node", [Validator, copy]);
 
         code.ShouldBe(1);
-        output.ShouldContain("a relay must have at least 2 replicas");
+        output.ShouldContain("a worker must have at least 2 replicas");
+        output.ShouldContain("the migration runs the worker image with the argument migrate");
         output.ShouldContain("readinessProbe asks /ready");
         output.ShouldContain("limits/memory must match format \"quantity\"");
         output.ShouldContain("no connector serves OCMW");

@@ -5,33 +5,38 @@ using System.Net.Sockets;
 namespace Aankopen.Benchmarks;
 
 /// <summary>
-/// The API as a process of its own, as deployed: its start-up time and resident memory are its own, not the
-/// measuring process's, and its garbage collector and thread pool are not shared with the load generator.
+/// The API or the worker as a process of its own, as deployed: its start-up time and resident memory are its own, not
+/// the measuring process's, and its garbage collector and thread pool are not shared with the load generator.
 /// </summary>
-public sealed class ApiProcess : IAsyncDisposable
+public sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process process;
 
-    private ApiProcess(Process process, HttpClient http, TimeSpan ready) => (this.process, Http, Ready) = (process, http, ready);
+    private ServiceProcess(Process process, HttpClient http, TimeSpan ready) => (this.process, Http, Ready) = (process, http, ready);
 
     public HttpClient Http { get; }
 
     /// <summary>From starting the process until <c>/health</c> first answered.</summary>
     public TimeSpan Ready { get; }
 
-    /// <summary>
-    /// The API as published for the image (compiled ahead of time, <c>bench.sh</c> publishes it there), or else the
-    /// build next to the benchmark.
-    /// </summary>
-    private static string ApiDirectory => Environment.GetEnvironmentVariable("AANKOPEN_BENCH_API") is { Length: > 0 } published
-        ? Path.GetFullPath(published)
-        : AppContext.BaseDirectory;
+    public const string Api = "Aankopen.Api", Worker = "Aankopen.Worker";
 
-    public static async Task<ApiProcess> StartAsync(IEnumerable<string> settings, Uri issuer)
+    /// <summary>
+    /// The API or the worker as published for its image (compiled ahead of time; <c>bench.sh</c> publishes them to
+    /// <c>AANKOPEN_BENCH_API</c> and <c>AANKOPEN_BENCH_WORKER</c>), or else the build next to the benchmark.
+    /// </summary>
+    private static string DirectoryOf(string project) =>
+        Environment.GetEnvironmentVariable(project == Worker ? "AANKOPEN_BENCH_WORKER" : "AANKOPEN_BENCH_API") is { Length: > 0 } published
+            ? Path.GetFullPath(published)
+            : AppContext.BaseDirectory;
+
+    /// <param name="project"><see cref="Api"/> or <see cref="Worker"/>.</param>
+    public static async Task<ServiceProcess> StartAsync(string project, IEnumerable<string> settings, Uri issuer)
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = ApiDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(ApiDirectory, "Aankopen.Api.dll"));
+        var directory = DirectoryOf(project);
+        var info = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add(Path.Combine(directory, project + ".dll"));
         info.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         foreach (var setting in settings)
             info.ArgumentList.Add(setting);
@@ -53,7 +58,7 @@ public sealed class ApiProcess : IAsyncDisposable
             try
             {
                 if ((await http.GetAsync("health")).StatusCode == HttpStatusCode.OK)
-                    return new ApiProcess(process, http, started.Elapsed);
+                    return new ServiceProcess(process, http, started.Elapsed);
             }
             catch (HttpRequestException) when (!process.HasExited && started.Elapsed < TimeSpan.FromSeconds(60))
             {
