@@ -115,8 +115,8 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
     public async Task The_service_refuses_to_start_on_event_tables_with_a_column_it_does_not_write()
     {
         var database = await system.CreateDatabaseAsync();
-        var (services, _) = await system.StartApiAsync(database, _ => { });
-        var store = services.GetRequiredService<IDocumentStore>();
+        var (api, _, worker) = await system.StartDeploymentAsync(database, _ => { });
+        var store = api.GetRequiredService<IDocumentStore>();
         // What a Marten upgrade would bring: a column in mt_events that our SQL does not write. (Marten's own start-up
         // migration removes a column it does not know, so the column is added after it, as an upgrade's would stand.)
         await using (var session = store.LightweightSession())
@@ -125,17 +125,20 @@ public sealed class BatchedAppendsMatchMartenTests(RunningSystem system)
             await session.SaveChangesAsync(Ct);
         }
 
-        var check = services.GetServices<IHostedService>().OfType<EventTablesAsWritten>().ShouldHaveSingleItem();
-        var refused = await Should.ThrowAsync<StartupException>(() => check.StartAsync(Ct));
-        refused.Message.ShouldContain("mt_events has causation_id, not written");
-        refused.Message.ShouldContain("BatchedAppendsMatchMartenTests");
-        // It runs after the schema is created or checked, and before anything writes.
-        var started = services.GetServices<IHostedService>().Select(h => h.GetType().Name).ToList();
-        var at = started.IndexOf(nameof(EventTablesAsWritten));
-        at.ShouldBeGreaterThan(started.IndexOf("MartenActivator"), string.Join(", ", started)); // Marten applies the schema
-        started.IndexOf("MartenActivator").ShouldBeGreaterThanOrEqualTo(0, string.Join(", ", started));
-        at.ShouldBeLessThan(started.IndexOf("ProjectionCoordinator"), string.Join(", ", started)); // the daemon
-        at.ShouldBeLessThan(started.IndexOf("AdministrationSeeding"), string.Join(", ", started));
+        foreach (var (services, writerAfter) in new[] { (api, "AdministrationSeeding"), (worker, "ProjectionCoordinator") })
+        {
+            var check = services.GetServices<IHostedService>().OfType<EventTablesAsWritten>().ShouldHaveSingleItem();
+            var refused = await Should.ThrowAsync<StartupException>(() => check.StartAsync(Ct));
+            refused.Message.ShouldContain("mt_events has causation_id, not written");
+            refused.Message.ShouldContain("BatchedAppendsMatchMartenTests");
+            // It runs after the schema is created or checked, and before anything writes: the API's seeding, the
+            // worker's daemon.
+            var started = services.GetServices<IHostedService>().Select(h => h.GetType().Name).ToList();
+            var at = started.IndexOf(nameof(EventTablesAsWritten));
+            at.ShouldBeGreaterThan(started.IndexOf("MartenActivator"), string.Join(", ", started)); // Marten applies the schema
+            started.IndexOf("MartenActivator").ShouldBeGreaterThanOrEqualTo(0, string.Join(", ", started));
+            started.IndexOf(writerAfter).ShouldBeGreaterThan(at, string.Join(", ", started));
+        }
     }
 
     /// <summary>Every column but the ids and moments; the event's data apart, where the stream's own id is named.</summary>

@@ -47,7 +47,15 @@ public sealed class Browsers : IAsyncLifetime
         // The identity provider's page: pick who you are.
         await page.Locator($"button[value='{persona}']").ClickAsync();
         // Back on the site, past its sign-in callback: the session cookie is set only by the callback's answer.
-        await page.WaitForURLAsync(url => url.StartsWith(site.ToString(), StringComparison.Ordinal) && !url.Contains("/signin-oidc", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => url.StartsWith(site.ToString(), StringComparison.Ordinal) && !url.Contains("/signin-oidc", StringComparison.Ordinal));
+        }
+        catch (TimeoutException e)
+        {
+            // Where the browser stopped, and what it shows there, rather than only that it did not come back.
+            throw new TimeoutException($"{persona} was not signed in to {site}: the browser stopped at {page.Url} showing {await page.InnerTextAsync("body")}", e);
+        }
         return page;
     }
 

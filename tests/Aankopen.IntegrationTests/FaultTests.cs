@@ -63,9 +63,10 @@ public sealed class FaultTests(RunningSystem system)
             await AwardBothLotsAsync(tender);
             await Task.Delay(TimeSpan.FromSeconds(4), Ct);
             Of(system.Ledgers.For("OCMW"), reference).ShouldBeEmpty();
-            // Readiness says so, and still lets the API take traffic.
-            var (status, _) = await system.EventuallyAsync(() => HealthTests.ReadyAsync(system.Api), r => HealthTests.StatusOf(r.Report, "rabbitmq") == "Degraded");
+            // The worker's readiness says so, and stays ready: it holds the messages; the API's does not depend on it.
+            var (status, _) = await system.EventuallyAsync(() => HealthTests.ReadyAsync(system.Worker), r => HealthTests.StatusOf(r.Report, "rabbitmq") == "Degraded");
             status.ShouldBe(HttpStatusCode.OK);
+            (await HealthTests.ReadyAsync(system.Api)).Status.ShouldBe(HttpStatusCode.OK);
         }
         finally
         {

@@ -36,6 +36,24 @@ public sealed partial class ProjectBoundaryTests
         referenced.Where(r => r is not "Aankopen.Contracts" && Forbidden.Any(f => r.StartsWith(f, StringComparison.Ordinal))).ShouldBeEmpty();
     }
 
+    /// <summary>
+    /// Each process refers only inwards: to the libraries, never to another process. The API and the web application
+    /// never reach the broker (the worker publishes), and the web application never opens the event store.
+    /// </summary>
+    [Theory]
+    [InlineData(typeof(Aankopen.Api.Program), new[] { "Aankopen.Web", "Aankopen.Worker", "Aankopen.Messaging", "MassTransit", "RabbitMQ" })]
+    [InlineData(typeof(Aankopen.Web.Program), new[] { "Aankopen.Api", "Aankopen.Worker", "Aankopen.Store", "Aankopen.Messaging", "MassTransit", "RabbitMQ" })]
+    [InlineData(typeof(Aankopen.Worker.Program), new[] { "Aankopen.Api", "Aankopen.Web", "Aankopen.Client" })]
+    [InlineData(typeof(Aankopen.Store.Hosting.EventStoreSetup), new[] { "Aankopen.Api", "Aankopen.Web", "Aankopen.Worker", "Aankopen.Messaging", "MassTransit", "RabbitMQ" })]
+    [InlineData(typeof(Aankopen.Edge.StartupException), new[] { "Aankopen.Api", "Aankopen.Web", "Aankopen.Worker", "Aankopen.Store", "Marten", "MassTransit", "RabbitMQ" })]
+    public void Each_process_and_library_refers_inwards_only(Type inAssembly, string[] never)
+    {
+        var referenced = inAssembly.Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
+
+        referenced.ShouldContain("Aankopen.Domain");
+        referenced.Where(r => never.Any(n => r == n || r.StartsWith(n + ".", StringComparison.Ordinal))).ShouldBeEmpty(inAssembly.Assembly.GetName().Name);
+    }
+
     [Fact]
     public void The_domain_project_is_a_plain_library_without_packages_or_project_references()
     {
