@@ -26,30 +26,7 @@ public sealed class Program
 {
     private Program() { }
 
-    public static async Task<int> Main(string[] args)
-    {
-        WebApplication app;
-        try
-        {
-            app = Build(args);
-        }
-        catch (StartupException e)
-        {
-            await Console.Error.WriteLineAsync($"Aankopen API cannot start: {e.Message}");
-            return 2;
-        }
-        try
-        {
-            await app.RunAsync();
-            return 0;
-        }
-        catch (StartupException e)
-        {
-            app.Logger.LogCritical("Aankopen API cannot start: {Reason}", e.Message);
-            await Console.Error.WriteLineAsync($"Aankopen API cannot start: {e.Message}");
-            return 2;
-        }
-    }
+    public static Task<int> Main(string[] args) => ServiceProcess.RunAsync("Aankopen API", () => Build(args));
 
     /// <param name="overrides">Replaces registrations after all others, e.g. the clock in tests that move time.</param>
     public static WebApplication Build(string[] args, Action<IServiceCollection>? overrides = null)
@@ -58,8 +35,7 @@ public sealed class Program
         var services = builder.Services;
         StartupException.Checked(() => builder.AddAankopenTelemetry("aankopen-api"));
 
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => Edge.Tenancy.Tenants.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddServiceBasics();
         // The law's ceilings, with their sources: not deployment settings.
         services.AddSingleton(ProcedureThresholds.Belgian);
         services.AddScoped<StreamWrites>();
@@ -72,12 +48,8 @@ public sealed class Program
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
         services.AddAankopenSecurity(builder.Configuration, SignIn.AddBearerSignIn);
         services.AddAankopenHealthChecks(daemonRunsHere: false);
-        services.AddHttpClient();
         services.AddSingleton(StartupException.Checked(() => Aankopen.Reports.Ocds.OcdsSettings.From(builder.Configuration["Exports:OcidPrefix"], builder.Configuration["Exports:Publisher"])));
 
-        services.AddProblemDetails();
-        services.AddExceptionHandler<BadRequestProblems>();
-        services.AddExceptionHandler<UnavailableProblems>();
         // Let unreadable bodies reach BadRequestProblems instead of becoming a bare 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi(o => o.AddExamples());
@@ -85,8 +57,7 @@ public sealed class Program
 
         overrides?.Invoke(services);
         var app = builder.Build();
-        // Fail at start-up, not at the first request, when the tenants or their administrations are misconfigured.
-        StartupException.Checked(app.Services.GetRequiredService<Edge.Tenancy.Tenants>);
+        app.CheckTenants();
 
         app.UseCorrelationIds();
         app.UseCommandMetrics();
@@ -96,10 +67,7 @@ public sealed class Program
         // The API's description and reference page are public: they hold no data.
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithName("Health").WithTags("Operations").AllowAnonymous();
-        app.MapAankopenHealthChecks();
-        // Counts and timings, no names or amounts; like the probes, for the platform's network, not the public one.
-        app.MapAankopenMetrics().AllowAnonymous();
+        app.MapServiceProbes();
         app.MapAdministrationEndpoints();
         app.MapTenderEndpoints();
         app.MapDeliveryEndpoints();

@@ -24,41 +24,22 @@ public sealed class Program
 {
     private Program() { }
 
-    public static async Task<int> Main(string[] args)
+    public static Task<int> Main(string[] args)
     {
         var verb = args.FirstOrDefault() is ProjectionRebuild.Command or SchemaMigrations.Command ? args[0] : null;
         var script = verb == SchemaMigrations.Command && args.Length > 2 && args[1] == "--script" ? args[2] : null;
-        WebApplication app;
-        try
-        {
-            // A verb must not race a daemon of its own process: it runs without one. It serves no requests either,
-            // so it needs no identity provider; a placeholder satisfies the check.
-            app = verb is null ? Build(args) : Build(
+        if (verb is null)
+            return ServiceProcess.RunAsync("Aankopen worker", () => Build(args));
+        // A verb must not race a daemon of its own process: it runs without one. It serves no requests either, so it
+        // needs no identity provider; a placeholder satisfies the check.
+        return ServiceProcess.RunAsync("Aankopen worker", () => Build(
                 [.. args.Skip(script is null ? 1 : 3), "--Authentication:Authority=https://127.0.0.1/",
                  $"--{SchemaMigrations.Setting}=OnStartup", $"--{StoreSettings.PlanEachExecutionSetting}=true",
                  // A migration that fills a new column rewrites every row of its table; on a large store that takes minutes.
-                 $"--{StoreSettings.CommandTimeoutSetting}=0"], daemon: false);
-        }
-        catch (StartupException e)
-        {
-            await Console.Error.WriteLineAsync($"Aankopen worker cannot start: {e.Message}");
-            return 2;
-        }
-        try
-        {
-            if (verb == ProjectionRebuild.Command)
-                return await ProjectionRebuild.RunAsync(app, CancellationToken.None);
-            if (verb == SchemaMigrations.Command)
-                return await SchemaMigrations.RunAsync(app, script, CancellationToken.None);
-            await app.RunAsync();
-            return 0;
-        }
-        catch (StartupException e)
-        {
-            app.Logger.LogCritical("Aankopen worker cannot start: {Reason}", e.Message);
-            await Console.Error.WriteLineAsync($"Aankopen worker cannot start: {e.Message}");
-            return 2;
-        }
+                 $"--{StoreSettings.CommandTimeoutSetting}=0"], daemon: false),
+            app => verb == ProjectionRebuild.Command
+                ? ProjectionRebuild.RunAsync(app, CancellationToken.None)
+                : SchemaMigrations.RunAsync(app, script, CancellationToken.None));
     }
 
     /// <param name="overrides">Replaces registrations after all others, e.g. the clock in tests that move time.</param>
@@ -69,8 +50,7 @@ public sealed class Program
         var services = builder.Services;
         StartupException.Checked(() => builder.AddAankopenTelemetry("aankopen-worker"));
 
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => Edge.Tenancy.Tenants.FromConfiguration(sp.GetRequiredService<IConfiguration>()));
+        services.AddServiceBasics();
         services.AddSingleton(ProcedureThresholds.Belgian);
         services.AddSingleton<GroupCommit>();
         services.AddSingleton<SystemDecisions>();
@@ -96,10 +76,6 @@ public sealed class Program
         services.AddAankopenSecurity(builder.Configuration, SignIn.AddBearerSignIn);
         services.AddAankopenHealthChecks(daemonRunsHere: daemon);
         services.AddSingleton<ConfigurationCheck>();
-        services.AddHttpClient();
-        services.AddProblemDetails();
-        services.AddExceptionHandler<BadRequestProblems>();
-        services.AddExceptionHandler<UnavailableProblems>();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // The operator's endpoints described as the API's are, on this process's own port.
@@ -107,16 +83,14 @@ public sealed class Program
 
         overrides?.Invoke(services);
         var app = builder.Build();
-        StartupException.Checked(app.Services.GetRequiredService<Edge.Tenancy.Tenants>);
+        app.CheckTenants();
 
         app.UseCorrelationIds();
         app.UseExceptionHandler();
         app.UseStatusProblems();
         app.UseAankopenSecurity();
         app.MapOpenApi().AllowAnonymous();
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription().AllowAnonymous();
-        app.MapAankopenHealthChecks();
-        app.MapAankopenMetrics().AllowAnonymous();
+        app.MapServiceProbes();
         app.MapOperationEndpoints();
         return app;
     }

@@ -27,8 +27,6 @@ public static class HealthChecks
             checks.AddCheck<DaemonLagHealth>("daemon", HealthStatus.Degraded, [Ready]);
         return checks;
     }
-
-    public static void MapAankopenHealthChecks(this IEndpointRouteBuilder app) => Observability.Probes.MapAankopenProbes(app);
 }
 
 public sealed class PostgresHealth(IDocumentStore store) : IHealthCheck
