@@ -100,6 +100,23 @@ public sealed class FaultTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task A_sign_in_right_after_a_postgresql_restart_still_signs_the_person_in()
+    {
+        // The web application's pool holds connections from before the restart, found dead only when used.
+        var reports = new Uri(system.Site, "reports");
+        using (var before = new Pages.SignInOverHttp())
+            (await before.SignInAsync(reports.ToString(), TestUsers.Auditor)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        await TestServers.RestartPostgresAsync();
+
+        // The provider's code is used once: the callback must store the session on its first try, not answer 503.
+        using var after = new Pages.SignInOverHttp();
+        var landed = await after.SignInAsync(reports.ToString(), TestUsers.Auditor);
+        landed.StatusCode.ShouldBe(HttpStatusCode.Redirect, string.Join("\n", system.WebWarnings.All.Select(w => w.Message)));
+        (await after.GetAsync(reports)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task The_finance_system_fails_and_times_out_for_a_while_then_recovers()
     {
         var (tender, reference) = await PublishedAsync("FS");

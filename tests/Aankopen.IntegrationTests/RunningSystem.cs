@@ -59,7 +59,8 @@ public sealed class RunningSystem : IAsyncLifetime
 
         (ApiServices, Api) = await StartApiAsync(ConnectionString, services => services.AddSingleton<ILoggerProvider>(Warnings));
         (WorkerServices, Worker) = await StartWorkerAsync(ConnectionString, services => services.AddSingleton<ILoggerProvider>(WorkerWarnings),
-            "--Tenders:DeadlineCheckSeconds=0.2", $"--Notifications:DeliveryReportsQueue={Aankopen.Contracts.Finance.V1.DeliveryReport.ApiQueue}");
+            "--Tenders:DeadlineCheckSeconds=0.2", "--Telemetry:LagSampleSeconds=0.5",
+            $"--Notifications:DeliveryReportsQueue={Aankopen.Contracts.Finance.V1.DeliveryReport.ApiQueue}");
 
         (WebServices, Site) = await StartWebAsync(ConnectionString, Api.BaseAddress!, services => services.AddSingleton<ILoggerProvider>(WebWarnings));
 
@@ -180,7 +181,9 @@ public sealed class RunningSystem : IAsyncLifetime
         var worker = Aankopen.Worker.Program.Build(
             ["--urls=http://127.0.0.1:0", $"--ConnectionStrings:Aankopen={connectionString}", $"--RabbitMq:Port={TestServers.RabbitMqPort}",
              "--Tenders:RenewalCheckSeconds=3600", $"--Notifications:DeliveryReportsQueue=aankopen.api.delivery-reports.{Guid.NewGuid():N}",
-             .. ApiSettings(), .. settings], overrides);
+             // The lag and parked-message gauges are one per process, written by whichever worker sampled last: only
+             // the fixture's own worker samples often, so that the tests of those gauges read its figures.
+             .. ApiSettings(), "--Telemetry:LagSampleSeconds=3600", .. settings], overrides);
         await StartAsync(worker);
         return (worker.Services, TestIssuer.Client(AddressOf(worker)));
     }
