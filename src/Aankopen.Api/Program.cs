@@ -6,6 +6,7 @@ using Aankopen.Api.Tenders;
 using Aankopen.Api.Tenders.Routes;
 using Aankopen.Domain.Tenders.Thresholds;
 using Aankopen.Edge;
+using Aankopen.Edge.Hosting;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
 using Aankopen.Observability;

@@ -1,4 +1,5 @@
 using Aankopen.Edge;
+using Aankopen.Edge.Hosting;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
 using Aankopen.Observability;

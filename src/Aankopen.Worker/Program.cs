@@ -1,5 +1,6 @@
 using Aankopen.Domain.Tenders.Thresholds;
 using Aankopen.Edge;
+using Aankopen.Edge.Hosting;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
 using Aankopen.Observability;

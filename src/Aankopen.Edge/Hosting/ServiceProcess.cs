@@ -2,7 +2,7 @@ using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
 using Aankopen.Observability;
 
-namespace Aankopen.Edge;
+namespace Aankopen.Edge.Hosting;
 
 /// <summary>
 /// What the API, the worker and the web application each do the same way as a process: start or stop with one line
