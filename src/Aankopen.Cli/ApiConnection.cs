@@ -11,6 +11,9 @@ namespace Aankopen.Cli;
 /// </summary>
 internal sealed record ApiConnection(Uri Api, string? Token, Uri? DevIssuer, string User, string[] Roles, string[] Administrations, string? Tenant, Texts Texts)
 {
+    /// <summary>An operator's command sent to <c>--api</c> for want of <c>--worker</c>: a refusal then says where to send it.</summary>
+    public bool WorkerMissing { get; init; }
+
     public IAankopenApi Client(HttpMessageHandler? inner = null)
     {
         HttpMessageHandler handler = DevIssuer is { } issuer

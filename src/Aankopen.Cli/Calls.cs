@@ -23,6 +23,9 @@ internal static class Calls
                 return CommandLine.Unreachable;
             }
             await output.WriteLineAsync($"{connection.Texts.Refused((int)status)} {ProblemText((response.Error as ApiException)?.Content)}");
+            // The API answers an operator's path with a refusal of its own: it has no such endpoint.
+            if (connection.WorkerMissing && status is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.NotFound)
+                await output.WriteLineAsync(connection.Texts.NeedsWorker);
             return CommandLine.Refused;
         }
         catch (HttpRequestException e)

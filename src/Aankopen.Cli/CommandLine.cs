@@ -78,5 +78,5 @@ public static class CommandLine
 
     /// <summary>As <see cref="ConnectionOf"/>, to the worker: the operator's endpoints are served there.</summary>
     internal static ApiConnection OperatorConnectionOf(ParseResult parse) =>
-        ConnectionOf(parse) with { Api = parse.GetValue(Worker) ?? parse.GetValue(Api)! };
+        ConnectionOf(parse) with { Api = parse.GetValue(Worker) ?? parse.GetValue(Api)!, WorkerMissing = parse.GetValue(Worker) is null };
 }

@@ -27,4 +27,5 @@ internal sealed record Texts(bool French)
     public string Unreachable(Uri api, string reason) =>
         Say("unreachable", api, reason);
     public string Refused(int status) => Say("refused", status);
+    public string NeedsWorker => Say("needs-worker");
 }

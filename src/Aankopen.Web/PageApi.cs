@@ -30,7 +30,7 @@ public sealed class PageApi(IHttpClientFactory clients, Uri address)
     public static Uri AddressFrom(IConfiguration configuration) =>
         Uri.TryCreate(configuration[AddressSetting]?.TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
-            : throw new Edge.StartupException($"{AddressSetting} must be the API's absolute http or https address, e.g. http://aankopen-api:8080; it is '{configuration[AddressSetting]}'.");
+            : throw new Edge.StartupException($"{AddressSetting} must be the API's absolute http or https address, e.g. http://aankopen-api; it is '{configuration[AddressSetting]}'.");
 }
 
 /// <summary>Adds the person's access token (kept in their session) and language to each of the pages' API calls.</summary>

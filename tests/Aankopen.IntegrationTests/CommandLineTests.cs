@@ -74,9 +74,10 @@ public sealed class CommandLineTests(RunningSystem system)
         // Without --worker the operator's commands go to --api: an entrance that routes /api/operations to the worker.
         var (throughOne, viaApi) = await RunAsync(["--api", system.Worker.BaseAddress!.ToString(), .. AsOperator, "deliveries", "failed", "OCMW"]);
         throughOne.ShouldBe(0, viaApi);
-        // The API itself serves no operator endpoint: sent there, the command says it was refused.
+        // The API itself serves no operator endpoint: sent there, the command says it was refused and where to send it.
         var (toTheApi, refused) = await RunAsync(["--api", system.Api.BaseAddress!.ToString(), .. AsOperator, "deliveries", "failed", "OCMW"]);
         toTheApi.ShouldBe(CommandLine.Refused, refused);
+        refused.ShouldContain("--worker");
     }
 
     [Fact]

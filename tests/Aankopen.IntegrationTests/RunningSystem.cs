@@ -7,8 +7,8 @@ using Npgsql;
 namespace Aankopen.IntegrationTests;
 
 /// <summary>
-/// The whole system on real servers, in this process: the API (with the relay), one finance connector per
-/// administration, and the finance-system simulator, each on its own loopback port. The event store gets a database
+/// The whole system on real servers, in this process: the API, the worker (with the relay), the web application, one
+/// finance connector per administration, and the finance-system simulator, each on its own loopback port. The event store gets a database
 /// of its own, so every run starts empty.
 /// </summary>
 public sealed class RunningSystem : IAsyncLifetime

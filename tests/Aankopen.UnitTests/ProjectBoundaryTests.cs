@@ -54,6 +54,38 @@ public sealed partial class ProjectBoundaryTests
         referenced.Where(r => never.Any(n => r == n || r.StartsWith(n + ".", StringComparison.Ordinal))).ShouldBeEmpty(inAssembly.Assembly.GetName().Name);
     }
 
+    /// <summary>The same rule on the project files: a reference not used yet (so absent from the assembly) fails too.</summary>
+    [Theory]
+    [InlineData("Aankopen.Api", new[] { "Aankopen.Web", "Aankopen.Worker", "Aankopen.Messaging", "Aankopen.Client" })]
+    [InlineData("Aankopen.Web", new[] { "Aankopen.Api", "Aankopen.Worker", "Aankopen.Store", "Aankopen.Messaging" })]
+    [InlineData("Aankopen.Worker", new[] { "Aankopen.Api", "Aankopen.Web", "Aankopen.Client" })]
+    [InlineData("Aankopen.Store", new[] { "Aankopen.Api", "Aankopen.Web", "Aankopen.Worker", "Aankopen.Messaging" })]
+    [InlineData("Aankopen.Edge", new[] { "Aankopen.Api", "Aankopen.Web", "Aankopen.Worker", "Aankopen.Store", "Aankopen.Messaging" })]
+    public void No_project_file_refers_to_a_process_or_outwards(string project, string[] never)
+    {
+        var references = XDocument.Load(Path.Combine(ContractFiles.Root, "src", project, project + ".csproj"))
+            .Descendants("ProjectReference").Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value)).ToArray();
+
+        references.ShouldNotBeEmpty();
+        references.Where(never.Contains).ShouldBeEmpty(project);
+    }
+
+    /// <summary>
+    /// The API, the worker and the web application each read the administrations from their own appsettings.json
+    /// (an image carries only its own): the three lists are one list, or the processes disagree on who exists.
+    /// </summary>
+    [Fact]
+    public void The_three_processes_configure_the_same_administrations()
+    {
+        string AdministrationsOf(string project) => System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(ContractFiles.Root, "src", project, "appsettings.json")))
+            .RootElement.GetProperty("Administrations") is var list ? System.Text.Json.JsonSerializer.Serialize(list) : "";
+
+        var api = AdministrationsOf("Aankopen.Api");
+        api.ShouldContain("GEMEENTE");
+        AdministrationsOf("Aankopen.Worker").ShouldBe(api);
+        AdministrationsOf("Aankopen.Web").ShouldBe(api);
+    }
+
     [Fact]
     public void The_domain_project_is_a_plain_library_without_packages_or_project_references()
     {

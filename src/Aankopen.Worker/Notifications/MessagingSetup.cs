@@ -15,8 +15,8 @@ public static class MessagingSetup
         services.AddHostedService<BrokerReachability>();
         services.AddMassTransit(bus =>
         {
-            // In /health/ready as "rabbitmq": Degraded, not Unhealthy, while the broker is away, since the API still
-            // takes decisions and the relay holds their messages until it is back.
+            // In the worker's /health/ready as "rabbitmq": Degraded, not Unhealthy, while the broker is away, since the
+            // API still takes decisions and the relay holds their messages until it is back.
             bus.ConfigureHealthCheckOptions(o =>
             {
                 o.Name = "rabbitmq";
@@ -33,7 +33,7 @@ public static class MessagingSetup
                 cfg.UseHost(settings);
                 var tenants = context.GetRequiredService<Edge.Tenancy.Tenants>();
                 cfg.ConfigureFinancePublishing(tenants.Ids.SelectMany(t => tenants.AdministrationsOf(t).All.Select(a => (t, a.Code))));
-                // One queue per deployment (its API replicas compete on it); another deployment on the same broker, such
+                // One queue per deployment (its workers compete on it); another deployment on the same broker, such
                 // as a second tenant or a test, names its own and still gets every report through the fanout exchange.
                 cfg.ReceiveEndpoint(configuration["Notifications:DeliveryReportsQueue"] is { Length: > 0 } queue ? queue : DeliveryReport.ApiQueue, endpoint =>
                 {
@@ -46,8 +46,8 @@ public static class MessagingSetup
                 });
             });
         });
-        // The API must start and take commands while RabbitMQ is down: the bus connects in the background and the
-        // relay holds messages in the event store until it can publish them.
+        // The worker must start while RabbitMQ is down: the bus connects in the background and the relay holds
+        // messages in the event store until it can publish them.
         services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = false);
         return services;
     }

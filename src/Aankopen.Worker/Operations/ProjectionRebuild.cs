@@ -7,7 +7,7 @@ namespace Aankopen.Worker.Operations;
 /// <summary>
 /// Every read model is derived from the events, so it can be thrown away and rebuilt: after a fix to a projection,
 /// or to prove the read side agrees with the store. <c>Aankopen.Worker rebuild-projections</c> does it from the
-/// command line (with the API's daemon stopped); a running daemon can be handed in directly.
+/// command line (with the workers stopped); a running daemon can be handed in directly.
 /// </summary>
 public static class ProjectionRebuild
 {
