@@ -12,7 +12,6 @@ using Aankopen.Edge.Security;
 using Aankopen.Observability;
 using Aankopen.Store.Administrations;
 using Aankopen.Store.Hosting;
-using Aankopen.Store.Infrastructure;
 using Aankopen.Store.Operations;
 using Aankopen.Store.Streams;
 using Scalar.AspNetCore;
@@ -40,21 +39,16 @@ public sealed class Program
         // The law's ceilings, with their sources: not deployment settings.
         services.AddSingleton(ProcedureThresholds.Belgian);
         services.AddScoped<StreamWrites>();
-        services.AddSingleton<GroupCommit>();
         services.AddSingleton<RecentStates>();
         services.AddScoped<TenderWrites>();
         services.AddEventStore(builder.Configuration, daemonRunsHere: false);
         services.AddHostedService<AdministrationSeeding>();
-        // First of all hosted services, ahead of Marten's schema migration, so that its one-line message wins.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
         services.AddAankopenSecurity(builder.Configuration, SignIn.AddBearerSignIn);
         services.AddAankopenHealthChecks(daemonRunsHere: false);
         services.AddSingleton(StartupException.Checked(() => Aankopen.Reports.Ocds.OcdsSettings.From(builder.Configuration["Exports:OcidPrefix"], builder.Configuration["Exports:Publisher"])));
 
-        // Let unreadable bodies reach BadRequestProblems instead of becoming a bare 400.
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddJsonEndpoints();
         services.AddOpenApi(o => o.AddExamples());
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
 
         overrides?.Invoke(services);
         var app = builder.Build();

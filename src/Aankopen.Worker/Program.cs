@@ -53,11 +53,8 @@ public sealed class Program
 
         services.AddServiceBasics();
         services.AddSingleton(ProcedureThresholds.Belgian);
-        services.AddSingleton<GroupCommit>();
         services.AddSingleton<SystemDecisions>();
         var marten = services.AddEventStore(builder.Configuration, daemonRunsHere: daemon);
-        // First of all hosted services, ahead of Marten's schema migration, so that its one-line message wins.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
         if (daemon)
         {
             // HotCold: every worker stands ready, and one of them (elected through a PostgreSQL advisory lock) runs the
@@ -77,8 +74,7 @@ public sealed class Program
         services.AddAankopenSecurity(builder.Configuration, SignIn.AddBearerSignIn);
         services.AddAankopenHealthChecks(daemonRunsHere: daemon);
         services.AddSingleton<ConfigurationCheck>();
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddJsonEndpoints();
         // The operator's endpoints described as the API's are, on this process's own port.
         services.AddOpenApi();
 

@@ -54,6 +54,17 @@ public static class ServiceProcess
         return services;
     }
 
+    /// <summary>
+    /// For processes whose endpoints speak JSON (the API, the worker's operator endpoints): enums by name, and an
+    /// unreadable body reaches <see cref="BadRequestProblems"/> instead of becoming a bare 400.
+    /// </summary>
+    public static IServiceCollection AddJsonEndpoints(this IServiceCollection services)
+    {
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        return services;
+    }
+
     /// <summary>Fails at start-up, not at the first request, when the tenants or their administrations are misconfigured.</summary>
     public static void CheckTenants(this WebApplication app) => StartupException.Checked(app.Services.GetRequiredService<Tenancy.Tenants>);
 

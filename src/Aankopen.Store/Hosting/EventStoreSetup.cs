@@ -22,6 +22,8 @@ public static class EventStoreSetup
     /// <param name="daemonRunsHere">Whether this process runs the async daemon: its plans are made per execution.</param>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddEventStore(this IServiceCollection services, IConfiguration configuration, bool daemonRunsHere)
     {
+        // Every append, a person's or the service's own, goes through the one group commit.
+        services.AddSingleton<GroupCommit>();
         var applyOnStartup = SchemaMigrations.AppliedOnStartup(configuration);
         var marten = services.AddMarten(sp =>
             {
@@ -62,6 +64,9 @@ public static class EventStoreSetup
         services.AddHostedService<EventTablesAsWritten>();
         services.AddHttpContextAccessor();
 
+        // First of all hosted services, ahead of Marten's schema migration (which Marten put first), so that its
+        // one-line message wins.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseReachability>());
         return marten;
     }
 
