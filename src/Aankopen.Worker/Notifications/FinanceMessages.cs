@@ -1,7 +1,6 @@
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Tenders;
-using Aankopen.Store.Notifications;
 
 namespace Aankopen.Worker.Notifications;
 
@@ -39,17 +38,10 @@ public static class FinanceMessages
     public static IReadOnlyList<LotAwardedShare> ForAward(JointTender tender, LotAwarded awarded, Guid eventId, string correlationId)
     {
         var lot = tender.Lots[awarded.LotNumber];
-        return awarded.Shares.Select(share => new LotAwardedShare
+        return awarded.Shares.Select(share => new Envelope(eventId, correlationId, share.Administration).Seal(new LotAwardedShare
         {
-            MessageId = MessageIds.For(eventId, share.Administration),
-            CorrelationId = correlationId,
-            AdministrationCode = share.Administration,
-            TenderId = tender.Id,
-            TenderReference = tender.Reference,
             TenderTitleNl = tender.TitleNl,
             TenderTitleFr = tender.TitleFr,
-            LotNumber = lot.Number,
-            LotTitle = lot.Title,
             Supplier = new Supplier(awarded.SupplierName, awarded.SupplierId),
             ShareExclVat = share.AmountExclVat,
             VatRate = awarded.VatRate,
@@ -59,23 +51,16 @@ public static class FinanceMessages
             ContractEnd = awarded.ContractEnd,
             AwardedBy = awarded.AwardedBy,
             AwardedAt = awarded.AwardedAt,
-        }).ToArray();
+        }, tender, lot)).ToArray();
     }
 
     private static ProvisionalReservation Reservation(FinanceEvent e, int lotNumber, string administration, ReservationChange change, OptIn optIn, string by)
     {
         var lot = e.After.Lots[lotNumber];
-        return new ProvisionalReservation
+        return Envelope.To(e, administration).Seal(new ProvisionalReservation
         {
-            MessageId = MessageIds.For(e.EventId, administration),
-            CorrelationId = e.CorrelationId,
-            AdministrationCode = administration,
-            TenderId = e.After.Id,
-            TenderReference = e.After.Reference,
             TenderTitleNl = e.After.TitleNl,
             TenderTitleFr = e.After.TitleFr,
-            LotNumber = lot.Number,
-            LotTitle = lot.Title,
             Change = change,
             EstimatedAmountExclVat = optIn.EstimatedAmountExclVat is { } estimate ? Money.ToCents(estimate) : null,
             VatRate = lot.VatRate,
@@ -84,7 +69,7 @@ public static class FinanceMessages
             BudgetLine = optIn.BudgetLine,
             ChangedBy = by,
             ChangedAt = e.At,
-        };
+        }, e.After, lot);
     }
 
     private static IReadOnlyList<FinanceMessage> ReleaseOptIns(
@@ -103,15 +88,9 @@ public static class FinanceMessages
     /// <param name="perLot">One event releases several lots of the same administration: the lot joins the addressee in the id.</param>
     private static ReservationReleased Release(
         FinanceEvent e, Lot lot, string administration, ReleaseReason reason, string? explanation, string budgetLine,
-        decimal? exclVat, decimal? inclVat, DateOnly effectiveOn, string by, bool perLot) => new()
+        decimal? exclVat, decimal? inclVat, DateOnly effectiveOn, string by, bool perLot) =>
+        new Envelope(e.EventId, e.CorrelationId, administration, perLot ? $"{administration}/{lot.Number}" : null).Seal(new ReservationReleased
         {
-            MessageId = MessageIds.For(e.EventId, perLot ? $"{administration}/{lot.Number}" : administration),
-            CorrelationId = e.CorrelationId,
-            AdministrationCode = administration,
-            TenderId = e.After.Id,
-            TenderReference = e.After.Reference,
-            LotNumber = lot.Number,
-            LotTitle = lot.Title,
             Reason = reason,
             Explanation = explanation,
             BudgetLine = budgetLine,
@@ -120,5 +99,5 @@ public static class FinanceMessages
             EffectiveOn = effectiveOn,
             DecidedBy = by,
             DecidedAt = e.At,
-        };
+        }, e.After, lot);
 }

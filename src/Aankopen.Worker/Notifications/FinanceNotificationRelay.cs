@@ -71,18 +71,24 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
             // Each event is read, and its messages addressed and recorded, within its own tenant.
             var tenant = operations.ForTenant(@event.TenantId);
             var ordinal = 0;
+            void Add(FinanceMessage m)
+            {
+                Envelope.EnsureSealed(m);
+                messages.Add(new(@event.StreamId, m with { Tenant = @event.TenantId }, trace, @event.Sequence, ordinal++));
+            }
+
             if (TenderEvents.Contains(@event.Data.GetType()))
             {
                 var (before, after) = await tenders.StepAsync(tenant, @event, ct);
                 foreach (var m in FinanceMessages.For(new FinanceEvent(before, after, @event.Data, @event.Id, correlation, @event.Timestamp)))
-                    messages.Add(new(@event.StreamId, m with { Tenant = @event.TenantId }, trace, @event.Sequence, ordinal++));
+                    Add(m);
             }
             else if (MembershipEvents.Contains(@event.Data.GetType()))
             {
                 var (_, after) = await memberships.StepAsync(tenant, @event, ct);
                 var central = await tenant.LoadAsync<PurchasingCentral>(after.Central, ct);
                 if (MembershipMessages.For(after, @event.Data, central, @event.Id, correlation) is { } changed)
-                    messages.Add(new(@event.StreamId, changed with { Tenant = @event.TenantId }, trace, @event.Sequence, ordinal++));
+                    Add(changed);
             }
         }
 

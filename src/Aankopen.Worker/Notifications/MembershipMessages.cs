@@ -1,6 +1,5 @@
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Memberships;
-using Aankopen.Store.Notifications;
 
 namespace Aankopen.Worker.Notifications;
 
@@ -18,11 +17,9 @@ public static class MembershipMessages
         };
 
     private static MembershipChanged Message(
-        CentralMembership m, MembershipChange change, PurchasingCentral? central, Guid eventId, string correlationId, string by, DateTimeOffset at) => new()
+        CentralMembership m, MembershipChange change, PurchasingCentral? central, Guid eventId, string correlationId, string by, DateTimeOffset at) =>
+        new Envelope(eventId, correlationId, m.Administration).Seal(new MembershipChanged
         {
-            MessageId = MessageIds.For(eventId, m.Administration),
-            CorrelationId = correlationId,
-            AdministrationCode = m.Administration,
             MembershipId = m.Id,
             Change = change,
             CentralCode = m.Central,
@@ -36,5 +33,5 @@ public static class MembershipMessages
             DecisionReference = m.DecisionReference,
             ChangedBy = by,
             ChangedAt = at,
-        };
+        });
 }

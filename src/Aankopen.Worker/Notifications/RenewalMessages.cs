@@ -1,7 +1,6 @@
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.Renewals;
-using Aankopen.Store.Notifications;
 
 namespace Aankopen.Worker.Notifications;
 
@@ -14,22 +13,15 @@ public static class RenewalMessages
         // The figures the event recorded, never worked out again here: a replay after a change to the rules sends
         // what was sent the first time. Only events recorded before the shares were stored are worked out again.
         var shares = due.ExpectedShares ?? RenewalDeciders.NextShares(lot, lot.Running!).Shares;
-        return shares.Select(share => (FinanceMessage)new RenewalDue
+        return shares.Select(share => (FinanceMessage)Envelope.To(e, share.Administration).Seal(new RenewalDue
         {
-            MessageId = MessageIds.For(e.EventId, share.Administration),
-            CorrelationId = e.CorrelationId,
-            AdministrationCode = share.Administration,
-            TenderId = e.After.Id,
-            TenderReference = e.After.Reference,
-            LotNumber = lot.Number,
-            LotTitle = lot.Title,
             Renewal = due.Renewal,
             NoticeDeadline = due.NoticeDeadline,
             RenewsOn = due.RenewsOn,
             ExpectedShareExclVat = share.AmountExclVat,
             ExpectedShareInclVat = share.AmountInclVat,
             BudgetLine = share.BudgetLine,
-        }).ToArray();
+        }, e.After, lot)).ToArray();
     }
 
     /// <summary>The administration that declined hears that its share ends with the current period.</summary>
@@ -45,15 +37,8 @@ public static class RenewalMessages
             .ToArray();
 
     public static IReadOnlyList<FinanceMessage> Renewed(FinanceEvent e, Lot lot, LotRenewed renewed) =>
-        renewed.Shares.Select(share => (FinanceMessage)new LotRenewedShare
+        renewed.Shares.Select(share => (FinanceMessage)Envelope.To(e, share.Administration).Seal(new LotRenewedShare
         {
-            MessageId = MessageIds.For(e.EventId, share.Administration),
-            CorrelationId = e.CorrelationId,
-            AdministrationCode = share.Administration,
-            TenderId = e.After.Id,
-            TenderReference = e.After.Reference,
-            LotNumber = lot.Number,
-            LotTitle = lot.Title,
             Renewal = renewed.Renewal,
             Supplier = new Supplier(lot.Award!.SupplierName, lot.Award.SupplierId),
             ShareExclVat = share.AmountExclVat,
@@ -64,7 +49,7 @@ public static class RenewalMessages
             PeriodEnd = renewed.PeriodEnd,
             RenewedBy = renewed.RenewedBy,
             RenewedAt = renewed.RenewedAt,
-        }).ToArray();
+        }, e.After, lot)).ToArray();
 
     /// <summary>The contract ran its course: every administration still sharing it releases what remains after the end.</summary>
     public static IReadOnlyList<FinanceMessage> Ended(FinanceEvent e, Lot lot, LotEnded ended) =>
