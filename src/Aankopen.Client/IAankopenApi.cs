@@ -96,6 +96,16 @@ public interface IAankopenApi
     Task<IApiResponse<TenderView>> RenewLotAsync(
         Guid tenderId, int lotNumber, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor, CancellationToken ct = default);
 
+    [Post("/api/tenders/{tenderId}/decisions/{administration}")]
+    Task<IApiResponse<TenderView>> RecordDecisionAsync(
+        Guid tenderId, string administration, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
+        [Body] RecordDecisionRequest request, CancellationToken ct = default);
+
+    [Post("/api/tenders/{tenderId}/decisions/{administration}/{number}/supervision")]
+    Task<IApiResponse<TenderView>> SuperviseDecisionAsync(
+        Guid tenderId, string administration, int number, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
+        [Body] SuperviseDecisionRequest request, CancellationToken ct = default);
+
     [Post("/api/tenders/{tenderId}/lots/{lotNumber}/renewal/declines/{administration}")]
     Task<IApiResponse<TenderView>> DeclineRenewalAsync(
         Guid tenderId, int lotNumber, string administration, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,

@@ -69,6 +69,48 @@ public static class Names
         "RenewalBecameDue" => Text("verlenging-te-beslissen"),
         "RenewalDeclined" => Text("verlenging-geweigerd"),
         "LotNotRenewed" => Text("opgezegd-niet-verlengd"),
+        "DecisionRecorded" => Text("besluit-geregistreerd"),
+        "DecisionSupervised" => Text("besluit-toezicht"),
         _ => name,
+    };
+
+    /// <summary>What a decision is about, with its lot and renewal.</summary>
+    public static string DecisionKind(string kind, int? lot, int? renewal) => kind switch
+    {
+        "Conditions" => Text("besluit-voorwaarden"),
+        "Award" => Text("besluit-gunning", lot),
+        "Renewal" => Text("besluit-verlenging", renewal, lot),
+        _ => kind,
+    };
+
+    /// <summary>A kind of decision as the form offers it, without its lot.</summary>
+    public static string DecisionKindName(string kind) => kind switch
+    {
+        "Conditions" => Text("besluit-voorwaarden"),
+        "Award" => Text("gunningsbesluit"),
+        "Renewal" => Text("verlengingsbesluit"),
+        _ => kind,
+    };
+
+    /// <summary>The deciding bodies, in the order the form offers them.</summary>
+    public static readonly string[] DecidingBodies = ["MunicipalCouncil", "College", "SocialWelfareCouncil", "StandingBureau", "Other"];
+
+    public static string DecidingBody(string body, string? name = null) => body switch
+    {
+        "MunicipalCouncil" => Text("gemeenteraad"),
+        "College" => Text("college-van-burgemeester-en-schepenen"),
+        "SocialWelfareCouncil" => Text("raad-voor-maatschappelijk-welzijn"),
+        "StandingBureau" => Text("vast-bureau"),
+        "Other" => name ?? Text("ander-orgaan"),
+        _ => body,
+    };
+
+    /// <summary>A decision's standing; null is a decision not taken yet.</summary>
+    public static string DecisionStanding(string? standing) => standing switch
+    {
+        "InForce" => Text("van-kracht"),
+        "Suspended" => Text("geschorst"),
+        "Annulled" => Text("vernietigd"),
+        _ => Text("ontbreekt"),
     };
 }

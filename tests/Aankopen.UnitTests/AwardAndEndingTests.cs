@@ -18,7 +18,7 @@ public class AwardAndEndingTests
     private static readonly object[] PublishedWithTwoParticipants =
     [
         Opened("GEMEENTE", "OCMW", "POLITIE"), Lot(1, vatRate: 21m),
-        OptIn(1, "GEMEENTE", 60_000m, "0100/123-48"), OptIn(1, "OCMW", 40_000m, "0900/123-48"), Closed(), Published(),
+        OptIn(1, "GEMEENTE", 60_000m, "0100/123-48"), OptIn(1, "OCMW", 40_000m, "0900/123-48"), Closed(), Published(), .. AllApproved,
     ];
 
     private static AwardLotCommand Award(decimal amount, IReadOnlyList<ExplicitShare>? shares = null, string supplierId = "0212.000.131") =>
@@ -116,7 +116,7 @@ public class AwardAndEndingTests
     public void Quantities_split_the_award_when_nobody_gave_an_amount()
     {
         var decision = AwardLotDecider.Decide(JointTender.Fold([Opened("GEMEENTE", "OCMW"), Lot(1),
-                OptIn(1, "GEMEENTE", null, quantity: 3m), OptIn(1, "OCMW", null, quantity: 1m), Closed(), Published()])!,
+                OptIn(1, "GEMEENTE", null, quantity: 3m), OptIn(1, "OCMW", null, quantity: 1m), Closed(), Published(), .. AllApproved])!,
             Award(100m), AfterDeadline);
 
         decision.Events.ShouldHaveSingleItem().ShouldBeOfType<LotAwarded>().Shares.Select(s => s.AmountExclVat).ShouldBe([75m, 25m]);
@@ -125,7 +125,7 @@ public class AwardAndEndingTests
     [Fact]
     public void Mixed_estimates_need_explicit_shares()
     {
-        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 500m), OptIn(1, "OCMW", null, quantity: 1m), Closed(), Published())
+        TenderSpec.Given([Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 500m), OptIn(1, "OCMW", null, quantity: 1m), Closed(), Published(), .. AllApproved])
             .When(t => AwardLotDecider.Decide(t, Award(100m), AfterDeadline))
             .ThenRefused("explicit-shares-required", ErrorKind.Conflict);
     }

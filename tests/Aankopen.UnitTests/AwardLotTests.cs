@@ -22,9 +22,9 @@ public class AwardLotTests
     [Fact]
     public void Equal_estimates_of_three_administrations_split_100_euro_as_33_34_33_33_33_33()
     {
-        TenderSpec.Given(Opened("GEMEENTE", "OCMW", "POLITIE"), Lot(1),
+        TenderSpec.Given([Opened("GEMEENTE", "OCMW", "POLITIE"), Lot(1),
                 OptIn(1, "POLITIE", 500m, "330/123-48"), OptIn(1, "GEMEENTE", 500m, "0100/123-48"), OptIn(1, "OCMW", 500m, "0900/123-48"),
-                Closed(), Published())
+                Closed(), Published(), .. AllApproved])
             .When(t => AwardLotDecider.Decide(t, Award(1, 100.00m), Now))
             .Then(new LotAwarded(TenderId, 1, Supplier, "0212.000.131", 100.00m, 0m, 100.00m, Start, End,
             [
@@ -38,8 +38,8 @@ public class AwardLotTests
     [Fact]
     public void Shares_follow_the_opt_in_estimates_and_each_column_adds_up_incl_vat()
     {
-        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1, vatRate: 21m),
-                OptIn(1, "GEMEENTE", 300_000m, "0100/123-48"), OptIn(1, "OCMW", 100_000m, "0900/123-48"), Closed(), Published())
+        TenderSpec.Given([Opened("GEMEENTE", "OCMW"), Lot(1, vatRate: 21m),
+                OptIn(1, "GEMEENTE", 300_000m, "0100/123-48"), OptIn(1, "OCMW", 100_000m, "0900/123-48"), Closed(), Published(), .. AllApproved])
             .When(t => AwardLotDecider.Decide(t, Award(1, 1_000.01m), Now))
             .Then(new LotAwarded(TenderId, 1, Supplier, "0212.000.131", 1_000.01m, 21m, 1_210.01m, Start, End,
             [
@@ -54,8 +54,8 @@ public class AwardLotTests
     public void Each_share_incl_vat_is_its_own_invoice_and_the_award_incl_vat_their_sum()
     {
         // Seen before: 38,523.24 excl. was booked as 40,834.64 incl., where 38,523.24 + 6 % is 40,834.63.
-        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1, vatRate: 6m),
-                OptIn(1, "GEMEENTE", 74_607m, "0100/123-48"), OptIn(1, "OCMW", 8_272m, "0900/123-48"), Closed(), Published())
+        TenderSpec.Given([Opened("GEMEENTE", "OCMW"), Lot(1, vatRate: 6m),
+                OptIn(1, "GEMEENTE", 74_607m, "0100/123-48"), OptIn(1, "OCMW", 8_272m, "0900/123-48"), Closed(), Published(), .. AllApproved])
             .When(t => AwardLotDecider.Decide(t, Award(1, 42_794.48m), Now))
             .Then(new LotAwarded(TenderId, 1, Supplier, "0212.000.131", 42_794.48m, 6m, 45_362.14m, Start, End,
             [
@@ -67,7 +67,7 @@ public class AwardLotTests
     [Fact]
     public void A_contract_period_other_than_the_lots_initial_period_needs_a_reason_which_is_recorded()
     {
-        var published = JointTender.Fold([Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 1_000m), Closed(), Published()])!;
+        var published = JointTender.Fold([Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 1_000m), Closed(), Published(), .. AllApproved])!;
         AwardLotCommand Eighteen(string? reason) => new(1, Supplier, SupplierNumber, 150_000m, Start, new DateOnly(2028, 6, 30), null, Cell, reason);
 
         var refused = AwardLotDecider.Decide(published, Eighteen(null), Now).Errors.ShouldHaveSingleItem();
@@ -82,7 +82,7 @@ public class AwardLotTests
     [Fact]
     public void A_framework_agreement_runs_at_most_four_years_from_its_conclusion_renewals_included()
     {
-        var published = JointTender.Fold([Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 1_000m), Closed(), Published()])!;
+        var published = JointTender.Fold([Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 1_000m), Closed(), Published(), .. AllApproved])!;
         var now = new DateTimeOffset(2026, 12, 10, 9, 0, 0, TimeSpan.Zero);
         AwardLotCommand Concluded(DateOnly concluded, DateOnly? end = null) =>
             new(1, Supplier, SupplierNumber, 900m, Start, end ?? End, null, Cell, "Later gestart", new DateOnly(2026, 12, 3), concluded);
@@ -114,7 +114,7 @@ public class AwardLotTests
     [Fact]
     public void A_dropped_lot_cannot_be_awarded()
     {
-        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1), Lot(2), OptIn(1, "OCMW", 1_000m), Closed(2), Published())
+        TenderSpec.Given([Opened("GEMEENTE", "OCMW"), Lot(1), Lot(2), OptIn(1, "OCMW", 1_000m), Closed(2), Published(), .. AllApproved])
             .When(t => AwardLotDecider.Decide(t, Award(2, 900m), Now))
             .ThenRefused("lot-dropped", ErrorKind.Conflict);
     }
@@ -122,7 +122,7 @@ public class AwardLotTests
     [Fact]
     public void A_lot_is_awarded_once()
     {
-        var history = new object[] { Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed(), Published() };
+        object[] history = [Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed(), Published(), .. AllApproved];
         var first = AwardLotDecider.Decide(JointTender.Fold(history)!, Award(1, 900m), Now);
 
         TenderSpec.Given([.. history, .. first.Events])
@@ -133,7 +133,7 @@ public class AwardLotTests
     [Fact]
     public void A_supplier_enterprise_number_with_a_wrong_check_digit_is_refused()
     {
-        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed(), Published())
+        TenderSpec.Given([Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed(), Published(), .. AllApproved])
             .When(t => AwardLotDecider.Decide(t, Award(1, 900m, "0212.000.132"), Now))
             .ThenRefused("supplier-id-invalid", ErrorKind.Invalid);
     }
@@ -141,7 +141,7 @@ public class AwardLotTests
     [Fact]
     public void A_contract_that_ends_before_it_starts_is_refused()
     {
-        TenderSpec.Given(Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed(), Published())
+        TenderSpec.Given([Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "OCMW", 1_000m), Closed(), Published(), .. AllApproved])
             .When(t => AwardLotDecider.Decide(t, new AwardLotCommand(1, Supplier, SupplierNumber, 900m, End, Start, null, Cell), Now))
             .ThenRefused("contract-period-invalid", ErrorKind.Invalid);
     }

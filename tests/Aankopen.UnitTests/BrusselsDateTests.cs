@@ -33,7 +33,7 @@ public sealed class BrusselsDateTests
     {
         // The contract period ends on 31 December 2027; 23:30 UTC that day is already 1 January 2028 in Brussels.
         var running = JointTender.Fold([
-            Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 60_000m), Closed(), Published(),
+            Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 60_000m), Closed(), Published(), .. AllApproved,
             Awarded(1, new AwardShare("GEMEENTE", 600m, 600m, "0100/123-48")),
         ])!;
 
@@ -45,7 +45,7 @@ public sealed class BrusselsDateTests
     [Fact]
     public void A_supplier_may_not_be_one_of_the_tenders_own_administrations()
     {
-        var published = JointTender.Fold([Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 1_000m), Closed(), Published()])!;
+        var published = JointTender.Fold([Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 1_000m), Closed(), Published(), .. AllApproved])!;
         AwardLotCommand Award(string supplier) => new(1, "X", supplier, 900m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), null, Cell);
 
         var own = AwardLotDecider.Decide(published, Award("BE0212000131"), Now, Administrations.All).Errors.ShouldHaveSingleItem();

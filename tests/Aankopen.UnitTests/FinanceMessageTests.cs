@@ -10,11 +10,11 @@ public class FinanceMessageTests
 {
     private static (JointTender Tender, LotAwarded Awarded) AwardedTender()
     {
-        var history = new object[]
-        {
+        object[] history =
+        [
             Opened("GEMEENTE", "OCMW"), Lot(1, vatRate: 21m),
-            OptIn(1, "GEMEENTE", 60_000m, "0100/123-48"), OptIn(1, "OCMW", 40_000m, "0900/123-48"), Closed(), Published(),
-        };
+            OptIn(1, "GEMEENTE", 60_000m, "0100/123-48"), OptIn(1, "OCMW", 40_000m, "0900/123-48"), Closed(), Published(), .. AllApproved,
+        ];
         var awarded = (LotAwarded)AwardLotDecider.Decide(JointTender.Fold(history)!,
             new AwardLotCommand(1, "Cheques & Co NV", "0212.000.131", 95_000m, new(2027, 1, 1), new(2027, 12, 31), null, Cell), Now).Events[0];
         return (JointTender.Fold([.. history, awarded])!, awarded);

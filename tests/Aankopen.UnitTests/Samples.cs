@@ -36,6 +36,23 @@ public static class Samples
     public static OptedIn OptIn(int lot, string administration, decimal? amount, string budgetLine = "0100/123-48", decimal? quantity = null) => new(
         TenderId, lot, administration, amount, quantity, budgetLine, $"{administration.ToLowerInvariant()}@jette.example", OpenedAt.AddDays(1));
 
+    /// <summary>Decision <paramref name="number"/> of the tender: the administration's council approved (by default) the conditions.</summary>
+    public static DecisionRecorded Decided(int number, string administration, DecisionKind kind = DecisionKind.Conditions, int? lot = null, int? renewal = null) =>
+        new(TenderId, number, administration, kind, lot, renewal,
+            administration switch { "GEMEENTE" => DecidingBody.MunicipalCouncil, "OCMW" => DecidingBody.SocialWelfareCouncil, _ => DecidingBody.Other },
+            administration is "GEMEENTE" or "OCMW" ? null : "Politieraad", new DateOnly(2026, 10, 20), $"{administration}/2026/{number}", Cell, OpenedAt.AddDays(2));
+
+    /// <summary>Every administration named approved the conditions, numbered in that order.</summary>
+    public static DecisionRecorded[] ConditionsApproved(params string[] administrations) =>
+        [.. administrations.Select((a, i) => Decided(i + 1, a))];
+
+    /// <summary>Each administration named approved the conditions and then awarded its share of the lot (decisions 1, 2, ...).</summary>
+    public static DecisionRecorded[] Approved(int lot, params string[] administrations) =>
+        [.. ConditionsApproved(administrations), .. administrations.Select((a, i) => Decided(administrations.Length + i + 1, a, DecisionKind.Award, lot))];
+
+    /// <summary>The three sample administrations approved the conditions and awarded their shares of lot 1.</summary>
+    public static readonly DecisionRecorded[] AllApproved = Approved(1, "GEMEENTE", "OCMW", "POLITIE");
+
     public static OptInClosed Closed(params int[] dropped) => new(TenderId, dropped, false, Cell, Deadline.AddHours(1));
 
     public static TenderPublished Published() => new(TenderId, "BDA-2026-123456", new DateOnly(2026, 12, 2), Cell, Deadline.AddDays(1));

@@ -28,7 +28,7 @@ public sealed class ShareVatTests
             var estimates = Enumerable.Range(0, count).Select(_ => random.Next(0, 3) == 0 ? random.Next(1, 100) * 1m : random.Next(1, 50_000_000) / 100m).ToArray();
             var events = new List<object> { Opened(Administrations[..count]), Lot(1, vatRate: rate) };
             events.AddRange(Administrations[..count].Select((a, i) => OptIn(1, a, estimates[i], $"{a}/1")));
-            events.AddRange([Closed(), Published()]);
+            events.AddRange([Closed(), Published(), .. Approved(1, Administrations[..count])]);
             var tender = JointTender.Fold(events)!;
 
             var decision = AwardLotDecider.Decide(tender, new AwardLotCommand(1, "Leverancier NV", "BE0403170701", awarded,

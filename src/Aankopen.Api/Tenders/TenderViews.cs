@@ -37,7 +37,11 @@ public static class TenderViews
             Totals(t),
             thresholds.WarningsFor(t).Select(w => new WarningView(w.Code, w.Nl, w.Fr)).ToArray(),
             ProcedureThresholds.EstimatedOverFullDuration(t),
-            cpv?.Nl, cpv?.Fr);
+            cpv?.Nl, cpv?.Fr,
+            // Decisions are public acts of each administration's bodies: every participant sees who decided what.
+            t.Decisions.Select(d => new DecisionView(d.Number, d.Administration, d.Kind.ToString(), d.LotNumber, d.Renewal, d.Body.ToString(),
+                d.BodyName, d.DecidedOn, d.Reference, d.Standing.ToString())).ToArray(),
+            t.DecisionGaps().Select(g => new DecisionGapView(g.Administration, g.Kind.ToString(), g.LotNumber, g.Renewal, g.Standing?.ToString())).ToArray());
     }
 
     public static TenderSummaryView ToSummary(this TenderRecord r) => new(
@@ -55,7 +59,8 @@ public static class TenderViews
         l.OptIns.Select(o => new OptInView(o.Administration, o.EstimatedAmountExclVat, o.EstimatedQuantity, o.BudgetLine)).ToArray(),
         l.Award is { } a
             ? new AwardView(a.SupplierName, a.SupplierId, a.AmountExclVat, a.AmountInclVat, a.ContractStart, a.ContractEnd, a.AwardedAt,
-                a.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray(), a.DecidedOn, a.ConcludedOn)
+                a.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray(), a.DecidedOn, a.ConcludedOn,
+                a.AwaitingDecision)
             : null,
         l.Ending, l.TerminatedOn,
         l.Running is { } r

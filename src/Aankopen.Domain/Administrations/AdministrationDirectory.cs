@@ -19,6 +19,8 @@ public sealed class AdministrationDirectory
 
     public bool Contains(string? code) => code is not null && byCode.ContainsKey(code);
 
+    public Administration? Find(string? code) => code is not null && byCode.TryGetValue(code, out var found) ? found : null;
+
     public static AdministrationDirectory Of(IEnumerable<Administration> administrations) =>
         new(administrations.OrderBy(a => a.Code, StringComparer.Ordinal).ToArray());
 

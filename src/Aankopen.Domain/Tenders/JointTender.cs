@@ -42,7 +42,17 @@ public sealed record Award(
     IReadOnlyList<AwardShare> Shares,
     DateTimeOffset AwardedAt,
     DateOnly? DecidedOn = null,
-    DateOnly? ConcludedOn = null);
+    DateOnly? ConcludedOn = null)
+{
+    /// <summary>
+    /// Administrations whose share waits for their own award decision: their finance systems hear of the award only
+    /// once it is in force.
+    /// </summary>
+    public ImmutableList<string> AwaitingDecision { get; init; } = [];
+
+    /// <summary>Who recorded the award, as the finance message of a share released later still says.</summary>
+    public string AwardedBy { get; init; } = "";
+}
 
 /// <param name="Ending">Why the lot ended without (NotAwarded) or before the end of (Terminated) its contract.</param>
 public sealed record Lot(
@@ -85,6 +95,9 @@ public sealed record JointTender(
     DateOnly? PublishedOn = null,
     string? CancellationReason = null)
 {
+    /// <summary>Every administration's decisions on this tender, in the order they were recorded.</summary>
+    public ImmutableList<TenderDecision> Decisions { get; init; } = [];
+
     public static JointTender Create(TenderOpened e) => new(
         e.TenderId, e.Reference, e.TitleNl, e.TitleFr, e.MainCpv, e.Subject, e.Procedure, e.LeadAdministration,
         [.. e.InvitedAdministrations], e.OptInDeadline, e.IsDraft ? TenderStatus.Draft : TenderStatus.OpenForOptIn,
@@ -130,7 +143,11 @@ public sealed record JointTender(
     {
         Status = LotStatus.Awarded,
         Award = new Award(e.SupplierName, e.SupplierId, e.AwardedAmountExclVat, e.AwardedAmountInclVat,
-            e.ContractStart, e.ContractEnd, e.Shares, e.AwardedAt, e.DecidedOn, e.ConcludedOn),
+            e.ContractStart, e.ContractEnd, e.Shares, e.AwardedAt, e.DecidedOn, e.ConcludedOn)
+        {
+            AwaitingDecision = [.. e.AwaitingDecision ?? []],
+            AwardedBy = e.AwardedBy,
+        },
         Running = new RunningContract(0, ContractPeriods.PossibleRenewals(e.ConcludedOn ?? e.ContractStart, e.ContractEnd, lot.Terms),
             e.ContractStart, e.ContractEnd, 0, [], e.Shares, e.AwardedAmountExclVat, e.AwardedAmountInclVat),
     });
@@ -167,6 +184,77 @@ public sealed record JointTender(
     public JointTender Apply(LotTerminated e) =>
         WithLot(e.LotNumber, lot => lot with { Status = LotStatus.Terminated, Ending = e.Reason, TerminatedOn = e.EffectiveOn });
 
+    public JointTender Apply(DecisionRecorded e) => Released(this with
+    {
+        Decisions = Decisions.Add(new TenderDecision(e.Number, e.Administration, e.Kind, e.LotNumber, e.Renewal, e.Body, e.BodyName, e.DecidedOn,
+            e.Reference, DecisionStanding.InForce, e.RecordedBy, e.RecordedAt)),
+    }, e.Administration, e.Kind, e.LotNumber);
+
+    public JointTender Apply(DecisionSupervised e)
+    {
+        var decision = Decisions.Single(d => d.Number == e.Number);
+        var standing = e.Act switch
+        {
+            SupervisionAct.Suspended => DecisionStanding.Suspended,
+            SupervisionAct.Annulled => DecisionStanding.Annulled,
+            _ => DecisionStanding.InForce,
+        };
+        var state = this with { Decisions = Decisions.Replace(decision, decision with { Standing = standing }) };
+        return standing == DecisionStanding.InForce ? Released(state, decision.Administration, decision.Kind, decision.LotNumber) : state;
+    }
+
+    /// <summary>An award decision in force releases the administration's awarded share that waited for it.</summary>
+    private static JointTender Released(JointTender state, string administration, DecisionKind kind, int? lotNumber) =>
+        kind == DecisionKind.Award && lotNumber is { } number && state.Lots.GetValueOrDefault(number)?.Award is { } award
+            && award.AwaitingDecision.Contains(administration)
+            ? state.WithLot(number, lot => lot with { Award = award with { AwaitingDecision = award.AwaitingDecision.Remove(administration) } })
+            : state;
+
+    /// <summary>
+    /// The administration's current decision on this point: the latest one not annulled (in force or suspended); null
+    /// when it has none.
+    /// </summary>
+    public TenderDecision? DecisionOf(string administration, DecisionKind kind, int? lotNumber = null, int? renewal = null) =>
+        Decisions.FindLast(d => d.IsAbout(administration, kind, lotNumber, renewal) && d.Standing != DecisionStanding.Annulled);
+
+    /// <summary>Null when the administration's decision on this point is in force; otherwise what is wrong with it.</summary>
+    public DecisionGap? GapIn(string administration, DecisionKind kind, int? lotNumber = null, int? renewal = null) =>
+        DecisionOf(administration, kind, lotNumber, renewal) switch
+        {
+            { Standing: DecisionStanding.InForce } => null,
+            { } suspended => new DecisionGap(administration, kind, lotNumber, renewal, suspended.Standing),
+            null => new DecisionGap(administration, kind, lotNumber, renewal,
+                Decisions.Any(d => d.IsAbout(administration, kind, lotNumber, renewal)) ? DecisionStanding.Annulled : null),
+        };
+
+    /// <summary>
+    /// What each taking part still has to decide, or has suspended or annulled: the conditions, then each awarded or
+    /// awardable lot it has a part in, then a renewal that came up for a contract it continues in.
+    /// </summary>
+    public IReadOnlyList<DecisionGap> DecisionGaps()
+    {
+        if (Status is TenderStatus.Draft or TenderStatus.Cancelled)
+            return [];
+        var gaps = new List<DecisionGap?>();
+        foreach (var administration in InvitedAdministrations)
+        {
+            var lots = LiveLots.Where(l => l.OptInOf(administration) is not null || l.Award?.Shares.Any(s => s.Administration == administration) == true).ToArray();
+            if (lots.Length == 0)
+                continue;
+            gaps.Add(GapIn(administration, DecisionKind.Conditions));
+            foreach (var lot in lots)
+            {
+                if (lot.Status == LotStatus.Awarded || (lot.Status == LotStatus.Open && Status == TenderStatus.Published))
+                    gaps.Add(GapIn(administration, DecisionKind.Award, lot.Number));
+                if (lot is { Status: LotStatus.Awarded, Running: { } running } && running.DueFor > running.Renewals
+                    && running.Shares.Any(s => s.Administration == administration) && !running.Declined.Contains(administration))
+                    gaps.Add(GapIn(administration, DecisionKind.Renewal, lot.Number, running.DueFor));
+            }
+        }
+
+        return gaps.OfType<DecisionGap>().ToArray();
+    }
+
     /// <summary>Lots still in the running: not dropped, not removed.</summary>
     /// <remarks>Not stored: the tender record's document would otherwise hold every lot twice, written on every opt-in.</remarks>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -196,6 +284,8 @@ public sealed record JointTender(
         (not null, LotRenewed e) => state.Apply(e),
         (not null, LotEnded e) => state.Apply(e),
         (not null, LotNotRenewed e) => state.Apply(e),
+        (not null, DecisionRecorded e) => state.Apply(e),
+        (not null, DecisionSupervised e) => state.Apply(e),
         _ => throw new InvalidOperationException($"Event {@event.GetType().Name} cannot follow {(state is null ? "an empty stream" : "an opened tender")}."),
     };
 

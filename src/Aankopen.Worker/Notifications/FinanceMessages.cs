@@ -16,6 +16,7 @@ public static class FinanceMessages
     public static IReadOnlyList<FinanceMessage> For(FinanceEvent e) => (e.Before, e.Data) switch
     {
         (not null, LotAwarded awarded) => ForAward(e.After, awarded, e.EventId, e.CorrelationId),
+        (not null, DecisionRecorded or DecisionSupervised) => ReleasedShares(e),
         (not null, OptedIn optedIn) => [Reservation(e, optedIn.LotNumber, optedIn.Administration,
             e.Before.Lots[optedIn.LotNumber].OptInOf(optedIn.Administration) is null ? ReservationChange.Registered : ReservationChange.Changed,
             e.After.Lots[optedIn.LotNumber].OptInOf(optedIn.Administration)!, optedIn.OptedInBy)],
@@ -35,23 +36,39 @@ public static class FinanceMessages
         _ => [],
     };
 
+    /// <summary>Each administration's share, except those that wait for their own award decision.</summary>
     public static IReadOnlyList<LotAwardedShare> ForAward(JointTender tender, LotAwarded awarded, Guid eventId, string correlationId)
     {
         var lot = tender.Lots[awarded.LotNumber];
-        return awarded.Shares.Select(share => new Envelope(eventId, correlationId, share.Administration).Seal(new LotAwardedShare
+        return lot.Award!.Shares.Where(s => !lot.Award.AwaitingDecision.Contains(s.Administration))
+            .Select(share => AwardedShare(tender, lot, share, new Envelope(eventId, correlationId, share.Administration))).ToArray();
+    }
+
+    /// <summary>An administration's award decision came into force after the award: now its finance system hears of its share.</summary>
+    private static IReadOnlyList<FinanceMessage> ReleasedShares(FinanceEvent e) =>
+        e.After.Lots.Values.Where(lot => lot.Award is not null)
+            .SelectMany(lot => lot.Award!.Shares
+                .Where(s => e.Before!.Lots[lot.Number].Award!.AwaitingDecision.Contains(s.Administration) && !lot.Award.AwaitingDecision.Contains(s.Administration))
+                .Select(share => (FinanceMessage)AwardedShare(e.After, lot, share, Envelope.To(e, share.Administration))))
+            .ToArray();
+
+    private static LotAwardedShare AwardedShare(JointTender tender, Lot lot, AwardShare share, Envelope envelope)
+    {
+        var award = lot.Award!;
+        return envelope.Seal(new LotAwardedShare
         {
             TenderTitleNl = tender.TitleNl,
             TenderTitleFr = tender.TitleFr,
-            Supplier = new Supplier(awarded.SupplierName, awarded.SupplierId),
+            Supplier = new Supplier(award.SupplierName, award.SupplierId),
             ShareExclVat = share.AmountExclVat,
-            VatRate = awarded.VatRate,
+            VatRate = lot.VatRate,
             ShareInclVat = share.AmountInclVat,
             BudgetLine = share.BudgetLine,
-            ContractStart = awarded.ContractStart,
-            ContractEnd = awarded.ContractEnd,
-            AwardedBy = awarded.AwardedBy,
-            AwardedAt = awarded.AwardedAt,
-        }, tender, lot)).ToArray();
+            ContractStart = award.ContractStart,
+            ContractEnd = award.ContractEnd,
+            AwardedBy = award.AwardedBy,
+            AwardedAt = award.AwardedAt,
+        }, tender, lot);
     }
 
     private static ProvisionalReservation Reservation(FinanceEvent e, int lotNumber, string administration, ReservationChange change, OptIn optIn, string by)

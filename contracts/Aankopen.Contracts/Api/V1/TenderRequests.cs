@@ -72,3 +72,21 @@ public sealed record ReasonRequest(string Reason);
 
 /// <param name="Ground">Default (the supplier's default), MutualAgreement, Bankruptcy or Other (when left out).</param>
 public sealed record TerminateLotRequest(DateOnly EffectiveOn, string Reason, string? Ground = null);
+
+/// <summary>One of the administration's own decisions on the tender, as its body took it.</summary>
+/// <param name="Kind">Conditions (taking part and approving the conditions; no lot), Award (its share of a lot) or Renewal (a lot's renewal).</param>
+/// <param name="Body">MunicipalCouncil or College for a municipality, SocialWelfareCouncil or StandingBureau for an OCMW, or
+/// Other with <paramref name="BodyName"/>.</param>
+/// <param name="Reference">The decision's own reference in the administration's register.</param>
+public sealed record RecordDecisionRequest(
+    string Kind,
+    string Body,
+    DateOnly DecidedOn,
+    string Reference,
+    int? LotNumber = null,
+    int? Renewal = null,
+    string? BodyName = null);
+
+/// <param name="Act">Suspended, SuspensionLifted or Annulled, as the supervising authority (the governor) decided.</param>
+/// <param name="Reference">The supervising authority's reference (its decree).</param>
+public sealed record SuperviseDecisionRequest(string Act, DateOnly On, string Reference);

@@ -27,7 +27,28 @@ public sealed record TenderView(
     IReadOnlyList<WarningView> Warnings,
     decimal? EstimatedFullDurationExclVat = null,
     string? MainCpvLabelNl = null,
-    string? MainCpvLabelFr = null);
+    string? MainCpvLabelFr = null,
+    IReadOnlyList<DecisionView>? Decisions = null,
+    IReadOnlyList<DecisionGapView>? MissingDecisions = null);
+
+/// <summary>
+/// One administration's decision on the tender (a public act of its council, college or bureau).
+/// <c>Standing</c> is InForce, Suspended or Annulled.
+/// </summary>
+public sealed record DecisionView(
+    int Number,
+    string Administration,
+    string Kind,
+    int? LotNumber,
+    int? Renewal,
+    string Body,
+    string? BodyName,
+    DateOnly DecidedOn,
+    string Reference,
+    string Standing);
+
+/// <summary>A decision an administration still has to take (<c>Standing</c> null), or one suspended or annulled.</summary>
+public sealed record DecisionGapView(string Administration, string Kind, int? LotNumber, int? Renewal, string? Standing);
 
 public sealed record LotView(
     int Number,
@@ -72,6 +93,8 @@ public sealed record ContractTermsView(
 
 public sealed record OptInView(string Administration, decimal? EstimatedAmountExclVat, decimal? EstimatedQuantity, string BudgetLine);
 
+/// <param name="AwaitingDecision">Administrations whose share waits for their own award decision: their finance systems
+/// are told once it is in force.</param>
 public sealed record AwardView(
     string SupplierName,
     string SupplierId,
@@ -82,7 +105,8 @@ public sealed record AwardView(
     DateTimeOffset AwardedAt,
     IReadOnlyList<ShareView> Shares,
     DateOnly? DecidedOn = null,
-    DateOnly? ConcludedOn = null);
+    DateOnly? ConcludedOn = null,
+    IReadOnlyList<string>? AwaitingDecision = null);
 
 public sealed record ShareView(string Administration, decimal AmountExclVat, decimal AmountInclVat, string BudgetLine);
 

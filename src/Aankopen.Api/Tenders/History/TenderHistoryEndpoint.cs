@@ -37,6 +37,8 @@ public static class TenderHistoryEndpoint
         LotRenewed e => e.RenewedBy,
         LotEnded e => e.RecordedBy,
         LotNotRenewed e => e.DecidedBy,
+        DecisionRecorded e => e.RecordedBy,
+        DecisionSupervised e => e.RecordedBy,
         _ => "",
     };
 }

@@ -13,7 +13,9 @@ using Aankopen.Api.Tenders.OpenOptIn;
 using Aankopen.Api.Tenders.OpenTender;
 using Aankopen.Api.Tenders.OptInToLot;
 using Aankopen.Api.Tenders.PublishTender;
+using Aankopen.Api.Tenders.RecordDecision;
 using Aankopen.Api.Tenders.RemoveLot;
+using Aankopen.Api.Tenders.SuperviseDecision;
 using Aankopen.Api.Tenders.Renewals;
 using Aankopen.Api.Tenders.TerminateLot;
 using Aankopen.Api.Tenders.WithdrawOptIn;
@@ -81,6 +83,11 @@ public static class TenderEndpoints
             "Renew a running lot for its next period now, ahead of the tacit renewal");
         Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/renewal/declines/{administration}", RenewalEndpoints.Decline), "DeclineRenewal", Policies.ActsForRouteAdministration,
             "An administration declines the next renewal for itself, before the notice deadline; the others continue");
+        Write(tenders.MapPost("/{tenderId:guid}/decisions/{administration}", RecordDecisionEndpoint.Handle), "RecordDecision", Policies.ActsForRouteAdministration,
+            "Record one of the administration's own decisions: taking part and the conditions, its award of a lot, or a renewal; an administration's share is awarded only after its conditions decision, and its finance system hears of the award once its award decision is in force");
+        Write(tenders.MapPost("/{tenderId:guid}/decisions/{administration}/{number:int}/supervision", SuperviseDecisionEndpoint.Handle), "SuperviseDecision",
+            Policies.ActsForRouteAdministration,
+            "Record that the supervising authority suspended, lifted the suspension of, or annulled one of the administration's decisions");
         app.MapGet("/api/cpv", CpvEndpoint.Search).WithTags("Joint tenders").WithName("SearchCpv").RequireAuthorization(Policies.TenderReader)
             .WithSummary("Codes of the CPV 2008 list whose Dutch or French label holds every word of q (or that start with it), at most 50")
             .Produces<CpvView[]>().ProducesProblem(422);

@@ -53,14 +53,24 @@ public static class AwardLotDecider
             : ShareSplit.Proportional(tender, lot, command.AwardedAmountExclVat);
         if (split.Error is { } shareError)
             return shareError;
+        // Each administration takes part on conditions its own body approved: none of its share is awarded before.
+        var conditions = split.Shares!.Select(s => tender.GapIn(s.Administration, DecisionKind.Conditions)).OfType<DecisionGap>()
+            .Select(gap => DecisionRules.ConditionsNotInForce(gap, Named(gap.Administration, administrations))).ToList();
+        if (conditions.Count > 0)
+            return DomainError.Together(conditions);
         var amountInclVat = ShareSplit.TotalInclVat(split.Shares!);
+        var awaiting = split.Shares!.Where(s => tender.GapIn(s.Administration, DecisionKind.Award, lot.Number) is not null)
+            .Select(s => s.Administration).ToArray();
 
         var (state, closing) = TenderRules.CloseIfDeadlinePassed(tender, now);
         return Decision.Accept([.. closing, new LotAwarded(state.Id, lot.Number, command.SupplierName.Trim(), supplierId!,
             command.AwardedAmountExclVat, lot.VatRate, amountInclVat, command.ContractStart, command.ContractEnd,
             split.Shares!, command.ExplicitShares is not null, command.Actor, now,
-            AwardDates.PeriodDiffers(lot, command) is null ? null : command.PeriodDifferenceReason!.Trim(), decidedOn, concludedOn)]);
+            AwardDates.PeriodDiffers(lot, command) is null ? null : command.PeriodDifferenceReason!.Trim(), decidedOn, concludedOn, awaiting.Length == 0 ? null : awaiting)]);
     }
+
+    private static Aankopen.Domain.Administrations.Administration Named(string code, IReadOnlyList<Aankopen.Domain.Administrations.Administration>? administrations) =>
+        administrations?.FirstOrDefault(a => a.Code == code) ?? new(code, code, code, "", Aankopen.Domain.Administrations.AdministrationKind.Other);
 
     private static Aankopen.Domain.Administrations.Administration? OwnAdministration(JointTender tender, string supplierId, IReadOnlyList<Aankopen.Domain.Administrations.Administration>? administrations)
     {

@@ -84,6 +84,20 @@ public sealed class DetailModel : AankopenPageModel
             Text("perceel-beeindigd-2", lotNumber), ct, $"lot-{lotNumber}");
     }
 
+    /// <summary>An administration records one of its own decisions: the conditions, its award of a lot, or a renewal.</summary>
+    public async Task<IActionResult> OnPostDecisionAsync(
+        Guid id, long version, string administration, string kind, int? lotNumber, int? renewal, string body, string? bodyName, string reference,
+        CancellationToken ct)
+    {
+        const string form = "decision";
+        if (DateFrom(form, "decidedOn", Request.Form["decidedOn"]) is not { } decided)
+            return await ShowAsync(id, ct);
+        var request = new RecordDecisionRequest(kind ?? "", body ?? "", decided, reference ?? "", kind == "Conditions" ? null : lotNumber,
+            kind == "Renewal" ? renewal : null, string.IsNullOrWhiteSpace(bodyName) ? null : bodyName);
+        return await DoneAsync(id, form, await Api.RecordDecisionAsync(id, administration ?? "", IfMatch(version), "", request, ct),
+            Text("besluit-geregistreerd"), ct, "decisions");
+    }
+
     public async Task<IActionResult> OnPostCancelAsync(Guid id, long version, string reason, CancellationToken ct) =>
         await DoneAsync(id, "cancel", await Api.CancelTenderAsync(id, IfMatch(version), "", new ReasonRequest(reason ?? ""), ct),
             Text("opdracht-stopgezet-2"), ct);

@@ -1,0 +1,59 @@
+using Aankopen.Domain.Administrations;
+
+namespace Aankopen.Domain.Tenders;
+
+/// <summary>What recording a decision and awarding a share both check about an administration's decisions.</summary>
+public static class DecisionRules
+{
+    /// <summary>
+    /// A municipality decides through its council or its college, an OCMW through its council for social welfare or
+    /// its standing bureau (organic law of 8 July 1976); any administration may name another body (a delegation).
+    /// </summary>
+    public static DomainError? BodyUnfit(Administration administration, DecidingBody body, string? bodyName)
+    {
+        if (body == DecidingBody.Other)
+            return InputChecks.MissingText(bodyName, "bodyName", 200, "decision-body");
+        var fits = administration.Kind switch
+        {
+            AdministrationKind.City => body is DecidingBody.MunicipalCouncil or DecidingBody.College,
+            AdministrationKind.Ocmw => body is DecidingBody.SocialWelfareCouncil or DecidingBody.StandingBureau,
+            _ => false,
+        };
+        return fits ? null : DomainError.Invalid("decision-body-unfit", "body", body.ToString(), Spoken.Names(administration.NameNl, administration.NameFr));
+    }
+
+    /// <summary>The conditions concern the whole tender; an award a lot the administration takes part in; a renewal one that its contract allows.</summary>
+    public static DomainError? SubjectInvalid(JointTender tender, string administration, DecisionKind kind, int? lotNumber, int? renewal)
+    {
+        if (kind == DecisionKind.Conditions)
+            return lotNumber is not null ? DomainError.Invalid("decision-conditions-whole-tender", "lotNumber")
+                : renewal is not null ? DomainError.Invalid("decision-conditions-whole-tender", "renewal") : null;
+        if (lotNumber is not { } number)
+            return DomainError.Invalid("decision-lot-required", "lotNumber");
+        if (kind == DecisionKind.Award && renewal is not null)
+            return DomainError.Invalid("decision-renewal-unexpected", "renewal");
+        if (!tender.Lots.TryGetValue(number, out var lot))
+            return DomainError.Invalid("decision-lot-unknown", "lotNumber", number, tender.Reference);
+        var share = lot.Award?.Shares.Any(s => s.Administration == administration) == true;
+        if (kind == DecisionKind.Award)
+            return share || (lot.Status == LotStatus.Open && lot.OptInOf(administration) is not null)
+                ? null
+                : DomainError.Invalid("decision-lot-not-taken", "lotNumber", number);
+        if (!share || lot.Running is not { } running)
+            return DomainError.Invalid("decision-lot-not-running", "lotNumber", number);
+        return renewal is { } n && n >= 1 && n <= running.PossibleRenewals
+            ? null
+            : DomainError.Invalid("decision-renewal-invalid", "renewal", renewal, running.PossibleRenewals);
+    }
+
+    public static DomainError ConditionsNotInForce(DecisionGap conditions, Administration administration)
+    {
+        var name = Spoken.Names(administration.NameNl, administration.NameFr);
+        return conditions.Standing switch
+        {
+            DecisionStanding.Suspended => DomainError.Conflict("decision-conditions-suspended", name),
+            DecisionStanding.Annulled => DomainError.Conflict("decision-conditions-annulled", name),
+            _ => DomainError.Conflict("decision-conditions-missing", name),
+        };
+    }
+}
