@@ -33,7 +33,20 @@ public static class Tenders
         var closed = await SendAsync(api, HttpMethod.Post, $"api/tenders/{id}/close-opt-in", etag, null);
         var published = await SendAsync(api, HttpMethod.Post, $"api/tenders/{id}/publication", closed.Headers.ETag!.ToString(),
             JsonContent.Create(new PublishTenderRequest("BDA-BENCH", DateOnly.FromDateTime(DateTime.UtcNow))));
-        return published.Headers.ETag!.ToString();
+        return await BothDecidedAsync(api, id, published.Headers.ETag!.ToString());
+    }
+
+    /// <summary>
+    /// The city's and the OCMW's councils approve the conditions and award their shares of lot 1, so that the award
+    /// measured commits both shares at once, as before decisions were recorded.
+    /// </summary>
+    private static async Task<string> BothDecidedAsync(HttpClient api, Guid id, string etag)
+    {
+        foreach (var (administration, body) in new[] { ("GEMEENTE", "MunicipalCouncil"), ("OCMW", "SocialWelfareCouncil") })
+            foreach (var kind in new[] { "Conditions", "Award" })
+                etag = (await SendAsync(api, HttpMethod.Post, $"api/tenders/{id}/decisions/{administration}", etag, JsonContent.Create(new RecordDecisionRequest(
+                    kind, body, DateOnly.FromDateTime(DateTime.UtcNow), $"{administration}/{kind}", kind == "Award" ? 1 : null)))).Headers.ETag!.ToString();
+        return etag;
     }
 
     public static Task<HttpResponseMessage> AwardAsync(HttpClient api, Guid id, string etag) =>

@@ -72,12 +72,26 @@ foreach (var row in closed.Matrix.Rows)
 await Step(e => api.PublishAsync(tender.Id, e, cell, new PublishTenderRequest($"BDA-{reference}", DateOnly.FromDateTime(DateTime.UtcNow))));
 Say("De opdracht is bekendgemaakt.", "Le marché a été publié.");
 
+// Each administration decides through its own bodies: both councils approve the conditions, the city's college awards
+// its share before the lot is awarded, the OCMW's standing bureau only afterwards.
+var today = DateOnly.FromDateTime(DateTime.UtcNow);
+await Step(e => api.RecordDecisionAsync(tender.Id, city.Code, e, cityStaff, new RecordDecisionRequest("Conditions", "MunicipalCouncil", today, "GR/2026/101")));
+await Step(e => api.RecordDecisionAsync(tender.Id, ocmw.Code, e, ocmwStaff, new RecordDecisionRequest("Conditions", "SocialWelfareCouncil", today, "RMW/2026/57")));
+await Step(e => api.RecordDecisionAsync(tender.Id, city.Code, e, cityStaff, new RecordDecisionRequest("Award", "College", today, "CBS/2026/880", 1)));
+Say("Gemeenteraad en raad voor maatschappelijk welzijn keuren de voorwaarden goed; het college gunt het aandeel van de gemeente.",
+    "Le conseil communal et le conseil de l'action sociale approuvent les conditions ; le collège attribue la part de la commune.");
+
 var awarded = await Step(e => api.AwardLotAsync(tender.Id, 1, e, cell,
     new AwardLotRequest("Cheques & Co NV", "0403.170.701", 100_000.01m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))));
 Say($"Perceel 1 gegund aan Cheques & Co NV voor {100_000.01m.ToString("C", belgian)} (excl. btw); verdeling:",
     $"Lot 1 attribué à Cheques & Co NV pour {100_000.01m.ToString("C", belgian)} (HTVA) ; répartition :");
 foreach (var share in awarded.Lots[0].Award!.Shares)
     Console.WriteLine($"      {share.Administration,-10} {share.AmountExclVat.ToString("C", belgian),16}  {share.BudgetLine}");
+Say($"Het aandeel van {string.Join(", ", awarded.Lots[0].Award!.AwaitingDecision ?? [])} wacht op het eigen gunningsbesluit.",
+    $"La part de {string.Join(", ", awarded.Lots[0].Award!.AwaitingDecision ?? [])} attend sa propre décision d'attribution.");
+await Step(e => api.RecordDecisionAsync(tender.Id, ocmw.Code, e, ocmwStaff, new RecordDecisionRequest("Award", "StandingBureau", today, "VB/2026/233", 1)));
+Say("Het vast bureau van het OCMW gunt zijn aandeel; nu hoort ook zijn financieel pakket het.",
+    "Le bureau permanent du CPAS attribue sa part ; son système comptable l'apprend maintenant.");
 
 Console.WriteLine();
 Say("Wachten tot elk financieel pakket zijn eigen deel boekt...", "En attente de la comptabilisation par chaque système comptable...");

@@ -14,6 +14,7 @@ public sealed class AuditTests(RunningSystem system, Browsers browsers)
     {
         var tender = new MealVoucherTender(system.Api);
         await tender.PublishedDemoAsync($"AU-{Guid.NewGuid():N}"[..20]);
+        await tender.DecideMissingAsync(2);
         var correlation = $"audit-{Guid.NewGuid():N}";
 
         var request = Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/2/award",

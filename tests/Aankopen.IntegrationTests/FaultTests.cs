@@ -81,6 +81,7 @@ public sealed class FaultTests(RunningSystem system)
     {
         var (tender, reference) = await PublishedAsync("FP");
         await tender.AwardAsync(1, 100_000.01m);
+        await tender.DecideMissingAsync(2);
         // Someone signed in to the pages: the web application's pool holds connections from before the restart.
         var reports = new Uri(system.Site, "reports");
         using (var before = new Pages.SignInOverHttp())

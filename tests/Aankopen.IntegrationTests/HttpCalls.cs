@@ -31,7 +31,7 @@ public static class HttpCalls
     /// renewals), the purchasing cell for everything else.
     /// </summary>
     private static string ActorFor(string path) =>
-        System.Text.RegularExpressions.Regex.Match(path, "/(opt-ins|declines)/([^/?]+)") is { Success: true } own
+        System.Text.RegularExpressions.Regex.Match(path, "/(opt-ins|declines|decisions)/([^/?]+)") is { Success: true } own
             ? TestUsers.Of(own.Groups[2].Value)
             : "tester@jette.example";
 

@@ -83,6 +83,10 @@ public sealed class LeakMatrixTests(RunningSystem system, Browsers browsers)
         ["POST api/tenders/{tenderId:guid}/lots/{lotNumber:int}/non-renewal"] = Send(HttpMethod.Post, t => $"api/tenders/{t.Joint}/lots/1/non-renewal", new { }),
         ["POST api/tenders/{tenderId:guid}/lots/{lotNumber:int}/renewal/declines/{administration}"] =
             Send(HttpMethod.Post, t => $"api/tenders/{t.Joint}/lots/1/renewal/declines/OCMW", null),
+        ["POST api/tenders/{tenderId:guid}/decisions/{administration}"] = Send(HttpMethod.Post, t => $"api/tenders/{t.Joint}/decisions/OCMW",
+            new Aankopen.Contracts.Api.V1.RecordDecisionRequest("Award", "StandingBureau", new DateOnly(2026, 11, 2), "VB/1", 2)),
+        ["POST api/tenders/{tenderId:guid}/decisions/{administration}/{number:int}/supervision"] = Send(HttpMethod.Post,
+            t => $"api/tenders/{t.Joint}/decisions/OCMW/2/supervision", new Aankopen.Contracts.Api.V1.SuperviseDecisionRequest("Suspended", new DateOnly(2026, 11, 3), "G/1")),
         ["GET api/renewals"] = Get(_ => "api/renewals?from=2027-01-01&to=2028-12-31"),
         ["GET api/cpv"] = Get(_ => "api/cpv?q=maaltijd"),
         ["GET api/administrations/{code}/participations"] = Get(_ => "api/administrations/OCMW/participations"),

@@ -50,6 +50,7 @@ public sealed class LifecycleApiTests(RunningSystem system)
         published.ShouldSatisfyAllConditions(p => p.Status.ShouldBe("Published"), p => p.PublicationReference.ShouldBe("BDA-2026-500123"));
 
         // Amount and quantity were mixed, so the purchasing cell gives the shares itself.
+        await tender.DecideMissingAsync(2);
         var awarded = await tender.Step(a => a.AwardLotAsync(tender.Id, 2, tender.ETag, Cell, new AwardLotRequest(
             "Sodexo Pass France", "FR40303265045", 92_000m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31),
             [new ShareRequest("GEMEENTE", 61_333.33m), new ShareRequest("OCMW", 30_666.67m)])));
@@ -68,9 +69,9 @@ public sealed class LifecycleApiTests(RunningSystem system)
         history.Select(h => h.Event).ShouldBe(
         [
             "TenderOpened", "LotAdded", "LotAdded", "LotAdded", "LotChanged", "LotRemoved", "OptInOpened", "OptedIn", "OptedIn", "OptedIn",
-            "OptInWithdrawn", "OptInClosed", "TenderPublished", "LotAwarded", "LotTerminated",
+            "OptInWithdrawn", "OptInClosed", "TenderPublished", "DecisionRecorded", "DecisionRecorded", "DecisionRecorded", "DecisionRecorded", "LotAwarded", "LotTerminated",
         ]);
-        history.Select(h => h.Version).ShouldBe(Enumerable.Range(1, 15).Select(v => (long)v));
+        history.Select(h => h.Version).ShouldBe(Enumerable.Range(1, 19).Select(v => (long)v));
         history.Single(h => h.Event == "OptInWithdrawn").By.ShouldBe("ocmw@jette.example");
         history.ShouldAllBe(h => h.By.Length > 0 && h.At > DateTimeOffset.UtcNow.AddMinutes(-5));
     }
@@ -118,6 +119,7 @@ public sealed class LifecycleApiTests(RunningSystem system)
     {
         var tender = new MealVoucherTender(system.Api);
         await tender.PublishedDemoAsync($"SP-{Guid.NewGuid():N}"[..20]);
+        await tender.DecideMissingAsync(1);
         HttpRequestMessage Award(string supplier, DateOnly end, string? reason = null) => Write(HttpMethod.Post, $"api/tenders/{tender.Id}/lots/1/award",
             new AwardLotRequest("OCMW Jette", supplier, 100_000m, new DateOnly(2027, 1, 1), end, PeriodDifferenceReason: reason), tender.ETag);
 

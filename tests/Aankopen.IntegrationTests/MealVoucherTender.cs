@@ -25,6 +25,9 @@ public sealed class MealVoucherTender(HttpClient http)
         ETag = opened.ETag();
     }
 
+    /// <summary>Carries on after a call sent by hand, with the ETag it answered.</summary>
+    public void Carry(string etag) => ETag = etag;
+
     public async Task<TenderView> OpenWithTwoLotsAsync(string reference)
     {
         var opened = await Api.OpenTenderAsync(Cell, Opening(reference));
@@ -73,9 +76,39 @@ public sealed class MealVoucherTender(HttpClient http)
         return await PublishAsync();
     }
 
-    public Task<TenderView> AwardAsync(int lot, decimal amount) =>
-        Step(api => api.AwardLotAsync(Id, lot, ETag, Cell,
+    /// <summary>
+    /// Awards the lot after each administration taking part in it has recorded what it still lacked: its council's
+    /// approval of the conditions and its own award decision, so that every share is committed at once.
+    /// </summary>
+    public async Task<TenderView> AwardAsync(int lot, decimal amount)
+    {
+        await DecideMissingAsync(lot);
+        return await Step(api => api.AwardLotAsync(Id, lot, ETag, Cell,
             new AwardLotRequest("Cheques & Co NV", SupplierNumber, amount, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))));
+    }
+
+    /// <summary>Records the conditions and award decisions still missing for the lot, as each administration's own user.</summary>
+    public async Task DecideMissingAsync(int lot)
+    {
+        var view = await Api.GetTenderAsync(Id).OrThrowAsync();
+        foreach (var gap in view.MissingDecisions ?? [])
+        {
+            if (gap.Standing is null && (gap.Kind == "Conditions" || (gap.Kind == "Award" && gap.LotNumber == lot)))
+                await DecideAsync(gap.Administration, gap.Kind, gap.LotNumber);
+        }
+    }
+
+    public Task<TenderView> DecideAsync(string administration, string kind, int? lot = null, int? renewal = null) =>
+        Step(api => api.RecordDecisionAsync(Id, administration, ETag, $"{administration.ToLowerInvariant()}@jette.example",
+            new RecordDecisionRequest(kind, BodyOf(administration), new DateOnly(2026, 11, 2), $"{administration}/{kind}/{lot}", lot, renewal,
+                administration is "GEMEENTE" or "OCMW" ? null : "Raad")));
+
+    private static string BodyOf(string administration) => administration switch
+    {
+        "GEMEENTE" => "MunicipalCouncil",
+        "OCMW" => "SocialWelfareCouncil",
+        _ => "Other",
+    };
 
     public async Task<TenderView> Step(Func<IAankopenApi, Task<IApiResponse<TenderView>>> call)
     {

@@ -29,6 +29,9 @@ public sealed class TenancyTests(RunningSystem system)
         view = await AsAsync<TenderView>(TestUsers.OtherCell, HttpMethod.Post, $"{path}/close-opt-in", null, $"\"{view.Version}\"");
         view = await AsAsync<TenderView>(TestUsers.OtherCell, HttpMethod.Post, $"{path}/publication",
             new PublishTenderRequest("BDA-MB-1", DateOnly.FromDateTime(DateTime.UtcNow)), $"\"{view.Version}\"");
+        foreach (var (kind, lot) in new[] { ("Conditions", (int?)null), ("Award", 1) })
+            view = await AsAsync<TenderView>(TestUsers.OfOther(OtherCity), HttpMethod.Post, $"{path}/decisions/{OtherCity}",
+                new RecordDecisionRequest(kind, "Other", new DateOnly(2026, 11, 2), $"MB/{kind}", lot, BodyName: "Gemeenteraad"), $"\"{view.Version}\"");
         return await AsAsync<TenderView>(TestUsers.OtherCell, HttpMethod.Post, $"{path}/lots/1/award",
             new AwardLotRequest("Papier NV", MealVoucherTender.SupplierNumber, 38_000m, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31)), $"\"{view.Version}\"");
     }

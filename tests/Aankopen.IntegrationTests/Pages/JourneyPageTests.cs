@@ -78,6 +78,16 @@ public sealed class JourneyPageTests(RunningSystem system, Browsers browsers)
         await cell.FillAsync("#publish-publicationReference", "BDA 2027-500123");
         await cell.GetByRole(AriaRole.Button, new() { Name = "Bekendmaking vastleggen" }).ClickAsync();
         await Expect(cell.Locator("h1 .status")).ToHaveTextAsync("Bekendgemaakt");
+        await Expect(cell.Locator("ul.missing-decisions")).ToContainTextAsync("Deelname en voorwaarden (Ontbreekt)");
+
+        // Each administration records its own council's decisions on the tender page; the OCMW's award decision comes later.
+        await city.GotoAsync(tenderUrl);
+        await DecideAsync(city, "Conditions", "MunicipalCouncil", "GR/2026/101");
+        await DecideAsync(city, "Award", "College", "CBS/2026/880", lot: 1);
+        await ocmw.GotoAsync(tenderUrl);
+        await DecideAsync(ocmw, "Conditions", "SocialWelfareCouncil", "RMW/2026/57");
+        await Expect(ocmw.Locator("table.decisions tbody tr")).ToHaveCountAsync(3);
+        await cell.GotoAsync(tenderUrl);
         await cell.FillAsync("#award-1-supplierName", "Cheques & Co NV");
         await cell.FillAsync("#award-1-supplierId", "0403.170.701");
         await cell.FillAsync("#award-1-awardedAmountExclVat", "100.000,01");
@@ -89,6 +99,12 @@ public sealed class JourneyPageTests(RunningSystem system, Browsers browsers)
         await cell.FillAsync("#award-1-contractEnd", endOfFirstPeriod);
         await cell.GetByRole(AriaRole.Button, new() { Name = "Perceel 1 gunnen" }).ClickAsync();
         await Expect(cell.Locator(".notice")).ToContainTextAsync("Perceel 1 gegund");
+        await Expect(cell.Locator("p.warning").Filter(new() { HasText = "gunningsbesluit" })).ToContainTextAsync("OCMW");
+        await ocmw.GotoAsync(tenderUrl);
+        await DecideAsync(ocmw, "Award", "StandingBureau", "VB/2026/233", lot: 1);
+        await Expect(ocmw.Locator("#decisions ~ p").Filter(new() { HasText = "Alle nodige besluiten" })).ToHaveCountAsync(1);
+        await ocmw.GotoAsync(new Uri(Site, "administrations/OCMW").ToString());
+        await cell.GotoAsync(tenderUrl);
 
         // Shares to the cent, each on its own budget line, and the history says who did what.
         var shares = cell.Locator("#lot-1 ~ .table-wrap table.shares").First;
@@ -153,6 +169,19 @@ public sealed class JourneyPageTests(RunningSystem system, Browsers browsers)
         await cell.GetByRole(AriaRole.Button, new() { Name = "Perceel toevoegen" }).ClickAsync();
         await Expect(cell.Locator(".notice")).ToContainTextAsync("Perceel toegevoegd");
         await Expect(cell.Locator("h3").Filter(new() { HasText = title })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Records a decision of the signed-in administration with the tender page's form.</summary>
+    private static async Task DecideAsync(IPage page, string kind, string body, string reference, int? lot = null)
+    {
+        await page.SelectOptionAsync("#decision-kind", kind);
+        await page.SelectOptionAsync("#decision-body", body);
+        if (lot is not null)
+            await page.FillAsync("#decision-lotNumber", lot.ToString()!);
+        await page.FillAsync("#decision-reference", reference);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Besluit registreren" }).ClickAsync();
+        await Expect(page.Locator(".notice")).ToContainTextAsync("Besluit geregistreerd");
+        await Expect(page.Locator("table.decisions")).ToContainTextAsync(reference);
     }
 
     private static ILocator OptInForm(IPage page, string reference, int lot) =>
