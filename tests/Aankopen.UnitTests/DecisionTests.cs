@@ -153,6 +153,21 @@ public class DecisionTests
     }
 
     [Fact]
+    public void A_share_still_waiting_for_its_award_decision_is_neither_released_nor_renewed()
+    {
+        object[] history = [.. Published2, .. ConditionsApproved("GEMEENTE", "OCMW"), Decided(3, "GEMEENTE", DecisionKind.Award, 1)];
+        var awarded = AwardLotDecider.Decide(State(history), Award(), Now).Events.OfType<LotAwarded>().Single();
+        var before = State([.. history, awarded]);
+
+        var terminated = new LotTerminated(TenderId, 1, new DateOnly(2027, 6, 30), "Wanprestatie", Cell, Now);
+        FinanceMessages.For(new FinanceEvent(before, JointTender.Transition(before, terminated)!, terminated, Guid.NewGuid(), "c", Now))
+            .ShouldHaveSingleItem().AdministrationCode.ShouldBe("GEMEENTE");
+        var due = new RenewalBecameDue(TenderId, 1, 1, new DateOnly(2027, 10, 2), new DateOnly(2028, 1, 1), Cell, Now, awarded.Shares);
+        FinanceMessages.For(new FinanceEvent(before, JointTender.Transition(before, due)!, due, Guid.NewGuid(), "c", Now))
+            .ShouldHaveSingleItem().AdministrationCode.ShouldBe("GEMEENTE");
+    }
+
+    [Fact]
     public void The_supervising_authority_suspends_lifts_or_annuls_and_an_annulment_is_final()
     {
         object[] approved = [.. Published2, .. ConditionsApproved("GEMEENTE", "OCMW")];

@@ -13,7 +13,20 @@ public sealed record FinanceEvent(JointTender? Before, JointTender After, object
 
 public static class FinanceMessages
 {
-    public static IReadOnlyList<FinanceMessage> For(FinanceEvent e) => (e.Before, e.Data) switch
+    public static IReadOnlyList<FinanceMessage> For(FinanceEvent e) => NotWaiting(e, Of(e));
+
+    /// <summary>
+    /// A finance system hears nothing of a lot's running contract (renewals, releases) while its administration's share
+    /// waits for its own award decision: it has no commitment to renew or release yet.
+    /// </summary>
+    private static IReadOnlyList<FinanceMessage> NotWaiting(FinanceEvent e, IReadOnlyList<FinanceMessage> messages) =>
+        messages.Any(m => Waits(e.Before, m)) ? messages.Where(m => !Waits(e.Before, m)).ToArray() : messages;
+
+    private static bool Waits(JointTender? before, FinanceMessage message) =>
+        message is TenderFinanceMessage m && message is not LotAwardedShare
+        && before?.Lots.GetValueOrDefault(m.LotNumber)?.Award?.AwaitingDecision.Contains(m.AdministrationCode) == true;
+
+    private static IReadOnlyList<FinanceMessage> Of(FinanceEvent e) => (e.Before, e.Data) switch
     {
         (not null, LotAwarded awarded) => ForAward(e.After, awarded, e.EventId, e.CorrelationId),
         (not null, DecisionRecorded or DecisionSupervised) => ReleasedShares(e),
