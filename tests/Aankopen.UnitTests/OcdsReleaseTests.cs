@@ -87,4 +87,22 @@ public sealed class OcdsReleaseTests
         cancelled["tag"]!.AsArray().Single()!.GetValue<string>().ShouldBe("tenderCancellation");
         cancelled["tender"]!["status"]!.GetValue<string>().ShouldBe("cancelled");
     }
+
+    [Fact]
+    public void Each_administrations_decisions_are_approval_milestones_met_on_their_date_unless_suspended_or_annulled()
+    {
+        object[] story = [.. AwardedStory[..7], .. ConditionsApproved("GEMEENTE", "OCMW"), Decided(3, "OCMW", DecisionKind.Award, 1),
+            new DecisionSupervised(TenderId, 2, "OCMW", SupervisionAct.Suspended, new DateOnly(2026, 11, 25), "Gouverneur/1", Cell, Now)];
+
+        var milestones = ReleasesOf(story)[^1]["tender"]!["milestones"]!.AsArray().Select(m => m!.AsObject()).ToArray();
+
+        milestones.Select(m => (m["id"]!.GetValue<string>(), m["type"]!.GetValue<string>(), m["status"]!.GetValue<string>())).ShouldBe(
+            [("decision-1", "approval", "met"), ("decision-2", "approval", "notMet"), ("decision-3", "approval", "met")]);
+        milestones[0]["title"]!.GetValue<string>().ShouldBe("Gemeente Jette: deelname en voorwaarden");
+        milestones[0]["dateMet"]!.GetValue<string>().ShouldBe("2026-10-20T00:00:00Z");
+        milestones[0].ContainsKey("relatedLots").ShouldBeFalse();
+        milestones[1]["description"]!.GetValue<string>().ShouldContain("Suspended");
+        milestones[2]["relatedLots"]!.AsArray().Select(l => l!.GetValue<string>()).ShouldBe(["1"]);
+        ReleasesOf(AwardedStory)[^1]["tender"]!["milestones"]!.AsArray().ShouldBeEmpty();
+    }
 }

@@ -27,7 +27,7 @@ public static class OcdsReleases
             ["language"] = "nl",
             ["parties"] = Parties(tender, administrations),
             ["buyer"] = PartyReference(PartyIdOf(tender.LeadAdministration, administrations), NameOf(tender.LeadAdministration, administrations)),
-            ["tender"] = Tender(tender),
+            ["tender"] = Tender(tender, administrations),
             ["awards"] = new JsonArray([.. tender.Lots.Values.Where(l => l.Award is not null || l.Status == LotStatus.NotAwarded).Select(l => (JsonNode)Award(l, administrations))]),
             ["contracts"] = new JsonArray([.. tender.Lots.Values.Where(l => l.Award is not null).Select(l => (JsonNode)Contract(l))]),
         };
@@ -74,7 +74,7 @@ public static class OcdsReleases
         _ => "direct",
     } : "direct";
 
-    private static JsonObject Tender(JointTender tender)
+    private static JsonObject Tender(JointTender tender, IReadOnlyDictionary<string, Administration> administrations)
     {
         var lots = tender.Lots.Values.ToArray();
         return new JsonObject
@@ -101,7 +101,34 @@ public static class OcdsReleases
             {
                 ["id"] = $"item-{l.Number}", ["description"] = l.Title, ["classification"] = Cpv(l.Cpv), ["relatedLot"] = LotId(l),
             })]),
+            ["milestones"] = new JsonArray([.. tender.Decisions.Select(d => (JsonNode)Milestone(d, administrations))]),
         };
+    }
+
+    /// <summary>
+    /// Each administration's decision as an approval milestone, met on the day its body decided; one suspended or
+    /// annulled by the supervising authority is not met, and says so. Award and renewal decisions name their lot.
+    /// </summary>
+    private static JsonObject Milestone(TenderDecision d, IReadOnlyDictionary<string, Administration> administrations)
+    {
+        var milestone = new JsonObject
+        {
+            ["id"] = $"decision-{d.Number}",
+            ["title"] = $"{NameOf(d.Administration, administrations)}: {d.Kind switch
+            {
+                DecisionKind.Conditions => "deelname en voorwaarden",
+                DecisionKind.Award => $"gunning perceel {d.LotNumber}",
+                _ => $"verlenging {d.Renewal} van perceel {d.LotNumber}",
+            }}",
+            ["type"] = "approval",
+            ["description"] = $"{d.BodyName ?? d.Body.ToString()}, {d.Reference}, {d.Standing}",
+            ["status"] = d.Standing == DecisionStanding.InForce ? "met" : "notMet",
+            ["dateMet"] = Timestamp(new DateTimeOffset(d.DecidedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
+            ["dateModified"] = Timestamp(d.RecordedAt),
+        };
+        if (d.LotNumber is { } lot)
+            milestone["relatedLots"] = new JsonArray(lot.ToString(CultureInfo.InvariantCulture));
+        return milestone;
     }
 
     private static JsonObject Award(Lot lot, IReadOnlyDictionary<string, Administration> administrations) => lot.Award is { } award
