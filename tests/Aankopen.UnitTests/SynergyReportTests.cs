@@ -95,6 +95,20 @@ public sealed class SynergyReportTests
         XDocument.Load(zip.GetEntry("word/styles.xml")!.Open()).Descendants(w + "lang").Single().Attribute(w + "val")!.Value.ShouldBe("nl-BE");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_word_document_opens_without_repair_as_the_open_xml_validator_reads_it(bool french)
+    {
+        var bytes = ChapterDocx.Write(SynergyChapter.Compose(Report(2026), french, new DateOnly(2027, 2, 1)), french);
+
+        using var document = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(document, TestContext.Current.CancellationToken)
+            .Select(e => $"{e.Path?.XPath}: {e.Description}").ToArray();
+        errors.ShouldBeEmpty();
+        document.MainDocumentPart!.Document!.Body!.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().ShouldNotBeEmpty();
+    }
+
     [Fact]
     public void The_html_chapter_escapes_text_and_right_aligns_figures()
     {

@@ -77,9 +77,13 @@ public static class ChapterDocx
         XElement Row(IReadOnlyList<string> cells, bool header) => new(W + "tr",
             header ? new XElement(W + "trPr", new XElement(W + "tblHeader")) : null,
             cells.Select((c, i) => new XElement(W + "tc", Para(c, bold: header, right: i < t.Numeric.Count && t.Numeric[i]))));
+        // The grid is required before the rows (ECMA-376 part 1, 17.4.49): without it Word offers to repair the file.
+        // Columns share an A4 page's text width (9,638 twentieths of a point with 2 cm margins); Word fits them to content.
+        var columns = Math.Max(t.Header.Count, t.Rows.Select(r => r.Count).DefaultIfEmpty(0).Max());
         return new XElement(W + "tbl",
             new XElement(W + "tblPr", new XElement(W + "tblStyle", new XAttribute(W + "val", "TableGrid")),
                 new XElement(W + "tblW", new XAttribute(W + "w", 0), new XAttribute(W + "type", "auto"))),
+            new XElement(W + "tblGrid", Enumerable.Range(0, columns).Select(_ => new XElement(W + "gridCol", new XAttribute(W + "w", 9638 / Math.Max(columns, 1))))),
             Row(t.Header, header: true), t.Rows.Select(r => Row(r, header: false)));
     }
 
