@@ -13,13 +13,15 @@ public sealed class SynergyReportTests
     private static readonly string[] JetteAdministrations = ["GEMEENTE", "OCMW"];
 
     // Opened in 2026, lot 1 awarded in December 2026 (the sample's award date), renewed from 2028.
-    private static readonly JointTender MealVouchers = JointTender.Fold(
+    private static readonly object[] MealVouchersHistory =
     [
         Opened("GEMEENTE", "OCMW"), Lot(1), Lot(2),
         OptIn(1, "GEMEENTE", 90_000m), OptIn(1, "OCMW", 30_000m, "0900/123-48"),
         Closed(2), Published(),
         Awarded(1, new AwardShare("GEMEENTE", 75_000.01m, 75_000.01m, "0100/123-48"), new AwardShare("OCMW", 25_000.00m, 25_000.00m, "0900/123-48")),
-    ])!;
+    ];
+
+    private static readonly JointTender MealVouchers = JointTender.Fold(MealVouchersHistory)!;
 
     private static readonly LotRenewed RenewedIn2028 = new(TenderId, 1, 1, new DateOnly(2028, 1, 1), new DateOnly(2028, 12, 31), 100_000.01m, 0m, 100_000.01m,
         [new AwardShare("GEMEENTE", 75_000.01m, 75_000.01m, "0100/123-48"), new AwardShare("OCMW", 25_000.00m, 25_000.00m, "0900/123-48")], "system", new DateTimeOffset(2028, 1, 1, 0, 5, 0, TimeSpan.Zero));
@@ -33,7 +35,7 @@ public sealed class SynergyReportTests
     };
 
     private static Contracts.Api.V1.SynergyReportView Report(int year) =>
-        SynergyReport.Build(year, JetteAdministrations, [MealVouchers], [RenewedIn2028], [Forem], Centrals);
+        SynergyReport.Build(year, JetteAdministrations, [MealVouchers], [RenewedIn2028], [Forem], Centrals, Administrations.All);
 
     [Fact]
     public void A_tender_counts_the_year_it_was_opened_and_its_award_the_year_it_was_decided_with_each_share()
@@ -46,7 +48,7 @@ public sealed class SynergyReportTests
         award.Shares.Sum(s => s.AmountExclVat).ShouldBe(award.AmountExclVat);
         report.Renewed.ShouldBeEmpty();
         report.PerAdministration.Single(a => a.Administration == "OCMW").AwardedExclVat.ShouldBe(25_000.00m);
-        report.ThisYear.ShouldBe(new(1, 1, 100_000.01m, 0, 0m, 1));
+        report.ThisYear.ShouldBe(new(1, 1, 100_000.01m, 0, 0m, 1, 1));
         report.PreviousYear.ShouldBe(new(0, 0, 0m, 0, 0m, 0));
     }
 
@@ -71,11 +73,16 @@ public sealed class SynergyReportTests
         var dutch = SynergyChapter.Compose(Report(2028), french: false, new DateOnly(2029, 2, 1));
         var french = SynergyChapter.Compose(Report(2028), french: true, new DateOnly(2029, 2, 1));
 
-        dutch.OfType<Bullets>().Single().Items.ShouldBe(["Gezamenlijke overheidsopdracht voor Maaltijdcheques 2027 (AC-2027-001) (en verlenging)"]);
-        french.OfType<Bullets>().Single().Items.ShouldBe(["Marché public conjoint pour Chèques-repas 2027 (AC-2027-001) (et reconduction)"]);
-        var renewed = dutch.OfType<Table>().Single(t => t.Header.Contains("GEMEENTE") && t.Rows.Any(r => r[0].StartsWith("AC-2027-001", StringComparison.Ordinal)));
+        // Renewed in 2028, awarded in 2026: a continuing contract ("verderzetting"), not a new one.
+        dutch.OfType<Bullets>().Single().Items.ShouldBe(["Verderzetting van de gezamenlijke overheidsopdracht voor Maaltijdcheques 2027 (AC-2027-001)"]);
+        french.OfType<Bullets>().Single().Items.ShouldBe(["Poursuite du marché public conjoint pour Chèques-repas 2027 (AC-2027-001)"]);
+        var renewed = dutch.OfType<Table>().Single(t => t.Header.Contains("Gemeente Jette") && t.Rows.Any(r => r[0].StartsWith("AC-2027-001", StringComparison.Ordinal)));
         renewed.Rows[^1].ShouldBe(["Totaal", "", "", "", "100.000,01 €", "75.000,01 €", "25.000,00 €"]);
-        french.OfType<Heading>().First().Text.ShouldBe("Marchés publics : synergies et économies d'échelle 2028");
+        // The budget annex of the following year, as art. 26bis §5 has it, naming the administrations.
+        french.OfType<Heading>().First().Text.ShouldBe("Annexe au budget 2029 : synergies et économies d'échelle dans les marchés publics 2028");
+        french.OfType<Paragraph>().First().Text.ShouldContain("entre Commune de Jette et CPAS de Jette");
+        dutch.OfType<Paragraph>().First().Text.ShouldContain("Dit verslag wordt gevoegd bij de begroting 2029.");
+        dutch.OfType<Paragraph>().First().Text.ShouldNotContain("GEMEENTE", Case.Sensitive);
     }
 
     [Fact]
@@ -88,7 +95,7 @@ public sealed class SynergyReportTests
         XNamespace w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         var document = XDocument.Load(zip.GetEntry("word/document.xml")!.Open());
         var paragraphs = document.Descendants(w + "p").Select(p => string.Concat(p.Descendants(w + "t").Select(t => t.Value))).ToArray();
-        paragraphs.ShouldContain("Overheidsopdrachten: synergieën en schaalvoordelen 2026");
+        paragraphs.ShouldContain("Bijlage bij de begroting 2027: synergieën en schaalvoordelen in de overheidsopdrachten 2026");
         paragraphs.ShouldContain("75.000,01 €");
         document.Descendants(w + "tbl").Count().ShouldBe(blocks.OfType<Table>().Count());
         document.Descendants(w + "pStyle").Select(s => s.Attribute(w + "val")!.Value).ShouldContain("Heading2");
@@ -116,5 +123,40 @@ public sealed class SynergyReportTests
 
         html.ShouldContain("Cheques &amp; Co &lt;NV&gt;");
         html.ShouldContain("<td align=\"right\">25.000,00 €</td>");
+    }
+
+    [Fact]
+    public void Only_tenders_two_or_more_administrations_take_part_in_count_as_joint_and_centrals_are_counted_once()
+    {
+        var cityOnly = JointTender.Fold([Opened("GEMEENTE", "OCMW") with { TenderId = Guid.NewGuid(), Reference = "AC-2027-002" }, Lot(1) with { TenderId = Guid.NewGuid() },
+            OptIn(1, "GEMEENTE", 10_000m)])!;
+        var draft = JointTender.Fold([Drafted("GEMEENTE", "OCMW") with { TenderId = Guid.NewGuid(), Reference = "AC-2027-003" }])!;
+        var cancelled = JointTender.Fold([Opened("GEMEENTE", "OCMW") with { TenderId = Guid.NewGuid(), Reference = "AC-2027-004" }, Lot(1),
+            OptIn(1, "GEMEENTE", 1m), OptIn(1, "OCMW", 1m), new TenderCancelled(TenderId, "Budget", Cell, Now)])!;
+        var foremAgain = Forem with { Id = Guid.NewGuid(), Administration = "GEMEENTE" };
+
+        var report = SynergyReport.Build(2026, JetteAdministrations, [MealVouchers, cityOnly, draft, cancelled], [], [Forem, foremAgain], Centrals, Administrations.All);
+
+        report.Opened.Select(t => t.Reference).ShouldBe(["AC-2027-001"]);
+        (report.ThisYear.TendersOpened, report.ThisYear.MembershipsActive, report.ThisYear.CentralsJoined).ShouldBe((1, 2, 1));
+        SynergyChapter.Compose(report, french: false, new DateOnly(2027, 2, 1)).OfType<Paragraph>().ElementAt(1).Text
+            .ShouldContain("De besturen waren lid van 1 aankoopcentrales.");
+    }
+
+    [Fact]
+    public void The_decisions_of_the_year_are_listed_with_their_body_date_and_standing()
+    {
+        var decided = JointTender.Fold([.. MealVouchersHistory, .. ConditionsApproved("GEMEENTE", "OCMW"),
+            new DecisionSupervised(TenderId, 2, "OCMW", SupervisionAct.Suspended, new DateOnly(2026, 11, 5), "G/1", Cell, Now)])!;
+
+        var report = SynergyReport.Build(2026, JetteAdministrations, [decided], [], [], Centrals, Administrations.All);
+        var table = SynergyChapter.Compose(report, french: true, new DateOnly(2027, 2, 1)).OfType<Table>().Single(t => t.Header.Contains("Décision"));
+
+        table.Rows.Select(r => (r[0], r[2], r[3], r[4])).ShouldBe(
+        [
+            ("Commune de Jette", "Participation et conditions", "Conseil communal", "20 octobre 2026"),
+            ("CPAS de Jette", "Participation et conditions", "Conseil de l'action sociale", "20 octobre 2026 (suspendue)"),
+        ]);
+        SynergyReport.Build(2027, JetteAdministrations, [decided], [], [], Centrals).Decisions.ShouldBeEmpty();
     }
 }

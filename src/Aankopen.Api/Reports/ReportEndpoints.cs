@@ -9,6 +9,7 @@ using Aankopen.Reports.Csv;
 using Aankopen.Reports.Synergies;
 using Aankopen.Store.Memberships;
 using Aankopen.Store.Tenders.ReadModels;
+using Aankopen.Store.Administrations;
 using Marten;
 
 namespace Aankopen.Api.Reports;
@@ -56,10 +57,13 @@ public static class ReportEndpoints
         var scope = http.ScopeOf();
         var visible = records.Values.Select(r => r.State).Where(t => t.Involves(scope)).ToArray();
         // The configured administrations, then any registered one taking part, so the shares per administration add up.
-        var configured = tenants.AdministrationsOf(UserScopes.TenantOf(http)).All.Select(a => a.Code).ToArray();
+        var directory = tenants.AdministrationsOf(UserScopes.TenantOf(http)).All;
+        var configured = directory.Select(a => a.Code).ToArray();
         var administrations = configured.Concat(visible.SelectMany(t => t.InvitedAdministrations).Except(configured).Order(StringComparer.Ordinal)).ToArray();
         var ids = visible.Select(t => t.Id).ToHashSet();
         return SynergyReport.Build(year, administrations, visible, renewals.Where(r => ids.Contains(r.TenderId)).ToList(),
-            memberships.Select(m => m.State).ToArray(), centrals.ToDictionary(c => c.Id));
+            memberships.Select(m => m.State).ToArray(), centrals.ToDictionary(c => c.Id),
+            // The names the chapter writes: the registered administrations', and the configured ones' where none is registered.
+            [.. (await session.LoadAdministrationsAsync(ct)).All, .. directory]);
     }
 }

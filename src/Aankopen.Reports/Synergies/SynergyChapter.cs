@@ -18,28 +18,39 @@ public static class SynergyChapter
         string Day(DateOnly d) => d.ToString("d MMMM yyyy", culture);
         string Title(string nl, string fr) => french ? fr : nl;
         var (y, p) = (r.Year, r.Year - 1);
+        // A council reads names, not codes: "Gemeente Jette en OCMW Jette", "la Commune de Jette et le CPAS de Jette".
+        var names = (r.Names ?? []).ToDictionary(n => n.Code);
+        string Name(string code) => names.TryGetValue(code, out var n) ? Title(n.NameNl, n.NameFr) : code;
+        string Together(IReadOnlyList<string> codes) => codes.Count < 2
+            ? string.Join("", codes.Select(Name))
+            : Text("en-laatste", string.Join(", ", codes.SkipLast(1).Select(Name)), Name(codes[^1]));
         var admins = r.Administrations;
 
         var blocks = new List<Block>
         {
-            new Heading(1, Text("overheidsopdrachten-synergieen-en-schaalvoordelen", y)),
-            new Paragraph(Text("hoofdstuk-van-het-jaarverslag-over-de", string.Join(", ", admins), Day(madeOn))),
+            new Heading(1, Text("overheidsopdrachten-synergieen-en-schaalvoordelen", y, y + 1)),
+            new Paragraph(Text("verslag-bij-de-begroting", Together(admins), Day(madeOn), y, y + 1)),
             new Heading(2, Text("samenvatting")),
-            new Paragraph(Text("in-werden-gezamenlijke-opdrachten-geopend-in", y, r.ThisYear.TendersOpened, r.PreviousYear.TendersOpened, p, r.ThisYear.LotsAwarded, Money(r.ThisYear.AwardedExclVat), Money(r.PreviousYear.AwardedExclVat), r.ThisYear.LotsRenewed, Money(r.ThisYear.RenewedExclVat), r.ThisYear.MembershipsActive)),
+            new Paragraph(Text("in-werden-gezamenlijke-opdrachten-geopend-in", y, r.ThisYear.TendersOpened, r.PreviousYear.TendersOpened, p, r.ThisYear.LotsAwarded, Money(r.ThisYear.AwardedExclVat), Money(r.PreviousYear.AwardedExclVat), r.ThisYear.LotsRenewed, Money(r.ThisYear.RenewedExclVat), r.ThisYear.CentralsJoined)),
         };
 
+        // The realisations of the year as the seeds write them: each joint tender opened or awarded, then each one
+        // continued ("verderzetting") by a renewal.
         var renewedTenders = r.Renewed.Select(l => l.TenderId).ToHashSet();
-        var named = r.Opened.Select(t => (t.TenderId, t.Reference, t.TitleNl, t.TitleFr))
-            .Concat(r.Awarded.Concat(r.Renewed).Select(l => (l.TenderId, l.Reference, l.TitleNl, l.TitleFr)))
+        var started = r.Opened.Select(t => (t.TenderId, t.Reference, t.TitleNl, t.TitleFr))
+            .Concat(r.Awarded.Select(l => (l.TenderId, l.Reference, l.TitleNl, l.TitleFr)))
             .DistinctBy(t => t.TenderId).OrderBy(t => t.Reference, StringComparer.Ordinal).ToArray();
-        if (named.Length > 0)
-            blocks.Add(new Bullets(named.Select(t => Text("gezamenlijke-overheidsopdracht-voor", Title(t.TitleNl, t.TitleFr), t.Reference)
-                + (renewedTenders.Contains(t.TenderId) ? Text("en-verlenging") : "")).ToArray()));
+        var continued = r.Renewed.Select(l => (l.TenderId, l.Reference, l.TitleNl, l.TitleFr))
+            .Where(t => started.All(s => s.TenderId != t.TenderId)).DistinctBy(t => t.TenderId).OrderBy(t => t.Reference, StringComparer.Ordinal);
+        var realisations = started.Select(t => Text("gezamenlijke-overheidsopdracht-voor", Title(t.TitleNl, t.TitleFr), t.Reference))
+            .Concat(continued.Select(t => Text("verderzetting-van", Title(t.TitleNl, t.TitleFr), t.Reference))).ToArray();
+        if (realisations.Length > 0)
+            blocks.Add(new Bullets(realisations));
 
         blocks.Add(new Heading(2, Text("gezamenlijke-opdrachten-geopend-in", y)));
         blocks.Add(r.Opened.Count == 0 ? new Paragraph(Text("geen-2")) : new Table(
             [Text("referentie"), Text("titel"), Text("procedure"), Text("deelnemende-besturen")],
-            r.Opened.Select(t => (IReadOnlyList<string>)[t.Reference, Title(t.TitleNl, t.TitleFr), Wording.Capitalised(Wording.Procedure(t.Procedure, french)), string.Join(", ", t.Participants)]).ToArray(),
+            r.Opened.Select(t => (IReadOnlyList<string>)[t.Reference, Title(t.TitleNl, t.TitleFr), Wording.Capitalised(Wording.Procedure(t.Procedure, french)), Together(t.Participants)]).ToArray(),
             [false, false, false, false]));
 
         void Lots(string heading, IReadOnlyList<ReportLotView> lots)
@@ -51,7 +62,7 @@ public static class SynergyChapter
                 return;
             }
             blocks.Add(new Table(
-                [Text("opdracht"), Text("perceel"), Text("leverancier"), Text("periode"), Text("totaal-excl-btw"), .. admins],
+                [Text("opdracht"), Text("perceel"), Text("leverancier"), Text("periode"), Text("totaal-excl-btw"), .. admins.Select(Name)],
                 [.. lots.Select(l => (IReadOnlyList<string>)[$"{l.Reference} {Title(l.TitleNl, l.TitleFr)}", $"{l.LotNumber}. {l.LotTitle}", l.SupplierName,
                     $"{Day(l.PeriodStart)} – {Day(l.PeriodEnd)}", Money(l.AmountExclVat),
                     .. admins.Select(a => l.Shares.FirstOrDefault(s => s.Administration == a) is { } s ? Money(s.AmountExclVat) : "–")]),
@@ -62,10 +73,41 @@ public static class SynergyChapter
         Lots("percelen-gegund-in", r.Awarded);
         Lots("percelen-verlengd-in", r.Renewed);
 
+        // Each administration decides for itself: what its bodies decided in the year on these joint tenders.
+        if (r.Decisions is { Count: > 0 } decisions)
+        {
+            string Kind(ReportDecisionView d) => d.Kind switch
+            {
+                "Conditions" => Text("besluit-voorwaarden"),
+                "Award" => Text("besluit-gunning", d.LotNumber),
+                _ => Text("besluit-verlenging", d.Renewal, d.LotNumber),
+            };
+            string Body(ReportDecisionView d) => d.Body switch
+            {
+                "MunicipalCouncil" => Text("gemeenteraad"),
+                "College" => Text("college-van-burgemeester-en-schepenen"),
+                "SocialWelfareCouncil" => Text("raad-voor-maatschappelijk-welzijn"),
+                "StandingBureau" => Text("vast-bureau"),
+                _ => d.BodyName ?? d.Body,
+            };
+            string Standing(ReportDecisionView d) => d.Standing switch
+            {
+                "Suspended" => $" ({Text("geschorst")})",
+                "Annulled" => $" ({Text("vernietigd")})",
+                _ => "",
+            };
+            blocks.Add(new Heading(2, Text("besluiten-van-de-besturen-in", y)));
+            blocks.Add(new Table(
+                [Text("bestuur"), Text("opdracht"), Text("besluit"), Text("orgaan"), Text("datum"), Text("referentie")],
+                decisions.Select(d => (IReadOnlyList<string>)[Name(d.Administration), $"{d.Reference} {Title(d.TitleNl, d.TitleFr)}", Kind(d), Body(d),
+                    Day(d.DecidedOn) + Standing(d), d.DecisionReference]).ToArray(),
+                [false, false, false, false, false, false]));
+        }
+
         blocks.Add(new Heading(2, Text("aandeel-van-elk-bestuur-excl-btw")));
         blocks.Add(new Table(
             [Text("bestuur"), Text("gegund", y), Text("verlengd", y), Text("gegund", p), Text("verlengd", p)],
-            r.PerAdministration.Select(a => (IReadOnlyList<string>)[a.Administration, Money(a.AwardedExclVat), Money(a.RenewedExclVat), Money(a.PreviousAwardedExclVat), Money(a.PreviousRenewedExclVat)]).ToArray(),
+            r.PerAdministration.Select(a => (IReadOnlyList<string>)[Name(a.Administration), Money(a.AwardedExclVat), Money(a.RenewedExclVat), Money(a.PreviousAwardedExclVat), Money(a.PreviousRenewedExclVat)]).ToArray(),
             [false, true, true, true, true]));
 
         blocks.Add(new Heading(2, Text("vergelijking-met", p)));
@@ -85,7 +127,7 @@ public static class SynergyChapter
         blocks.Add(new Heading(2, Text("lidmaatschappen-van-aankoopcentrales")));
         blocks.Add(r.Memberships.Count == 0 ? new Paragraph(Text("geen")) : new Table(
             [Text("bestuur"), Text("aankoopcentrale"), Text("van"), Text("tot"), Text("in", y)],
-            r.Memberships.Select(m => (IReadOnlyList<string>)[m.Administration, Title(m.CentralNameNl, m.CentralNameFr), Day(m.Start),
+            r.Memberships.Select(m => (IReadOnlyList<string>)[Name(m.Administration), Title(m.CentralNameNl, m.CentralNameFr), Day(m.Start),
                 m.End is { } end ? Day(end) : Text("onbepaalde-duur"),
                 m.JoinedInYear ? Text("toegetreden") : m.EndedInYear ? Text("beeindigd") : Text("lopend")]).ToArray(),
             [false, false, false, false, false]));

@@ -1,5 +1,6 @@
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
+using Aankopen.Domain.Administrations;
 using Aankopen.Domain.Memberships;
 using Aankopen.Domain.Tenders;
 
@@ -13,10 +14,14 @@ namespace Aankopen.Reports.Synergies;
 public static class SynergyReport
 {
     public static SynergyReportView Build(int year, IReadOnlyList<string> administrations, IReadOnlyCollection<JointTender> tenders,
-        IReadOnlyCollection<LotRenewed> renewals, IReadOnlyCollection<CentralMembership> memberships, IReadOnlyDictionary<string, PurchasingCentral> centrals)
+        IReadOnlyCollection<LotRenewed> renewals, IReadOnlyCollection<CentralMembership> memberships, IReadOnlyDictionary<string, PurchasingCentral> centrals,
+        IReadOnlyList<Administration>? known = null)
     {
-        var byId = tenders.ToDictionary(t => t.Id);
-        IReadOnlyList<ReportLotView> AwardedIn(int y) => tenders
+        // The chapter is about buying together: a tender in which one administration alone takes part, a draft or a
+        // cancelled tender is no joint tender, whatever else it is.
+        var joint = tenders.Where(IsJoint).ToArray();
+        var byId = joint.ToDictionary(t => t.Id);
+        IReadOnlyList<ReportLotView> AwardedIn(int y) => joint
             .SelectMany(t => t.Lots.Values.Where(l => l.Award is { } a && BrusselsCalendar.DateOf(a.AwardedAt).Year == y).Select(l => Awarded(t, l, l.Award!)))
             .OrderBy(l => l.Reference, StringComparer.Ordinal).ThenBy(l => l.LotNumber).ToArray();
         IReadOnlyList<ReportLotView> RenewedIn(int y) => renewals
@@ -26,7 +31,7 @@ public static class SynergyReport
         IReadOnlyList<CentralMembership> RunningIn(int y) => memberships
             .Where(m => m.Start.Year <= y && (m.End is not { } end || end.Year >= y)).ToArray();
 
-        var opened = tenders.Where(t => BrusselsCalendar.DateOf(t.OpenedAt).Year == year).OrderBy(t => t.Reference, StringComparer.Ordinal).Select(Opened).ToArray();
+        var opened = joint.Where(t => BrusselsCalendar.DateOf(t.OpenedAt).Year == year).OrderBy(t => t.Reference, StringComparer.Ordinal).Select(Opened).ToArray();
         var (awarded, previousAwarded) = (AwardedIn(year), AwardedIn(year - 1));
         var (renewed, previousRenewed) = (RenewedIn(year), RenewedIn(year - 1));
         var running = RunningIn(year);
@@ -39,12 +44,22 @@ public static class SynergyReport
         return new SynergyReportView(year, administrations, opened, awarded, renewed,
             running.OrderBy(m => m.Administration, StringComparer.Ordinal).ThenBy(m => m.Central, StringComparer.Ordinal).Select(m => Membership(m, year, centrals)).ToArray(),
             perAdministration,
-            Figures(opened.Length, awarded, renewed, running.Count),
-            Figures(tenders.Count(t => BrusselsCalendar.DateOf(t.OpenedAt).Year == year - 1), previousAwarded, previousRenewed, RunningIn(year - 1).Count));
+            Figures(opened.Length, awarded, renewed, running),
+            Figures(joint.Count(t => BrusselsCalendar.DateOf(t.OpenedAt).Year == year - 1), previousAwarded, previousRenewed, RunningIn(year - 1)),
+            known?.DistinctBy(a => a.Code).Select(a => new ReportNameView(a.Code, a.NameNl, a.NameFr)).ToArray(),
+            joint.SelectMany(t => t.Decisions.Where(d => d.DecidedOn.Year == year).Select(d => new ReportDecisionView(d.Administration, t.Reference, t.TitleNl, t.TitleFr,
+                    d.Kind.ToString(), d.LotNumber, d.Renewal, d.Body.ToString(), d.BodyName, d.DecidedOn, d.Reference, d.Standing.ToString())))
+                .OrderBy(d => d.DecidedOn).ThenBy(d => d.Reference, StringComparer.Ordinal).ToArray());
     }
 
-    private static ReportFiguresView Figures(int opened, IReadOnlyList<ReportLotView> awarded, IReadOnlyList<ReportLotView> renewed, int memberships) =>
-        new(opened, awarded.Count, awarded.Sum(l => l.AmountExclVat), renewed.Count, renewed.Sum(l => l.AmountExclVat), memberships);
+    /// <summary>Two or more administrations take part (an opt-in on a lot still in the running, or a share), and the tender is neither a draft nor cancelled.</summary>
+    public static bool IsJoint(JointTender t) =>
+        t.Status is not (TenderStatus.Draft or TenderStatus.Cancelled)
+        && t.LiveLots.SelectMany(l => l.OptIns.Select(o => o.Administration).Concat(l.Award?.Shares.Select(s => s.Administration) ?? [])).Distinct().Count() >= 2;
+
+    private static ReportFiguresView Figures(int opened, IReadOnlyList<ReportLotView> awarded, IReadOnlyList<ReportLotView> renewed, IReadOnlyList<CentralMembership> memberships) =>
+        new(opened, awarded.Count, awarded.Sum(l => l.AmountExclVat), renewed.Count, renewed.Sum(l => l.AmountExclVat), memberships.Count,
+            memberships.Select(m => m.Central).Distinct().Count());
 
     private static ReportTenderView Opened(JointTender t)
     {

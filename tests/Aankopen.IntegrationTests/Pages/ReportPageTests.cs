@@ -16,7 +16,7 @@ public sealed class ReportPageTests(RunningSystem system, Browsers browsers)
 
         await page.GotoAsync(new Uri(system.Site, "reports").ToString());
         var chapter = page.Locator("article.report");
-        await Assertions.Expect(chapter.Locator("h2").First).ToContainTextAsync("Marchés publics : synergies et économies d'échelle");
+        await Assertions.Expect(chapter.Locator("h2").First).ToContainTextAsync("synergies et économies d'échelle dans les marchés publics");
         await Assertions.Expect(chapter.Locator("li").Filter(new() { HasText = reference })).ToContainTextAsync("Marché public conjoint pour Chèques-repas 2027");
         await Screens.TakeAsync(page, "report");
 

@@ -14,7 +14,17 @@ public sealed record SynergyReportView(
     IReadOnlyList<ReportMembershipView> Memberships,
     IReadOnlyList<ReportAdministrationView> PerAdministration,
     ReportFiguresView ThisYear,
-    ReportFiguresView PreviousYear);
+    ReportFiguresView PreviousYear,
+    IReadOnlyList<ReportNameView>? Names = null,
+    IReadOnlyList<ReportDecisionView>? Decisions = null);
+
+/// <summary>An administration's names, as the chapter writes it instead of its code.</summary>
+public sealed record ReportNameView(string Code, string NameNl, string NameFr);
+
+/// <summary>A decision an administration's body took in the year on one of the joint tenders (kind, body and standing as in the tender's view).</summary>
+public sealed record ReportDecisionView(
+    string Administration, string Reference, string TitleNl, string TitleFr, string Kind, int? LotNumber, int? Renewal, string Body, string? BodyName,
+    DateOnly DecidedOn, string DecisionReference, string Standing);
 
 /// <param name="Participants">The administrations that opted into at least one lot; the invited ones while none has.</param>
 public sealed record ReportTenderView(Guid TenderId, string Reference, string TitleNl, string TitleFr, string Procedure, string Status, IReadOnlyList<string> Participants);
@@ -32,4 +42,6 @@ public sealed record ReportMembershipView(
 /// <summary>One administration's awarded and renewed shares (excl. VAT) in the year and the year before.</summary>
 public sealed record ReportAdministrationView(string Administration, decimal AwardedExclVat, decimal RenewedExclVat, decimal PreviousAwardedExclVat, decimal PreviousRenewedExclVat);
 
-public sealed record ReportFiguresView(int TendersOpened, int LotsAwarded, decimal AwardedExclVat, int LotsRenewed, decimal RenewedExclVat, int MembershipsActive);
+/// <param name="TendersOpened">Joint tenders only: two or more administrations take part, neither a draft nor cancelled.</param>
+/// <param name="CentralsJoined">How many different purchasing centrals those memberships are with.</param>
+public sealed record ReportFiguresView(int TendersOpened, int LotsAwarded, decimal AwardedExclVat, int LotsRenewed, decimal RenewedExclVat, int MembershipsActive, int CentralsJoined = 0);
