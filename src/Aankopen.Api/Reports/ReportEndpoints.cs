@@ -7,9 +7,9 @@ using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
 using Aankopen.Reports.Csv;
 using Aankopen.Reports.Synergies;
+using Aankopen.Store.Administrations;
 using Aankopen.Store.Memberships;
 using Aankopen.Store.Tenders.ReadModels;
-using Aankopen.Store.Administrations;
 using Marten;
 
 namespace Aankopen.Api.Reports;
