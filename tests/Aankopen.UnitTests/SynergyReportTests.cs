@@ -159,4 +159,17 @@ public sealed class SynergyReportTests
         ]);
         SynergyReport.Build(2027, JetteAdministrations, [decided], [], [], Centrals).Decisions.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_contract_that_ended_in_the_year_is_a_realisation_of_its_own()
+    {
+        var terminated = JointTender.Transition(MealVouchers, new LotTerminated(TenderId, 1, new DateOnly(2027, 6, 30), "Wanprestatie", Cell, Now))!;
+
+        var dutch = SynergyChapter.Compose(SynergyReport.Build(2027, JetteAdministrations, [terminated], [], [], Centrals), french: false, new DateOnly(2028, 2, 1));
+        var french = SynergyChapter.Compose(SynergyReport.Build(2027, JetteAdministrations, [terminated], [], [], Centrals), french: true, new DateOnly(2028, 2, 1));
+
+        dutch.OfType<Bullets>().Single().Items.ShouldBe(["Einde van perceel 1 van de gezamenlijke overheidsopdracht voor Maaltijdcheques 2027 (AC-2027-001) op 30 juni 2027"]);
+        french.OfType<Bullets>().Single().Items.ShouldBe(["Fin du lot 1 du marché public conjoint pour Chèques-repas 2027 (AC-2027-001) le 30 juin 2027"]);
+        SynergyReport.Build(2026, JetteAdministrations, [terminated], [], [], Centrals).Ended.ShouldBeEmpty();
+    }
 }

@@ -43,7 +43,8 @@ public static class SynergyChapter
         var continued = r.Renewed.Select(l => (l.TenderId, l.Reference, l.TitleNl, l.TitleFr))
             .Where(t => started.All(s => s.TenderId != t.TenderId)).DistinctBy(t => t.TenderId).OrderBy(t => t.Reference, StringComparer.Ordinal);
         var realisations = started.Select(t => Text("gezamenlijke-overheidsopdracht-voor", Title(t.TitleNl, t.TitleFr), t.Reference))
-            .Concat(continued.Select(t => Text("verderzetting-van", Title(t.TitleNl, t.TitleFr), t.Reference))).ToArray();
+            .Concat(continued.Select(t => Text("verderzetting-van", Title(t.TitleNl, t.TitleFr), t.Reference)))
+            .Concat((r.Ended ?? []).Select(l => Text("einde-van-perceel", Title(l.TitleNl, l.TitleFr), l.Reference, l.LotNumber, Day(l.PeriodEnd)))).ToArray();
         if (realisations.Length > 0)
             blocks.Add(new Bullets(realisations));
 

@@ -49,7 +49,26 @@ public static class SynergyReport
             known?.DistinctBy(a => a.Code).Select(a => new ReportNameView(a.Code, a.NameNl, a.NameFr)).ToArray(),
             joint.SelectMany(t => t.Decisions.Where(d => d.DecidedOn.Year == year).Select(d => new ReportDecisionView(d.Administration, t.Reference, t.TitleNl, t.TitleFr,
                     d.Kind.ToString(), d.LotNumber, d.Renewal, d.Body.ToString(), d.BodyName, d.DecidedOn, d.Reference, d.Standing.ToString())))
-                .OrderBy(d => d.DecidedOn).ThenBy(d => d.Reference, StringComparer.Ordinal).ToArray());
+                .OrderBy(d => d.DecidedOn).ThenBy(d => d.Reference, StringComparer.Ordinal).ToArray(),
+            joint.SelectMany(t => t.Lots.Values.Where(l => EndOf(l)?.Year == year).Select(l => Ended(t, l)))
+                .OrderBy(l => l.Reference, StringComparer.Ordinal).ThenBy(l => l.LotNumber).ToArray());
+    }
+
+    /// <summary>When a lot's contract ended: the day it was terminated, or the end of its last period.</summary>
+    private static DateOnly? EndOf(Lot l) => l.Status switch
+    {
+        LotStatus.Terminated => l.TerminatedOn,
+        LotStatus.Ended => l.Running?.PeriodEnd ?? l.Award?.ContractEnd,
+        _ => null,
+    };
+
+    private static ReportLotView Ended(JointTender t, Lot l)
+    {
+        var award = l.Award!;
+        var shares = l.Running?.Shares ?? award.Shares;
+        return new(t.Id, t.Reference, t.TitleNl, t.TitleFr, l.Number, l.Title, award.SupplierName, l.Running?.PeriodStart ?? award.ContractStart, EndOf(l)!.Value,
+            l.Running?.AmountExclVat ?? award.AmountExclVat, l.Running?.AmountInclVat ?? award.AmountInclVat,
+            shares.Select(s => new ReportShareView(s.Administration, s.AmountExclVat, s.AmountInclVat)).ToArray());
     }
 
     /// <summary>Two or more administrations take part (an opt-in on a lot still in the running, or a share), and the tender is neither a draft nor cancelled.</summary>

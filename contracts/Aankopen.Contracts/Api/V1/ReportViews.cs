@@ -16,7 +16,8 @@ public sealed record SynergyReportView(
     ReportFiguresView ThisYear,
     ReportFiguresView PreviousYear,
     IReadOnlyList<ReportNameView>? Names = null,
-    IReadOnlyList<ReportDecisionView>? Decisions = null);
+    IReadOnlyList<ReportDecisionView>? Decisions = null,
+    IReadOnlyList<ReportLotView>? Ended = null);
 
 /// <summary>An administration's names, as the chapter writes it instead of its code.</summary>
 public sealed record ReportNameView(string Code, string NameNl, string NameFr);
