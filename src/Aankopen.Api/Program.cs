@@ -69,6 +69,7 @@ public sealed class Program
         app.MapCentralEndpoints();
         app.MapMembershipEndpoints();
         Reports.ReportEndpoints.MapReportEndpoints(app);
+        Reports.MeasureEndpoints.MapMeasureEndpoints(app);
         return app;
     }
 }

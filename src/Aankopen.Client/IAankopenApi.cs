@@ -132,6 +132,15 @@ public interface IAankopenApi
     [Get("/api/reports/synergies/{year}")]
     Task<IApiResponse<SynergyReportView>> GetSynergyReportAsync(int year, CancellationToken ct = default);
 
+    [Get("/api/reports/measures")]
+    Task<IApiResponse<IReadOnlyList<MeasureView>>> ListMeasuresAsync(CancellationToken ct = default);
+
+    [Post("/api/reports/measures")]
+    Task<IApiResponse<MeasureView>> PlanMeasureAsync([Header(Headers.Actor)] string actor, [Body] PlanMeasureRequest request, CancellationToken ct = default);
+
+    [Post("/api/reports/measures/{id}/closing")]
+    Task<IApiResponse<MeasureView>> CloseMeasureAsync(Guid id, [Header(Headers.Actor)] string actor, [Body] CloseMeasureRequest request, CancellationToken ct = default);
+
     [Get("/api/reports/synergies/{year}.csv")]
     Task<HttpResponseMessage> ExportSynergyCsvAsync(int year, string? lang = null, CancellationToken ct = default);
 

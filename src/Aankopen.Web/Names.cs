@@ -113,4 +113,12 @@ public static class Names
         "Annulled" => Text("vernietigd"),
         _ => Text("ontbreekt"),
     };
+
+    /// <summary>A planned measure's standing, with the year it was done or dropped.</summary>
+    public static string MeasureStatus(string status, int? closedIn) => status switch
+    {
+        "Done" => Text("uitgevoerd-in", closedIn),
+        "Dropped" => Text("geschrapt-in", closedIn),
+        _ => Text("gepland"),
+    };
 }

@@ -97,6 +97,10 @@ public sealed class LeakMatrixTests(RunningSystem system, Browsers browsers)
         ["GET api/deliveries"] = Get(_ => "api/deliveries"),
         ["GET api/deliveries/{messageId:guid}"] = Get(t => $"api/deliveries/{t.CityMessage}"),
         // Administrations, centrals and memberships carry no tender figures; the operator's verbs answer with counts.
+        // The planned measures are the cell's plans in words: no administration's figures.
+        ["GET api/reports/measures"] = None,
+        ["POST api/reports/measures"] = None,
+        ["POST api/reports/measures/{id:guid}/closing"] = None,
         ["GET api/administrations"] = None,
         ["GET api/administrations/{code}"] = None,
         ["POST api/administrations"] = None,

@@ -64,6 +64,7 @@ public static class ReportEndpoints
         return SynergyReport.Build(year, administrations, visible, renewals.Where(r => ids.Contains(r.TenderId)).ToList(),
             memberships.Select(m => m.State).ToArray(), centrals.ToDictionary(c => c.Id),
             // The names the chapter writes: the registered administrations', and the configured ones' where none is registered.
-            [.. (await session.LoadAdministrationsAsync(ct)).All, .. directory]);
+            [.. (await session.LoadAdministrationsAsync(ct)).All, .. directory],
+            await session.Query<Aankopen.Domain.Measures.PlannedMeasure>().ToListAsync(ct));
     }
 }

@@ -44,9 +44,16 @@ public static class SynergyChapter
             .Where(t => started.All(s => s.TenderId != t.TenderId)).DistinctBy(t => t.TenderId).OrderBy(t => t.Reference, StringComparer.Ordinal);
         var realisations = started.Select(t => Text("gezamenlijke-overheidsopdracht-voor", Title(t.TitleNl, t.TitleFr), t.Reference))
             .Concat(continued.Select(t => Text("verderzetting-van", Title(t.TitleNl, t.TitleFr), t.Reference)))
-            .Concat((r.Ended ?? []).Select(l => Text("einde-van-perceel", Title(l.TitleNl, l.TitleFr), l.Reference, l.LotNumber, Day(l.PeriodEnd)))).ToArray();
+            .Concat((r.Ended ?? []).Select(l => Text("einde-van-perceel", Title(l.TitleNl, l.TitleFr), l.Reference, l.LotNumber, Day(l.PeriodEnd))))
+            .Concat((r.MeasuresDone ?? []).Select(m => Text("maatregel-uitgevoerd", Title(m.DomainNl, m.DomainFr), Title(m.TextNl, m.TextFr)))).ToArray();
         if (realisations.Length > 0)
             blocks.Add(new Bullets(realisations));
+
+        // The measures planned for the budget year and after, per domain, as the cell entered them; each stays until done or dropped.
+        blocks.Add(new Heading(2, Text("geplande-maatregelen", y + 1)));
+        blocks.Add(r.Measures is { Count: > 0 } planned
+            ? new Bullets(planned.Select(m => Text("maatregel-in-domein", Title(m.DomainNl, m.DomainFr), Title(m.TextNl, m.TextFr))).ToArray())
+            : new Paragraph(Text("geen")));
 
         blocks.Add(new Heading(2, Text("gezamenlijke-opdrachten-geopend-in", y)));
         blocks.Add(r.Opened.Count == 0 ? new Paragraph(Text("geen-2")) : new Table(

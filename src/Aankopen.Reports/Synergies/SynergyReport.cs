@@ -1,6 +1,7 @@
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain;
 using Aankopen.Domain.Administrations;
+using Aankopen.Domain.Measures;
 using Aankopen.Domain.Memberships;
 using Aankopen.Domain.Tenders;
 
@@ -15,7 +16,7 @@ public static class SynergyReport
 {
     public static SynergyReportView Build(int year, IReadOnlyList<string> administrations, IReadOnlyCollection<JointTender> tenders,
         IReadOnlyCollection<LotRenewed> renewals, IReadOnlyCollection<CentralMembership> memberships, IReadOnlyDictionary<string, PurchasingCentral> centrals,
-        IReadOnlyList<Administration>? known = null)
+        IReadOnlyList<Administration>? known = null, IReadOnlyCollection<PlannedMeasure>? measures = null)
     {
         // The chapter is about buying together: a tender in which one administration alone takes part, a draft or a
         // cancelled tender is no joint tender, whatever else it is.
@@ -51,8 +52,14 @@ public static class SynergyReport
                     d.Kind.ToString(), d.LotNumber, d.Renewal, d.Body.ToString(), d.BodyName, d.DecidedOn, d.Reference, d.Standing.ToString())))
                 .OrderBy(d => d.DecidedOn).ThenBy(d => d.Reference, StringComparer.Ordinal).ToArray(),
             joint.SelectMany(t => t.Lots.Values.Where(l => EndOf(l)?.Year == year).Select(l => Ended(t, l)))
-                .OrderBy(l => l.Reference, StringComparer.Ordinal).ThenBy(l => l.LotNumber).ToArray());
+                .OrderBy(l => l.Reference, StringComparer.Ordinal).ThenBy(l => l.LotNumber).ToArray(),
+            Measures(measures, m => m.PlannedIn(year)),
+            Measures(measures, m => m.DoneIn(year)));
     }
+
+    private static MeasureView[] Measures(IReadOnlyCollection<PlannedMeasure>? measures, Func<PlannedMeasure, bool> shown) =>
+        (measures ?? []).Where(shown).OrderBy(m => m.DomainNl, StringComparer.Ordinal).ThenBy(m => m.PlannedFrom).ThenBy(m => m.RecordedAt)
+            .Select(m => new MeasureView(m.Id, m.DomainNl, m.DomainFr, m.TextNl, m.TextFr, m.PlannedFrom, m.Status.ToString(), m.ClosedIn)).ToArray();
 
     /// <summary>When a lot's contract ended: the day it was terminated, or the end of its last period.</summary>
     private static DateOnly? EndOf(Lot l) => l.Status switch

@@ -39,6 +39,8 @@ public static class EventStoreSetup
                 options.Projections.Add<MembershipRecordProjection>(ProjectionLifecycle.Inline);
                 options.Schema.For<MembershipRecord>().Index(m => m.Administration).Index(m => m.Central);
                 options.Schema.For<PurchasingCentral>();
+                // The annex's planned measures: a few dozen documents per municipality, each changed once (done or dropped).
+                options.Schema.For<Aankopen.Domain.Measures.PlannedMeasure>().UseOptimisticConcurrency(true);
                 // Async: spans tenders, and a write need not wait for it.
                 options.Projections.Add<ParticipationProjection>(ProjectionLifecycle.Async);
                 // An administration's yearly shares read its own participations of that year only (text[] and GIN, as

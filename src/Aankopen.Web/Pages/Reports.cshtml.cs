@@ -12,11 +12,30 @@ public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
 {
     public int Year { get; private set; }
     public string? Chapter { get; private set; }
+    public IReadOnlyList<MeasureView> Measures { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct) => await ShowAsync(year, ct);
+
+    /// <summary>The cell plans a measure for the coming years; the annex lists it until it is done or dropped.</summary>
+    public async Task<IActionResult> OnPostMeasureAsync(int? year, string domainNl, string domainFr, string textNl, string textFr, int? plannedFrom, CancellationToken ct)
+    {
+        Year = year ?? clock.GetUtcNow().Year;
+        var response = await Api.PlanMeasureAsync("", new PlanMeasureRequest(domainNl ?? "", domainFr ?? "", textNl ?? "", textFr ?? "", plannedFrom ?? Year + 1), ct);
+        return await AfterWriteAsync("measure", response, Text("maatregel-gepland"), $"/reports?year={Year}#measures", () => ShowAsync(year, ct));
+    }
+
+    public async Task<IActionResult> OnPostCloseMeasureAsync(int? year, Guid id, string status, CancellationToken ct)
+    {
+        Year = year ?? clock.GetUtcNow().Year;
+        var response = await Api.CloseMeasureAsync(id, "", new CloseMeasureRequest(status ?? "", Year), ct);
+        return await AfterWriteAsync($"close-{id}", response, Text("maatregel-afgesloten"), $"/reports?year={Year}#measures", () => ShowAsync(year, ct));
+    }
+
+    private async Task<IActionResult> ShowAsync(int? year, CancellationToken ct)
     {
         if (await ComposeAsync(year, ct) is { } blocks)
             Chapter = ChapterHtml.Fragment(blocks);
+        Measures = (await Api.ListMeasuresAsync(ct)).Content ?? [];
         return Page();
     }
 

@@ -34,4 +34,32 @@ public sealed class ReportPageTests(RunningSystem system, Browsers browsers)
         File.Delete(file);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_cell_plans_a_measure_on_the_page_and_the_annex_carries_it_until_it_is_done()
+    {
+        var text = $"Eén contract voor brandstof {Guid.NewGuid():N}"[..40];
+        var page = await browsers.SignedInAsync(system.Site, TestUsers.Cell);
+        var year = DateTime.UtcNow.Year;
+        await page.GotoAsync(new Uri(system.Site, $"reports?year={year}").ToString());
+
+        await page.FillAsync("#measure-domainNl", "Mobiliteit");
+        await page.FillAsync("#measure-domainFr", "Mobilité");
+        await page.FillAsync("#measure-textNl", text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Maatregel plannen" }).ClickAsync();
+        // The French text is missing: said at its field, and what was typed stays.
+        await Assertions.Expect(page.Locator("#measure-textFr-error")).ToBeVisibleAsync();
+        (await page.InputValueAsync("#measure-textNl")).ShouldBe(text);
+        await page.FillAsync("#measure-textFr", "Un seul contrat de carburant");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Maatregel plannen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Maatregel gepland");
+        await Assertions.Expect(page.Locator("article.report li").Filter(new() { HasText = text })).ToContainTextAsync("Mobiliteit: ");
+
+        var row = page.Locator("table.measures tr").Filter(new() { HasText = text });
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Uitgevoerd in {year}" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Maatregel afgesloten");
+        await Assertions.Expect(page.Locator("table.measures tr").Filter(new() { HasText = text })).ToContainTextAsync($"Uitgevoerd in {year}");
+        await Assertions.Expect(page.Locator("article.report li").Filter(new() { HasText = text })).ToContainTextAsync("Uitgevoerd (Mobiliteit)");
+        await page.Context.CloseAsync();
+    }
 }

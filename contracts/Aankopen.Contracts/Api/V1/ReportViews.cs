@@ -17,7 +17,19 @@ public sealed record SynergyReportView(
     ReportFiguresView PreviousYear,
     IReadOnlyList<ReportNameView>? Names = null,
     IReadOnlyList<ReportDecisionView>? Decisions = null,
-    IReadOnlyList<ReportLotView>? Ended = null);
+    IReadOnlyList<ReportLotView>? Ended = null,
+    IReadOnlyList<MeasureView>? Measures = null,
+    IReadOnlyList<MeasureView>? MeasuresDone = null);
+
+/// <summary>A measure planned for the coming years; <c>Status</c> is Planned, Done or Dropped, <c>ClosedIn</c> the year it was.</summary>
+public sealed record MeasureView(Guid Id, string DomainNl, string DomainFr, string TextNl, string TextFr, int PlannedFrom, string Status, int? ClosedIn);
+
+/// <param name="PlannedFrom">The first budget year the measure is planned for.</param>
+public sealed record PlanMeasureRequest(string DomainNl, string DomainFr, string TextNl, string TextFr, int PlannedFrom);
+
+/// <param name="Status">Done or Dropped.</param>
+/// <param name="Year">The year it was done or dropped.</param>
+public sealed record CloseMeasureRequest(string Status, int Year);
 
 /// <summary>An administration's names, as the chapter writes it instead of its code.</summary>
 public sealed record ReportNameView(string Code, string NameNl, string NameFr);

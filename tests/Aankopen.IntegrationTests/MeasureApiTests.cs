@@ -1,0 +1,55 @@
+using System.Net;
+using Aankopen.Contracts.Api.V1;
+using Shouldly;
+using static Aankopen.IntegrationTests.HttpCalls;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>The cell plans measures for the coming years; the annex carries them until they are done or dropped.</summary>
+[Collection(nameof(RunningSystem))]
+public sealed class MeasureApiTests(RunningSystem system)
+{
+    [Fact]
+    public async Task A_measure_is_planned_by_the_cell_read_by_everyone_and_carried_by_the_annex_until_it_is_done()
+    {
+        var text = $"Gezamenlijke aankoop van groene stroom {Guid.NewGuid():N}";
+        var planned = await system.Api.AsAsync<MeasureView>(TestUsers.Cell, HttpMethod.Post, "api/reports/measures",
+            new PlanMeasureRequest(" Energie ", "Énergie", text, "Achat conjoint d'électricité verte", 2031));
+        planned.ShouldSatisfyAllConditions(m => m.DomainNl.ShouldBe("Energie"), m => m.Status.ShouldBe("Planned"), m => m.ClosedIn.ShouldBeNull());
+
+        var seenByOcmw = await system.Api.AsAsync<MeasureView[]>(TestUsers.Of("OCMW"), HttpMethod.Get, "api/reports/measures");
+        seenByOcmw.ShouldContain(m => m.Id == planned.Id);
+        (await system.Api.GetFromJsonAsync<SynergyReportView>("api/reports/synergies/2029", Ct))!.Measures!.ShouldNotContain(m => m.Id == planned.Id);
+        (await system.Api.GetFromJsonAsync<SynergyReportView>("api/reports/synergies/2030", Ct))!.Measures!.ShouldContain(m => m.Id == planned.Id);
+
+        var done = await system.Api.AsAsync<MeasureView>(TestUsers.Cell, HttpMethod.Post, $"api/reports/measures/{planned.Id}/closing", new CloseMeasureRequest("Done", 2031));
+        (done.Status, done.ClosedIn).ShouldBe(("Done", 2031));
+        var annex2031 = (await system.Api.GetFromJsonAsync<SynergyReportView>("api/reports/synergies/2031", Ct))!;
+        annex2031.Measures!.ShouldNotContain(m => m.Id == planned.Id);
+        annex2031.MeasuresDone!.ShouldContain(m => m.Id == planned.Id);
+
+        var again = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/reports/measures/{planned.Id}/closing", new CloseMeasureRequest("Dropped", 2031), null), Ct);
+        (await CodeOfAsync(again, HttpStatusCode.Conflict)).ShouldBe("measure-closed");
+        var unknown = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/reports/measures/{Guid.NewGuid()}/closing", new CloseMeasureRequest("Done", 2031), null), Ct);
+        (await CodeOfAsync(unknown, HttpStatusCode.NotFound)).ShouldBe("measure-not-found");
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_at_its_field_and_plans_nothing()
+    {
+        var before = (await system.Api.GetFromJsonAsync<MeasureView[]>("api/reports/measures", Ct))!.Length;
+        foreach (var (body, field) in new (PlanMeasureRequest, string)[]
+        {
+            (new("", "Énergie", "x", "y", 2027), "domainNl"),
+            (new("Energie", "Énergie", "x", new string('y', 1001), 2027), "textFr"),
+            (new("Energie", "Énergie", "x", "y", 1999), "plannedFrom"),
+        })
+        {
+            var problem = await ProblemAsync(await system.Api.SendAsync(Write(HttpMethod.Post, "api/reports/measures", body, null), Ct), HttpStatusCode.UnprocessableEntity);
+            problem.GetProperty("errors").TryGetProperty(field, out _).ShouldBeTrue(field);
+        }
+        var badStatus = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/reports/measures/{Guid.NewGuid()}/closing", new CloseMeasureRequest("Planned", 2027), null), Ct);
+        (await CodeOfAsync(badStatus, HttpStatusCode.UnprocessableEntity)).ShouldBe("measure-status-invalid");
+        (await system.Api.GetFromJsonAsync<MeasureView[]>("api/reports/measures", Ct))!.Length.ShouldBe(before);
+    }
+}
