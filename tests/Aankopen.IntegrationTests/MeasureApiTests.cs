@@ -52,4 +52,19 @@ public sealed class MeasureApiTests(RunningSystem system)
         (await CodeOfAsync(badStatus, HttpStatusCode.UnprocessableEntity)).ShouldBe("measure-status-invalid");
         (await system.Api.GetFromJsonAsync<MeasureView[]>("api/reports/measures", Ct))!.Length.ShouldBe(before);
     }
+
+    [Fact]
+    public async Task Two_people_closing_the_same_measure_at_once_get_one_close_and_one_refusal()
+    {
+        var planned = await system.Api.AsAsync<MeasureView>(TestUsers.Cell, HttpMethod.Post, "api/reports/measures",
+            new PlanMeasureRequest("Papier", "Papier", $"Eén papiercontract {Guid.NewGuid():N}", "Un seul contrat de papier", 2027));
+
+        var answers = await Task.WhenAll(new[] { "Done", "Dropped" }.Select(status =>
+            system.Api.SendAsync(Write(HttpMethod.Post, $"api/reports/measures/{planned.Id}/closing", new CloseMeasureRequest(status, 2027), null), Ct)));
+
+        answers.Select(a => a.StatusCode).Order().ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
+        var stored = (await system.Api.GetFromJsonAsync<MeasureView[]>("api/reports/measures", Ct))!.Single(m => m.Id == planned.Id);
+        var winner = await answers.Single(a => a.StatusCode == HttpStatusCode.OK).Content.ReadFromJsonAsync<MeasureView>(Ct);
+        stored.Status.ShouldBe(winner!.Status);
+    }
 }

@@ -3,6 +3,7 @@ using Aankopen.Domain;
 using Aankopen.Domain.Measures;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
+using Aankopen.Reports.Synergies;
 using Marten;
 
 namespace Aankopen.Api.Reports;
@@ -29,7 +30,7 @@ public static class MeasureEndpoints
 
     public static async Task<MeasureView[]> List(IQuerySession session, CancellationToken ct) =>
         (await session.Query<PlannedMeasure>().ToListAsync(ct))
-            .OrderBy(m => m.Status != MeasureStatus.Planned).ThenBy(m => m.PlannedFrom).ThenBy(m => m.DomainNl, StringComparer.Ordinal).Select(ToView).ToArray();
+            .OrderBy(m => m.Status != MeasureStatus.Planned).ThenBy(m => m.PlannedFrom).ThenBy(m => m.DomainNl, StringComparer.Ordinal).Select(m => m.ToView()).ToArray();
 
     public static async Task<IResult> Plan(PlanMeasureRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
@@ -43,7 +44,7 @@ public static class MeasureEndpoints
             request.PlannedFrom, MeasureStatus.Planned, null, actor!, clock.GetUtcNow());
         session.Insert(measure);
         await session.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/reports/measures/{measure.Id}", ToView(measure));
+        return TypedResults.Created($"/api/reports/measures/{measure.Id}", measure.ToView());
     }
 
     public static async Task<IResult> Close(Guid id, CloseMeasureRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct)
@@ -69,9 +70,6 @@ public static class MeasureEndpoints
             // Someone closed it meanwhile: say what it is now rather than overwrite it.
             return Problems.From(http, [DomainError.Conflict("measure-closed", (await session.LoadAsync<PlannedMeasure>(id, ct))?.ClosedIn)]);
         }
-        return TypedResults.Ok(ToView(closed));
+        return TypedResults.Ok(closed.ToView());
     }
-
-    public static MeasureView ToView(PlannedMeasure m) =>
-        new(m.Id, m.DomainNl, m.DomainFr, m.TextNl, m.TextFr, m.PlannedFrom, m.Status.ToString(), m.ClosedIn);
 }

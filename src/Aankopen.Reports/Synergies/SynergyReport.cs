@@ -59,7 +59,7 @@ public static class SynergyReport
 
     private static MeasureView[] Measures(IReadOnlyCollection<PlannedMeasure>? measures, Func<PlannedMeasure, bool> shown) =>
         (measures ?? []).Where(shown).OrderBy(m => m.DomainNl, StringComparer.Ordinal).ThenBy(m => m.PlannedFrom).ThenBy(m => m.RecordedAt)
-            .Select(m => new MeasureView(m.Id, m.DomainNl, m.DomainFr, m.TextNl, m.TextFr, m.PlannedFrom, m.Status.ToString(), m.ClosedIn)).ToArray();
+            .Select(m => m.ToView()).ToArray();
 
     /// <summary>When a lot's contract ended: the day it was terminated, or the end of its last period.</summary>
     private static DateOnly? EndOf(Lot l) => l.Status switch
