@@ -167,6 +167,67 @@ public class DecisionTests
             .ShouldHaveSingleItem().AdministrationCode.ShouldBe("GEMEENTE");
     }
 
+    private static IReadOnlyList<FinanceMessage> MessagesOf(JointTender before, object @event) =>
+        FinanceMessages.For(new FinanceEvent(before, JointTender.Transition(before, @event)!, @event, Guid.NewGuid(), "c", Now));
+
+    /// <summary>Awarded while the OCMW's award decision was missing.</summary>
+    private static (object[] History, LotAwarded Awarded) AwaitingOcmw()
+    {
+        object[] history = [.. Published2, .. ConditionsApproved("GEMEENTE", "OCMW"), Decided(3, "GEMEENTE", DecisionKind.Award, 1)];
+        var awarded = AwardLotDecider.Decide(State(history), Award(), Now).Events.OfType<LotAwarded>().Single();
+        return ([.. history, awarded], awarded);
+    }
+
+    [Fact]
+    public void An_award_decision_recorded_after_the_contract_was_terminated_announces_nothing()
+    {
+        var (history, _) = AwaitingOcmw();
+        var terminated = State([.. history, new LotTerminated(TenderId, 1, new DateOnly(2027, 6, 30), "Wanprestatie", Cell, Now)]);
+
+        var late = Decided(4, "OCMW", DecisionKind.Award, 1);
+        MessagesOf(terminated, late).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_share_released_after_a_renewal_is_announced_for_the_current_period()
+    {
+        var (history, awarded) = AwaitingOcmw();
+        var running = State(history).Lots[1].Running!;
+        var renewed = new LotRenewed(TenderId, 1, 1, new DateOnly(2028, 1, 1), new DateOnly(2028, 12, 31), running.AmountExclVat, 21m, running.AmountInclVat,
+            awarded.Shares, Cell, Now);
+        var afterRenewal = State([.. history, renewed]);
+
+        var message = MessagesOf(afterRenewal, Decided(4, "OCMW", DecisionKind.Award, 1)).ShouldHaveSingleItem().ShouldBeOfType<LotAwardedShare>();
+        (message.ContractStart, message.ContractEnd).ShouldBe((new DateOnly(2028, 1, 1), new DateOnly(2028, 12, 31)));
+    }
+
+    [Fact]
+    public void Lifting_an_award_decisions_suspension_releases_nothing_while_the_conditions_are_not_in_force()
+    {
+        object[] history = [.. Published2, .. ConditionsApproved("GEMEENTE", "OCMW"), Decided(3, "GEMEENTE", DecisionKind.Award, 1),
+            Decided(4, "OCMW", DecisionKind.Award, 1), Supervised(4, "OCMW", SupervisionAct.Suspended)];
+        var awarded = AwardLotDecider.Decide(State(history), Award(), Now).Events.OfType<LotAwarded>().Single();
+        var conditionsAnnulled = State([.. history, awarded, Supervised(2, "OCMW", SupervisionAct.Annulled)]);
+
+        var lifted = Supervised(4, "OCMW", SupervisionAct.SuspensionLifted);
+        MessagesOf(conditionsAnnulled, lifted).ShouldBeEmpty();
+        // New conditions in force: now the share waits for nothing any more.
+        var afterLift = JointTender.Transition(conditionsAnnulled, lifted)!;
+        MessagesOf(afterLift, Decided(5, "OCMW")).ShouldHaveSingleItem().ShouldBeOfType<LotAwardedShare>().AdministrationCode.ShouldBe("OCMW");
+    }
+
+    [Fact]
+    public void A_decision_left_undated_or_an_award_decision_before_publication_is_refused()
+    {
+        Recorded(Published2, Record(City, on: DateOnly.MinValue)).Errors.ShouldHaveSingleItem().Code.ShouldBe("decision-date-too-early");
+        object[] open = [Opened("GEMEENTE", "OCMW"), Lot(1), OptIn(1, "GEMEENTE", 1m), Decided(1, "GEMEENTE")];
+        Recorded(open, Record(City, DecisionKind.Award, lot: 1)).Errors.ShouldHaveSingleItem().Code.ShouldBe("not-published");
+        object[] approved = [.. Published2, .. ConditionsApproved("GEMEENTE", "OCMW")];
+        SuperviseDecisionDecider.Decide(State([.. approved, new TenderCancelled(TenderId, "Budget", Cell, Now)]),
+            new SuperviseDecisionCommand("OCMW", 2, SupervisionAct.Suspended, new DateOnly(2026, 11, 19), "G/1", Cell), Now).Errors.ShouldHaveSingleItem()
+            .Code.ShouldBe("tender-cancelled");
+    }
+
     [Fact]
     public void The_supervising_authority_suspends_lifts_or_annuls_and_an_annulment_is_final()
     {

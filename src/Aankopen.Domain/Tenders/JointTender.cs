@@ -188,7 +188,7 @@ public sealed record JointTender(
     {
         Decisions = Decisions.Add(new TenderDecision(e.Number, e.Administration, e.Kind, e.LotNumber, e.Renewal, e.Body, e.BodyName, e.DecidedOn,
             e.Reference, DecisionStanding.InForce, e.RecordedBy, e.RecordedAt)),
-    }, e.Administration, e.Kind, e.LotNumber);
+    }, e.Administration);
 
     public JointTender Apply(DecisionSupervised e)
     {
@@ -200,15 +200,21 @@ public sealed record JointTender(
             _ => DecisionStanding.InForce,
         };
         var state = this with { Decisions = Decisions.Replace(decision, decision with { Standing = standing }) };
-        return standing == DecisionStanding.InForce ? Released(state, decision.Administration, decision.Kind, decision.LotNumber) : state;
+        return standing == DecisionStanding.InForce ? Released(state, decision.Administration) : state;
     }
 
-    /// <summary>An award decision in force releases the administration's awarded share that waited for it.</summary>
-    private static JointTender Released(JointTender state, string administration, DecisionKind kind, int? lotNumber) =>
-        kind == DecisionKind.Award && lotNumber is { } number && state.Lots.GetValueOrDefault(number)?.Award is { } award
-            && award.AwaitingDecision.Contains(administration)
-            ? state.WithLot(number, lot => lot with { Award = award with { AwaitingDecision = award.AwaitingDecision.Remove(administration) } })
-            : state;
+    /// <summary>
+    /// A share that waited is released once both the administration's conditions and its award decision are in force
+    /// (whichever came last), and only while the lot's contract still runs with a share for it: a contract that ended or
+    /// moved on without it was never committed, so there is nothing to announce.
+    /// </summary>
+    private static JointTender Released(JointTender state, string administration) =>
+        state.GapIn(administration, DecisionKind.Conditions) is not null
+            ? state
+            : state.Lots.Values.Where(lot => lot is { Status: LotStatus.Awarded, Award: { } award, Running: { } running }
+                    && award.AwaitingDecision.Contains(administration) && running.Shares.Any(s => s.Administration == administration)
+                    && state.GapIn(administration, DecisionKind.Award, lot.Number) is null)
+                .Aggregate(state, (s, lot) => s.WithLot(lot.Number, l => l with { Award = l.Award! with { AwaitingDecision = l.Award.AwaitingDecision.Remove(administration) } }));
 
     /// <summary>
     /// The administration's current decision on this point: the latest one not annulled (in force or suspended); null

@@ -17,10 +17,13 @@ public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
     public async Task<IActionResult> OnGetAsync(int? year, CancellationToken ct) => await ShowAsync(year, ct);
 
     /// <summary>The cell plans a measure for the coming years; the annex lists it until it is done or dropped.</summary>
-    public async Task<IActionResult> OnPostMeasureAsync(int? year, string domainNl, string domainFr, string textNl, string textFr, int? plannedFrom, CancellationToken ct)
+    public async Task<IActionResult> OnPostMeasureAsync(int? year, string domainNl, string domainFr, string textNl, string textFr, CancellationToken ct)
     {
         Year = year ?? clock.GetUtcNow().Year;
-        var response = await Api.PlanMeasureAsync("", new PlanMeasureRequest(domainNl ?? "", domainFr ?? "", textNl ?? "", textFr ?? "", plannedFrom ?? Year + 1), ct);
+        // Left empty, the next budget year; typed but not a year, sent as such so the API says what is wrong at the field.
+        var typed = Request.Form["plannedFrom"].ToString();
+        var plannedFrom = typed.Length == 0 ? Year + 1 : int.TryParse(typed, out var from) ? from : 0;
+        var response = await Api.PlanMeasureAsync("", new PlanMeasureRequest(domainNl ?? "", domainFr ?? "", textNl ?? "", textFr ?? "", plannedFrom), ct);
         return await AfterWriteAsync("measure", response, Text("maatregel-gepland"), $"/reports?year={Year}#measures", () => ShowAsync(year, ct));
     }
 

@@ -65,20 +65,26 @@ public static class FinanceMessages
                 .Select(share => (FinanceMessage)AwardedShare(e.After, lot, share, Envelope.To(e, share.Administration))))
             .ToArray();
 
+    /// <remarks>
+    /// Released late, a share is announced for the contract's current period and the administration's share of it, so
+    /// a renewal that went on meanwhile is not lost and nothing is left to release for periods that already ended.
+    /// </remarks>
     private static LotAwardedShare AwardedShare(JointTender tender, Lot lot, AwardShare share, Envelope envelope)
     {
         var award = lot.Award!;
+        var (start, end) = lot.Running is { } running ? (running.PeriodStart, running.PeriodEnd) : (award.ContractStart, award.ContractEnd);
+        var current = lot.Running?.Shares.FirstOrDefault(s => s.Administration == share.Administration) ?? share;
         return envelope.Seal(new LotAwardedShare
         {
             TenderTitleNl = tender.TitleNl,
             TenderTitleFr = tender.TitleFr,
             Supplier = new Supplier(award.SupplierName, award.SupplierId),
-            ShareExclVat = share.AmountExclVat,
+            ShareExclVat = current.AmountExclVat,
             VatRate = lot.VatRate,
-            ShareInclVat = share.AmountInclVat,
-            BudgetLine = share.BudgetLine,
-            ContractStart = award.ContractStart,
-            ContractEnd = award.ContractEnd,
+            ShareInclVat = current.AmountInclVat,
+            BudgetLine = current.BudgetLine,
+            ContractStart = start,
+            ContractEnd = end,
             AwardedBy = award.AwardedBy,
             AwardedAt = award.AwardedAt,
         }, tender, lot);

@@ -41,7 +41,9 @@ public static class DecisionRules
                 : DomainError.Invalid("decision-lot-not-taken", "lotNumber", number);
         if (!share || lot.Running is not { } running)
             return DomainError.Invalid("decision-lot-not-running", "lotNumber", number);
-        return renewal is { } n && n >= 1 && n <= running.PossibleRenewals
+        if (renewal is not { } n)
+            return DomainError.Invalid("decision-renewal-required", "renewal");
+        return n >= 1 && n <= running.PossibleRenewals
             ? null
             : DomainError.Invalid("decision-renewal-invalid", "renewal", renewal, running.PossibleRenewals);
     }

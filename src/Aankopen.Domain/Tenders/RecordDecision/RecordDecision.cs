@@ -27,13 +27,20 @@ public static class RecordDecisionDecider
             InputChecks.MissingText(command.Reference, "reference", 100, "decision-reference"),
             DecisionRules.BodyUnfit(command.Administration, command.Body, command.BodyName),
             command.DecidedOn > BrusselsCalendar.DateOf(now)
-                ? DomainError.Invalid("decision-date-future", "decidedOn", Spoken.Date(command.DecidedOn)) : null,
+                ? DomainError.Invalid("decision-date-future", "decidedOn", Spoken.Date(command.DecidedOn))
+                // A body approves the conditions shortly before the tender opens, never years before (nor on 1 January of year 1, a date left out).
+                : command.DecidedOn < EarliestDecision(tender)
+                    ? DomainError.Invalid("decision-date-too-early", "decidedOn", Spoken.Date(command.DecidedOn), Spoken.Date(EarliestDecision(tender)))
+                    : null,
             DecisionRules.SubjectInvalid(tender, code, command.Kind, command.LotNumber, command.Renewal),
         };
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);
 
+        // An administration awards its share on the offers, which come after the tender's publication.
+        if (command.Kind == DecisionKind.Award && tender.Status != TenderStatus.Published)
+            return DomainError.Conflict("not-published", tender.Reference);
         if (tender.DecisionOf(code, command.Kind, command.LotNumber, command.Renewal) is { } earlier)
             return DomainError.Conflict("decision-already-recorded", earlier.Number, earlier.Reference, Spoken.Date(earlier.DecidedOn));
         // An administration awards its share on the conditions it approved: not before, nor while that approval is suspended.
@@ -44,4 +51,6 @@ public static class RecordDecisionDecider
             command.Body, command.Body == DecidingBody.Other ? command.BodyName!.Trim() : null, command.DecidedOn, command.Reference.Trim(),
             command.Actor, now));
     }
+
+    private static DateOnly EarliestDecision(JointTender tender) => BrusselsCalendar.DateOf(tender.OpenedAt).AddYears(-1);
 }

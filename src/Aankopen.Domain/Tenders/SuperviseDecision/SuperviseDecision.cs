@@ -7,6 +7,8 @@ public static class SuperviseDecisionDecider
 {
     public static Decision Decide(JointTender tender, SuperviseDecisionCommand command, DateTimeOffset now)
     {
+        if (TenderRules.Cancelled(tender) is { } cancelled)
+            return cancelled;
         // Another administration's decision is not found, rather than refused: its numbers are not this one's business.
         if (tender.Decisions.Find(d => d.Number == command.Number && d.Administration == command.Administration) is not { } decision)
             return DomainError.NotFound("decision-not-found", command.Number, tender.Reference);
