@@ -9,28 +9,35 @@ namespace Aankopen.IntegrationTests;
 [Collection(nameof(RunningSystem))]
 public sealed class MeasureApiTests(RunningSystem system)
 {
+    /// <summary>The service's year: the Brussels one.</summary>
+    private static int ThisYear => Aankopen.Domain.BrusselsCalendar.DateOf(DateTimeOffset.UtcNow).Year;
+
     [Fact]
     public async Task A_measure_is_planned_by_the_cell_read_by_everyone_and_carried_by_the_annex_until_it_is_done()
     {
         var text = $"Gezamenlijke aankoop van groene stroom {Guid.NewGuid():N}";
+        var year = ThisYear;
         var planned = await system.Api.AsAsync<MeasureView>(TestUsers.Cell, HttpMethod.Post, "api/reports/measures",
-            new PlanMeasureRequest(" Energie ", "Énergie", text, "Achat conjoint d'électricité verte", 2031));
+            new PlanMeasureRequest(" Energie ", "Énergie", text, "Achat conjoint d'électricité verte", year + 1));
         planned.ShouldSatisfyAllConditions(m => m.DomainNl.ShouldBe("Energie"), m => m.Status.ShouldBe("Planned"), m => m.ClosedIn.ShouldBeNull());
 
         var seenByOcmw = await system.Api.AsAsync<MeasureView[]>(TestUsers.Of("OCMW"), HttpMethod.Get, "api/reports/measures");
         seenByOcmw.ShouldContain(m => m.Id == planned.Id);
-        (await system.Api.GetFromJsonAsync<SynergyReportView>("api/reports/synergies/2029", Ct))!.Measures!.ShouldNotContain(m => m.Id == planned.Id);
-        (await system.Api.GetFromJsonAsync<SynergyReportView>("api/reports/synergies/2030", Ct))!.Measures!.ShouldContain(m => m.Id == planned.Id);
+        (await system.Api.GetFromJsonAsync<SynergyReportView>($"api/reports/synergies/{year - 1}", Ct))!.Measures!.ShouldNotContain(m => m.Id == planned.Id);
+        (await system.Api.GetFromJsonAsync<SynergyReportView>($"api/reports/synergies/{year}", Ct))!.Measures!.ShouldContain(m => m.Id == planned.Id);
 
-        var done = await system.Api.AsAsync<MeasureView>(TestUsers.Cell, HttpMethod.Post, $"api/reports/measures/{planned.Id}/closing", new CloseMeasureRequest("Done", 2031));
-        (done.Status, done.ClosedIn).ShouldBe(("Done", 2031));
-        var annex2031 = (await system.Api.GetFromJsonAsync<SynergyReportView>("api/reports/synergies/2031", Ct))!;
-        annex2031.Measures!.ShouldNotContain(m => m.Id == planned.Id);
-        annex2031.MeasuresDone!.ShouldContain(m => m.Id == planned.Id);
+        // Not in a year still to come.
+        var ahead = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/reports/measures/{planned.Id}/closing", new CloseMeasureRequest("Done", year + 1), null), Ct);
+        (await CodeOfAsync(ahead, HttpStatusCode.UnprocessableEntity)).ShouldBe("measure-year-invalid");
+        var done = await system.Api.AsAsync<MeasureView>(TestUsers.Cell, HttpMethod.Post, $"api/reports/measures/{planned.Id}/closing", new CloseMeasureRequest("Done", year));
+        (done.Status, done.ClosedIn).ShouldBe(("Done", year));
+        var annex = (await system.Api.GetFromJsonAsync<SynergyReportView>($"api/reports/synergies/{year}", Ct))!;
+        annex.Measures!.ShouldNotContain(m => m.Id == planned.Id);
+        annex.MeasuresDone!.ShouldContain(m => m.Id == planned.Id);
 
-        var again = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/reports/measures/{planned.Id}/closing", new CloseMeasureRequest("Dropped", 2031), null), Ct);
+        var again = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/reports/measures/{planned.Id}/closing", new CloseMeasureRequest("Dropped", year), null), Ct);
         (await CodeOfAsync(again, HttpStatusCode.Conflict)).ShouldBe("measure-closed");
-        var unknown = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/reports/measures/{Guid.NewGuid()}/closing", new CloseMeasureRequest("Done", 2031), null), Ct);
+        var unknown = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/reports/measures/{Guid.NewGuid()}/closing", new CloseMeasureRequest("Done", year), null), Ct);
         (await CodeOfAsync(unknown, HttpStatusCode.NotFound)).ShouldBe("measure-not-found");
     }
 
@@ -57,10 +64,10 @@ public sealed class MeasureApiTests(RunningSystem system)
     public async Task Two_people_closing_the_same_measure_at_once_get_one_close_and_one_refusal()
     {
         var planned = await system.Api.AsAsync<MeasureView>(TestUsers.Cell, HttpMethod.Post, "api/reports/measures",
-            new PlanMeasureRequest("Papier", "Papier", $"Eén papiercontract {Guid.NewGuid():N}", "Un seul contrat de papier", 2027));
+            new PlanMeasureRequest("Papier", "Papier", $"Eén papiercontract {Guid.NewGuid():N}", "Un seul contrat de papier", ThisYear));
 
         var answers = await Task.WhenAll(new[] { "Done", "Dropped" }.Select(status =>
-            system.Api.SendAsync(Write(HttpMethod.Post, $"api/reports/measures/{planned.Id}/closing", new CloseMeasureRequest(status, 2027), null), Ct)));
+            system.Api.SendAsync(Write(HttpMethod.Post, $"api/reports/measures/{planned.Id}/closing", new CloseMeasureRequest(status, ThisYear), null), Ct)));
 
         answers.Select(a => a.StatusCode).Order().ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
         var stored = (await system.Api.GetFromJsonAsync<MeasureView[]>("api/reports/measures", Ct))!.Single(m => m.Id == planned.Id);

@@ -26,10 +26,12 @@ public sealed class MeasureTests
     [Fact]
     public void A_measure_is_closed_once_as_done_or_dropped_in_a_year_it_could_be()
     {
-        MeasureRules.CheckClosing(Measure(2027), MeasureStatus.Done, 2026).ShouldBeNull();
-        MeasureRules.CheckClosing(Measure(2027), MeasureStatus.Planned, 2027)!.Code.ShouldBe("measure-status-invalid");
-        MeasureRules.CheckClosing(Measure(2027), MeasureStatus.Done, 2025)!.Code.ShouldBe("measure-year-invalid");
-        var closed = MeasureRules.CheckClosing(Measure(2027, MeasureStatus.Dropped, 2027), MeasureStatus.Done, 2028)!;
+        MeasureRules.CheckClosing(Measure(2027), MeasureStatus.Done, 2026, currentYear: 2027).ShouldBeNull();
+        MeasureRules.CheckClosing(Measure(2027), MeasureStatus.Planned, 2027, currentYear: 2027)!.Code.ShouldBe("measure-status-invalid");
+        MeasureRules.CheckClosing(Measure(2027), MeasureStatus.Done, 2025, currentYear: 2027)!.Code.ShouldBe("measure-year-invalid");
+        // Not in a year still to come.
+        MeasureRules.CheckClosing(Measure(2027), MeasureStatus.Done, 2028, currentYear: 2027)!.Nl.ShouldContain("van 2026 tot 2027");
+        var closed = MeasureRules.CheckClosing(Measure(2027, MeasureStatus.Dropped, 2027), MeasureStatus.Done, 2028, currentYear: 2028)!;
         (closed.Code, closed.Kind).ShouldBe(("measure-closed", Aankopen.Domain.ErrorKind.Conflict));
         MeasureRules.CheckPlanned(" ", "x", "x", "x", 2027).Single().Field.ShouldBe("domainNl");
         MeasureRules.CheckPlanned("x", "x", "x", "x", 1999).Single().Field.ShouldBe("plannedFrom");

@@ -56,7 +56,7 @@ public static class MeasureEndpoints
             return Problems.From(http, [DomainError.Invalid("measure-status-invalid", "status", InputChecks.Shorten(request.Status))]);
         if (await session.LoadAsync<PlannedMeasure>(id, ct) is not { } measure)
             return Problems.Single(http, StatusCodes.Status404NotFound, "measure-not-found", id);
-        if (MeasureRules.CheckClosing(measure, status, request.Year) is { } refused)
+        if (MeasureRules.CheckClosing(measure, status, request.Year, BrusselsCalendar.Today(clock).Year) is { } refused)
             return Problems.From(http, [refused]);
 
         var closed = measure with { Status = status, ClosedIn = request.Year, ClosedBy = actor, ClosedAt = clock.GetUtcNow() };

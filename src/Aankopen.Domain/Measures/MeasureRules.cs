@@ -13,15 +13,18 @@ public static class MeasureRules
             InputChecks.YearOutOfRange(plannedFrom) is null ? null : DomainError.Invalid("year-invalid", "plannedFrom"),
         }.OfType<DomainError>().ToArray();
 
-    /// <summary>Done or dropped once, in a year from the one it was planned for (or the year before, when it was planned ahead).</summary>
-    public static DomainError? CheckClosing(PlannedMeasure measure, MeasureStatus status, int year)
+    /// <summary>
+    /// Done or dropped once, in a year from the one before it was planned for (it may be done ahead) up to the current
+    /// year in Brussels: what happens next year is not recorded yet.
+    /// </summary>
+    public static DomainError? CheckClosing(PlannedMeasure measure, MeasureStatus status, int year, int currentYear)
     {
         if (status == MeasureStatus.Planned)
             return DomainError.Invalid("measure-status-invalid", "status", status.ToString());
         if (measure.Status != MeasureStatus.Planned)
             return DomainError.Conflict("measure-closed", measure.ClosedIn);
-        return year < measure.PlannedFrom - 1 || InputChecks.YearOutOfRange(year) is not null
-            ? DomainError.Invalid("measure-year-invalid", "year", year, measure.PlannedFrom - 1)
+        return year < measure.PlannedFrom - 1 || year > currentYear
+            ? DomainError.Invalid("measure-year-invalid", "year", year, measure.PlannedFrom - 1, currentYear)
             : null;
     }
 }

@@ -19,7 +19,7 @@ public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
     /// <summary>The cell plans a measure for the coming years; the annex lists it until it is done or dropped.</summary>
     public async Task<IActionResult> OnPostMeasureAsync(int? year, string domainNl, string domainFr, string textNl, string textFr, CancellationToken ct)
     {
-        Year = year ?? clock.GetUtcNow().Year;
+        Year = year ?? Aankopen.Domain.BrusselsCalendar.Today(clock).Year;
         // Left empty, the next budget year; typed but not a year, sent as such so the API says what is wrong at the field.
         var typed = Request.Form["plannedFrom"].ToString();
         var plannedFrom = typed.Length == 0 ? Year + 1 : int.TryParse(typed, out var from) ? from : 0;
@@ -29,7 +29,7 @@ public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
 
     public async Task<IActionResult> OnPostCloseMeasureAsync(int? year, Guid id, string status, CancellationToken ct)
     {
-        Year = year ?? clock.GetUtcNow().Year;
+        Year = year ?? Aankopen.Domain.BrusselsCalendar.Today(clock).Year;
         var response = await Api.CloseMeasureAsync(id, "", new CloseMeasureRequest(status ?? "", Year), ct);
         return await AfterWriteAsync($"close-{id}", response, Text("maatregel-afgesloten"), $"/reports?year={Year}#measures", () => ShowAsync(year, ct));
     }
@@ -52,7 +52,7 @@ public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
 
     public Task<IActionResult> OnGetCsvAsync(int? year, CancellationToken ct)
     {
-        Year = year ?? clock.GetUtcNow().Year;
+        Year = year ?? Aankopen.Domain.BrusselsCalendar.Today(clock).Year;
         return DownloadAsync(Api.ExportSynergyCsvAsync(Year, Language.IsFrench ? "fr" : "nl", ct), FileName("csv"), ct);
     }
 
@@ -60,7 +60,7 @@ public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
 
     private async Task<IReadOnlyList<Block>?> ComposeAsync(int? year, CancellationToken ct)
     {
-        Year = year ?? clock.GetUtcNow().Year;
+        Year = year ?? Aankopen.Domain.BrusselsCalendar.Today(clock).Year;
         return Accepted(await Api.GetSynergyReportAsync(Year, ct)) is SynergyReportView report
             ? SynergyChapter.Compose(report, Language.IsFrench, DateOnly.FromDateTime(Language.ToBrussels(clock.GetUtcNow())))
             : null;

@@ -40,7 +40,7 @@ public sealed class ReportPageTests(RunningSystem system, Browsers browsers)
     {
         var text = $"Eén contract voor brandstof {Guid.NewGuid():N}"[..40];
         var page = await browsers.SignedInAsync(system.Site, TestUsers.Cell);
-        var year = DateTime.UtcNow.Year;
+        var year = Aankopen.Domain.BrusselsCalendar.DateOf(DateTimeOffset.UtcNow).Year;
         await page.GotoAsync(new Uri(system.Site, $"reports?year={year}").ToString());
 
         await page.FillAsync("#measure-domainNl", "Mobiliteit");
