@@ -29,6 +29,14 @@ public static class FinanceCalls
         MembershipChanged m => Call($"{m.CentralCode} ({m.Change}, {m.DecisionReference})",
             (finance, _, ct) => finance.RecordMembershipAsync(m.BusinessKey, new MembershipRequest(m.AdministrationCode, m.MembershipId, m.Change.ToString(),
                 m.CentralCode, $"{m.CentralNameNl} / {m.CentralNameFr}", m.Categories, m.CpvDivisions, m.Start, m.End, m.DecisionReference), ct)),
+        FrameworkShareAnnounced m => Call($"{Lot(m)}, raamovereenkomst/accord-cadre, periode/période {m.Renewal}",
+            (finance, text, ct) => finance.AnnounceFrameworkAsync(m.BusinessKey, new FrameworkRequest(m.AdministrationCode, m.BudgetLine, m.Renewal,
+                m.ShareExclVat, m.VatRate, m.ShareInclVat, m.Supplier.Name, m.Supplier.Identifier, m.PeriodStart, m.PeriodEnd, m.TenderReference,
+                m.LotNumber, text), ct)),
+        OrderPlaced m => Call($"{Lot(m)}, bestelling/commande {m.OrderReference}",
+            (finance, text, ct) => finance.BookCommitmentAsync(m.BusinessKey, new CommitmentRequest(m.AdministrationCode, m.BudgetLine, m.AmountExclVat,
+                m.VatRate, m.AmountInclVat, m.Supplier.Name, m.Supplier.Identifier, m.OrderedOn, m.PeriodEnd, m.TenderReference, m.LotNumber, text,
+                CommitmentKind.Order, m.OrderReference), ct)),
         _ => throw new NotSupportedException($"No finance-system call is known for {message.GetType().Name}; add it to {nameof(FinanceCalls)}."),
     };
 

@@ -18,6 +18,10 @@ public interface IFinanceSystemApi
     Task<Receipt> RecordMembershipAsync(
         [Header(FinanceSystemHeaders.IdempotencyKey)] string idempotencyKey, [Body] MembershipRequest request, CancellationToken ct);
 
+    [Post("/frameworks")]
+    Task<Receipt> AnnounceFrameworkAsync(
+        [Header(FinanceSystemHeaders.IdempotencyKey)] string idempotencyKey, [Body] FrameworkRequest request, CancellationToken ct);
+
     [Post("/releases")]
     Task<Receipt> ReleaseAsync(
         [Header(FinanceSystemHeaders.IdempotencyKey)] string idempotencyKey, [Body] ReleaseRequest request, CancellationToken ct);

@@ -16,7 +16,7 @@ public static class CommitmentEndpoints
         var contract = app.MapGroup("/systems/{system}").WithGroupName(ContractDocument).WithTags("Finance system");
         contract.MapPost("/commitments", (string system, CommitmentRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
                 BookAsync(system, request.AdministrationCode, request, l => l.Commitments, "commitments", http, ledgers, clock, ct))
-            .WithName("BookCommitment").WithSummary("Book a budget commitment for an award or a renewal")
+            .WithName("BookCommitment").WithSummary("Book a budget commitment for a fixed contract's award or renewal, or for an order under a framework agreement")
             .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
         contract.MapPost("/reservations", (string system, ReservationRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
                 BookAsync(system, request.AdministrationCode, request, l => l.Reservations, "reservations", http, ledgers, clock, ct))
@@ -25,6 +25,11 @@ public static class CommitmentEndpoints
         contract.MapPost("/releases", (string system, ReleaseRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
                 BookAsync(system, request.AdministrationCode, request, l => l.Releases, "releases", http, ledgers, clock, ct))
             .WithName("Release").WithSummary("Release what was reserved or committed for a lot")
+            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
+
+        contract.MapPost("/frameworks", (string system, FrameworkRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
+                BookAsync(system, request.AdministrationCode, request, l => l.Frameworks, "frameworks", http, ledgers, clock, ct))
+            .WithName("AnnounceFramework").WithSummary("Record the administration's ceiling under a framework agreement for one period; nothing is committed")
             .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
 
         contract.MapPost("/memberships", (string system, MembershipRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
@@ -38,6 +43,7 @@ public static class CommitmentEndpoints
         sandbox.MapGet("/reservations", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Reservations.All));
         sandbox.MapGet("/releases", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Releases.All));
         sandbox.MapGet("/memberships", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Memberships.All));
+        sandbox.MapGet("/frameworks", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Frameworks.All));
         sandbox.MapGet("/rejections", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Rejections));
         sandbox.MapGet("/faults", (string system, Ledgers ledgers) => TypedResults.Ok(ledgers.For(system).Faults.Current));
         sandbox.MapPut("/faults", (string system, FaultRequest fault, Ledgers ledgers) =>

@@ -54,6 +54,7 @@ public sealed class Ledger(string system)
     public Journal<ReservationRequest> Reservations { get; } = new($"{system}-R");
     public Journal<ReleaseRequest> Releases { get; } = new($"{system}-V");
     public Journal<MembershipRequest> Memberships { get; } = new($"{system}-M");
+    public Journal<FrameworkRequest> Frameworks { get; } = new($"{system}-F");
     public FaultPlan Faults { get; } = new();
 
     public void Reject(string idempotencyKey, string reason, object request, DateTimeOffset now)

@@ -25,11 +25,17 @@ public static class OverviewPage
             html.Append(CultureInfo.InvariantCulture, $"<h2>{Encode(ledger.System)}</h2>");
             if (ledger.Faults.Current.Mode != FaultMode.None)
                 html.Append(CultureInfo.InvariantCulture, $"<p class=fault>Storing actief / panne active : {ledger.Faults.Current}</p>");
-            html.Append("<h3>Vastleggingen / Engagements</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Soort</th><th>Leverancier</th><th>Budgetartikel</th><th>Excl. btw</th><th>Incl. btw</th><th>Periode</th><th>Herhaald</th></tr>");
+            html.Append("<h3>Vastleggingen / Engagements</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Soort</th><th>Bestelbon</th><th>Leverancier</th><th>Budgetartikel</th><th>Excl. btw</th><th>Incl. btw</th><th>Periode</th><th>Herhaald</th></tr>");
             foreach (var e in ledger.Commitments.All)
             {
                 var r = e.Request;
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{r.Kind}</td><td>{Encode(r.SupplierName)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td class=num>{Money(r.AmountInclVat)}</td><td>{r.PeriodStart:dd/MM/yyyy} – {r.PeriodEnd:dd/MM/yyyy}</td><td class=num>{e.Replays}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{r.Kind}</td><td>{Encode(r.OrderReference)}</td><td>{Encode(r.SupplierName)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td class=num>{Money(r.AmountInclVat)}</td><td>{r.PeriodStart:dd/MM/yyyy} – {r.PeriodEnd:dd/MM/yyyy}</td><td class=num>{e.Replays}</td></tr>");
+            }
+            html.Append("</table><h3>Raamovereenkomsten (plafond, niets vastgelegd) / Accords-cadres (plafond, rien d'engagé)</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Periode nr.</th><th>Budgetartikel</th><th>Excl. btw</th><th>Incl. btw</th><th>Periode</th></tr>");
+            foreach (var e in ledger.Frameworks.All)
+            {
+                var r = e.Request;
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td class=num>{r.Renewal}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td class=num>{Money(r.AmountInclVat)}</td><td>{r.PeriodStart:dd/MM/yyyy} – {r.PeriodEnd:dd/MM/yyyy}</td></tr>");
             }
             html.Append("</table><h3>Voorlopige reserveringen / Réservations provisoires</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Wijziging</th><th>Budgetartikel</th><th>Excl. btw</th><th>Hoeveelheid</th></tr>");
             foreach (var e in ledger.Reservations.All)

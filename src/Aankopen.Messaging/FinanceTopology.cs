@@ -29,6 +29,8 @@ public static class FinanceTopology
         cfg.Route<LotRenewedShare>([]);
         cfg.Route<RenewalDue>([]);
         cfg.Route<MembershipChanged>([]);
+        cfg.Route<FrameworkShareAnnounced>([]);
+        cfg.Route<OrderPlaced>([]);
         cfg.Message<DeliveryReport>(m => m.SetEntityName(DeliveryReport.Exchange));
         cfg.Publish<DeliveryReport>(p => p.ExchangeType = "fanout");
         cfg.Message<DeliveryReportBatch>(m => m.SetEntityName(DeliveryReport.Exchange));

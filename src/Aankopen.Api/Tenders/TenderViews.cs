@@ -1,3 +1,4 @@
+using Aankopen.Api.Tenders.Orders;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.Thresholds;
@@ -19,20 +20,20 @@ public static class TenderViews
         scope.SeesAll || scope.Administrations.Contains(t.LeadAdministration) || t.InvitedAdministrations.Any(scope.Administrations.Contains);
 
     /// <summary>The only way to make a tender's view: the caller's scope decides what it holds, here, not afterwards.</summary>
-    public static TenderView ToView(this JointTender t, long version, ProcedureThresholds thresholds, UserScope scope)
+    public static TenderView ToView(this JointTender t, long version, ProcedureThresholds thresholds, UserScope scope, OrderWarning? warning = null)
     {
-        var whole = WholeView(t, version, thresholds);
+        var whole = WholeView(t, version, thresholds, warning ?? OrderWarning.Default);
         return scope.SeesAll ? whole : OwnFiguresOnly(whole, scope.Administrations);
     }
 
-    private static TenderView WholeView(JointTender t, long version, ProcedureThresholds thresholds)
+    private static TenderView WholeView(JointTender t, long version, ProcedureThresholds thresholds, OrderWarning warning)
     {
         var cpv = Aankopen.Domain.CpvVocabulary.Find(t.MainCpv);
         return new(
             t.Id, version, t.Reference, t.TitleNl, t.TitleFr, t.MainCpv, t.Subject.ToString(), t.Procedure, t.LeadAdministration,
             t.InvitedAdministrations, t.OptInDeadline, t.Status.ToString(), t.OpenedBy, t.OpenedAt, t.PublicationReference, t.PublishedOn,
             t.CancellationReason,
-            t.Lots.Values.Select(ToView).ToArray(),
+            t.Lots.Values.Select(l => ToView(l, warning)).ToArray(),
             Matrix(t),
             Totals(t),
             thresholds.WarningsFor(t).Select(w => new WarningView(w.Code, w.Nl, w.Fr)).ToArray(),
@@ -49,9 +50,9 @@ public static class TenderViews
         r.State.LeadAdministration, r.Administrations, r.State.OptInDeadline, r.State.Lots.Count, r.EstimatedTotalExclVat,
         r.AwardedTotalExclVat);
 
-    private static LotView ToView(Lot l) => ToView(l, Aankopen.Domain.CpvVocabulary.Find(l.Cpv));
+    private static LotView ToView(Lot l, OrderWarning warning) => ToView(l, Aankopen.Domain.CpvVocabulary.Find(l.Cpv), warning);
 
-    private static LotView ToView(Lot l, Aankopen.Domain.CpvVocabulary.Entry? cpv) => new(
+    private static LotView ToView(Lot l, Aankopen.Domain.CpvVocabulary.Entry? cpv, OrderWarning warning) => new(
         l.Number, l.Title, l.Cpv, l.EstimatedValueExclVat, l.VatRate,
         new ContractTermsView(l.Terms.Start, l.Terms.InitialMonths, l.Terms.Renewable, l.Terms.RenewalMonths, l.Terms.MaxRenewals,
             l.Terms.NoticeDays, l.Terms.TotalMonths, l.Terms.LongerDurationJustification),
@@ -60,7 +61,7 @@ public static class TenderViews
         l.Award is { } a
             ? new AwardView(a.SupplierName, a.SupplierId, a.AmountExclVat, a.AmountInclVat, a.ContractStart, a.ContractEnd, a.AwardedAt,
                 a.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray(), a.DecidedOn, a.ConcludedOn,
-                a.AwaitingDecision)
+                a.AwaitingDecision, a.Agreement.ToString())
             : null,
         l.Ending, l.TerminatedOn,
         l.Running is { } r
@@ -69,7 +70,11 @@ public static class TenderViews
                 r.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray(), r.Declined)
             : null,
         l.Terms.OverFullDuration(l.EstimatedValueExclVat),
-        cpv?.Nl, cpv?.Fr);
+        cpv?.Nl, cpv?.Fr,
+        l.Award?.Agreement == AgreementKind.Framework ? Consumption.Of(l).Select(warning.ToView).ToArray() : null,
+        l.Award?.Agreement == AgreementKind.Framework
+            ? l.Orders.Select(o => new OrderView(o.Number, o.Administration, o.Renewal, o.OrderedOn, o.Reference, o.AmountExclVat, o.AmountInclVat, o.BudgetLine)).ToArray()
+            : null);
 
     private static OptInMatrixView Matrix(JointTender t) => new(
         t.InvitedAdministrations,
@@ -92,6 +97,9 @@ public static class TenderViews
                 OptIns = l.OptIns.Where(o => own.Contains(o.Administration)).ToArray(),
                 Award = l.Award is null ? null : l.Award with { Shares = l.Award.Shares.Select(Share).ToArray() },
                 Running = l.Running is null ? null : l.Running with { Shares = l.Running.Shares.Select(Share).ToArray() },
+                // What an administration orders is its own business, like its budget lines.
+                Consumption = l.Consumption?.Where(c => own.Contains(c.Administration)).ToArray(),
+                Orders = l.Orders?.Where(o => own.Contains(o.Administration)).ToArray(),
             }).ToArray(),
             Matrix = view.Matrix with
             {

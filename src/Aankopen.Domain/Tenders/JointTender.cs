@@ -52,6 +52,9 @@ public sealed record Award(
 
     /// <summary>Who recorded the award, as the finance message of a share released later still says.</summary>
     public string AwardedBy { get; init; } = "";
+
+    /// <summary>Fixed for awards recorded before the kind was kept: their finance systems booked the award as the commitment.</summary>
+    public AgreementKind Agreement { get; init; } = AgreementKind.Fixed;
 }
 
 /// <param name="Ending">Why the lot ended without (NotAwarded) or before the end of (Terminated) its contract.</param>
@@ -69,7 +72,16 @@ public sealed record Lot(
     DateOnly? TerminatedOn = null,
     RunningContract? Running = null)
 {
+    /// <summary>The orders placed under a framework agreement, in the order they were recorded.</summary>
+    public ImmutableList<FrameworkOrder> Orders { get; init; } = [];
+
+    /// <summary>What the purchasing cell allowed administrations to order beyond their share.</summary>
+    public ImmutableList<CeilingRaise> Raises { get; init; } = [];
+
     public OptIn? OptInOf(string administration) => OptIns.Find(o => o.Administration == administration);
+
+    /// <summary>The administration's share of the contract's current period; null when it has none (or the lot does not run).</summary>
+    public AwardShare? RunningShareOf(string administration) => Running?.Shares.FirstOrDefault(s => s.Administration == administration);
 }
 
 /// <summary>
@@ -147,6 +159,7 @@ public sealed record JointTender(
         {
             AwaitingDecision = [.. e.AwaitingDecision ?? []],
             AwardedBy = e.AwardedBy,
+            Agreement = e.Agreement ?? AgreementKind.Fixed,
         },
         Running = new RunningContract(0, ContractPeriods.PossibleRenewals(e.ConcludedOn ?? e.ContractStart, e.ContractEnd, lot.Terms),
             e.ContractStart, e.ContractEnd, 0, [], e.Shares, e.AwardedAmountExclVat, e.AwardedAmountInclVat),
@@ -183,6 +196,21 @@ public sealed record JointTender(
 
     public JointTender Apply(LotTerminated e) =>
         WithLot(e.LotNumber, lot => lot with { Status = LotStatus.Terminated, Ending = e.Reason, TerminatedOn = e.EffectiveOn });
+
+    public JointTender Apply(OrderRecorded e) => WithLot(e.LotNumber, lot => lot with
+    {
+        Orders = lot.Orders.Add(new FrameworkOrder(e.Number, e.Administration, e.Renewal, e.OrderedOn, e.Reference, e.AmountExclVat, e.AmountInclVat,
+            e.BudgetLine, e.RecordedBy, e.RecordedAt)),
+    });
+
+    public JointTender Apply(ShareCeilingRaised e) => WithLot(e.LotNumber, lot => lot with
+    {
+        Raises = lot.Raises.Add(new CeilingRaise(e.Administration, e.Renewal, e.AmountExclVat, e.Reason, e.RaisedBy, e.RaisedAt)),
+    });
+
+    /// <summary>Orders are numbered across the tender's lots, so "order 7" names one order of the tender.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int OrderCount => Lots.Values.Sum(l => l.Orders.Count);
 
     public JointTender Apply(DecisionRecorded e) => Released(this with
     {
@@ -292,6 +320,8 @@ public sealed record JointTender(
         (not null, LotNotRenewed e) => state.Apply(e),
         (not null, DecisionRecorded e) => state.Apply(e),
         (not null, DecisionSupervised e) => state.Apply(e),
+        (not null, OrderRecorded e) => state.Apply(e),
+        (not null, ShareCeilingRaised e) => state.Apply(e),
         _ => throw new InvalidOperationException($"Event {@event.GetType().Name} cannot follow {(state is null ? "an empty stream" : "an opened tender")}."),
     };
 

@@ -83,6 +83,7 @@ public sealed record TenderPublished(
 /// <param name="ExplicitShares">True when the purchasing cell gave the shares instead of splitting by the opt-ins.</param>
 /// <param name="AwaitingDecision">The administrations whose own award decision was not in force when the lot was awarded: their
 /// finance systems hear of their share when it is (none on events recorded before decisions were kept).</param>
+/// <param name="Agreement">Framework or fixed; null on awards recorded before the kind was kept, which were fixed.</param>
 public sealed record LotAwarded(
     Guid TenderId,
     int LotNumber,
@@ -100,7 +101,8 @@ public sealed record LotAwarded(
     string? PeriodDifferenceReason = null,
     DateOnly? DecidedOn = null,
     DateOnly? ConcludedOn = null,
-    IReadOnlyList<string>? AwaitingDecision = null);
+    IReadOnlyList<string>? AwaitingDecision = null,
+    AgreementKind? Agreement = null);
 
 /// <summary>One administration's part of an award, decided at award time so that every reader sees the same cents.</summary>
 public sealed record AwardShare(string Administration, decimal AmountExclVat, decimal AmountInclVat, string BudgetLine);
@@ -135,6 +137,6 @@ public static class TenderEventTypes
         typeof(TenderOpened), typeof(OptInOpened), typeof(LotAdded), typeof(LotChanged), typeof(LotRemoved), typeof(OptedIn),
         typeof(OptInWithdrawn), typeof(OptInClosed), typeof(TenderPublished), typeof(LotAwarded), typeof(LotNotAwarded),
         typeof(TenderCancelled), typeof(LotTerminated), typeof(RenewalBecameDue), typeof(RenewalDeclined), typeof(LotRenewed), typeof(LotEnded),
-        typeof(LotNotRenewed), typeof(DecisionRecorded), typeof(DecisionSupervised),
+        typeof(LotNotRenewed), typeof(DecisionRecorded), typeof(DecisionSupervised), typeof(OrderRecorded), typeof(ShareCeilingRaised),
     ];
 }

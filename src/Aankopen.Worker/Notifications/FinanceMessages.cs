@@ -19,16 +19,20 @@ public static class FinanceMessages
     /// A finance system hears nothing of a lot's running contract (renewals, releases) while its administration's share
     /// waits for its own award decision: it has no commitment to renew or release yet.
     /// </summary>
+    /// <remarks>A decision coming into force is what releases a waiting share: its messages are never held back.</remarks>
     private static IReadOnlyList<FinanceMessage> NotWaiting(FinanceEvent e, IReadOnlyList<FinanceMessage> messages) =>
-        messages.Any(m => Waits(e.Before, m)) ? messages.Where(m => !Waits(e.Before, m)).ToArray() : messages;
+        e.Data is DecisionRecorded or DecisionSupervised || !messages.Any(m => Waits(e.Before, m)) ? messages : messages.Where(m => !Waits(e.Before, m)).ToArray();
 
     private static bool Waits(JointTender? before, FinanceMessage message) =>
-        message is TenderFinanceMessage m && message is not LotAwardedShare
+        message is TenderFinanceMessage m
         && before?.Lots.GetValueOrDefault(m.LotNumber)?.Award?.AwaitingDecision.Contains(m.AdministrationCode) == true;
 
     private static IReadOnlyList<FinanceMessage> Of(FinanceEvent e) => (e.Before, e.Data) switch
     {
-        (not null, LotAwarded awarded) => ForAward(e.After, awarded, e.EventId, e.CorrelationId),
+        (not null, LotAwarded awarded) => e.After.Lots[awarded.LotNumber].Award!.Agreement == AgreementKind.Framework
+            ? OrderMessages.Announced(e, e.After.Lots[awarded.LotNumber], awarded.AwardedBy)
+            : ForAward(e.After, awarded, e.EventId, e.CorrelationId),
+        (not null, OrderRecorded order) => [OrderMessages.Placed(e, e.After.Lots[order.LotNumber], order)],
         (not null, DecisionRecorded or DecisionSupervised) => ReleasedShares(e),
         (not null, OptedIn optedIn) => [Reservation(e, optedIn.LotNumber, optedIn.Administration,
             e.Before.Lots[optedIn.LotNumber].OptInOf(optedIn.Administration) is null ? ReservationChange.Registered : ReservationChange.Changed,
@@ -43,7 +47,9 @@ public static class FinanceMessages
         (not null, LotTerminated terminated) => ReleaseShares(e, e.Before.Lots[terminated.LotNumber], terminated),
         (not null, RenewalBecameDue due) => RenewalMessages.Due(e, e.After.Lots[due.LotNumber], due),
         (not null, RenewalDeclined declined) => [RenewalMessages.Declined(e, e.Before.Lots[declined.LotNumber], declined)],
-        (not null, LotRenewed renewed) => RenewalMessages.Renewed(e, e.After.Lots[renewed.LotNumber], renewed),
+        (not null, LotRenewed renewed) => e.After.Lots[renewed.LotNumber].Award!.Agreement == AgreementKind.Framework
+            ? OrderMessages.Announced(e, e.After.Lots[renewed.LotNumber], renewed.RenewedBy)
+            : RenewalMessages.Renewed(e, e.After.Lots[renewed.LotNumber], renewed),
         (not null, LotEnded ended) => RenewalMessages.Ended(e, e.Before.Lots[ended.LotNumber], ended),
         (not null, LotNotRenewed notRenewed) => RenewalMessages.NotRenewed(e, e.Before.Lots[notRenewed.LotNumber], notRenewed),
         _ => [],
@@ -62,8 +68,10 @@ public static class FinanceMessages
         e.After.Lots.Values.Where(lot => lot.Award is not null)
             .SelectMany(lot => lot.Award!.Shares
                 .Where(s => e.Before!.Lots[lot.Number].Award!.AwaitingDecision.Contains(s.Administration) && !lot.Award.AwaitingDecision.Contains(s.Administration))
-                .Select(share => (FinanceMessage)AwardedShare(e.After, lot, share, Envelope.To(e, share.Administration))))
-            .ToArray();
+                .Select(share => lot.Award.Agreement == AgreementKind.Framework
+                    ? OrderMessages.Announced(e, lot, share.Administration, lot.Award.AwardedBy)
+                    : (FinanceMessage)AwardedShare(e.After, lot, share, Envelope.To(e, share.Administration))))
+            .OfType<FinanceMessage>().ToArray();
 
     /// <remarks>
     /// Released late, a share is announced for the contract's current period and the administration's share of it, so

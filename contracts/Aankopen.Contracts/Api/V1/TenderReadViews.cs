@@ -52,7 +52,8 @@ public sealed record ParticipationLotView(
     string? SupplierName,
     decimal? ShareExclVat,
     decimal? ShareInclVat,
-    DateOnly? AwardedOn);
+    DateOnly? AwardedOn,
+    ConsumptionView? Consumption = null);
 
 public sealed record RegisterAdministrationRequest(string Code, string NameNl, string NameFr, string EnterpriseNumber, string Kind);
 
@@ -100,7 +101,8 @@ public sealed record RenewalCalendarEntryView(
     DateOnly? NoticeDeadline,
     DateOnly FirstDate,
     IReadOnlyList<string> Administrations,
-    IReadOnlyList<string> Declined);
+    IReadOnlyList<string> Declined,
+    IReadOnlyList<ConsumptionView>? Consumption = null);
 
 /// <summary>A code of the CPV 2008 list with its Dutch and French labels.</summary>
 public sealed record CpvView(string Code, string Nl, string Fr);

@@ -54,6 +54,8 @@ public sealed record PublishTenderRequest(string PublicationReference, DateOnly 
 /// <param name="DecidedOn">The date of the award decision (default: today in Brussels).</param>
 /// <param name="ConcludedOn">The date the contract was concluded, by the notification of the award to the supplier
 /// (default: the decision's date); a framework agreement runs at most four years from it, renewals included.</param>
+/// <param name="Agreement">Fixed (default: each share is committed at the award) or Framework (each administration then
+/// places its own orders against its share, and each order is its commitment).</param>
 public sealed record AwardLotRequest(
     string SupplierName,
     string SupplierId,
@@ -63,7 +65,8 @@ public sealed record AwardLotRequest(
     IReadOnlyList<ShareRequest>? ExplicitShares = null,
     string? PeriodDifferenceReason = null,
     DateOnly? DecidedOn = null,
-    DateOnly? ConcludedOn = null);
+    DateOnly? ConcludedOn = null,
+    string? Agreement = null);
 
 public sealed record ShareRequest(string Administration, decimal AmountExclVat);
 
@@ -90,3 +93,18 @@ public sealed record RecordDecisionRequest(
 /// <param name="Act">Suspended, SuspensionLifted or Annulled, as the supervising authority (the governor) decided.</param>
 /// <param name="Reference">The supervising authority's reference (its decree).</param>
 public sealed record SuperviseDecisionRequest(string Act, DateOnly On, string Reference);
+
+/// <summary>An order (bestelbon) the administration placed with the supplier under a lot's framework agreement.</summary>
+/// <param name="OrderedOn">The order's date, in the contract's current period and not in the future.</param>
+/// <param name="Reference">The order's number in the administration's register; once per administration and lot.</param>
+/// <param name="AmountInclVat">What the supplier will invoice; leave out for VAT at the lot's rate.</param>
+/// <param name="BudgetLine">Leave out for the budget line of the administration's share.</param>
+public sealed record PlaceOrderRequest(
+    DateOnly OrderedOn,
+    string Reference,
+    decimal AmountExclVat,
+    decimal? AmountInclVat = null,
+    string? BudgetLine = null);
+
+/// <summary>The purchasing cell allows an administration to order more than its share in the contract's current period.</summary>
+public sealed record RaiseShareRequest(decimal AmountExclVat, string Reason);

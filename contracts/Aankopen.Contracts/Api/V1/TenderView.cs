@@ -65,7 +65,39 @@ public sealed record LotView(
     RunningContractView? Running = null,
     decimal? EstimatedFullDurationExclVat = null,
     string? CpvLabelNl = null,
-    string? CpvLabelFr = null);
+    string? CpvLabelFr = null,
+    IReadOnlyList<ConsumptionView>? Consumption = null,
+    IReadOnlyList<OrderView>? Orders = null);
+
+/// <summary>
+/// What one administration ordered under a framework agreement in the contract's current period, against its share of
+/// that period and what the purchasing cell raised it by. <c>Warning</c> is true from <c>WarningPercent</c> of the
+/// ceiling on (a setting of the service); beyond the ceiling an order is refused.
+/// </summary>
+public sealed record ConsumptionView(
+    string Administration,
+    int Renewal,
+    decimal ShareExclVat,
+    decimal RaisedExclVat,
+    decimal CeilingExclVat,
+    decimal OrderedExclVat,
+    decimal OrderedInclVat,
+    decimal RemainingExclVat,
+    int Orders,
+    int Percent,
+    int WarningPercent,
+    bool Warning);
+
+/// <summary>One order (bestelbon) an administration placed under a framework agreement.</summary>
+public sealed record OrderView(
+    int Number,
+    string Administration,
+    int Renewal,
+    DateOnly OrderedOn,
+    string Reference,
+    decimal AmountExclVat,
+    decimal AmountInclVat,
+    string BudgetLine);
 
 /// <summary>An awarded lot's current contract period and what comes next.</summary>
 /// <param name="NextRenewal">Null when the contract ends with this period.</param>
@@ -95,6 +127,7 @@ public sealed record OptInView(string Administration, decimal? EstimatedAmountEx
 
 /// <param name="AwaitingDecision">Administrations whose share waits for their own award decision: their finance systems
 /// are told once it is in force.</param>
+/// <param name="Agreement">Fixed (the award is each administration's commitment) or Framework (each order is).</param>
 public sealed record AwardView(
     string SupplierName,
     string SupplierId,
@@ -106,7 +139,8 @@ public sealed record AwardView(
     IReadOnlyList<ShareView> Shares,
     DateOnly? DecidedOn = null,
     DateOnly? ConcludedOn = null,
-    IReadOnlyList<string>? AwaitingDecision = null);
+    IReadOnlyList<string>? AwaitingDecision = null,
+    string Agreement = "Fixed");
 
 public sealed record ShareView(string Administration, decimal AmountExclVat, decimal AmountInclVat, string BudgetLine);
 

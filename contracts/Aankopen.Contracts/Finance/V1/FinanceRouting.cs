@@ -22,7 +22,7 @@ public static class FinanceRouting
     /// <summary>Every message type a finance connector may receive.</summary>
     public static readonly Type[] MessageTypes =
         [typeof(LotAwardedShare), typeof(ProvisionalReservation), typeof(ReservationReleased), typeof(LotRenewedShare), typeof(RenewalDue),
-            typeof(MembershipChanged)];
+            typeof(MembershipChanged), typeof(FrameworkShareAnnounced), typeof(OrderPlaced)];
 
     /// <summary>
     /// A tenant id: 2 to 40 of a-z, 0-9 and '-', starting with a letter or digit. It is part of routing keys and

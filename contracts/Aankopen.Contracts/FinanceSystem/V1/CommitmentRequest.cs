@@ -6,9 +6,12 @@ namespace Aankopen.Contracts.FinanceSystem.V1;
 // contracts/finance-system.openapi.json.
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<CommitmentKind>))]
-public enum CommitmentKind { Award, Renewal }
+public enum CommitmentKind { Award, Renewal, Order }
 
-/// <summary><c>POST commitments</c>: book a budget commitment (vastlegging) for an award or a renewal.</summary>
+/// <summary>
+/// <c>POST commitments</c>: book a budget commitment (vastlegging) for a fixed contract's award or renewal, or for an
+/// order under a framework agreement (<see cref="CommitmentKind.Order"/>, with <paramref name="OrderReference"/>).
+/// </summary>
 public sealed record CommitmentRequest(
     string AdministrationCode,
     string BudgetLine,
@@ -22,7 +25,27 @@ public sealed record CommitmentRequest(
     string TenderReference,
     int LotNumber,
     string Description,
-    CommitmentKind Kind = CommitmentKind.Award);
+    CommitmentKind Kind = CommitmentKind.Award,
+    string? OrderReference = null);
+
+/// <summary>
+/// <c>POST frameworks</c>: record the administration's ceiling under a framework agreement for one period (0 the
+/// initial one); nothing is committed until its orders come.
+/// </summary>
+public sealed record FrameworkRequest(
+    string AdministrationCode,
+    string BudgetLine,
+    int Renewal,
+    decimal AmountExclVat,
+    decimal VatRate,
+    decimal AmountInclVat,
+    string SupplierName,
+    string SupplierIdentifier,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    string TenderReference,
+    int LotNumber,
+    string Description);
 
 /// <summary><c>POST reservations</c>: reserve provisionally for an opt-in, change that reservation, or drop it.</summary>
 public sealed record ReservationRequest(

@@ -15,7 +15,8 @@ public static class AdministrationYearEndpoint
     /// that year, from the asynchronously kept participations: a write shows up here within about a second. The
     /// estimated total counts the tenders opened that year; the awarded totals count the shares awarded that year.
     /// </summary>
-    public static async Task<IResult> Handle(string code, int? year, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    public static async Task<IResult> Handle(
+        string code, int? year, HttpContext http, IQuerySession session, TimeProvider clock, Orders.OrderWarning warning, CancellationToken ct)
     {
         if (await session.LoadAsync<AdministrationRecord>(code, ct) is null)
             return Problems.AdministrationNotFound(http, code);
@@ -26,7 +27,8 @@ public static class AdministrationYearEndpoint
         var participations = await OfYearAsync(session, y, code, ct);
         var views = participations.Select(p => new ParticipationView(p.TenderId, p.Reference, p.TitleNl, p.TitleFr, p.TenderStatus.ToString(),
             p.Lots.Values.Select(l => new ParticipationLotView(l.LotNumber, l.Status.ToString(), l.EstimatedAmountExclVat, l.EstimatedQuantity,
-                l.BudgetLine, l.SupplierName, l.ShareExclVat, l.ShareInclVat, l.AwardedOn)).ToArray())).ToArray();
+                l.BudgetLine, l.SupplierName, l.ShareExclVat, l.ShareInclVat, l.AwardedOn,
+                l.Consumption(code) is { } used ? warning.ToView(used) : null)).ToArray())).ToArray();
         var estimated = participations.Where(p => p.Year == y).SelectMany(p => p.Lots.Values)
             .Where(l => l.Status is not (ParticipationStatus.Withdrawn or ParticipationStatus.Dropped));
         var awarded = participations.SelectMany(p => p.Lots.Values).Where(l => l.AwardedOn?.Year == y).ToArray();

@@ -9,13 +9,13 @@ namespace Aankopen.Api.Tenders.GetTender;
 public static class GetTenderEndpoint
 {
     public static async Task<IResult> Handle(
-        Guid tenderId, HttpContext http, IQuerySession session, ProcedureThresholds thresholds, CancellationToken ct)
+        Guid tenderId, HttpContext http, IQuerySession session, ProcedureThresholds thresholds, Orders.OrderWarning warning, CancellationToken ct)
     {
         var record = await TenderRecords.Records.LoadAsync(session, tenderId, ct);
         var scope = http.ScopeOf();
         if (record is null || !record.State.Involves(scope))
             return TenderWrites.TenderNotFound(http, tenderId);
         StreamVersions.SetETag(http, record.Version);
-        return TypedResults.Ok(record.State.ToView(record.Version, thresholds, scope));
+        return TypedResults.Ok(record.State.ToView(record.Version, thresholds, scope, warning));
     }
 }

@@ -21,7 +21,8 @@ public static class RenewalEndpoints
 
     /// <summary>Running lots whose notice deadline or period end falls in the window, most urgent first.</summary>
     public static async Task<IResult> Calendar(
-        DateOnly? from, DateOnly? to, string? administration, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        DateOnly? from, DateOnly? to, string? administration, HttpContext http, IQuerySession session, TimeProvider clock, Orders.OrderWarning warning,
+        CancellationToken ct)
     {
         var start = from ?? Aankopen.Domain.BrusselsCalendar.Today(clock);
         var end = to ?? start.AddMonths(6);
@@ -37,7 +38,7 @@ public static class RenewalEndpoints
         var entries = due.SelectMany(t => t.CalendarLots
                 .Where(l => l.FallsIn(start, end) && (administrationOrAll is null || l.Administrations.Contains(administrationOrAll))
                     && (scope.SeesAll || l.Administrations.Any(scope.Administrations.Contains)))
-                .Select(l => Entry(t, l)))
+                .Select(l => Entry(t, l, warning, scope)))
             .OrderBy(e => e.FirstDate).ThenBy(e => e.TenderReference).ThenBy(e => e.LotNumber)
             .ToArray();
         return TypedResults.Ok(entries);
@@ -45,6 +46,8 @@ public static class RenewalEndpoints
 
     private sealed record DueTender(Guid Id, string Reference, CalendarLot[] CalendarLots);
 
-    private static RenewalCalendarEntryView Entry(DueTender t, CalendarLot l) => new(t.Id, t.Reference, l.LotNumber, l.Title,
-        l.SupplierName, l.Renewals, l.NextRenewal, l.PeriodEnd, l.NoticeDeadline, l.FirstDate, l.Administrations, l.Declined);
+    /// <remarks>Each caller sees the consumption of its own administrations only; the cell and auditors see all.</remarks>
+    private static RenewalCalendarEntryView Entry(DueTender t, CalendarLot l, Orders.OrderWarning warning, Aankopen.Edge.Security.UserScope scope) => new(
+        t.Id, t.Reference, l.LotNumber, l.Title, l.SupplierName, l.Renewals, l.NextRenewal, l.PeriodEnd, l.NoticeDeadline, l.FirstDate, l.Administrations,
+        l.Declined, l.Consumption?.Where(c => scope.SeesAll || scope.Administrations.Contains(c.Administration)).Select(warning.ToView).ToArray());
 }

@@ -12,6 +12,7 @@ using Aankopen.Api.Tenders.ListTenders;
 using Aankopen.Api.Tenders.OpenOptIn;
 using Aankopen.Api.Tenders.OpenTender;
 using Aankopen.Api.Tenders.OptInToLot;
+using Aankopen.Api.Tenders.Orders;
 using Aankopen.Api.Tenders.PublishTender;
 using Aankopen.Api.Tenders.RecordDecision;
 using Aankopen.Api.Tenders.RemoveLot;
@@ -88,6 +89,10 @@ public static class TenderEndpoints
         Write(tenders.MapPost("/{tenderId:guid}/decisions/{administration}/{number:int}/supervision", SuperviseDecisionEndpoint.Handle), "SuperviseDecision",
             Policies.ActsForRouteAdministration,
             "Record that the supervising authority suspended, lifted the suspension of, or annulled one of the administration's decisions");
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/orders/{administration}", OrderEndpoints.Place), "PlaceOrder", Policies.ActsForRouteAdministration,
+            "Record an order (bestelbon) the administration placed under the lot's framework agreement; its finance system books it as a commitment, and an order beyond the administration's share is refused unless the purchasing cell raised it");
+        Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/ceilings/{administration}", OrderEndpoints.Raise), "RaiseShareCeiling", Policies.PurchasingCell,
+            "Allow an administration to order more than its share under the lot's framework agreement in the contract's current period, with the reason");
         app.MapGet("/api/cpv", CpvEndpoint.Search).WithTags("Joint tenders").WithName("SearchCpv").RequireAuthorization(Policies.TenderReader)
             .WithSummary("Codes of the CPV 2008 list whose Dutch or French label holds every word of q (or that start with it), at most 50")
             .Produces<CpvView[]>().ProducesProblem(422);

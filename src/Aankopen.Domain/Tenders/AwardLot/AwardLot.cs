@@ -12,7 +12,8 @@ public sealed record AwardLotCommand(
     string Actor,
     string? PeriodDifferenceReason = null,
     DateOnly? DecidedOn = null,
-    DateOnly? ConcludedOn = null);
+    DateOnly? ConcludedOn = null,
+    AgreementKind Agreement = AgreementKind.Fixed);
 
 public static class AwardLotDecider
 {
@@ -66,7 +67,8 @@ public static class AwardLotDecider
         return Decision.Accept([.. closing, new LotAwarded(state.Id, lot.Number, command.SupplierName.Trim(), supplierId!,
             command.AwardedAmountExclVat, lot.VatRate, amountInclVat, command.ContractStart, command.ContractEnd,
             split.Shares!, command.ExplicitShares is not null, command.Actor, now,
-            AwardDates.PeriodDiffers(lot, command) is null ? null : command.PeriodDifferenceReason!.Trim(), decidedOn, concludedOn, awaiting.Length == 0 ? null : awaiting)]);
+            AwardDates.PeriodDiffers(lot, command) is null ? null : command.PeriodDifferenceReason!.Trim(), decidedOn, concludedOn, awaiting.Length == 0 ? null : awaiting,
+            command.Agreement)]);
     }
 
     private static Aankopen.Domain.Administrations.Administration Named(string code, IReadOnlyList<Aankopen.Domain.Administrations.Administration>? administrations) =>

@@ -19,7 +19,8 @@ public sealed record CalendarLot(
     DateOnly PeriodEnd,
     DateOnly? NoticeDeadline,
     string[] Administrations,
-    string[] Declined)
+    string[] Declined,
+    Consumption[]? Consumption = null)
 {
     public DateOnly FirstDate => NoticeDeadline ?? PeriodEnd;
 
@@ -35,7 +36,8 @@ public sealed record CalendarLot(
     {
         DateOnly? deadline = running.CanRenew ? Aankopen.Domain.Tenders.ContractPeriods.NoticeDeadline(running.PeriodEnd, l.Terms.NoticeDays) : null;
         return new CalendarLot(l.Number, l.Title, l.Award!.SupplierName, running.Renewals, running.CanRenew ? running.Next : null,
-            running.PeriodEnd, deadline, [.. running.Shares.Select(s => s.Administration)], [.. running.Declined]);
+            running.PeriodEnd, deadline, [.. running.Shares.Select(s => s.Administration)], [.. running.Declined],
+            l.Award.Agreement == AgreementKind.Framework ? [.. Aankopen.Domain.Tenders.Consumption.Of(l)] : null);
     }
 
     /// <summary>

@@ -16,7 +16,18 @@ public sealed record ParticipationLot(
     decimal? ShareExclVat = null,
     decimal? ShareInclVat = null,
     DateOnly? AwardedOn = null,
-    int Renewals = 0);
+    int Renewals = 0,
+    bool Framework = false,
+    decimal OrderedExclVat = 0m,
+    decimal RaisedExclVat = 0m,
+    decimal OrderedInclVat = 0m,
+    int Orders = 0)
+{
+    /// <summary>What it ordered in the current period against its share, for a framework agreement; null otherwise.</summary>
+    public Consumption? Consumption(string administration) => Framework && ShareExclVat is { } share
+        ? new Consumption(administration, Renewals, share, RaisedExclVat, OrderedExclVat, OrderedInclVat, Orders)
+        : null;
+}
 
 /// <summary>
 /// One administration's part in one tender: the lots it opted into and the shares it was awarded. Kept by the
@@ -79,12 +90,24 @@ public sealed record Participation(
                 ShareExclVat = share.AmountExclVat,
                 ShareInclVat = share.AmountInclVat,
                 AwardedOn = BrusselsCalendar.DateOf(e.AwardedAt),
+                Framework = e.Agreement == AgreementKind.Framework,
             }),
+        // Orders and raises count for the contract's current period: a renewal starts the count again.
+        OrderRecorded e when e.Administration == Administration && Lots.TryGetValue(e.LotNumber, out var lot) && lot.Renewals == e.Renewal =>
+            WithLot(e.LotNumber, lot with
+            {
+                OrderedExclVat = lot.OrderedExclVat + e.AmountExclVat, OrderedInclVat = lot.OrderedInclVat + e.AmountInclVat, Orders = lot.Orders + 1,
+            }),
+        ShareCeilingRaised e when e.Administration == Administration && Lots.TryGetValue(e.LotNumber, out var lot) && lot.Renewals == e.Renewal =>
+            WithLot(e.LotNumber, lot with { RaisedExclVat = lot.RaisedExclVat + e.AmountExclVat }),
         LotNotAwarded e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.NotAwarded }),
         LotTerminated e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.Terminated }),
         TenderCancelled => this with { TenderStatus = TenderStatus.Cancelled },
         LotRenewed e when Lots.ContainsKey(e.LotNumber) => e.Shares.FirstOrDefault(s => s.Administration == Administration) is { } share
-            ? WithLot(e.LotNumber, Lots[e.LotNumber] with { ShareExclVat = share.AmountExclVat, ShareInclVat = share.AmountInclVat, Renewals = e.Renewal })
+            ? WithLot(e.LotNumber, Lots[e.LotNumber] with
+            {
+                ShareExclVat = share.AmountExclVat, ShareInclVat = share.AmountInclVat, Renewals = e.Renewal, OrderedExclVat = 0m, RaisedExclVat = 0m, OrderedInclVat = 0m, Orders = 0,
+            })
             : WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.Ended }),
         LotEnded e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.Ended }),
         _ => this,
