@@ -38,7 +38,7 @@ public sealed class Program
         services.AddServiceBasics();
         // The law's ceilings, with their sources: not deployment settings.
         services.AddSingleton(ProcedureThresholds.Belgian);
-        services.AddSingleton(StartupException.Checked(() => Aankopen.Api.Tenders.Orders.OrderWarning.From(builder.Configuration["Orders:WarningPercent"])));
+        services.AddSingleton(StartupException.Checked(() => Aankopen.Api.Tenders.OrderWarning.From(builder.Configuration["Orders:WarningPercent"])));
         services.AddScoped<StreamWrites>();
         services.AddSingleton<RecentStates>();
         services.AddScoped<TenderWrites>();

@@ -106,6 +106,16 @@ public interface IAankopenApi
         Guid tenderId, string administration, int number, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
         [Body] SuperviseDecisionRequest request, CancellationToken ct = default);
 
+    [Post("/api/tenders/{tenderId}/lots/{lotNumber}/orders/{administration}")]
+    Task<IApiResponse<TenderView>> PlaceOrderAsync(
+        Guid tenderId, int lotNumber, string administration, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
+        [Body] PlaceOrderRequest request, CancellationToken ct = default);
+
+    [Post("/api/tenders/{tenderId}/lots/{lotNumber}/ceilings/{administration}")]
+    Task<IApiResponse<TenderView>> RaiseShareCeilingAsync(
+        Guid tenderId, int lotNumber, string administration, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,
+        [Body] RaiseShareRequest request, CancellationToken ct = default);
+
     [Post("/api/tenders/{tenderId}/lots/{lotNumber}/renewal/declines/{administration}")]
     Task<IApiResponse<TenderView>> DeclineRenewalAsync(
         Guid tenderId, int lotNumber, string administration, [Header("If-Match")] string ifMatch, [Header(Headers.Actor)] string actor,

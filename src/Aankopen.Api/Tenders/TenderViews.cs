@@ -1,4 +1,3 @@
-using Aankopen.Api.Tenders.Orders;
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain.Tenders;
 using Aankopen.Domain.Tenders.Thresholds;

@@ -9,7 +9,7 @@ using Aankopen.Store.Tenders.ReadModels;
 namespace Aankopen.Api.Tenders;
 
 /// <summary>Changes an existing tender through <see cref="StreamWrites"/>, answering with the tender as the API shows it.</summary>
-public sealed class TenderWrites(StreamWrites writes, ProcedureThresholds thresholds, Orders.OrderWarning warning)
+public sealed class TenderWrites(StreamWrites writes, ProcedureThresholds thresholds, OrderWarning warning)
 {
     public delegate Decision Decide(JointTender tender, string actor, DateTimeOffset now);
 

@@ -16,7 +16,7 @@ public static class AdministrationYearEndpoint
     /// estimated total counts the tenders opened that year; the awarded totals count the shares awarded that year.
     /// </summary>
     public static async Task<IResult> Handle(
-        string code, int? year, HttpContext http, IQuerySession session, TimeProvider clock, Orders.OrderWarning warning, CancellationToken ct)
+        string code, int? year, HttpContext http, IQuerySession session, TimeProvider clock, OrderWarning warning, CancellationToken ct)
     {
         if (await session.LoadAsync<AdministrationRecord>(code, ct) is null)
             return Problems.AdministrationNotFound(http, code);

@@ -9,7 +9,7 @@ namespace Aankopen.Api.Tenders.GetTender;
 public static class GetTenderEndpoint
 {
     public static async Task<IResult> Handle(
-        Guid tenderId, HttpContext http, IQuerySession session, ProcedureThresholds thresholds, Orders.OrderWarning warning, CancellationToken ct)
+        Guid tenderId, HttpContext http, IQuerySession session, ProcedureThresholds thresholds, OrderWarning warning, CancellationToken ct)
     {
         var record = await TenderRecords.Records.LoadAsync(session, tenderId, ct);
         var scope = http.ScopeOf();

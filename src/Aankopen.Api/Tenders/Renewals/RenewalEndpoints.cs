@@ -21,7 +21,7 @@ public static class RenewalEndpoints
 
     /// <summary>Running lots whose notice deadline or period end falls in the window, most urgent first.</summary>
     public static async Task<IResult> Calendar(
-        DateOnly? from, DateOnly? to, string? administration, HttpContext http, IQuerySession session, TimeProvider clock, Orders.OrderWarning warning,
+        DateOnly? from, DateOnly? to, string? administration, HttpContext http, IQuerySession session, TimeProvider clock, OrderWarning warning,
         CancellationToken ct)
     {
         var start = from ?? Aankopen.Domain.BrusselsCalendar.Today(clock);
@@ -47,7 +47,7 @@ public static class RenewalEndpoints
     private sealed record DueTender(Guid Id, string Reference, CalendarLot[] CalendarLots);
 
     /// <remarks>Each caller sees the consumption of its own administrations only; the cell and auditors see all.</remarks>
-    private static RenewalCalendarEntryView Entry(DueTender t, CalendarLot l, Orders.OrderWarning warning, Aankopen.Edge.Security.UserScope scope) => new(
+    private static RenewalCalendarEntryView Entry(DueTender t, CalendarLot l, OrderWarning warning, Aankopen.Edge.Security.UserScope scope) => new(
         t.Id, t.Reference, l.LotNumber, l.Title, l.SupplierName, l.Renewals, l.NextRenewal, l.PeriodEnd, l.NoticeDeadline, l.FirstDate, l.Administrations,
         l.Declined, l.Consumption?.Where(c => scope.SeesAll || scope.Administrations.Contains(c.Administration)).Select(warning.ToView).ToArray());
 }

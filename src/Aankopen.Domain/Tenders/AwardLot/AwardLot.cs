@@ -68,7 +68,8 @@ public static class AwardLotDecider
             command.AwardedAmountExclVat, lot.VatRate, amountInclVat, command.ContractStart, command.ContractEnd,
             split.Shares!, command.ExplicitShares is not null, command.Actor, now,
             AwardDates.PeriodDiffers(lot, command) is null ? null : command.PeriodDifferenceReason!.Trim(), decidedOn, concludedOn, awaiting.Length == 0 ? null : awaiting,
-            command.Agreement)]);
+            // Null for a fixed contract, as on awards recorded before the kind was kept.
+            command.Agreement == AgreementKind.Framework ? AgreementKind.Framework : null)]);
     }
 
     private static Aankopen.Domain.Administrations.Administration Named(string code, IReadOnlyList<Aankopen.Domain.Administrations.Administration>? administrations) =>

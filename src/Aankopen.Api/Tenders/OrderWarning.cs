@@ -1,7 +1,7 @@
 using Aankopen.Contracts.Api.V1;
 using Aankopen.Domain.Tenders;
 
-namespace Aankopen.Api.Tenders.Orders;
+namespace Aankopen.Api.Tenders;
 
 /// <summary>
 /// From which part of its ceiling an administration's orders under a framework agreement show a warning
