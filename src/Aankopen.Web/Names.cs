@@ -84,6 +84,13 @@ public static class Names
     };
 
     /// <summary>A kind of decision as the form offers it, without its lot.</summary>
+    public static string Agreement(string agreement) => agreement switch
+    {
+        "Fixed" => Text("vaste-opdracht"),
+        "Framework" => Text("raamovereenkomst"),
+        _ => agreement,
+    };
+
     public static string DecisionKindName(string kind) => kind switch
     {
         "Conditions" => Text("besluit-voorwaarden"),

@@ -8,8 +8,11 @@ namespace Aankopen.Web.Pages.Tenders;
 /// the purchasing cell's next steps (add lots, open for opt-in, close, publish, award, cancel). Every form carries
 /// the version it was shown at; a change made meanwhile by someone else is reported, not overwritten.
 /// </summary>
-public sealed class DetailModel : AankopenPageModel
+public sealed class DetailModel(TimeProvider clock) : AankopenPageModel
 {
+    /// <summary>Today in Brussels: the default date of a decision, a publication or an order.</summary>
+    public DateOnly Today => Aankopen.Domain.BrusselsCalendar.Today(clock);
+
     public TenderView? Tender { get; private set; }
     public IReadOnlyList<HistoryEntryView>? History { get; private set; }
 
@@ -49,7 +52,7 @@ public sealed class DetailModel : AankopenPageModel
     }
 
     public async Task<IActionResult> OnPostAwardAsync(
-        Guid id, long version, int lotNumber, string supplierName, string supplierId, string? periodDifferenceReason, CancellationToken ct)
+        Guid id, long version, int lotNumber, string supplierName, string supplierId, string? periodDifferenceReason, string? agreement, CancellationToken ct)
     {
         var form = $"award-{lotNumber}";
         var amount = AmountFrom(form, "awardedAmountExclVat", Request.Form["awardedAmountExclVat"]);
@@ -61,7 +64,8 @@ public sealed class DetailModel : AankopenPageModel
         if (amount is null || start is null || end is null || !ModelState.IsValid)
             return await ShowAsync(id, ct);
         var request = new AwardLotRequest(supplierName ?? "", supplierId ?? "", amount.Value, start.Value, end.Value,
-            PeriodDifferenceReason: string.IsNullOrWhiteSpace(periodDifferenceReason) ? null : periodDifferenceReason, DecidedOn: decided, ConcludedOn: concluded);
+            PeriodDifferenceReason: string.IsNullOrWhiteSpace(periodDifferenceReason) ? null : periodDifferenceReason, DecidedOn: decided, ConcludedOn: concluded,
+            Agreement: string.IsNullOrWhiteSpace(agreement) ? null : agreement);
         return await DoneAsync(id, form,
             await Api.AwardLotAsync(id, lotNumber, IfMatch(version), "", request, ct),
             Text("perceel-gegund-elk-bestuur-krijgt-zijn", lotNumber), ct, $"lot-{lotNumber}");
@@ -97,6 +101,41 @@ public sealed class DetailModel : AankopenPageModel
         return await DoneAsync(id, form, await Api.RecordDecisionAsync(id, administration ?? "", IfMatch(version), "", request, ct),
             Text("besluit-geregistreerd"), ct, "decisions");
     }
+
+    /// <summary>An administration records an order it placed under the lot's framework agreement.</summary>
+    public async Task<IActionResult> OnPostOrderAsync(
+        Guid id, long version, int lotNumber, string administration, string reference, string? budgetLine, CancellationToken ct)
+    {
+        var form = $"order-{lotNumber}";
+        var on = DateFrom(form, "orderedOn", Request.Form["orderedOn"]);
+        var exclVat = AmountFrom(form, "amountExclVat", Request.Form["amountExclVat"]);
+        var inclVat = AmountFrom(form, "amountInclVat", Request.Form["amountInclVat"], optional: true);
+        if (on is null || exclVat is null || !ModelState.IsValid)
+            return await ShowAsync(id, ct);
+        var request = new PlaceOrderRequest(on.Value, reference ?? "", exclVat.Value, inclVat, string.IsNullOrWhiteSpace(budgetLine) ? null : budgetLine);
+        return await DoneAsync(id, form, await Api.PlaceOrderAsync(id, lotNumber, administration ?? "", IfMatch(version), "", request, ct),
+            Text("bestelling-geregistreerd", reference), ct, $"lot-{lotNumber}");
+    }
+
+    /// <summary>The purchasing cell lets an administration order more than its share, with the reason.</summary>
+    public async Task<IActionResult> OnPostRaiseAsync(Guid id, long version, int lotNumber, string administration, string reason, CancellationToken ct)
+    {
+        var form = $"raise-{lotNumber}";
+        if (AmountFrom(form, "amountExclVat", Request.Form["amountExclVat"]) is not { } amount)
+            return await ShowAsync(id, ct);
+        return await DoneAsync(id, form, await Api.RaiseShareCeilingAsync(id, lotNumber, administration ?? "", IfMatch(version), "",
+            new RaiseShareRequest(amount, reason ?? ""), ct), Text("aandeel-verhoogd", administration), ct, $"lot-{lotNumber}");
+    }
+
+    /// <summary>An administration declines the next renewal for itself; the others continue.</summary>
+    public async Task<IActionResult> OnPostDeclineAsync(Guid id, long version, int lotNumber, string administration, CancellationToken ct) =>
+        await DoneAsync(id, $"decline-{lotNumber}", await Api.DeclineRenewalAsync(id, lotNumber, administration ?? "", IfMatch(version), "", ct),
+            Text("verlenging-geweigerd", administration), ct, $"lot-{lotNumber}");
+
+    /// <summary>The purchasing cell renews ahead of the tacit renewal, for those that did not decline.</summary>
+    public async Task<IActionResult> OnPostRenewAsync(Guid id, long version, int lotNumber, CancellationToken ct) =>
+        await DoneAsync(id, $"renew-{lotNumber}", await Api.RenewLotAsync(id, lotNumber, IfMatch(version), "", ct),
+            Text("perceel-verlengd", lotNumber), ct, $"lot-{lotNumber}");
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, long version, string reason, CancellationToken ct) =>
         await DoneAsync(id, "cancel", await Api.CancelTenderAsync(id, IfMatch(version), "", new ReasonRequest(reason ?? ""), ct),
