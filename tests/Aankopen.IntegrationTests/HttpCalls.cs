@@ -28,10 +28,10 @@ public static class HttpCalls
 
     /// <summary>
     /// Who would send this: someone of the administration the path names for its own decisions (opt-ins, declined
-    /// renewals), the purchasing cell for everything else.
+    /// renewals, orders), the purchasing cell for everything else.
     /// </summary>
     private static string ActorFor(string path) =>
-        System.Text.RegularExpressions.Regex.Match(path, "/(opt-ins|declines|decisions)/([^/?]+)") is { Success: true } own
+        System.Text.RegularExpressions.Regex.Match(path, "/(opt-ins|declines|decisions|orders)/([^/?]+)") is { Success: true } own
             ? TestUsers.Of(own.Groups[2].Value)
             : "tester@jette.example";
 

@@ -87,6 +87,22 @@ public sealed class MealVoucherTender(HttpClient http)
             new AwardLotRequest("Cheques & Co NV", SupplierNumber, amount, new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31))));
     }
 
+    /// <summary>
+    /// Awards the lot as a framework agreement running from today (in Brussels, as the service counts it) for a year,
+    /// after the decisions still missing, so that orders can be placed at once.
+    /// </summary>
+    public async Task<TenderView> AwardFrameworkAsync(int lot, decimal amount)
+    {
+        await DecideMissingAsync(lot);
+        var start = Aankopen.Domain.BrusselsCalendar.DateOf(DateTimeOffset.UtcNow);
+        return await Step(api => api.AwardLotAsync(Id, lot, ETag, Cell,
+            new AwardLotRequest("Kantoor & Co NV", SupplierNumber, amount, start, start.AddYears(1).AddDays(-1), Agreement: "Framework")));
+    }
+
+    public Task<TenderView> OrderAsync(int lot, string administration, decimal amountExclVat, string reference) =>
+        Step(api => api.PlaceOrderAsync(Id, lot, administration, ETag, $"{administration.ToLowerInvariant()}@jette.example",
+            new PlaceOrderRequest(Aankopen.Domain.BrusselsCalendar.DateOf(DateTimeOffset.UtcNow), reference, amountExclVat)));
+
     /// <summary>Records the conditions and award decisions still missing for the lot, as each administration's own user.</summary>
     public async Task DecideMissingAsync(int lot)
     {
