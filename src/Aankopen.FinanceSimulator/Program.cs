@@ -21,13 +21,15 @@ public sealed class Program
             document.Info = new OpenApiInfo
             {
                 Title = "Aankopen finance-system contract",
-                Version = "v1",
+                Version = "v1.1",
                 Description = "What an administration's finance system implements so that the Aankopen finance connector can book commitments, "
                     + "provisional reservations and releases, and record purchasing-central memberships, for that administration. Every call carries an Idempotency-Key header: a repeated key "
                     + "is acted on once and answered with the first receipt (replayed = true). The connector calls {FinanceSystem:BaseUrl}/commitments, "
                     + "/reservations and /releases; here the base is /systems/{system} as in the simulator, {system} being the administration code. "
                     + "Answer 2xx when done (201 new, 200 replayed), 422 for a request you will never accept (it is not retried usefully), "
-                    + "5xx or a timeout for a passing problem (the connector retries with backoff).",
+                    + "5xx or a timeout for a passing problem (the connector retries with backoff). "
+                    + "Version 1.1 adds framework agreements: /frameworks records an administration's ceiling for a period (nothing committed), "
+                    + "and each order under it comes to /commitments with kind Order and its orderReference. Nothing of 1.0 changed.",
             };
             document.Servers = [];
             return Task.CompletedTask;

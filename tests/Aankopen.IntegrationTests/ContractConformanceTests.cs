@@ -49,6 +49,12 @@ public sealed class ContractConformanceTests(RunningSystem system)
             .EnsureSuccessStatusCode();
         (await system.Api.SendAsync(Write(HttpMethod.Post, "api/memberships", new JoinCentralRequest("OCMW", central, "OCMW-raad", new DateOnly(2026, 9, 14),
             "RMW/2026/117", new ScopeDto(["Papier"], [30]), new DateOnly(2027, 1, 1), null, 3), null), Ct)).EnsureSuccessStatusCode();
+        // A framework agreement announces ceilings, and an order is committed.
+        var framework = new MealVoucherTender(system.Api);
+        var frameworkReference = $"CF-{Guid.NewGuid():N}"[..20];
+        await framework.PublishedDemoAsync(frameworkReference);
+        await framework.AwardFrameworkAsync(1, 100_000m);
+        await framework.OrderAsync(1, "OCMW", 1_000m, "BB-CC-1");
         // Renewals need a moved clock (RenewalSchedulerTests does that): publish one of each through the real bus and serializer.
         await PublishRenewalSamplesAsync(tender.Id);
 
@@ -71,7 +77,8 @@ public sealed class ContractConformanceTests(RunningSystem system)
             // Every message on the broker must match its schema; only this test's own are counted (others may still be in flight).
             var message = envelope["message"]!;
             if (message["tenderReference"]?.GetValue<string>() == reference || message["administrationCode"]?.GetValue<string>() == Probe
-                || message["centralCode"]?.GetValue<string>() == central)
+                || message["centralCode"]?.GetValue<string>() == central
+                || (message["tenderReference"]?.GetValue<string>() == frameworkReference && typeName is "FrameworkShareAnnounced" or "OrderPlaced"))
                 seen[typeName] = seen.GetValueOrDefault(typeName) + 1;
         }
 
