@@ -172,4 +172,28 @@ public sealed class SynergyReportTests
         french.OfType<Bullets>().Single().Items.ShouldBe(["Fin du lot 1 du marché public conjoint pour Chèques-repas 2027 (AC-2027-001) le 30 juin 2027"]);
         SynergyReport.Build(2026, JetteAdministrations, [terminated], [], [], Centrals).Ended.ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_framework_is_named_as_such_continues_as_such_and_each_administration_shows_what_it_ordered_in_the_year()
+    {
+        var awarded = (LotAwarded)MealVouchersHistory[^1] with { Agreement = AgreementKind.Framework };
+        OrderRecorded Order(int number, string administration, decimal amount, DateOnly on) =>
+            new(TenderId, 1, number, administration, 0, on, $"BB/{number}", amount, amount, "0900/1", Cell, OpenedAt);
+        var framework = JointTender.Fold([.. MealVouchersHistory[..^1], awarded, Order(1, "OCMW", 2_000m, new DateOnly(2027, 3, 1)),
+            Order(2, "OCMW", 500m, new DateOnly(2027, 12, 31)), Order(3, "GEMEENTE", 1_000m, new DateOnly(2028, 1, 1))])!;
+        var renewedIn2027 = RenewedIn2028 with { PeriodStart = new DateOnly(2027, 6, 1) };
+
+        var report = SynergyReport.Build(2027, JetteAdministrations, [framework], [renewedIn2027], [], Centrals, Administrations.All);
+        report.PerAdministration.Select(a => (a.Administration, a.OrderedExclVat)).ShouldBe([("GEMEENTE", 0m), ("OCMW", 2_500m)]);
+        report.Renewed.ShouldHaveSingleItem().Framework.ShouldBeTrue();
+        var dutch = SynergyChapter.Compose(report, french: false, new DateOnly(2028, 2, 1));
+        dutch.OfType<Bullets>().First().Items.ShouldContain("Verderzetting van de gezamenlijke raamovereenkomst voor Maaltijdcheques 2027 (AC-2027-001)");
+        var figures = dutch.OfType<Table>().Single(t => t.Header.Contains("Besteld 2027 (raamovereenkomsten)"));
+        figures.Rows.Single(r => r[0] == "OCMW Jette")[3].ShouldBe("2.500,00 €");
+
+        // Awarded and renewed in the same year: one realisation, "and renewal".
+        var sameYear = SynergyReport.Build(2026, JetteAdministrations, [framework], [RenewedIn2028 with { PeriodStart = new DateOnly(2026, 12, 20) }], [], Centrals);
+        SynergyChapter.Compose(sameYear, french: true, new DateOnly(2027, 2, 1)).OfType<Bullets>().First().Items
+            .ShouldContain("Accord-cadre conjoint pour Chèques-repas 2027 (AC-2027-001) (et reconduction)");
+    }
 }

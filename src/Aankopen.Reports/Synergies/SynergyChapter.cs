@@ -34,16 +34,24 @@ public static class SynergyChapter
             new Paragraph(Text("in-werden-gezamenlijke-opdrachten-geopend-in", y, r.ThisYear.TendersOpened, r.PreviousYear.TendersOpened, p, r.ThisYear.LotsAwarded, Money(r.ThisYear.AwardedExclVat), Money(r.PreviousYear.AwardedExclVat), r.ThisYear.LotsRenewed, Money(r.ThisYear.RenewedExclVat), r.ThisYear.CentralsJoined)),
         };
 
-        // The realisations of the year as the seeds write them: each joint tender opened or awarded, then each one
-        // continued ("verderzetting") by a renewal.
+        // The realisations of the year as the seeds write them: each joint tender opened or awarded ("and renewal" when
+        // it also renewed in the year), then each one continued ("verderzetting") by a renewal; a framework agreement is
+        // named as such, since its figures are ceilings and the orders are what was spent.
         var renewedTenders = r.Renewed.Select(l => l.TenderId).ToHashSet();
+        var frameworks = r.Awarded.Concat(r.Renewed).Where(l => l.Framework).Select(l => l.TenderId).ToHashSet();
         var started = r.Opened.Select(t => (t.TenderId, t.Reference, t.TitleNl, t.TitleFr))
             .Concat(r.Awarded.Select(l => (l.TenderId, l.Reference, l.TitleNl, l.TitleFr)))
             .DistinctBy(t => t.TenderId).OrderBy(t => t.Reference, StringComparer.Ordinal).ToArray();
         var continued = r.Renewed.Select(l => (l.TenderId, l.Reference, l.TitleNl, l.TitleFr))
             .Where(t => started.All(s => s.TenderId != t.TenderId)).DistinctBy(t => t.TenderId).OrderBy(t => t.Reference, StringComparer.Ordinal);
-        var realisations = started.Select(t => Text("gezamenlijke-overheidsopdracht-voor", Title(t.TitleNl, t.TitleFr), t.Reference))
-            .Concat(continued.Select(t => Text("verderzetting-van", Title(t.TitleNl, t.TitleFr), t.Reference)))
+        string Started((Guid TenderId, string Reference, string TitleNl, string TitleFr) t) =>
+            (frameworks.Contains(t.TenderId) ? Text("gezamenlijke-raamovereenkomst-voor", Title(t.TitleNl, t.TitleFr), t.Reference)
+                : Text("gezamenlijke-overheidsopdracht-voor", Title(t.TitleNl, t.TitleFr), t.Reference))
+            + (renewedTenders.Contains(t.TenderId) ? " " + Text("en-verlenging") : "");
+        var realisations = started.Select(Started)
+            .Concat(continued.Select(t => frameworks.Contains(t.TenderId)
+                ? Text("verderzetting-van-raamovereenkomst", Title(t.TitleNl, t.TitleFr), t.Reference)
+                : Text("verderzetting-van", Title(t.TitleNl, t.TitleFr), t.Reference)))
             .Concat((r.Ended ?? []).Select(l => Text("einde-van-perceel", Title(l.TitleNl, l.TitleFr), l.Reference, l.LotNumber, Day(l.PeriodEnd))))
             .Concat((r.MeasuresDone ?? []).Select(m => Text("maatregel-uitgevoerd", Title(m.DomainNl, m.DomainFr), Title(m.TextNl, m.TextFr)))).ToArray();
         if (realisations.Length > 0)
@@ -114,9 +122,10 @@ public static class SynergyChapter
 
         blocks.Add(new Heading(2, Text("aandeel-van-elk-bestuur-excl-btw")));
         blocks.Add(new Table(
-            [Text("bestuur"), Text("gegund", y), Text("verlengd", y), Text("gegund", p), Text("verlengd", p)],
-            r.PerAdministration.Select(a => (IReadOnlyList<string>)[Name(a.Administration), Money(a.AwardedExclVat), Money(a.RenewedExclVat), Money(a.PreviousAwardedExclVat), Money(a.PreviousRenewedExclVat)]).ToArray(),
-            [false, true, true, true, true]));
+            [Text("bestuur"), Text("gegund", y), Text("verlengd", y), Text("besteld-onder-raamovereenkomsten", y), Text("gegund", p), Text("verlengd", p), Text("besteld-onder-raamovereenkomsten", p)],
+            r.PerAdministration.Select(a => (IReadOnlyList<string>)[Name(a.Administration), Money(a.AwardedExclVat), Money(a.RenewedExclVat), Money(a.OrderedExclVat),
+                Money(a.PreviousAwardedExclVat), Money(a.PreviousRenewedExclVat), Money(a.PreviousOrderedExclVat)]).ToArray(),
+            [false, true, true, true, true, true, true]));
 
         blocks.Add(new Heading(2, Text("vergelijking-met", p)));
         string Change(decimal now, decimal before) => (now - before).ToString("+#,##0.##;-#,##0.##;0", culture);

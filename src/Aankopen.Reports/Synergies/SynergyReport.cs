@@ -39,8 +39,10 @@ public static class SynergyReport
 
         decimal ShareOf(IEnumerable<ReportLotView> lots, string administration) =>
             lots.SelectMany(l => l.Shares).Where(s => s.Administration == administration).Sum(s => s.AmountExclVat);
+        decimal OrderedBy(string administration, int y) => joint.SelectMany(t => t.Lots.Values).SelectMany(l => l.Orders)
+            .Where(o => o.Administration == administration && o.OrderedOn.Year == y).Sum(o => o.AmountExclVat);
         var perAdministration = administrations.Select(a => new ReportAdministrationView(a,
-            ShareOf(awarded, a), ShareOf(renewed, a), ShareOf(previousAwarded, a), ShareOf(previousRenewed, a))).ToArray();
+            ShareOf(awarded, a), ShareOf(renewed, a), ShareOf(previousAwarded, a), ShareOf(previousRenewed, a), OrderedBy(a, year), OrderedBy(a, year - 1))).ToArray();
 
         return new SynergyReportView(year, administrations, opened, awarded, renewed,
             running.OrderBy(m => m.Administration, StringComparer.Ordinal).ThenBy(m => m.Central, StringComparer.Ordinal).Select(m => Membership(m, year, centrals)).ToArray(),
@@ -96,13 +98,14 @@ public static class SynergyReport
 
     private static ReportLotView Awarded(JointTender t, Lot l, Award a) =>
         new(t.Id, t.Reference, t.TitleNl, t.TitleFr, l.Number, l.Title, a.SupplierName, a.ContractStart, a.ContractEnd, a.AmountExclVat, a.AmountInclVat,
-            a.Shares.Select(s => new ReportShareView(s.Administration, s.AmountExclVat, s.AmountInclVat)).ToArray());
+            a.Shares.Select(s => new ReportShareView(s.Administration, s.AmountExclVat, s.AmountInclVat)).ToArray(), a.Agreement == AgreementKind.Framework);
 
     private static ReportLotView Renewed(JointTender t, LotRenewed r)
     {
         var lot = t.Lots.GetValueOrDefault(r.LotNumber);
         return new(t.Id, t.Reference, t.TitleNl, t.TitleFr, r.LotNumber, lot?.Title ?? "", lot?.Award?.SupplierName ?? "", r.PeriodStart, r.PeriodEnd,
-            r.AmountExclVat, r.AmountInclVat, r.Shares.Select(s => new ReportShareView(s.Administration, s.AmountExclVat, s.AmountInclVat)).ToArray());
+            r.AmountExclVat, r.AmountInclVat, r.Shares.Select(s => new ReportShareView(s.Administration, s.AmountExclVat, s.AmountInclVat)).ToArray(),
+            lot?.Award?.Agreement == AgreementKind.Framework);
     }
 
     private static ReportMembershipView Membership(CentralMembership m, int year, IReadOnlyDictionary<string, PurchasingCentral> centrals)

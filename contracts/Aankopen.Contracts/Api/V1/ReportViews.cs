@@ -43,9 +43,10 @@ public sealed record ReportDecisionView(
 public sealed record ReportTenderView(Guid TenderId, string Reference, string TitleNl, string TitleFr, string Procedure, string Status, IReadOnlyList<string> Participants);
 
 /// <summary>A lot awarded, or a renewal period that started, in the year, with each administration's share of it.</summary>
+/// <param name="Framework">A framework agreement: each share is a ceiling, and the administrations' orders are the commitments.</param>
 public sealed record ReportLotView(
     Guid TenderId, string Reference, string TitleNl, string TitleFr, int LotNumber, string LotTitle, string SupplierName,
-    DateOnly PeriodStart, DateOnly PeriodEnd, decimal AmountExclVat, decimal AmountInclVat, IReadOnlyList<ReportShareView> Shares);
+    DateOnly PeriodStart, DateOnly PeriodEnd, decimal AmountExclVat, decimal AmountInclVat, IReadOnlyList<ReportShareView> Shares, bool Framework = false);
 
 public sealed record ReportShareView(string Administration, decimal AmountExclVat, decimal AmountInclVat);
 
@@ -53,7 +54,9 @@ public sealed record ReportMembershipView(
     string Administration, string Central, string CentralNameNl, string CentralNameFr, DateOnly Start, DateOnly? End, bool JoinedInYear, bool EndedInYear);
 
 /// <summary>One administration's awarded and renewed shares (excl. VAT) in the year and the year before.</summary>
-public sealed record ReportAdministrationView(string Administration, decimal AwardedExclVat, decimal RenewedExclVat, decimal PreviousAwardedExclVat, decimal PreviousRenewedExclVat);
+/// <param name="OrderedExclVat">What the administration ordered in the year under joint framework agreements.</param>
+public sealed record ReportAdministrationView(string Administration, decimal AwardedExclVat, decimal RenewedExclVat, decimal PreviousAwardedExclVat, decimal PreviousRenewedExclVat,
+    decimal OrderedExclVat = 0m, decimal PreviousOrderedExclVat = 0m);
 
 /// <param name="TendersOpened">Joint tenders only: two or more administrations take part, neither a draft nor cancelled.</param>
 /// <param name="CentralsJoined">How many different purchasing centrals those memberships are with.</param>
