@@ -42,6 +42,22 @@ public sealed class OcdsExportTests(RunningSystem system)
         foreach (var release in releases.Append(record["compiledRelease"]!.AsObject()))
             ShouldBeAValidRelease(release, ocid);
         record["compiledRelease"]!["tag"]!.AsArray().Single()!.GetValue<string>().ShouldBe("compiled");
+        // Compiled by the merge rules from the releases, as any OCDS tool would compile them.
+        record["compiledRelease"]!.ToJsonString().ShouldBe(Aankopen.Reports.Ocds.OcdsMerge.Compile(ocid, releases).ToJsonString());
+
+        // Every extension the package uses is declared, and the local one is served to anyone who checks the package.
+        var extensions = package["extensions"]!.AsArray().Select(e => e!.GetValue<string>()).ToArray();
+        extensions.ShouldContain(Aankopen.Reports.Ocds.OcdsReleases.LotsExtension);
+        var local = new Uri(extensions.Single(e => e != Aankopen.Reports.Ocds.OcdsReleases.LotsExtension));
+        local.AbsolutePath.ShouldBe("/ocds/extension.json");
+        foreach (var file in new[] { local.AbsolutePath, "/ocds/release-schema.json" })
+        {
+            var served = await system.Api.SendAsync(Write(HttpMethod.Get, file.TrimStart('/'), null, null, actor: Aankopen.Client.DevIssuerTokens.Anonymous), Ct);
+            served.StatusCode.ShouldBe(HttpStatusCode.OK, file);
+            JsonNode.Parse(await served.Content.ReadAsStringAsync(Ct)).ShouldNotBeNull();
+        }
+        (await system.Api.SendAsync(Write(HttpMethod.Get, "ocds/appsettings.json", null, null, actor: Aankopen.Client.DevIssuerTokens.Anonymous), Ct))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
         releases[^1]["tag"]!.AsArray().Select(t => t!.GetValue<string>()).ShouldContain("award");
     }
 

@@ -15,10 +15,13 @@ public sealed class OcdsReleaseTests
     private static JsonObject[] ReleasesOf(params object[] facts)
     {
         JointTender? state = null;
+        var removed = new List<Lot>();
         return facts.Select((fact, i) =>
         {
+            if (fact is LotRemoved gone)
+                removed.Add(state!.Lots[gone.LotNumber]);
             state = JointTender.Transition(state, fact);
-            return OcdsReleases.Release(Ocid, state!, i + 1, fact, OpenedAt.AddDays(i), ByCode);
+            return OcdsReleases.Release(Ocid, state!, i + 1, fact, OpenedAt.AddDays(i), ByCode, removed);
         }).ToArray();
     }
 
@@ -104,5 +107,82 @@ public sealed class OcdsReleaseTests
         milestones[1]["description"]!.GetValue<string>().ShouldContain("Suspended");
         milestones[2]["relatedLots"]!.AsArray().Select(l => l!.GetValue<string>()).ShouldBe(["1"]);
         ReleasesOf(AwardedStory)[^1]["tender"]!["milestones"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_compiled_release_follows_the_merge_rules_so_a_removed_lot_stays_cancelled_and_a_suspended_decision_is_not_met()
+    {
+        var removed = new LotRemoved(TenderId, 2, Cell, OpenedAt.AddDays(1));
+        var releases = ReleasesOf([Opened("GEMEENTE", "OCMW"), Lot(1), Lot(2), removed, OptIn(1, "GEMEENTE", 75_000m), OptIn(1, "OCMW", 25_000m),
+            Closed(), Published(), .. ConditionsApproved("GEMEENTE", "OCMW"),
+            new DecisionSupervised(TenderId, 2, "OCMW", SupervisionAct.Suspended, new DateOnly(2026, 11, 20), "Gouverneur/1", Cell, OpenedAt.AddDays(3))]);
+
+        var compiled = OcdsMerge.Compile(Ocid, releases);
+        compiled["tag"]!.AsArray().Single()!.GetValue<string>().ShouldBe("compiled");
+        compiled["id"]!.GetValue<string>().ShouldBe($"{Ocid}-compiled");
+        compiled["date"]!.GetValue<string>().ShouldBe(releases[^1]["date"]!.GetValue<string>());
+        var lots = compiled["tender"]!["lots"]!.AsArray();
+        lots.Select(l => (l!["id"]!.GetValue<string>(), l["status"]!.GetValue<string>())).ShouldBe([("1", "active"), ("2", "cancelled")]);
+        var milestones = compiled["tender"]!["milestones"]!.AsArray();
+        milestones.Count.ShouldBe(2);
+        milestones.Single(m => m!["id"]!.GetValue<string>() == "decision-2")!["status"]!.GetValue<string>().ShouldBe("notMet");
+        // Parties' roles are a list of codes: replaced whole, never appended to.
+        compiled["parties"]!.AsArray().ShouldAllBe(p => p!["roles"]!.AsArray().Count <= 2);
+    }
+
+    [Fact]
+    public void Merging_replaces_values_removes_nulls_merges_identified_items_and_replaces_other_lists_whole()
+    {
+        static JsonObject Release(string date, string json)
+        {
+            var release = JsonNode.Parse(json)!.AsObject();
+            release["date"] = date;
+            return release;
+        }
+        var compiled = OcdsMerge.Compile("o", [
+            Release("2027-01-02T00:00:00Z", """{"a":2,"gone":null,"list":[{"id":1,"x":"b"},{"id":3}],"codes":["z"],"shares":[{"v":2}]}"""),
+            Release("2027-01-01T00:00:00Z", """{"a":1,"gone":"here","list":[{"id":1,"x":"a","y":"kept"},{"id":2}],"codes":["x","y"],"shares":[{"v":1},{"v":1}]}"""),
+        ]);
+        compiled["a"]!.GetValue<int>().ShouldBe(2);
+        compiled.ContainsKey("gone").ShouldBeFalse();
+        compiled["list"]!.ToJsonString().ShouldBe("""[{"id":1,"x":"b","y":"kept"},{"id":2},{"id":3}]""");
+        compiled["codes"]!.ToJsonString().ShouldBe("""["z"]""");
+        compiled["shares"]!.ToJsonString().ShouldBe("""[{"v":2}]""");
+    }
+
+    [Fact]
+    public void A_framework_award_says_so_and_its_contract_lists_each_order_with_its_buyer()
+    {
+        var awarded = (LotAwarded)AwardedStory[^1] with { Agreement = AgreementKind.Framework };
+        var order = new OrderRecorded(TenderId, 1, 1, "OCMW", 0, new DateOnly(2027, 2, 1), "BB/1", 1_000m, 1_000m, "0900/1", Cell, OpenedAt);
+        var last = ReleasesOf([.. AwardedStory[..^1], awarded, order])[^1];
+
+        last["tag"]!.AsArray().Single()!.GetValue<string>().ShouldBe("implementationUpdate");
+        last["awards"]![0]!["agreementKind"]!.GetValue<string>().ShouldBe("framework");
+        var placed = last["contracts"]![0]!["orders"]!.AsArray().ShouldHaveSingleItem()!;
+        placed["id"]!.GetValue<string>().ShouldBe("order-1");
+        placed["buyer"]!["id"]!.GetValue<string>().ShouldBe("BE-BCE_KBO-0212000131");
+        placed["value"]!["amount"]!.GetValue<decimal>().ShouldBe(1_000m);
+        ReleasesOf(AwardedStory)[^1]["awards"]![0]!["agreementKind"]!.GetValue<string>().ShouldBe("fixed");
+    }
+
+    [Fact]
+    public void The_local_extension_declares_every_field_of_its_own_the_releases_use()
+    {
+        using var extension = OcdsReleases.ExtensionFile("extension.json")!;
+        var declared = JsonNode.Parse(extension)!;
+        foreach (var required in new[] { "name", "description", "documentationUrl" })
+            declared[required]!["en"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
+        declared["compatibility"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldContain("1.1");
+        declared["schemas"]!.AsArray().Single()!.GetValue<string>().ShouldBe("release-schema.json");
+        using var schemaFile = OcdsReleases.ExtensionFile("release-schema.json")!;
+        var definitions = JsonNode.Parse(schemaFile)!["definitions"]!;
+        definitions["Award"]!["properties"]!["buyerShares"].ShouldNotBeNull();
+        definitions["Award"]!["properties"]!["agreementKind"].ShouldNotBeNull();
+        definitions["Contract"]!["properties"]!["orders"].ShouldNotBeNull();
+        definitions["Milestone"]!["properties"]!["relatedLots"].ShouldNotBeNull();
+        OcdsReleases.ExtensionFile("../secrets.json").ShouldBeNull();
+        OcdsReleases.Extensions("https://aankopen.example/").Select(e => e!.GetValue<string>())
+            .ShouldBe([OcdsReleases.LotsExtension, "https://aankopen.example/ocds/extension.json"]);
     }
 }

@@ -12,11 +12,31 @@ namespace Aankopen.Reports.Ocds;
 /// Parties are the invited administrations (buyers; the lead also procuring entity) and the suppliers. The standard
 /// has one buyer per release; the lead administration is that buyer, and each administration's share of an award is
 /// in the award's <c>buyerShares</c>, a field of this service's own. Lots follow the lots extension and are linked
-/// from items, awards and contracts by <c>relatedLots</c>.
+/// from items, awards and contracts by <c>relatedLots</c>. The fields of this service's own (<c>buyerShares</c>,
+/// <c>agreementKind</c>, a contract's <c>orders</c>, a milestone's <c>relatedLots</c>) are declared in the local extension
+/// (contracts/ocds), which every package names beside the lots extension (<see cref="Extensions"/>).
 /// </summary>
 public static class OcdsReleases
 {
-    public static JsonObject Release(string ocid, JointTender tender, long version, object fact, DateTimeOffset date, IReadOnlyDictionary<string, Administration> administrations) =>
+    /// <summary>The community's lots extension, at the version whose fields the releases use.</summary>
+    public const string LotsExtension = "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json";
+
+    /// <summary>Where the API serves the local extension's files, below its own address.</summary>
+    /// <remarks>Outside <c>/api</c>, like the API's own description: public, it holds no data.</remarks>
+    public const string LocalExtensionPath = "ocds/extension.json";
+
+    /// <summary>The extensions a package declares: the lots extension and the local one, at the API's address.</summary>
+    public static JsonArray Extensions(string apiBase) => new(LotsExtension, apiBase.TrimEnd('/') + "/" + LocalExtensionPath);
+
+    /// <summary>A file of the local extension (extension.json or release-schema.json); null for any other name.</summary>
+    public static Stream? ExtensionFile(string name) => name is "extension.json" or "release-schema.json"
+        ? typeof(OcdsReleases).Assembly.GetManifestResourceStream($"ocds/{name}")
+        : null;
+
+    /// <param name="removed">Lots removed before this fact: still in the release, cancelled, so that a record compiled by
+    /// the merge rules (which never drop an object once released) does not show them as active.</param>
+    public static JsonObject Release(string ocid, JointTender tender, long version, object fact, DateTimeOffset date, IReadOnlyDictionary<string, Administration> administrations,
+        IReadOnlyCollection<Lot>? removed = null) =>
         new()
         {
             ["ocid"] = ocid,
@@ -27,9 +47,9 @@ public static class OcdsReleases
             ["language"] = "nl",
             ["parties"] = Parties(tender, administrations),
             ["buyer"] = PartyReference(PartyIdOf(tender.LeadAdministration, administrations), NameOf(tender.LeadAdministration, administrations)),
-            ["tender"] = Tender(tender, administrations),
+            ["tender"] = Tender(tender, administrations, removed ?? []),
             ["awards"] = new JsonArray([.. tender.Lots.Values.Where(l => l.Award is not null || l.Status == LotStatus.NotAwarded).Select(l => (JsonNode)Award(l, administrations))]),
-            ["contracts"] = new JsonArray([.. tender.Lots.Values.Where(l => l.Award is not null).Select(l => (JsonNode)Contract(l))]),
+            ["contracts"] = new JsonArray([.. tender.Lots.Values.Where(l => l.Award is not null).Select(l => (JsonNode)Contract(l, administrations))]),
         };
 
     /// <summary>What a fact changed, from the release tag codelist.</summary>
@@ -43,7 +63,8 @@ public static class OcdsReleases
         LotNotAwarded => ["award"],
         LotRenewed => ["contractAmendment"],
         LotTerminated or LotEnded => ["contractTermination"],
-        RenewalBecameDue or RenewalDeclined or LotNotRenewed => ["contractUpdate"],
+        RenewalBecameDue or RenewalDeclined or LotNotRenewed or ShareCeilingRaised => ["contractUpdate"],
+        OrderRecorded => ["implementationUpdate"],
         _ => ["tenderUpdate"],
     };
 
@@ -74,9 +95,10 @@ public static class OcdsReleases
         _ => "direct",
     } : "direct";
 
-    private static JsonObject Tender(JointTender tender, IReadOnlyDictionary<string, Administration> administrations)
+    private static JsonObject Tender(JointTender tender, IReadOnlyDictionary<string, Administration> administrations, IReadOnlyCollection<Lot> removed)
     {
         var lots = tender.Lots.Values.ToArray();
+        var gone = removed.Where(r => !tender.Lots.ContainsKey(r.Number)).ToArray();
         return new JsonObject
         {
             ["id"] = tender.Reference,
@@ -93,11 +115,11 @@ public static class OcdsReleases
             },
             ["classification"] = Cpv(tender.MainCpv),
             ["value"] = Amount(lots.Sum(l => l.EstimatedValueExclVat)),
-            ["lots"] = new JsonArray([.. lots.Select(l => (JsonNode)new JsonObject
+            ["lots"] = new JsonArray([.. lots.Concat(gone).Select(l => (JsonNode)new JsonObject
             {
-                ["id"] = LotId(l), ["title"] = l.Title, ["status"] = LotStatusOf(l), ["value"] = Amount(l.EstimatedValueExclVat),
+                ["id"] = LotId(l), ["title"] = l.Title, ["status"] = gone.Contains(l) ? "cancelled" : LotStatusOf(l), ["value"] = Amount(l.EstimatedValueExclVat),
             })]),
-            ["items"] = new JsonArray([.. lots.Select(l => (JsonNode)new JsonObject
+            ["items"] = new JsonArray([.. lots.Concat(gone).Select(l => (JsonNode)new JsonObject
             {
                 ["id"] = $"item-{l.Number}", ["description"] = l.Title, ["classification"] = Cpv(l.Cpv), ["relatedLot"] = LotId(l),
             })]),
@@ -141,6 +163,7 @@ public static class OcdsReleases
             ["suppliers"] = new JsonArray(PartyReference(SupplierPartyId(award.SupplierId), award.SupplierName)),
             ["relatedLots"] = new JsonArray(LotId(lot)),
             ["contractPeriod"] = Period(award.ContractStart, award.ContractEnd),
+            ["agreementKind"] = award.Agreement == AgreementKind.Framework ? "framework" : "fixed",
             ["buyerShares"] = new JsonArray([.. award.Shares.Select(s => (JsonNode)new JsonObject
             {
                 ["buyer"] = PartyReference(PartyIdOf(s.Administration, administrations), NameOf(s.Administration, administrations)),
@@ -155,11 +178,11 @@ public static class OcdsReleases
             ["relatedLots"] = new JsonArray(LotId(lot)),
         };
 
-    private static JsonObject Contract(Lot lot)
+    private static JsonObject Contract(Lot lot, IReadOnlyDictionary<string, Administration> administrations)
     {
         var award = lot.Award!;
         var running = lot.Running;
-        return new JsonObject
+        var contract = new JsonObject
         {
             ["id"] = $"contract-{lot.Number}",
             ["awardID"] = $"award-{lot.Number}",
@@ -168,6 +191,15 @@ public static class OcdsReleases
             ["period"] = Period(running?.PeriodStart ?? award.ContractStart, lot.TerminatedOn ?? running?.PeriodEnd ?? award.ContractEnd),
             ["value"] = Amount(running?.AmountExclVat ?? award.AmountExclVat),
         };
+        if (award.Agreement == AgreementKind.Framework)
+            contract["orders"] = new JsonArray([.. lot.Orders.Select(o => (JsonNode)new JsonObject
+            {
+                ["id"] = $"order-{o.Number}",
+                ["buyer"] = PartyReference(PartyIdOf(o.Administration, administrations), NameOf(o.Administration, administrations)),
+                ["date"] = Timestamp(new DateTimeOffset(o.OrderedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)),
+                ["value"] = Amount(o.AmountExclVat),
+            })]);
+        return contract;
     }
 
     private static JsonArray Parties(JointTender tender, IReadOnlyDictionary<string, Administration> administrations)

@@ -9,7 +9,7 @@ namespace Aankopen.Api.Tenders.ExportOcds;
 
 /// <summary>
 /// <c>GET /api/tenders/{id}/ocds/releases</c>: a release package with one release per recorded fact;
-/// <c>.../ocds/record</c>: a record package with those releases and the compiled release (the last one, tagged
+/// <c>.../ocds/record</c>: a record package with those releases and the release compiled from them by the OCDS merge rules (tagged
 /// <c>compiled</c>). Both are built from the event stream, so they never disagree with the history.
 /// </summary>
 public static class ExportOcdsEndpoint
@@ -29,11 +29,14 @@ public static class ExportOcdsEndpoint
         var administrations = (await session.LoadAdministrationsAsync(ct)).All.ToDictionary(a => a.Code);
         var ocid = settings.OcidOf(tenderId);
         var releases = new List<JsonObject>();
+        var removed = new List<Lot>();
         JointTender? state = null;
         foreach (var e in events)
         {
+            if (e.Data is LotRemoved gone && state?.Lots.GetValueOrDefault(gone.LotNumber) is { } lot)
+                removed.Add(lot);
             state = JointTender.Transition(state, e.Data);
-            releases.Add(OcdsReleases.Release(ocid, state!, e.Version, e.Data, e.Timestamp, administrations));
+            releases.Add(OcdsReleases.Release(ocid, state!, e.Version, e.Data, e.Timestamp, administrations, removed));
         }
 
         var package = new JsonObject
@@ -42,12 +45,11 @@ public static class ExportOcdsEndpoint
             ["version"] = "1.1",
             ["publishedDate"] = OcdsReleases.Timestamp(clock.GetUtcNow()),
             ["publisher"] = new JsonObject { ["name"] = settings.Publisher },
+            ["extensions"] = OcdsReleases.Extensions($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"),
         };
         if (record)
         {
-            var compiled = (JsonObject)releases[^1].DeepClone();
-            compiled["id"] = $"{ocid}-compiled";
-            compiled["tag"] = new JsonArray("compiled");
+            var compiled = OcdsMerge.Compile(ocid, releases);
             package["records"] = new JsonArray(new JsonObject
             {
                 ["ocid"] = ocid,
@@ -59,4 +61,8 @@ public static class ExportOcdsEndpoint
             package["releases"] = new JsonArray([.. releases.Select(r => (JsonNode)r)]);
         return Results.Json(package, contentType: "application/json");
     }
+
+    /// <summary>The local extension's files, public like any extension an open-data portal fetches to check a package.</summary>
+    public static IResult ExtensionFile(string file) =>
+        OcdsReleases.ExtensionFile(file) is { } stream ? Results.Stream(stream, "application/json") : Results.NotFound();
 }

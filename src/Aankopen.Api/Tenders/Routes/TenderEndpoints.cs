@@ -93,6 +93,9 @@ public static class TenderEndpoints
             "Record an order (bestelbon) the administration placed under the lot's framework agreement; its finance system books it as a commitment, and an order beyond the administration's share is refused unless the purchasing cell raised it");
         Write(tenders.MapPost("/{tenderId:guid}/lots/{lotNumber:int}/ceilings/{administration}", OrderEndpoints.Raise), "RaiseShareCeiling", Policies.PurchasingCell,
             "Allow an administration to order more than its share under the lot's framework agreement in the contract's current period, with the reason");
+        app.MapGet("/ocds/{file}", ExportOcdsEndpoint.ExtensionFile).WithTags("Exports").WithName("GetOcdsExtensionFile").AllowAnonymous()
+            .WithSummary("The local OCDS extension the packages declare: extension.json and release-schema.json; public, like any extension")
+            .Produces(200, contentType: "application/json").Produces(404);
         app.MapGet("/api/cpv", CpvEndpoint.Search).WithTags("Joint tenders").WithName("SearchCpv").RequireAuthorization(Policies.TenderReader)
             .WithSummary("Codes of the CPV 2008 list whose Dutch or French label holds every word of q (or that start with it), at most 50")
             .Produces<CpvView[]>().ProducesProblem(422);
