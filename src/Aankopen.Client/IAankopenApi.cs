@@ -154,6 +154,9 @@ public interface IAankopenApi
     [Get("/api/reports/synergies/{year}.csv")]
     Task<HttpResponseMessage> ExportSynergyCsvAsync(int year, string? lang = null, CancellationToken ct = default);
 
+    [Get("/api/memberships/through")]
+    Task<IApiResponse<IReadOnlyList<BuyingThroughView>>> ListBuyingThroughAsync(string? administration = null, CancellationToken ct = default);
+
     [Get("/api/memberships")]
     Task<IApiResponse<IReadOnlyList<MembershipView>>> ListMembershipsAsync(
         string? administration = null, string? central = null, DateOnly? endingFrom = null, DateOnly? endingTo = null, CancellationToken ct = default);

@@ -84,6 +84,13 @@ public static class Names
     };
 
     /// <summary>A kind of decision as the form offers it, without its lot.</summary>
+    public static string Arrangement(string arrangement) => arrangement switch
+    {
+        "Joint" => Text("gezamenlijke-opdracht-elk-bestuur-beslist"),
+        "OnBehalf" => Text("opdrachtencentrale-leidend-bestuur-koopt-voor"),
+        _ => arrangement,
+    };
+
     public static string Agreement(string agreement) => agreement switch
     {
         "Fixed" => Text("vaste-opdracht"),

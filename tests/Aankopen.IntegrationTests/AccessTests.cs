@@ -86,6 +86,7 @@ public sealed class AccessTests(RunningSystem system)
         { "POST", "api/memberships", [Cell] },
         { "GET", "api/memberships", Readers },
         { "GET", "api/memberships/may-buy", Readers },
+        { "GET", "api/memberships/through", Readers },
         { "GET", $"api/memberships/{Membership}", Readers },
         { "GET", $"api/memberships/{Membership}/history", CellAndAuditor },
         { "PUT", $"api/memberships/{Membership}/scope", [Cell] },

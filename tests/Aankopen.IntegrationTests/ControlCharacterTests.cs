@@ -23,7 +23,7 @@ public sealed class ControlCharacterTests(RunningSystem system)
     private static IEnumerable<(Type Type, HttpMethod Method, string Path, string Body)> Bodies(Guid tender, Guid membership) =>
     [
         (typeof(OpenTenderRequest), HttpMethod.Post, "api/tenders",
-            """{"reference":"CC-1","titleNl":"a","titleFr":"b","mainCpv":"30199770-8","procedure":"Open","leadAdministration":"GEMEENTE","invitedAdministrations":["GEMEENTE"],"optInDeadline":"2099-01-01T00:00:00Z","subject":"Supplies"}"""),
+            """{"reference":"CC-1","titleNl":"a","titleFr":"b","mainCpv":"30199770-8","procedure":"Open","leadAdministration":"GEMEENTE","invitedAdministrations":["GEMEENTE"],"optInDeadline":"2099-01-01T00:00:00Z","subject":"Supplies","arrangement":"Joint"}"""),
         (typeof(LotRequest), HttpMethod.Post, $"api/tenders/{tender}/lots",
             $$"""{"title":"Papier","cpv":"30199770-8","estimatedValueExclVat":1000,"vatRate":21,"terms":{{Terms}}}"""),
         (typeof(LotRequest), HttpMethod.Put, $"api/tenders/{tender}/lots/1",

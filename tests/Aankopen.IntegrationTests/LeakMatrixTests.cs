@@ -116,6 +116,7 @@ public sealed class LeakMatrixTests(RunningSystem system, Browsers browsers)
         ["POST api/memberships"] = None,
         ["GET api/memberships"] = None,
         ["GET api/memberships/may-buy"] = None,
+        ["GET api/memberships/through"] = Get(_ => "api/memberships/through"),
         ["GET api/memberships/{membershipId:guid}"] = None,
         ["GET api/memberships/{membershipId:guid}/history"] = None,
         ["PUT api/memberships/{membershipId:guid}/scope"] = None,

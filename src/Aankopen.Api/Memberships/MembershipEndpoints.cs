@@ -26,6 +26,9 @@ public static class MembershipEndpoints
         group.MapGet("/may-buy", MayBuy).WithName("MayBuy").RequireAuthorization(Policies.TenderReader)
             .WithSummary("May an administration buy a category or CPV code through a central on a date? With the reason")
             .Produces<MayBuyView>().ProducesProblem(422);
+        group.MapGet("/through", BuyingThroughEndpoint.List).WithName("ListBuyingThrough").RequireAuthorization(Policies.TenderReader)
+            .WithSummary("Administrations that buy through another acting as purchasing central (opdrachtencentrale), per tender; filtered by administration")
+            .Produces<BuyingThroughView[]>();
         group.MapGet("/{membershipId:guid}", Get).WithName("GetMembership").RequireAuthorization(Policies.TenderReader).Produces<MembershipView>().ProducesProblem(404);
         group.MapGet("/{membershipId:guid}/history", History).WithName("GetMembershipHistory").RequireAuthorization(Policies.SeesAll)
             .WithSummary("Every recorded change of the membership, with who and when").Produces<HistoryEntryView[]>().ProducesProblem(404);

@@ -41,7 +41,8 @@ public static class TenderViews
             // Decisions are public acts of each administration's bodies: every participant sees who decided what.
             t.Decisions.Select(d => new DecisionView(d.Number, d.Administration, d.Kind.ToString(), d.LotNumber, d.Renewal, d.Body.ToString(),
                 d.BodyName, d.DecidedOn, d.Reference, d.Standing.ToString())).ToArray(),
-            t.DecisionGaps().Select(g => new DecisionGapView(g.Administration, g.Kind.ToString(), g.LotNumber, g.Renewal, g.Standing?.ToString())).ToArray());
+            t.DecisionGaps().Select(g => new DecisionGapView(g.Administration, g.Kind.ToString(), g.LotNumber, g.Renewal, g.Standing?.ToString())).ToArray(),
+            t.Arrangement.ToString());
     }
 
     public static TenderSummaryView ToSummary(this TenderRecord r) => new(

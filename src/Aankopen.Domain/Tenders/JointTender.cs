@@ -110,10 +110,30 @@ public sealed record JointTender(
     /// <summary>Every administration's decisions on this tender, in the order they were recorded.</summary>
     public ImmutableList<TenderDecision> Decisions { get; init; } = [];
 
+    public Arrangement Arrangement { get; init; } = Arrangement.Joint;
+
+    /// <summary>
+    /// Whose decisions count for this administration's share: its own in a joint tender, the lead's when the lead
+    /// buys on behalf of the others.
+    /// </summary>
+    public string DecidesFor(string administration) => Arrangement == Arrangement.OnBehalf ? LeadAdministration : administration;
+
+    /// <summary>
+    /// Under a purchasing central, the administrations that buy through the lead: those other than the lead taking part
+    /// in a lot still in the running (an opt-in or a share); none in a joint tender or a cancelled one.
+    /// </summary>
+    public IReadOnlyList<string> BuyingThroughLead() => Arrangement != Arrangement.OnBehalf || Status == TenderStatus.Cancelled
+        ? []
+        : InvitedAdministrations.Where(a => a != LeadAdministration && LiveLots.Any(l => l.OptInOf(a) is not null
+            || l.Award?.Shares.Any(s => s.Administration == a) == true)).ToArray();
+
     public static JointTender Create(TenderOpened e) => new(
         e.TenderId, e.Reference, e.TitleNl, e.TitleFr, e.MainCpv, e.Subject, e.Procedure, e.LeadAdministration,
         [.. e.InvitedAdministrations], e.OptInDeadline, e.IsDraft ? TenderStatus.Draft : TenderStatus.OpenForOptIn,
-        ImmutableSortedDictionary<int, Lot>.Empty, e.OpenedBy, e.OpenedAt);
+        ImmutableSortedDictionary<int, Lot>.Empty, e.OpenedBy, e.OpenedAt)
+    {
+        Arrangement = e.Arrangement ?? Arrangement.Joint,
+    };
 
     public JointTender Apply(OptInOpened _) => this with { Status = TenderStatus.OpenForOptIn };
 
@@ -232,17 +252,23 @@ public sealed record JointTender(
     }
 
     /// <summary>
-    /// A share that waited is released once both the administration's conditions and its award decision are in force
+    /// A share that waited is released once both the conditions and the award decision that count for it are in force
     /// (whichever came last), and only while the lot's contract still runs with a share for it: a contract that ended or
-    /// moved on without it was never committed, so there is nothing to announce.
+    /// moved on without it was never committed, so there is nothing to announce. Under a purchasing central the lead's
+    /// decisions release every share that waited for them.
     /// </summary>
-    private static JointTender Released(JointTender state, string administration) =>
-        state.GapIn(administration, DecisionKind.Conditions) is not null
+    private static JointTender Released(JointTender state, string deciding) =>
+        state.GapIn(deciding, DecisionKind.Conditions) is not null
             ? state
-            : state.Lots.Values.Where(lot => lot is { Status: LotStatus.Awarded, Award: { } award, Running: { } running }
-                    && award.AwaitingDecision.Contains(administration) && running.Shares.Any(s => s.Administration == administration)
-                    && state.GapIn(administration, DecisionKind.Award, lot.Number) is null)
-                .Aggregate(state, (s, lot) => s.WithLot(lot.Number, l => l with { Award = l.Award! with { AwaitingDecision = l.Award.AwaitingDecision.Remove(administration) } }));
+            : state.Lots.Values.Where(lot => lot is { Status: LotStatus.Awarded, Award: not null, Running: not null }
+                    && state.GapIn(deciding, DecisionKind.Award, lot.Number) is null)
+                .Aggregate(state, (s, lot) => s.WithLot(lot.Number, l => l with
+                {
+                    Award = l.Award! with
+                    {
+                        AwaitingDecision = l.Award.AwaitingDecision.RemoveAll(w => s.DecidesFor(w) == deciding && l.RunningShareOf(w) is not null),
+                    },
+                }));
 
     /// <summary>
     /// The administration's current decision on this point: the latest one not annulled (in force or suspended); null
@@ -270,9 +296,11 @@ public sealed record JointTender(
         if (Status is TenderStatus.Draft or TenderStatus.Cancelled)
             return [];
         var gaps = new List<DecisionGap?>();
-        foreach (var administration in InvitedAdministrations)
+        // Under a purchasing central only the lead decides, for every lot someone takes part in.
+        foreach (var administration in Arrangement == Arrangement.OnBehalf ? [LeadAdministration] : InvitedAdministrations)
         {
-            var lots = LiveLots.Where(l => l.OptInOf(administration) is not null || l.Award?.Shares.Any(s => s.Administration == administration) == true).ToArray();
+            var lots = LiveLots.Where(l => l.OptInOf(administration) is not null || l.Award?.Shares.Any(s => s.Administration == administration) == true
+                || (Arrangement == Arrangement.OnBehalf && (l.OptIns.Count > 0 || l.Award is not null))).ToArray();
             if (lots.Length == 0)
                 continue;
             gaps.Add(GapIn(administration, DecisionKind.Conditions));
@@ -281,7 +309,7 @@ public sealed record JointTender(
                 if (lot.Status == LotStatus.Awarded || (lot.Status == LotStatus.Open && Status == TenderStatus.Published))
                     gaps.Add(GapIn(administration, DecisionKind.Award, lot.Number));
                 if (lot is { Status: LotStatus.Awarded, Running: { } running } && running.DueFor > running.Renewals
-                    && running.Shares.Any(s => s.Administration == administration) && !running.Declined.Contains(administration))
+                    && running.Shares.Any(s => DecidesFor(s.Administration) == administration && !running.Declined.Contains(s.Administration)))
                     gaps.Add(GapIn(administration, DecisionKind.Renewal, lot.Number, running.DueFor));
             }
         }

@@ -3,7 +3,16 @@ namespace Aankopen.Domain.Tenders;
 // The facts of a joint tender's life. They are stored for ever and never edited, so each carries the stream id,
 // who acted and when; finance systems never see these types (they get Aankopen.Contracts messages instead).
 
+/// <summary>
+/// How the administrations buy together (the seeds name three ways; joining an existing central is a membership).
+/// In a joint tender each administration decides on and awards its own share. Under a purchasing central
+/// (opdrachtencentrale, law of 17 June 2016, art. 2, 6° and art. 47) the lead administration conducts the procedure
+/// on behalf of the others: its decisions count for every share, and the others order under it and pay their own orders.
+/// </summary>
+public enum Arrangement { Joint, OnBehalf }
+
 /// <summary>The tender exists. A draft is prepared by the purchasing cell before the administrations may opt in.</summary>
+/// <param name="Arrangement">Null on tenders opened before the arrangement was kept: joint tenders.</param>
 public sealed record TenderOpened(
     Guid TenderId,
     string Reference,
@@ -17,7 +26,8 @@ public sealed record TenderOpened(
     DateTimeOffset OptInDeadline,
     bool IsDraft,
     string OpenedBy,
-    DateTimeOffset OpenedAt);
+    DateTimeOffset OpenedAt,
+    Arrangement? Arrangement = null);
 
 /// <summary>A draft tender was opened for opt-in by the invited administrations.</summary>
 public sealed record OptInOpened(Guid TenderId, string OpenedBy, DateTimeOffset OpenedAt);

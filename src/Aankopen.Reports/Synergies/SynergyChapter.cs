@@ -148,6 +148,10 @@ public static class SynergyChapter
                 m.End is { } end ? Day(end) : Text("onbepaalde-duur"),
                 m.JoinedInYear ? Text("toegetreden") : m.EndedInYear ? Text("beeindigd") : Text("lopend")]).ToArray(),
             [false, false, false, false, false]));
+        // The other way of buying through someone: an administration of the group acting as purchasing central for another.
+        if (r.BuyingThrough is { Count: > 0 } through)
+            blocks.Add(new Bullets(through.Select(b => Text("koopt-via-opdrachtencentrale", Name(b.Administration), Name(b.Through),
+                Title(b.TitleNl, b.TitleFr), b.Reference)).ToArray()));
         return blocks;
     }
 }

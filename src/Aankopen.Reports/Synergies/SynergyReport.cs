@@ -56,8 +56,16 @@ public static class SynergyReport
             joint.SelectMany(t => t.Lots.Values.Where(l => EndOf(l)?.Year == year).Select(l => Ended(t, l)))
                 .OrderBy(l => l.Reference, StringComparer.Ordinal).ThenBy(l => l.LotNumber).ToArray(),
             Measures(measures, m => m.PlannedIn(year)),
-            Measures(measures, m => m.DoneIn(year)));
+            Measures(measures, m => m.DoneIn(year)),
+            joint.Where(t => BrusselsCalendar.DateOf(t.OpenedAt).Year == year || t.Lots.Values.Any(l => RunsIn(l, year)))
+                .OrderBy(t => t.Reference, StringComparer.Ordinal)
+                .SelectMany(t => t.BuyingThroughLead().Select(a => new BuyingThroughView(a, t.LeadAdministration, t.Id, t.Reference, t.TitleNl, t.TitleFr,
+                    t.Status.ToString()))).ToArray());
     }
+
+    /// <summary>Whether an awarded lot's contract runs during some of the year.</summary>
+    private static bool RunsIn(Lot l, int year) => l.Award is { } a
+        && a.ContractStart.Year <= year && (EndOf(l) ?? l.Running?.PeriodEnd ?? a.ContractEnd).Year >= year;
 
     private static MeasureView[] Measures(IReadOnlyCollection<PlannedMeasure>? measures, Func<PlannedMeasure, bool> shown) =>
         (measures ?? []).Where(shown).OrderBy(m => m.DomainNl, StringComparer.Ordinal).ThenBy(m => m.PlannedFrom).ThenBy(m => m.RecordedAt)
@@ -80,10 +88,13 @@ public static class SynergyReport
             shares.Select(s => new ReportShareView(s.Administration, s.AmountExclVat, s.AmountInclVat)).ToArray());
     }
 
-    /// <summary>Two or more administrations take part (an opt-in on a lot still in the running, or a share), and the tender is neither a draft nor cancelled.</summary>
+    /// <summary>Two or more administrations take part (an opt-in on a lot still in the running, a share, or buying for the others as
+    /// purchasing central), and the tender is neither a draft nor cancelled.</summary>
     public static bool IsJoint(JointTender t) =>
         t.Status is not (TenderStatus.Draft or TenderStatus.Cancelled)
-        && t.LiveLots.SelectMany(l => l.OptIns.Select(o => o.Administration).Concat(l.Award?.Shares.Select(s => s.Administration) ?? [])).Distinct().Count() >= 2;
+        && t.LiveLots.SelectMany(l => l.OptIns.Select(o => o.Administration).Concat(l.Award?.Shares.Select(s => s.Administration) ?? []))
+            // A purchasing central buys together with those it buys for, even without a share of its own.
+            .Concat(t.BuyingThroughLead().Count > 0 ? [t.LeadAdministration] : []).Distinct().Count() >= 2;
 
     private static ReportFiguresView Figures(int opened, IReadOnlyList<ReportLotView> awarded, IReadOnlyList<ReportLotView> renewed, IReadOnlyList<CentralMembership> memberships) =>
         new(opened, awarded.Count, awarded.Sum(l => l.AmountExclVat), renewed.Count, renewed.Sum(l => l.AmountExclVat), memberships.Count,

@@ -46,3 +46,16 @@ public sealed record MembershipView(
 
 /// <param name="Reason">Why, in Dutch or French after Accept-Language: the membership that allows it, or what is missing.</param>
 public sealed record MayBuyView(bool Allowed, string Reason, Guid? MembershipId);
+
+/// <summary>
+/// An administration buys through another acting as its purchasing central (opdrachtencentrale) for one tender: the
+/// other decides and awards; this one orders under it and pays its own orders.
+/// </summary>
+public sealed record BuyingThroughView(
+    string Administration,
+    string Through,
+    Guid TenderId,
+    string Reference,
+    string TitleNl,
+    string TitleFr,
+    string TenderStatus);

@@ -19,7 +19,8 @@ public sealed record SynergyReportView(
     IReadOnlyList<ReportDecisionView>? Decisions = null,
     IReadOnlyList<ReportLotView>? Ended = null,
     IReadOnlyList<MeasureView>? Measures = null,
-    IReadOnlyList<MeasureView>? MeasuresDone = null);
+    IReadOnlyList<MeasureView>? MeasuresDone = null,
+    IReadOnlyList<BuyingThroughView>? BuyingThrough = null);
 
 /// <summary>A measure planned for the coming years; <c>Status</c> is Planned, Done or Dropped, <c>ClosedIn</c> the year it was.</summary>
 public sealed record MeasureView(Guid Id, string DomainNl, string DomainFr, string TextNl, string TextFr, int PlannedFrom, string Status, int? ClosedIn);

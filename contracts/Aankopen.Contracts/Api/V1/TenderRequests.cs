@@ -7,6 +7,9 @@ namespace Aankopen.Contracts.Api.V1;
 /// NegotiatedWithoutPriorPublication or AcceptedInvoice.</param>
 /// <param name="Subject">Supplies, Services or Works; derived from the main CPV code when left out, refused when it contradicts it.</param>
 /// <param name="Draft">True to prepare the lots before the administrations may opt in (then POST .../open-opt-in).</param>
+/// <param name="Arrangement">Joint (default: each administration decides on and awards its own share) or OnBehalf (the
+/// lead administration acts as purchasing central for the others: its decisions count for every share, and the
+/// others order under it and pay their own orders).</param>
 public sealed record OpenTenderRequest(
     string Reference,
     string TitleNl,
@@ -17,7 +20,8 @@ public sealed record OpenTenderRequest(
     IReadOnlyList<string> InvitedAdministrations,
     DateTimeOffset OptInDeadline,
     string? Subject = null,
-    bool Draft = false);
+    bool Draft = false,
+    string? Arrangement = null);
 
 /// <param name="LotNumber">Leave out to take the next free number (only when adding).</param>
 /// <param name="VatRate">Percent: 0, 6, 12 or 21.</param>

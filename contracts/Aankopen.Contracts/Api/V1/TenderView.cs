@@ -3,6 +3,7 @@ namespace Aankopen.Contracts.Api.V1;
 /// <summary>A joint tender as the API shows it. Its <c>version</c> is also sent as the ETag.</summary>
 /// <param name="Warnings">Things a person should look at that do not block anything, such as a procedure that does
 /// not fit the estimated total.</param>
+/// <param name="Arrangement">Joint, or OnBehalf when the lead administration buys for the others as purchasing central.</param>
 public sealed record TenderView(
     Guid Id,
     long Version,
@@ -29,7 +30,8 @@ public sealed record TenderView(
     string? MainCpvLabelNl = null,
     string? MainCpvLabelFr = null,
     IReadOnlyList<DecisionView>? Decisions = null,
-    IReadOnlyList<DecisionGapView>? MissingDecisions = null);
+    IReadOnlyList<DecisionGapView>? MissingDecisions = null,
+    string Arrangement = "Joint");
 
 /// <summary>
 /// One administration's decision on the tender (a public act of its council, college or bureau).

@@ -27,6 +27,9 @@ public static class OpenTenderEndpoint
         if (keyProblem is not null)
             return keyProblem;
         var (procedure, subject, enumErrors) = ParseChoices(request);
+        var arrangement = request.Arrangement is null ? Arrangement.Joint : EnumNames.Parse<Arrangement>(request.Arrangement);
+        if (arrangement is null)
+            enumErrors.Add(DomainError.Invalid("arrangement-invalid", "arrangement", InputChecks.Shorten(request.Arrangement)));
         if (enumErrors.Count > 0)
             return Problems.From(http, enumErrors);
 
@@ -36,7 +39,8 @@ public static class OpenTenderEndpoint
         var tenderId = key is null ? Guid.CreateVersion7() : MessageIds.For(IdempotencyNamespace, $"{session.TenantId}\n{http.User.FindFirst("sub")?.Value ?? actor}\n{key}");
         var administrations = await session.LoadAdministrationsAsync(ct);
         var command = new OpenTenderCommand(tenderId, request.Reference, request.TitleNl, request.TitleFr, request.MainCpv, procedure,
-            request.LeadAdministration, request.InvitedAdministrations ?? [], request.OptInDeadline, subject, request.Draft, actor!);
+            request.LeadAdministration, request.InvitedAdministrations ?? [], request.OptInDeadline, subject, request.Draft, actor!,
+            arrangement ?? Arrangement.Joint);
         var decision = OpenTenderDecider.Decide(command, administrations, clock.GetUtcNow());
         if (decision.IsRefused)
             return Problems.From(http, decision.Errors);

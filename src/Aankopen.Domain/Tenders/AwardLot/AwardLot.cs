@@ -55,12 +55,14 @@ public static class AwardLotDecider
         if (split.Error is { } shareError)
             return shareError;
         // Each administration takes part on conditions its own body approved: none of its share is awarded before.
-        var conditions = split.Shares!.Select(s => tender.GapIn(s.Administration, DecisionKind.Conditions)).OfType<DecisionGap>()
+        // Under a purchasing central that is the lead's approval, for every share.
+        var conditions = split.Shares!.Select(s => tender.DecidesFor(s.Administration)).Distinct()
+            .Select(a => tender.GapIn(a, DecisionKind.Conditions)).OfType<DecisionGap>()
             .Select(gap => DecisionRules.ConditionsNotInForce(gap, Named(gap.Administration, administrations))).ToList();
         if (conditions.Count > 0)
             return DomainError.Together(conditions);
         var amountInclVat = ShareSplit.TotalInclVat(split.Shares!);
-        var awaiting = split.Shares!.Where(s => tender.GapIn(s.Administration, DecisionKind.Award, lot.Number) is not null)
+        var awaiting = split.Shares!.Where(s => tender.GapIn(tender.DecidesFor(s.Administration), DecisionKind.Award, lot.Number) is not null)
             .Select(s => s.Administration).ToArray();
 
         var (state, closing) = TenderRules.CloseIfDeadlinePassed(tender, now);

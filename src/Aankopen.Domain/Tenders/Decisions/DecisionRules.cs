@@ -35,11 +35,14 @@ public static class DecisionRules
         if (!tender.Lots.TryGetValue(number, out var lot))
             return DomainError.Invalid("decision-lot-unknown", "lotNumber", number, tender.Reference);
         var share = lot.Award?.Shares.Any(s => s.Administration == administration) == true;
+        // A purchasing central awards every lot it buys for, whether or not it takes a share itself.
+        var central = tender.Arrangement == Arrangement.OnBehalf && tender.LeadAdministration == administration
+            && (lot.Award is not null || (lot.Status == LotStatus.Open && lot.OptIns.Count > 0));
         if (kind == DecisionKind.Award)
-            return share || (lot.Status == LotStatus.Open && lot.OptInOf(administration) is not null)
+            return share || central || (lot.Status == LotStatus.Open && lot.OptInOf(administration) is not null)
                 ? null
                 : DomainError.Invalid("decision-lot-not-taken", "lotNumber", number);
-        if (!share || lot.Running is not { } running)
+        if (!(share || central) || lot.Running is not { } running)
             return DomainError.Invalid("decision-lot-not-running", "lotNumber", number);
         if (renewal is not { } n)
             return DomainError.Invalid("decision-renewal-required", "renewal");

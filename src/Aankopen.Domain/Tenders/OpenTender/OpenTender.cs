@@ -14,7 +14,8 @@ public sealed record OpenTenderCommand(
     DateTimeOffset OptInDeadline,
     ContractSubject? Subject,
     bool Draft,
-    string Actor);
+    string Actor,
+    Arrangement Arrangement = Arrangement.Joint);
 
 public static class OpenTenderDecider
 {
@@ -44,6 +45,8 @@ public static class OpenTenderDecider
             errors.Add(DomainError.Invalid("invited-duplicate", "invitedAdministrations"));
         if (!invited.Contains(command.LeadAdministration))
             errors.Add(DomainError.Invalid("lead-not-invited", "leadAdministration", InputChecks.Shorten(command.LeadAdministration)));
+        if (command.Arrangement == Arrangement.OnBehalf && !invited.Any(code => code != command.LeadAdministration))
+            errors.Add(DomainError.Invalid("on-behalf-of-nobody", "invitedAdministrations", InputChecks.Shorten(command.LeadAdministration)));
         if (command.OptInDeadline <= now)
             errors.Add(DomainError.Invalid("deadline-in-past", "optInDeadline"));
         else if (command.OptInDeadline > now.AddYears(2))
@@ -56,6 +59,6 @@ public static class OpenTenderDecider
         return Decision.Accept(new TenderOpened(
             command.TenderId, command.Reference.Trim(), command.TitleNl.Trim(), command.TitleFr.Trim(), cpv!.Value.Value,
             command.Subject ?? cpv.Value.Subject, command.Procedure.ToString(), command.LeadAdministration, invited, command.OptInDeadline,
-            command.Draft, command.Actor, now));
+            command.Draft, command.Actor, now, command.Arrangement == Arrangement.OnBehalf ? Arrangement.OnBehalf : null));
     }
 }

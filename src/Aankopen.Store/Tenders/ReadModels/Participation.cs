@@ -96,7 +96,9 @@ public sealed record Participation(
         OrderRecorded e when e.Administration == Administration && Lots.TryGetValue(e.LotNumber, out var lot) && lot.Renewals == e.Renewal =>
             WithLot(e.LotNumber, lot with
             {
-                OrderedExclVat = lot.OrderedExclVat + e.AmountExclVat, OrderedInclVat = lot.OrderedInclVat + e.AmountInclVat, Orders = lot.Orders + 1,
+                OrderedExclVat = lot.OrderedExclVat + e.AmountExclVat,
+                OrderedInclVat = lot.OrderedInclVat + e.AmountInclVat,
+                Orders = lot.Orders + 1,
             }),
         ShareCeilingRaised e when e.Administration == Administration && Lots.TryGetValue(e.LotNumber, out var lot) && lot.Renewals == e.Renewal =>
             WithLot(e.LotNumber, lot with { RaisedExclVat = lot.RaisedExclVat + e.AmountExclVat }),
@@ -106,7 +108,13 @@ public sealed record Participation(
         LotRenewed e when Lots.ContainsKey(e.LotNumber) => e.Shares.FirstOrDefault(s => s.Administration == Administration) is { } share
             ? WithLot(e.LotNumber, Lots[e.LotNumber] with
             {
-                ShareExclVat = share.AmountExclVat, ShareInclVat = share.AmountInclVat, Renewals = e.Renewal, OrderedExclVat = 0m, RaisedExclVat = 0m, OrderedInclVat = 0m, Orders = 0,
+                ShareExclVat = share.AmountExclVat,
+                ShareInclVat = share.AmountInclVat,
+                Renewals = e.Renewal,
+                OrderedExclVat = 0m,
+                RaisedExclVat = 0m,
+                OrderedInclVat = 0m,
+                Orders = 0,
             })
             : WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.Ended }),
         LotEnded e when Lots.ContainsKey(e.LotNumber) => WithLot(e.LotNumber, Lots[e.LotNumber] with { Status = ParticipationStatus.Ended }),

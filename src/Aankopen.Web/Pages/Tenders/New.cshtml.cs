@@ -17,7 +17,7 @@ public sealed class NewModel(TimeProvider clock) : AankopenPageModel
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(string reference, string titleNl, string titleFr, string mainCpv, string procedure,
-        string leadAdministration, string[] invitedAdministrations, string optInDeadline, bool draft, CancellationToken ct)
+        string leadAdministration, string[] invitedAdministrations, string optInDeadline, bool draft, string? arrangement, CancellationToken ct)
     {
         if (!DateTime.TryParse(optInDeadline, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local))
             ModelState.AddModelError($"{Form}.optInDeadline", Refusal("form/moment-required"));
@@ -27,7 +27,8 @@ public sealed class NewModel(TimeProvider clock) : AankopenPageModel
         else
         {
             var request = new OpenTenderRequest(reference ?? "", titleNl ?? "", titleFr ?? "", mainCpv ?? "", procedure ?? "", leadAdministration ?? "",
-                invitedAdministrations, Language.FromBrussels(local), Draft: draft);
+                invitedAdministrations, Language.FromBrussels(local), Draft: draft,
+                Arrangement: string.IsNullOrWhiteSpace(arrangement) ? null : arrangement);
             if (AcceptedFor(Form, await Api.OpenTenderAsync("", request, Request.Form["idempotencyKey"].ToString(), ct)) is { } opened)
             {
                 Notice = Text("opdracht-geopend-voeg-nu-de-percelen", opened.Reference);
