@@ -102,6 +102,17 @@ public sealed partial class CatalogueTests
     }
 
     [Fact]
+    public void A_label_named_without_values_has_no_place_for_one()
+    {
+        // A label with {0} said without a value fails only when its page is shown: a 500 for the person reading it.
+        var dutch = Aankopen.Web.Language.LabelsOf(french: false);
+        var bare = LabelWithoutValues().Matches(CodeUnder("Aankopen.Web")).Select(m => m.Groups["key"].Value).ToHashSet(StringComparer.Ordinal);
+
+        bare.ShouldNotBeEmpty();
+        bare.Where(k => dutch.TryGetValue(k, out var text) && Placeholder().IsMatch(text)).ShouldBeEmpty("labels with a {0} named without a value");
+    }
+
+    [Fact]
     public void Every_word_of_the_reports_and_exports_is_written_in_both_languages_with_the_same_values_and_is_used()
     {
         var dutch = Aankopen.Reports.ReportTexts.Of(french: false);
@@ -168,6 +179,9 @@ public sealed partial class CatalogueTests
     /// <summary>A label's key: <c>Text("key"</c>, <c>TextIn(french, "key"</c>, or a key the audit pages pass on (<c>"audit-…"</c>).</summary>
     [GeneratedRegex(@"\b(?:Text\(|TextIn\(\w+,)\s*""(?<key>[\w-]+)""|""(?<key>audit-[\w-]+)""")]
     private static partial Regex LabelNamed();
+
+    [GeneratedRegex(@"\bText\(\s*""(?<key>[\w-]+)""\s*\)")]
+    private static partial Regex LabelWithoutValues();
 
     [GeneratedRegex(@"\b(?:Text|Lots)\(\s*""(?<key>[\w/-]+)""")]
     private static partial Regex TextNamed();

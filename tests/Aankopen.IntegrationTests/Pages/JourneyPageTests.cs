@@ -172,12 +172,14 @@ public sealed class JourneyPageTests(RunningSystem system, Browsers browsers)
     }
 
     /// <summary>Records a decision of the signed-in administration with the tender page's form.</summary>
-    private static async Task DecideAsync(IPage page, string kind, string body, string reference, int? lot = null)
+    internal static async Task DecideAsync(IPage page, string kind, string body, string reference, int? lot = null, int? renewal = null)
     {
         await page.SelectOptionAsync("#decision-kind", kind);
         await page.SelectOptionAsync("#decision-body", body);
         if (lot is not null)
             await page.FillAsync("#decision-lotNumber", lot.ToString()!);
+        if (renewal is not null)
+            await page.FillAsync("#decision-renewal", renewal.ToString()!);
         await page.FillAsync("#decision-reference", reference);
         await page.GetByRole(AriaRole.Button, new() { Name = "Besluit registreren" }).ClickAsync();
         await Expect(page.Locator(".notice")).ToContainTextAsync("Besluit geregistreerd");

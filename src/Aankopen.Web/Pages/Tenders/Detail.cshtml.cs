@@ -130,12 +130,12 @@ public sealed class DetailModel(TimeProvider clock) : AankopenPageModel
     /// <summary>An administration declines the next renewal for itself; the others continue.</summary>
     public async Task<IActionResult> OnPostDeclineAsync(Guid id, long version, int lotNumber, string administration, CancellationToken ct) =>
         await DoneAsync(id, $"decline-{lotNumber}", await Api.DeclineRenewalAsync(id, lotNumber, administration ?? "", IfMatch(version), "", ct),
-            Text("verlenging-geweigerd", administration), ct, $"lot-{lotNumber}");
+            Text("verlenging-geweigerd-door", administration), ct, $"lot-{lotNumber}");
 
     /// <summary>The purchasing cell renews ahead of the tacit renewal, for those that did not decline.</summary>
     public async Task<IActionResult> OnPostRenewAsync(Guid id, long version, int lotNumber, CancellationToken ct) =>
         await DoneAsync(id, $"renew-{lotNumber}", await Api.RenewLotAsync(id, lotNumber, IfMatch(version), "", ct),
-            Text("perceel-verlengd", lotNumber), ct, $"lot-{lotNumber}");
+            Text("perceel-verlengd-voor-wie-bleef", lotNumber), ct, $"lot-{lotNumber}");
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id, long version, string reason, CancellationToken ct) =>
         await DoneAsync(id, "cancel", await Api.CancelTenderAsync(id, IfMatch(version), "", new ReasonRequest(reason ?? ""), ct),
