@@ -53,15 +53,26 @@ public sealed class AccessiblePageTests(RunningSystem system, Browsers browsers)
         var tender = new MealVoucherTender(system.Api);
         var view = await tender.AwardedDemoAsync($"AXE-{Guid.NewGuid():N}"[..20]);
         var (_, membership) = await JoinedMembership.OfOcmwAsync(system);
+        // A framework at 80 % of the OCMW's share (its consumption, orders and warning), and a purchasing central buying for it.
+        var framework = new MealVoucherTender(system.Api);
+        await framework.PublishedDemoAsync($"AXF-{Guid.NewGuid():N}"[..20]);
+        await framework.AwardFrameworkAsync(1, 100_000m);
+        var frameworkView = await framework.OrderAsync(1, "OCMW", 20_000m, "BB-AXE-1");
+        var central = new MealVoucherTender(system.Api);
+        central.Resume(await central.Api.OpenTenderAsync(MealVoucherTender.Cell, MealVoucherTender.Opening($"AXC-{Guid.NewGuid():N}"[..20]) with { Arrangement = "OnBehalf" },
+            ct: HttpCalls.Ct));
+        await central.Step(a => a.AddLotAsync(central.Id, central.ETag, MealVoucherTender.Cell, MealVoucherTender.Lot("Papier", 10_000m)));
+        await central.OptInAsync(1, "OCMW", 10_000m, "0900/1");
         var wcag = new Deque.AxeCore.Commons.AxeRunOptions
         {
             RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         };
         var pages = new Dictionary<string, string[]>
         {
-            [TestUsers.Cell] = [.. MainPages, $"tenders/{view.Id}", $"audit/tenders/{view.Id}", $"audit/memberships/{membership.Id}"],
-            [TestUsers.Of("OCMW")] = ["", "tenders", "administrations/OCMW", $"tenders/{view.Id}", "renewals", "memberships", "reports"],
-            [TestUsers.Auditor] = ["", "tenders", $"tenders/{view.Id}", "reports"],
+            [TestUsers.Cell] = [.. MainPages, $"tenders/{view.Id}", $"tenders/{frameworkView.Id}", $"tenders/{central.Id}", $"audit/tenders/{view.Id}",
+                $"audit/memberships/{membership.Id}"],
+            [TestUsers.Of("OCMW")] = ["", "tenders", "administrations/OCMW", $"tenders/{view.Id}", $"tenders/{frameworkView.Id}", "renewals", "memberships", "reports"],
+            [TestUsers.Auditor] = ["", "tenders", $"tenders/{view.Id}", $"tenders/{frameworkView.Id}", "reports"],
         };
 
         var violations = new List<string>();
@@ -137,6 +148,33 @@ public sealed class AccessiblePageTests(RunningSystem system, Browsers browsers)
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Besluit geregistreerd");
         await Assertions.Expect(page.Locator("table.decisions")).ToContainTextAsync("Raad voor maatschappelijk welzijn");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Someone who uses no mouse records an order under a framework: Tab to each field, type, Enter.</summary>
+    [Fact]
+    public async Task Placing_an_order_works_with_the_keyboard_alone()
+    {
+        var tender = new MealVoucherTender(system.Api);
+        await tender.PublishedDemoAsync($"KO-{Guid.NewGuid():N}"[..20]);
+        await tender.AwardFrameworkAsync(1, 100_000m);
+        var page = await browsers.SignedInAsync(system.Site, TestUsers.Of("OCMW"));
+        await page.GotoAsync(new Uri(system.Site, $"tenders/{tender.Id}").ToString());
+
+        async Task TabToAsync(string selector)
+        {
+            for (var i = 0; i < 1000 && !await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector); i++)
+                await page.Keyboard.PressAsync("Tab");
+            (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector)).ShouldBeTrue(selector);
+            (await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle")).ShouldNotBe("none", selector);
+        }
+        await TabToAsync("#order-1-reference");
+        await page.Keyboard.TypeAsync("BB-KB-1");
+        await TabToAsync("#order-1-amountExclVat");
+        await page.Keyboard.TypeAsync("1.250,00");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Bestelling BB-KB-1 geregistreerd");
+        await Assertions.Expect(page.Locator("table.orders")).ToContainTextAsync("1.250,00");
         await page.Context.CloseAsync();
     }
 
