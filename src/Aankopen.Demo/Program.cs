@@ -59,6 +59,7 @@ Say("Twee percelen toegevoegd: papieren en elektronische maaltijdcheques.", "Deu
 await Step(e => api.OptInAsync(tender.Id, 1, city.Code, e, cityStaff, new OptInRequest(90_000m, "0131/123-48")));
 await Step(e => api.OptInAsync(tender.Id, 1, ocmw.Code, e, ocmwStaff, new OptInRequest(30_000m, "0900/123-48")));
 await Step(e => api.OptInAsync(tender.Id, 2, city.Code, e, cityStaff, new OptInRequest(260_000m, "0131/123-48")));
+await Step(e => api.OptInAsync(tender.Id, 2, ocmw.Code, e, ocmwStaff, new OptInRequest(120_000m, "0900/124-48")));
 Say($"{city.Code} tekent in op perceel 1 voor {90_000m.ToString("C", belgian)}, {ocmw.Code} voor {30_000m.ToString("C", belgian)}.",
     $"{city.Code} adhère au lot 1 pour {90_000m.ToString("C", belgian)}, {ocmw.Code} pour {30_000m.ToString("C", belgian)}.");
 
@@ -93,6 +94,22 @@ await Step(e => api.RecordDecisionAsync(tender.Id, ocmw.Code, e, ocmwStaff, new 
 Say("Het vast bureau van het OCMW gunt zijn aandeel; nu hoort ook zijn financieel pakket het.",
     "Le bureau permanent du CPAS attribue sa part ; son système comptable l'apprend maintenant.");
 
+// Lot 2 becomes a framework agreement running from today: the award sets each administration's ceiling, and each
+// order it places is its own commitment.
+await Step(e => api.RecordDecisionAsync(tender.Id, city.Code, e, cityStaff, new RecordDecisionRequest("Award", "College", today, "CBS/2026/881", 2)));
+await Step(e => api.RecordDecisionAsync(tender.Id, ocmw.Code, e, ocmwStaff, new RecordDecisionRequest("Award", "StandingBureau", today, "VB/2026/234", 2)));
+await Step(e => api.AwardLotAsync(tender.Id, 2, e, cell, new AwardLotRequest("Cheques & Co NV", "0403.170.701", 380_000m, today,
+    today.AddYears(1).AddDays(-1), PeriodDifferenceReason: null, Agreement: "Framework")));
+Say("Perceel 2 gegund als raamovereenkomst: elk aandeel is een plafond, elke bestelling een vastlegging.",
+    "Lot 2 attribué comme accord-cadre : chaque part est un plafond, chaque commande un engagement.");
+await Step(e => api.PlaceOrderAsync(tender.Id, 2, city.Code, e, cityStaff, new PlaceOrderRequest(today, "BB/2026/0412", 10_000m)));
+var ordered = await Step(e => api.PlaceOrderAsync(tender.Id, 2, ocmw.Code, e, ocmwStaff, new PlaceOrderRequest(today, "BB-OCMW/2026/77", 96_000m)));
+var used = ordered.Lots.Single(l => l.Number == 2).Consumption!.Single(c => c.Administration == ocmw.Code);
+Say($"{ocmw.Code} bestelde {used.OrderedExclVat.ToString("C", belgian)} van {used.CeilingExclVat.ToString("C", belgian)} ({used.Percent} %)"
+        + (used.Warning ? $": waarschuwing vanaf {used.WarningPercent} %." : "."),
+    $"{ocmw.Code} a commandé {used.OrderedExclVat.ToString("C", belgian)} sur {used.CeilingExclVat.ToString("C", belgian)} ({used.Percent} %)"
+        + (used.Warning ? $" : alerte dès {used.WarningPercent} %." : "."));
+
 Console.WriteLine();
 Say("Wachten tot elk financieel pakket zijn eigen deel boekt...", "En attente de la comptabilisation par chaque système comptable...");
 var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -104,7 +121,8 @@ while (DateTime.UtcNow < deadline)
         var bookings = await simulator.GetFromJsonAsync<List<BookingLine>>($"systems/{code}/commitments") ?? [];
         booked[code] = bookings.Select(b => b.Request).Where(r => r.TenderReference == reference).ToList();
     }
-    if (booked.Values.All(b => b.Count > 0))
+    // Each administration's share of lot 1 and its own order under lot 2.
+    if (booked.Values.All(b => b.Count >= 2))
         break;
     await Task.Delay(200);
 }
@@ -115,9 +133,10 @@ foreach (var (code, bookings) in booked)
     if (bookings.Count == 0)
         Console.WriteLine("      (nog niets geboekt / rien de comptabilisé)");
     foreach (var b in bookings)
-        Console.WriteLine($"      {b.TenderReference} perceel {b.LotNumber}  {b.AdministrationCode,-10} {b.AmountInclVat.ToString("C", belgian),16}  {b.BudgetLine}");
+        Console.WriteLine($"      {b.TenderReference} perceel {b.LotNumber}  {b.Kind,-6} {b.AdministrationCode,-10} {b.AmountInclVat.ToString("C", belgian),16}  {b.BudgetLine}");
 }
-var allOwn = booked.All(kv => kv.Value.Count == 1 && kv.Value.All(b => b.AdministrationCode == kv.Key));
+var allOwn = booked.All(kv => kv.Value.Count == 2 && kv.Value.All(b => b.AdministrationCode == kv.Key)
+    && kv.Value.Count(b => b.Kind == CommitmentKind.Award && b.LotNumber == 1) == 1 && kv.Value.Count(b => b.Kind == CommitmentKind.Order && b.LotNumber == 2) == 1);
 Say(allOwn ? "Elk bestuur boekte precies zijn eigen deel, één keer." : "Niet elk bestuur boekte zijn deel (zie hierboven).",
     allOwn ? "Chaque administration a comptabilisé exactement sa propre part, une fois." : "Toutes les administrations n'ont pas comptabilisé leur part (voir ci-dessus).");
 return allOwn ? 0 : 1;
