@@ -6,7 +6,7 @@ namespace Aankopen.Domain.Tenders;
 /// <summary>
 /// How the administrations buy together (the seeds name three ways; joining an existing central is a membership).
 /// In a joint tender each administration decides on and awards its own share. Under a purchasing central
-/// (opdrachtencentrale, law of 17 June 2016, art. 2, 6° and art. 47) the lead administration conducts the procedure
+/// (opdrachtencentrale, law of 17 June 2016, art. 47) the lead administration conducts the procedure
 /// on behalf of the others: its decisions count for every share, and the others order under it and pay their own orders.
 /// </summary>
 public enum Arrangement { Joint, OnBehalf }

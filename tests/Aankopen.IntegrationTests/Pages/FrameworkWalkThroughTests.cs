@@ -28,7 +28,9 @@ public sealed class FrameworkWalkThroughTests(RunningSystem system, Browsers bro
         var tender = new MealVoucherTender(system.Api);
         tender.Resume(await tender.Api.OpenTenderAsync(MealVoucherTender.Cell, MealVoucherTender.Opening(reference) with
         {
-            TitleNl = "Kantoorbenodigdheden", TitleFr = "Fournitures de bureau", MainCpv = "30192000-1",
+            TitleNl = "Kantoorbenodigdheden",
+            TitleFr = "Fournitures de bureau",
+            MainCpv = "30192000-1",
         }, ct: HttpCalls.Ct));
         await tender.Step(a => a.AddLotAsync(tender.Id, tender.ETag, MealVoucherTender.Cell,
             new LotRequest(null, "Kantoorbenodigdheden", "30192000-1", 40_000m, 21m, new ContractTermsRequest(today, 12, true, 12, 3, 90))));
