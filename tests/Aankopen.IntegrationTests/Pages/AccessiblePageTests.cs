@@ -118,13 +118,7 @@ public sealed class AccessiblePageTests(RunningSystem system, Browsers browsers)
 
         await page.Keyboard.PressAsync("Tab");
         (await page.EvaluateAsync<string>("() => document.activeElement.className")).ShouldContain("skip");
-        async Task TabToAsync(string selector)
-        {
-            for (var i = 0; i < 1000 && !await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector); i++)
-                await page.Keyboard.PressAsync("Tab");
-            (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector)).ShouldBeTrue(selector);
-            (await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle")).ShouldNotBe("none", selector);
-        }
+        Task TabToAsync(string selector) => TabToFocusAsync(page, selector);
         var lotForm = page.Locator("section").Filter(new() { Has = page.Locator("h3", new() { HasText = reference }) }).Locator("form").First;
         async Task<string> IdOfAsync(string field) => $"[id='{await lotForm.Locator($"input[name={field}]").GetAttributeAsync("id")}']";
         await TabToAsync(await IdOfAsync("estimatedAmountExclVat"));
@@ -161,13 +155,7 @@ public sealed class AccessiblePageTests(RunningSystem system, Browsers browsers)
         var page = await browsers.SignedInAsync(system.Site, TestUsers.Of("OCMW"));
         await page.GotoAsync(new Uri(system.Site, $"tenders/{tender.Id}").ToString());
 
-        async Task TabToAsync(string selector)
-        {
-            for (var i = 0; i < 1000 && !await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector); i++)
-                await page.Keyboard.PressAsync("Tab");
-            (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector)).ShouldBeTrue(selector);
-            (await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle")).ShouldNotBe("none", selector);
-        }
+        Task TabToAsync(string selector) => TabToFocusAsync(page, selector);
         await TabToAsync("#order-1-reference");
         await page.Keyboard.TypeAsync("BB-KB-1");
         await TabToAsync("#order-1-amountExclVat");
@@ -176,6 +164,15 @@ public sealed class AccessiblePageTests(RunningSystem system, Browsers browsers)
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Bestelling BB-KB-1 geregistreerd");
         await Assertions.Expect(page.Locator("table.orders")).ToContainTextAsync("1.250,00");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Presses Tab until the element is focused, and requires it to show where the focus is.</summary>
+    private static async Task TabToFocusAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 1000 && !await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector); i++)
+            await page.Keyboard.PressAsync("Tab");
+        (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector)).ShouldBeTrue(selector);
+        (await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle")).ShouldNotBe("none", selector);
     }
 
     [Fact]

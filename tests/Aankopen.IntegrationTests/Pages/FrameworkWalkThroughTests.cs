@@ -47,11 +47,7 @@ public sealed class FrameworkWalkThroughTests(RunningSystem system, Browsers bro
         var cell = await browsers.SignedInAsync(Site, TestUsers.Cell);
         await cell.GotoAsync(tenderUrl);
         await Expect(cell.Locator("ul.missing-decisions li").Filter(new() { HasText = "OCMW" }).First).ToContainTextAsync("Deelname en voorwaarden (Ontbreekt)");
-        await cell.SelectOptionAsync("#award-1-agreement", "Framework");
-        await cell.FillAsync("#award-1-supplierName", "Kantoor & Co NV");
-        await cell.FillAsync("#award-1-supplierId", "0403.170.701");
-        await cell.FillAsync("#award-1-awardedAmountExclVat", "40.000,00");
-        await cell.GetByRole(AriaRole.Button, new() { Name = "Perceel 1 gunnen" }).ClickAsync();
+        await AwardAsFrameworkAsync(cell);
         await Expect(cell.Locator("p.summary-error")).ToContainTextAsync("OCMW Jette");
         (await cell.InputValueAsync("#award-1-agreement")).ShouldBe("Framework");
 
@@ -61,11 +57,7 @@ public sealed class FrameworkWalkThroughTests(RunningSystem system, Browsers bro
         await JourneyPageTests.DecideAsync(ocmw, "Conditions", "SocialWelfareCouncil", "RMW/2026/77");
         await JourneyPageTests.DecideAsync(ocmw, "Award", "StandingBureau", "VB/2026/301", lot: 1);
         await cell.GotoAsync(tenderUrl);
-        await cell.SelectOptionAsync("#award-1-agreement", "Framework");
-        await cell.FillAsync("#award-1-supplierName", "Kantoor & Co NV");
-        await cell.FillAsync("#award-1-supplierId", "0403.170.701");
-        await cell.FillAsync("#award-1-awardedAmountExclVat", "40.000,00");
-        await cell.GetByRole(AriaRole.Button, new() { Name = "Perceel 1 gunnen" }).ClickAsync();
+        await AwardAsFrameworkAsync(cell);
         await Expect(cell.Locator(".notice")).ToContainTextAsync("Perceel 1 gegund");
         await Expect(cell.Locator("table.consumption tbody tr")).ToHaveCountAsync(2);
 
@@ -138,6 +130,15 @@ public sealed class FrameworkWalkThroughTests(RunningSystem system, Browsers bro
         await Screens.TakeAsync(cell, "annex-framework");
         foreach (var page in new[] { cell, city, ocmw })
             await page.Context.CloseAsync();
+    }
+
+    private static async Task AwardAsFrameworkAsync(IPage cell)
+    {
+        await cell.SelectOptionAsync("#award-1-agreement", "Framework");
+        await cell.FillAsync("#award-1-supplierName", "Kantoor & Co NV");
+        await cell.FillAsync("#award-1-supplierId", "0403.170.701");
+        await cell.FillAsync("#award-1-awardedAmountExclVat", "40.000,00");
+        await cell.GetByRole(AriaRole.Button, new() { Name = "Perceel 1 gunnen" }).ClickAsync();
     }
 
     private static async Task OrderAsync(IPage page, string reference, string amount)
