@@ -71,6 +71,8 @@ public static class Names
         "LotNotRenewed" => Text("opgezegd-niet-verlengd"),
         "DecisionRecorded" => Text("besluit-geregistreerd"),
         "DecisionSupervised" => Text("besluit-toezicht"),
+        "OrderRecorded" => Text("bestelling"),
+        "ShareCeilingRaised" => Text("aandeel-verhoogd-2"),
         _ => name,
     };
 

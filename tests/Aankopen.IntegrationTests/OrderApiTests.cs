@@ -105,6 +105,19 @@ public sealed class OrderApiTests(RunningSystem system)
             $"api/renewals?from={Today:yyyy-MM-dd}&to={Today.AddMonths(13):yyyy-MM-dd}");
         calendar.Single(e => e.TenderId == tender.Id).Consumption.ShouldNotBeNull().ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             c => c.Administration.ShouldBe("OCMW"), c => c.OrderedExclVat.ShouldBe(100m));
+
+        // The annex shows each administration's awarded share to all, but what it ordered only to itself (and the cell).
+        var cityReport = await system.Api.AsAsync<SynergyReportView>(TestUsers.Of("GEMEENTE"), HttpMethod.Get, $"api/reports/synergies/{Today.Year}");
+        cityReport.PerAdministration.Single(a => a.Administration == "OCMW").OrderedExclVat.ShouldBeNull();
+        cityReport.PerAdministration.Single(a => a.Administration == "GEMEENTE").OrderedExclVat.ShouldNotBeNull();
+        (await system.Api.AsAsync<SynergyReportView>(TestUsers.Of("OCMW"), HttpMethod.Get, $"api/reports/synergies/{Today.Year}"))
+            .PerAdministration.Single(a => a.Administration == "OCMW").OrderedExclVat.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(100m);
+        (await system.Api.AsAsync<SynergyReportView>(TestUsers.Cell, HttpMethod.Get, $"api/reports/synergies/{Today.Year}"))
+            .PerAdministration.ShouldAllBe(a => a.OrderedExclVat != null);
+
+        // Every order is in the history with who placed it.
+        var history = await system.Api.AsAsync<HistoryEntryView[]>(TestUsers.Auditor, HttpMethod.Get, $"api/tenders/{tender.Id}/history");
+        history.Single(h => h.Event == "OrderRecorded").By.ShouldBe(TestUsers.Of("OCMW"));
     }
 
     [Fact]

@@ -51,7 +51,8 @@ public class OnBehalfTests
         awarded.AwaitingDecision.ShouldBe(["OCMW"]);
         var afterAward = State([.. conditions, awarded]);
         PlaceOrderDecider.Decide(afterAward, new PlaceOrderCommand(Administrations.All[1], 1, new DateOnly(2027, 2, 1), "BB/1", 10m, null, null, "ocmw"),
-            new DateTimeOffset(2027, 2, 2, 9, 0, 0, TimeSpan.Zero)).Errors.ShouldHaveSingleItem().Code.ShouldBe("order-awaits-decision");
+            new DateTimeOffset(2027, 2, 2, 9, 0, 0, TimeSpan.Zero)).Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+                e => e.Code.ShouldBe("order-awaits-lead-decision"), e => e.Nl.ShouldContain("GEMEENTE"));
 
         // The lead's award decision releases the OCMW's share: its finance system hears of its ceiling.
         var leadDecides = Decided(2, "GEMEENTE", DecisionKind.Award, 1);
@@ -60,10 +61,10 @@ public class OnBehalfTests
         released.DecisionGaps().ShouldBeEmpty();
         FinanceMessages.For(new FinanceEvent(afterAward, released, leadDecides, Guid.NewGuid(), "c", Now)).ShouldHaveSingleItem()
             .ShouldBeOfType<FrameworkShareAnnounced>().AdministrationCode.ShouldBe("OCMW");
-        // The OCMW's own decision is neither asked nor enough.
-        var ocmwOwn = Decided(2, "OCMW", DecisionKind.Award, 1);
-        var withOwn = State([.. conditions, ocmwOwn, awarded with { AwaitingDecision = ["OCMW"] }]);
-        withOwn.Lots[1].Award!.AwaitingDecision.ShouldBe(["OCMW"]);
+        // The OCMW's own decision is not asked, and not taken: it would decide nothing here.
+        var refused = Aankopen.Domain.Tenders.RecordDecision.RecordDecisionDecider.Decide(afterAward,
+            new(Administrations.All[1], DecisionKind.Award, 1, null, DecidingBody.StandingBureau, null, new DateOnly(2026, 12, 3), "VB/1", "ocmw"), Now);
+        refused.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(e => e.Code.ShouldBe("decision-by-central"), e => e.Fr.ShouldContain("GEMEENTE"));
     }
 
     [Fact]

@@ -47,6 +47,8 @@ public class OrderTests
             o => o.Reference.ShouldBe("BB/2027/001"), o => o.AmountInclVat.ShouldBe(1_210.12m), o => o.BudgetLine.ShouldBe("0900/123-48"));
         var second = Place([.. Framework, order], Order(City, 10m, "BB/2027/001")).Events.ShouldHaveSingleItem().ShouldBeOfType<OrderRecorded>();
         second.Number.ShouldBe(2);
+        // Amounts are kept to the cent, as every finance message carries them.
+        second.AmountExclVat.ToString(System.Globalization.CultureInfo.InvariantCulture).ShouldBe("10.00");
     }
 
     [Fact]
@@ -148,8 +150,45 @@ public class OrderTests
         messages.ShouldAllBe(m => m is FrameworkShareAnnounced && ((FrameworkShareAnnounced)m).Renewal == 1);
         messages.Count.ShouldBe(2);
         Consumption.Of(afterRenewal.Lots[1], "GEMEENTE")!.ShouldSatisfyAllConditions(c => c.OrderedExclVat.ShouldBe(0m), c => c.Renewal.ShouldBe(1));
-        // An order dated in the period that ended no longer fits.
-        PlaceOrderDecider.Decide(afterRenewal, Order(City, 10m, "BB/9", new DateOnly(2027, 12, 30)), new DateTimeOffset(2028, 1, 2, 9, 0, 0, TimeSpan.Zero))
+        // An order of the period before, entered late, counts there, against that period's share.
+        var late = PlaceOrderDecider.Decide(afterRenewal, Order(City, 1_000m, "BB/9", new DateOnly(2027, 12, 30)), new DateTimeOffset(2028, 1, 2, 9, 0, 0, TimeSpan.Zero))
+            .Events.ShouldHaveSingleItem().ShouldBeOfType<OrderRecorded>();
+        late.Renewal.ShouldBe(0);
+        PlaceOrderDecider.Decide(afterRenewal, Order(City, 1_000.01m, "BB/9", new DateOnly(2027, 12, 30)), new DateTimeOffset(2028, 1, 2, 9, 0, 0, TimeSpan.Zero))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("order-beyond-share");
+        PlaceOrderDecider.Decide(afterRenewal, Order(City, 10m, "BB/8", new DateOnly(2026, 12, 31)), new DateTimeOffset(2028, 1, 2, 9, 0, 0, TimeSpan.Zero))
             .Errors.ShouldHaveSingleItem().Code.ShouldBe("order-date-outside-period");
+    }
+
+    [Fact]
+    public void Renewed_ahead_of_time_the_running_period_still_takes_orders_also_from_the_administration_that_declined()
+    {
+        var declined = new RenewalDeclined(TenderId, 1, 1, "OCMW", "ocmw@jette.example", InPeriod);
+        var tender = JointTender.Fold([.. Framework, declined])!;
+        var renewed = RenewalDeciders.RenewNow(tender, 1, Cell, InPeriod).Events.OfType<LotRenewed>().ShouldHaveSingleItem();
+        var early = JointTender.Transition(tender, renewed)!;
+        early.Lots[1].Running!.PeriodStart.ShouldBe(new DateOnly(2028, 1, 1));
+
+        var city = PlaceOrderDecider.Decide(early, Order(City, 100m), InPeriod).Events.ShouldHaveSingleItem().ShouldBeOfType<OrderRecorded>();
+        city.Renewal.ShouldBe(0);
+        PlaceOrderDecider.Decide(early, Order(Ocmw, 4_000m), InPeriod).Events.ShouldHaveSingleItem().ShouldBeOfType<OrderRecorded>().Renewal.ShouldBe(0);
+        // The OCMW has no share of the next period.
+        PlaceOrderDecider.Decide(JointTender.Transition(early, city)!, Order(Ocmw, 10m, "BB/2", new DateOnly(2028, 1, 5)), new DateTimeOffset(2028, 1, 5, 9, 0, 0, TimeSpan.Zero))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("order-no-share-then");
+    }
+
+    [Fact]
+    public void When_a_framework_ends_its_finance_systems_hear_the_ceiling_fall_with_no_amount_the_orders_stay_committed()
+    {
+        var tender = JointTender.Fold(With(Framework, Order(Ocmw, 1_000m)))!;
+        var terminated = new Aankopen.Domain.Tenders.LotTerminated(TenderId, 1, new DateOnly(2027, 6, 30), "Wanprestatie", Cell, InPeriod);
+        var releases = FinanceMessages.For(new FinanceEvent(tender, JointTender.Transition(tender, terminated)!, terminated, Guid.NewGuid(), "t", InPeriod))
+            .Cast<ReservationReleased>().ToArray();
+        releases.Select(r => r.AdministrationCode).ShouldBe(["GEMEENTE", "OCMW"]);
+        releases.ShouldAllBe(r => r.CommittedExclVat == null && r.CommittedInclVat == null && r.Explanation!.Contains("plafond"));
+        // A fixed contract's release still carries what was committed.
+        var fixedTender = JointTender.Fold(Before(AgreementKind.Fixed))!;
+        FinanceMessages.For(new FinanceEvent(fixedTender, JointTender.Transition(fixedTender, terminated)!, terminated, Guid.NewGuid(), "t", InPeriod))
+            .Cast<ReservationReleased>().Select(r => r.CommittedExclVat).ShouldBe([6_000m, 4_000m]);
     }
 }

@@ -184,7 +184,7 @@ public sealed class SynergyReportTests
         var renewedIn2027 = RenewedIn2028 with { PeriodStart = new DateOnly(2027, 6, 1) };
 
         var report = SynergyReport.Build(2027, JetteAdministrations, [framework], [renewedIn2027], [], Centrals, Administrations.All);
-        report.PerAdministration.Select(a => (a.Administration, a.OrderedExclVat)).ShouldBe([("GEMEENTE", 0m), ("OCMW", 2_500m)]);
+        report.PerAdministration.Select(a => (a.Administration, a.OrderedExclVat)).ShouldBe([("GEMEENTE", (decimal?)0m), ("OCMW", (decimal?)2_500m)]);
         report.Renewed.ShouldHaveSingleItem().Framework.ShouldBeTrue();
         var dutch = SynergyChapter.Compose(report, french: false, new DateOnly(2028, 2, 1));
         dutch.OfType<Bullets>().First().Items.ShouldContain("Verderzetting van de gezamenlijke raamovereenkomst voor Maaltijdcheques 2027 (AC-2027-001)");

@@ -61,10 +61,16 @@ public static class ReportEndpoints
         var configured = directory.Select(a => a.Code).ToArray();
         var administrations = configured.Concat(visible.SelectMany(t => t.InvitedAdministrations).Except(configured).Order(StringComparer.Ordinal)).ToArray();
         var ids = visible.Select(t => t.Id).ToHashSet();
-        return SynergyReport.Build(year, administrations, visible, renewals.Where(r => ids.Contains(r.TenderId)).ToList(),
+        var report = SynergyReport.Build(year, administrations, visible, renewals.Where(r => ids.Contains(r.TenderId)).ToList(),
             memberships.Select(m => m.State).ToArray(), centrals.ToDictionary(c => c.Id),
             // The names the chapter writes: the registered administrations', and the configured ones' where none is registered.
             [.. (await session.LoadAdministrationsAsync(ct)).All, .. directory],
             await session.Query<Aankopen.Domain.Measures.PlannedMeasure>().ToListAsync(ct));
+        return scope.SeesAll ? report : report with
+        {
+            PerAdministration = report.PerAdministration.Select(a => scope.Administrations.Contains(a.Administration)
+                ? a
+                : a with { OrderedExclVat = null, PreviousOrderedExclVat = null }).ToArray(),
+        };
     }
 }

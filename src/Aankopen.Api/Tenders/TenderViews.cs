@@ -67,7 +67,8 @@ public static class TenderViews
         l.Running is { } r
             ? new RunningContractView(r.Renewals, r.PossibleRenewals, r.PeriodStart, r.PeriodEnd, r.CanRenew ? r.Next : null,
                 r.CanRenew ? Aankopen.Domain.Tenders.ContractPeriods.NoticeDeadline(r.PeriodEnd, l.Terms.NoticeDays) : null, r.AmountExclVat, r.AmountInclVat,
-                r.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray(), r.Declined)
+                r.Shares.Select(s => new ShareView(s.Administration, s.AmountExclVat, s.AmountInclVat, s.BudgetLine)).ToArray(), r.Declined,
+                r.Previous?.End, r.Previous?.Shares.Select(s => s.Administration).ToArray())
             : null,
         l.Terms.OverFullDuration(l.EstimatedValueExclVat),
         cpv?.Nl, cpv?.Fr,

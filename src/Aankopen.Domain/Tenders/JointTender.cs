@@ -23,11 +23,21 @@ public sealed record RunningContract(
     IReadOnlyList<AwardShare> Shares,
     decimal AmountExclVat,
     decimal AmountInclVat,
-    bool NotRenewed = false)
+    bool NotRenewed = false,
+    PastPeriod? Previous = null)
 {
     public int Next => Renewals + 1;
 
     public bool CanRenew => Next <= PossibleRenewals;
+}
+
+/// <summary>
+/// The period before the current one, kept because it may still run (a renewal recorded ahead of its start) and an
+/// order dated in it may be recorded late: under a framework, an order counts in the period of its date.
+/// </summary>
+public sealed record PastPeriod(int Renewal, DateOnly Start, DateOnly End, IReadOnlyList<AwardShare> Shares)
+{
+    public bool Holds(DateOnly day) => day >= Start && day <= End;
 }
 
 public sealed record OptIn(string Administration, decimal? EstimatedAmountExclVat, decimal? EstimatedQuantity, string BudgetLine);
@@ -119,13 +129,14 @@ public sealed record JointTender(
     public string DecidesFor(string administration) => Arrangement == Arrangement.OnBehalf ? LeadAdministration : administration;
 
     /// <summary>
-    /// Under a purchasing central, the administrations that buy through the lead: those other than the lead taking part
-    /// in a lot still in the running (an opt-in or a share); none in a joint tender or a cancelled one.
+    /// Under a purchasing central, the administrations that buy through the lead: those other than the lead with an
+    /// opt-in on an open lot or a share of an awarded one; none in a joint tender or a cancelled one, nor once every
+    /// lot it took part in ended.
     /// </summary>
     public IReadOnlyList<string> BuyingThroughLead() => Arrangement != Arrangement.OnBehalf || Status == TenderStatus.Cancelled
         ? []
-        : InvitedAdministrations.Where(a => a != LeadAdministration && LiveLots.Any(l => l.OptInOf(a) is not null
-            || l.Award?.Shares.Any(s => s.Administration == a) == true)).ToArray();
+        : InvitedAdministrations.Where(a => a != LeadAdministration && LiveLots.Any(l => (l.Status == LotStatus.Open && l.OptInOf(a) is not null)
+            || (l.Status == LotStatus.Awarded && (l.RunningShareOf(a) is not null || l.Award?.Shares.Any(s => s.Administration == a) == true)))).ToArray();
 
     public static JointTender Create(TenderOpened e) => new(
         e.TenderId, e.Reference, e.TitleNl, e.TitleFr, e.MainCpv, e.Subject, e.Procedure, e.LeadAdministration,
@@ -191,6 +202,7 @@ public sealed record JointTender(
 
     public JointTender Apply(LotRenewed e) => WithRunning(e.LotNumber, r => r with
     {
+        Previous = new PastPeriod(r.Renewals, r.PeriodStart, r.PeriodEnd, r.Shares),
         Renewals = e.Renewal,
         PeriodStart = e.PeriodStart,
         PeriodEnd = e.PeriodEnd,

@@ -98,7 +98,8 @@ public static class OcdsReleases
     private static JsonObject Tender(JointTender tender, IReadOnlyDictionary<string, Administration> administrations, IReadOnlyCollection<Lot> removed)
     {
         var lots = tender.Lots.Values.ToArray();
-        var gone = removed.Where(r => !tender.Lots.ContainsKey(r.Number)).ToArray();
+        // A number can be removed, given again and removed again: the release names each lot id once, as last removed.
+        var gone = removed.Where(r => !tender.Lots.ContainsKey(r.Number)).GroupBy(r => r.Number).Select(g => g.Last()).ToArray();
         return new JsonObject
         {
             ["id"] = tender.Reference,

@@ -15,6 +15,7 @@ public static class SynergyChapter
         var culture = CultureInfo.GetCultureInfo(french ? "fr-BE" : "nl-BE");
         string Text(string key, params object?[] values) => ReportTexts.Say(key, values, french);
         string Money(decimal amount) => amount.ToString("N2", culture) + " €";
+        string Optional(decimal? amount) => amount is { } known ? Money(known) : "–";
         string Day(DateOnly d) => d.ToString("d MMMM yyyy", culture);
         string Title(string nl, string fr) => french ? fr : nl;
         var (y, p) = (r.Year, r.Year - 1);
@@ -38,7 +39,7 @@ public static class SynergyChapter
         // it also renewed in the year), then each one continued ("verderzetting") by a renewal; a framework agreement is
         // named as such, since its figures are ceilings and the orders are what was spent.
         var renewedTenders = r.Renewed.Select(l => l.TenderId).ToHashSet();
-        var frameworks = r.Awarded.Concat(r.Renewed).Where(l => l.Framework).Select(l => l.TenderId).ToHashSet();
+        var frameworks = r.Awarded.Concat(r.Renewed).GroupBy(l => l.TenderId).Where(g => g.All(l => l.Framework)).Select(g => g.Key).ToHashSet();
         var started = r.Opened.Select(t => (t.TenderId, t.Reference, t.TitleNl, t.TitleFr))
             .Concat(r.Awarded.Select(l => (l.TenderId, l.Reference, l.TitleNl, l.TitleFr)))
             .DistinctBy(t => t.TenderId).OrderBy(t => t.Reference, StringComparer.Ordinal).ToArray();
@@ -123,8 +124,8 @@ public static class SynergyChapter
         blocks.Add(new Heading(2, Text("aandeel-van-elk-bestuur-excl-btw")));
         blocks.Add(new Table(
             [Text("bestuur"), Text("gegund", y), Text("verlengd", y), Text("besteld-onder-raamovereenkomsten", y), Text("gegund", p), Text("verlengd", p), Text("besteld-onder-raamovereenkomsten", p)],
-            r.PerAdministration.Select(a => (IReadOnlyList<string>)[Name(a.Administration), Money(a.AwardedExclVat), Money(a.RenewedExclVat), Money(a.OrderedExclVat),
-                Money(a.PreviousAwardedExclVat), Money(a.PreviousRenewedExclVat), Money(a.PreviousOrderedExclVat)]).ToArray(),
+            r.PerAdministration.Select(a => (IReadOnlyList<string>)[Name(a.Administration), Money(a.AwardedExclVat), Money(a.RenewedExclVat), Optional(a.OrderedExclVat),
+                Money(a.PreviousAwardedExclVat), Money(a.PreviousRenewedExclVat), Optional(a.PreviousOrderedExclVat)]).ToArray(),
             [false, true, true, true, true, true, true]));
 
         blocks.Add(new Heading(2, Text("vergelijking-met", p)));

@@ -122,12 +122,22 @@ public static class FinanceMessages
             optIn.EstimatedAmountExclVat is { } estimate ? Money.ToCents(estimate) : null, optIn.EstimatedAmountExclVat is { } amount ? Money.InclVat(amount, lot.VatRate) : null,
             BrusselsCalendar.DateOf(e.At), by, perLot)).ToArray();
 
+    /// <summary>The shares of the contract's current period end: an administration that left it at a renewal heard so then.</summary>
     private static IReadOnlyList<FinanceMessage> ReleaseShares(FinanceEvent e, Lot lot, LotTerminated terminated) =>
-        lot.Award!.Shares.Select(share => (FinanceMessage)Release(e, lot, share.Administration, ReleaseReason.LotTerminated, terminated.Reason,
-            share.BudgetLine, share.AmountExclVat, share.AmountInclVat, terminated.EffectiveOn, terminated.TerminatedBy, perLot: false)).ToArray();
+        (lot.Running?.Shares ?? lot.Award!.Shares).Select(share => (FinanceMessage)Release(e, lot, share, ReleaseReason.LotTerminated, terminated.Reason,
+            terminated.EffectiveOn, terminated.TerminatedBy)).ToArray();
 
+    /// <remarks>
+    /// Under a framework agreement the share was a ceiling, never committed: the release says so and carries no amount,
+    /// and the orders, each committed on its own, stay booked.
+    /// </remarks>
     internal static ReservationReleased Release(FinanceEvent e, Lot lot, AwardShare share, ReleaseReason reason, string? explanation, DateOnly effectiveOn, string by) =>
-        Release(e, lot, share.Administration, reason, explanation, share.BudgetLine, share.AmountExclVat, share.AmountInclVat, effectiveOn, by, perLot: false);
+        lot.Award?.Agreement == AgreementKind.Framework
+            ? Release(e, lot, share.Administration, reason, $"{explanation} ({FrameworkCeilingEnds})".TrimStart(), share.BudgetLine, null, null, effectiveOn, by, perLot: false)
+            : Release(e, lot, share.Administration, reason, explanation, share.BudgetLine, share.AmountExclVat, share.AmountInclVat, effectiveOn, by, perLot: false);
+
+    private const string FrameworkCeilingEnds =
+        "raamovereenkomst: het plafond vervalt, de bestellingen blijven vastgelegd / accord-cadre : le plafond tombe, les commandes restent engagées";
 
     /// <param name="perLot">One event releases several lots of the same administration: the lot joins the addressee in the id.</param>
     private static ReservationReleased Release(

@@ -55,9 +55,10 @@ public sealed record ReportMembershipView(
     string Administration, string Central, string CentralNameNl, string CentralNameFr, DateOnly Start, DateOnly? End, bool JoinedInYear, bool EndedInYear);
 
 /// <summary>One administration's awarded and renewed shares (excl. VAT) in the year and the year before.</summary>
-/// <param name="OrderedExclVat">What the administration ordered in the year under joint framework agreements.</param>
+/// <param name="OrderedExclVat">What the administration ordered in the year under joint framework agreements; null for a
+/// reader of another administration (what an administration orders is its own, unlike its awarded share).</param>
 public sealed record ReportAdministrationView(string Administration, decimal AwardedExclVat, decimal RenewedExclVat, decimal PreviousAwardedExclVat, decimal PreviousRenewedExclVat,
-    decimal OrderedExclVat = 0m, decimal PreviousOrderedExclVat = 0m);
+    decimal? OrderedExclVat = null, decimal? PreviousOrderedExclVat = null);
 
 /// <param name="TendersOpened">Joint tenders only: two or more administrations take part, neither a draft nor cancelled.</param>
 /// <param name="CentralsJoined">How many different purchasing centrals those memberships are with.</param>

@@ -103,6 +103,8 @@ public sealed record OrderView(
 
 /// <summary>An awarded lot's current contract period and what comes next.</summary>
 /// <param name="NextRenewal">Null when the contract ends with this period.</param>
+/// <param name="PreviousPeriodEnd">The end of the period before, which may still run after a renewal recorded ahead of
+/// time; under a framework, <paramref name="PreviousAdministrations"/> may order in it until then.</param>
 public sealed record RunningContractView(
     int Renewals,
     int PossibleRenewals,
@@ -113,7 +115,9 @@ public sealed record RunningContractView(
     decimal AmountExclVat,
     decimal AmountInclVat,
     IReadOnlyList<ShareView> Shares,
-    IReadOnlyList<string> Declined);
+    IReadOnlyList<string> Declined,
+    DateOnly? PreviousPeriodEnd = null,
+    IReadOnlyList<string>? PreviousAdministrations = null);
 
 public sealed record ContractTermsView(
     DateOnly? Start,

@@ -39,6 +39,8 @@ public static class TenderHistoryEndpoint
         LotNotRenewed e => e.DecidedBy,
         DecisionRecorded e => e.RecordedBy,
         DecisionSupervised e => e.RecordedBy,
+        OrderRecorded e => e.RecordedBy,
+        ShareCeilingRaised e => e.RaisedBy,
         _ => "",
     };
 }

@@ -29,16 +29,23 @@ public sealed record Consumption(
     /// </summary>
     public static IReadOnlyList<Consumption> Of(Lot lot) =>
         lot is { Award.Agreement: AgreementKind.Framework, Running: { } running }
-            ? running.Shares.Select(share => Of(lot, running, share)).ToArray()
+            ? running.Shares.Select(share => Of(lot, running.Renewals, share)).ToArray()
             : [];
 
     public static Consumption? Of(Lot lot, string administration) => Of(lot).FirstOrDefault(c => c.Administration == administration);
 
-    private static Consumption Of(Lot lot, RunningContract running, AwardShare share)
+    /// <summary>The administration's consumption of period <paramref name="renewal"/> (the current one or the one before).</summary>
+    public static Consumption? Of(Lot lot, string administration, int renewal) =>
+        (lot.Running?.Renewals == renewal ? lot.Running.Shares : lot.Running?.Previous?.Renewal == renewal ? lot.Running.Previous.Shares : null)
+            ?.FirstOrDefault(s => s.Administration == administration) is { } share
+            ? Of(lot, renewal, share)
+            : null;
+
+    private static Consumption Of(Lot lot, int renewal, AwardShare share)
     {
-        var orders = lot.Orders.Where(o => o.Administration == share.Administration && o.Renewal == running.Renewals).ToArray();
-        return new Consumption(share.Administration, running.Renewals, share.AmountExclVat,
-            lot.Raises.Where(r => r.Administration == share.Administration && r.Renewal == running.Renewals).Sum(r => r.AmountExclVat),
+        var orders = lot.Orders.Where(o => o.Administration == share.Administration && o.Renewal == renewal).ToArray();
+        return new Consumption(share.Administration, renewal, share.AmountExclVat,
+            lot.Raises.Where(r => r.Administration == share.Administration && r.Renewal == renewal).Sum(r => r.AmountExclVat),
             orders.Sum(o => o.AmountExclVat), orders.Sum(o => o.AmountInclVat), orders.Length);
     }
 }

@@ -18,11 +18,14 @@ public static class PlaceOrderDecider
 {
     public static Decision Decide(JointTender tender, PlaceOrderCommand command, DateTimeOffset now)
     {
-        if ((TenderRules.Cancelled(tender) ?? OrderRules.NoFrameworkShare(tender, command.LotNumber, command.Administration)) is { } refused)
+        if ((TenderRules.Cancelled(tender) ?? OrderRules.NoFrameworkShare(tender, command.LotNumber, command.Administration, previousToo: true)) is { } refused)
             return refused;
         var lot = tender.Lots[command.LotNumber];
         var running = lot.Running!;
-        var share = lot.RunningShareOf(command.Administration.Code)!;
+        var code = command.Administration.Code;
+        // An order counts in the period of its date: the current one, or the one before while it still runs after a
+        // renewal recorded ahead of time, or for an order entered late.
+        var renewal = running.Previous is { } previous && previous.Holds(command.OrderedOn) ? previous.Renewal : running.Renewals;
 
         var errors = new List<DomainError?>
         {
@@ -31,8 +34,9 @@ public static class PlaceOrderDecider
             command.BudgetLine is null ? null : InputChecks.MissingText(command.BudgetLine, "budgetLine", 100, "budget-line"),
             command.OrderedOn > BrusselsCalendar.DateOf(now)
                 ? DomainError.Invalid("order-date-future", "orderedOn", Spoken.Date(command.OrderedOn))
-                : command.OrderedOn < running.PeriodStart || command.OrderedOn > running.PeriodEnd
-                    ? DomainError.Invalid("order-date-outside-period", "orderedOn", Spoken.Date(command.OrderedOn), Spoken.Date(running.PeriodStart), Spoken.Date(running.PeriodEnd))
+                : renewal == running.Renewals && (command.OrderedOn < running.PeriodStart || command.OrderedOn > running.PeriodEnd)
+                    ? DomainError.Invalid("order-date-outside-period", "orderedOn", Spoken.Date(command.OrderedOn),
+                        Spoken.Date(running.Previous?.Start ?? running.PeriodStart), Spoken.Date(running.PeriodEnd))
                     : null,
         };
         if (command.AmountInclVat is { } inclVat && errors[1] is null && InclVatUnfit(command.AmountExclVat, inclVat, lot.VatRate))
@@ -41,19 +45,23 @@ public static class PlaceOrderDecider
         if (refusals.Count > 0)
             return Decision.Refuse(refusals);
 
+        // Its share of that period: one that left at the renewal orders only in the period before.
+        if (Consumption.Of(lot, code, renewal) is not { } consumption)
+            return DomainError.Conflict("order-no-share-then", Spoken.Names(command.Administration.NameNl, command.Administration.NameFr), lot.Number,
+                Spoken.Date(command.OrderedOn));
+        var share = (renewal == running.Renewals ? running.Shares : running.Previous!.Shares).First(s => s.Administration == code);
         var reference = command.Reference.Trim();
-        if (lot.Orders.Find(o => o.Administration == share.Administration && o.Reference == reference) is { } earlier)
+        if (lot.Orders.Find(o => o.Administration == code && string.Equals(o.Reference, reference, StringComparison.OrdinalIgnoreCase)) is { } earlier)
             return DomainError.Conflict("order-reference-used", reference, earlier.Number, Spoken.Date(earlier.OrderedOn));
         // Beyond its share an administration would commit money its council never approved for this contract: the cell
         // raises the ceiling first, with a reason that stays in the history.
-        var consumption = Consumption.Of(lot, share.Administration)!;
         if (consumption.OrderedExclVat + command.AmountExclVat > consumption.CeilingExclVat)
             return DomainError.Conflict("order-beyond-share", Spoken.Euro(command.AmountExclVat),
                 Spoken.Names(command.Administration.NameNl, command.Administration.NameFr), Spoken.Euro(consumption.OrderedExclVat),
                 Spoken.Euro(consumption.CeilingExclVat), Spoken.Euro(consumption.RemainingExclVat));
 
-        return Decision.Accept(new OrderRecorded(tender.Id, lot.Number, tender.OrderCount + 1, share.Administration, running.Renewals, command.OrderedOn,
-            reference, command.AmountExclVat, command.AmountInclVat ?? Money.InclVat(command.AmountExclVat, lot.VatRate),
+        return Decision.Accept(new OrderRecorded(tender.Id, lot.Number, tender.OrderCount + 1, code, renewal, command.OrderedOn,
+            reference, Money.ToCents(command.AmountExclVat), Money.ToCents(command.AmountInclVat ?? Money.InclVat(command.AmountExclVat, lot.VatRate)),
             command.BudgetLine?.Trim() ?? share.BudgetLine, command.Actor, now));
     }
 

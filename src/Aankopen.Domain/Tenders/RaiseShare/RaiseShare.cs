@@ -2,7 +2,8 @@ using Aankopen.Domain.Administrations;
 
 namespace Aankopen.Domain.Tenders.RaiseShare;
 
-/// <param name="AmountExclVat">How much more the administration may order in the contract's current period.</param>
+/// <param name="AmountExclVat">How much more the administration may order in the contract's current period (the one the
+/// last renewal started; the period before it, if it still runs, keeps its ceiling).</param>
 public sealed record RaiseShareCommand(Administration Administration, int LotNumber, decimal AmountExclVat, string Reason, string Actor);
 
 public static class RaiseShareDecider

@@ -21,6 +21,10 @@ public static class RecordDecisionDecider
         var code = command.Administration.Code;
         if ((TenderRules.Cancelled(tender) ?? TenderRules.NotInvited(tender, code)) is { } refused)
             return refused;
+        // Under a purchasing central only the lead's decisions count: one of another administration would decide nothing.
+        if (tender.Arrangement == Arrangement.OnBehalf && code != tender.LeadAdministration)
+            return DomainError.Conflict("decision-by-central", tender.Reference, tender.LeadAdministration,
+                Spoken.Names(command.Administration.NameNl, command.Administration.NameFr));
 
         var errors = new List<DomainError?>
         {

@@ -24,7 +24,7 @@ public sealed record ParticipationLot(
     int Orders = 0)
 {
     /// <summary>What it ordered in the current period against its share, for a framework agreement; null otherwise.</summary>
-    public Consumption? Consumption(string administration) => Framework && ShareExclVat is { } share
+    public Consumption? Consumption(string administration) => Framework && Status == ParticipationStatus.Awarded && ShareExclVat is { } share
         ? new Consumption(administration, Renewals, share, RaisedExclVat, OrderedExclVat, OrderedInclVat, Orders)
         : null;
 }
