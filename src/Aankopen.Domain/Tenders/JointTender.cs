@@ -92,6 +92,9 @@ public sealed record Lot(
 
     /// <summary>The administration's share of the contract's current period; null when it has none (or the lot does not run).</summary>
     public AwardShare? RunningShareOf(string administration) => Running?.Shares.FirstOrDefault(s => s.Administration == administration);
+
+    /// <summary>Whether the administration had a share of the award (whatever became of it at renewals).</summary>
+    public bool HasAwardShare(string administration) => Award?.Shares.Any(s => s.Administration == administration) == true;
 }
 
 /// <summary>
@@ -136,7 +139,7 @@ public sealed record JointTender(
     public IReadOnlyList<string> BuyingThroughLead() => Arrangement != Arrangement.OnBehalf || Status == TenderStatus.Cancelled
         ? []
         : InvitedAdministrations.Where(a => a != LeadAdministration && LiveLots.Any(l => (l.Status == LotStatus.Open && l.OptInOf(a) is not null)
-            || (l.Status == LotStatus.Awarded && (l.RunningShareOf(a) is not null || l.Award?.Shares.Any(s => s.Administration == a) == true)))).ToArray();
+            || (l.Status == LotStatus.Awarded && (l.RunningShareOf(a) is not null || l.HasAwardShare(a))))).ToArray();
 
     public static JointTender Create(TenderOpened e) => new(
         e.TenderId, e.Reference, e.TitleNl, e.TitleFr, e.MainCpv, e.Subject, e.Procedure, e.LeadAdministration,
@@ -311,7 +314,7 @@ public sealed record JointTender(
         // Under a purchasing central only the lead decides, for every lot someone takes part in.
         foreach (var administration in Arrangement == Arrangement.OnBehalf ? [LeadAdministration] : InvitedAdministrations)
         {
-            var lots = LiveLots.Where(l => l.OptInOf(administration) is not null || l.Award?.Shares.Any(s => s.Administration == administration) == true
+            var lots = LiveLots.Where(l => l.OptInOf(administration) is not null || l.HasAwardShare(administration)
                 || (Arrangement == Arrangement.OnBehalf && (l.OptIns.Count > 0 || l.Award is not null))).ToArray();
             if (lots.Length == 0)
                 continue;

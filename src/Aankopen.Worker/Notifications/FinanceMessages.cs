@@ -81,7 +81,7 @@ public static class FinanceMessages
     {
         var award = lot.Award!;
         var (start, end) = lot.Running is { } running ? (running.PeriodStart, running.PeriodEnd) : (award.ContractStart, award.ContractEnd);
-        var current = lot.Running?.Shares.FirstOrDefault(s => s.Administration == share.Administration) ?? share;
+        var current = lot.RunningShareOf(share.Administration) ?? share;
         return envelope.Seal(new LotAwardedShare
         {
             TenderTitleNl = tender.TitleNl,

@@ -34,7 +34,7 @@ public static class DecisionRules
             return DomainError.Invalid("decision-renewal-unexpected", "renewal");
         if (!tender.Lots.TryGetValue(number, out var lot))
             return DomainError.Invalid("decision-lot-unknown", "lotNumber", number, tender.Reference);
-        var share = lot.Award?.Shares.Any(s => s.Administration == administration) == true;
+        var share = lot.HasAwardShare(administration);
         // A purchasing central awards every lot it buys for, whether or not it takes a share itself.
         var central = tender.Arrangement == Arrangement.OnBehalf && tender.LeadAdministration == administration
             && (lot.Award is not null || (lot.Status == LotStatus.Open && lot.OptIns.Count > 0));

@@ -64,7 +64,7 @@ public static class RenewalDeciders
         var (lot, running, error) = RunningLot(tender, lotNumber);
         if (lot is null || running is null)
             return error!;
-        if (running.Shares.All(s => s.Administration != administration))
+        if (lot.RunningShareOf(administration) is null)
             return DomainError.Conflict("not-a-participant", InputChecks.Shorten(administration), lot.Number);
         if (!running.CanRenew)
             return DomainError.Conflict("no-renewal-left/refuse", lot.Number);
