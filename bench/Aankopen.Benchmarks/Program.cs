@@ -4,6 +4,7 @@ using Aankopen.Benchmarks;
 // Usage: Aankopen.Benchmarks [--quick] [--out DIR] [--events N] [--only writes,backlog,latency,takeover,scale]
 //        Aankopen.Benchmarks --generate-scale [EVENTS]   (the scale model at full size, into a database later runs reuse)
 //        Aankopen.Benchmarks --reproject-scale [tenders|participations]   (its read models projected again, after a change to their projection)
+//        Aankopen.Benchmarks --topology [ADMINISTRATIONS]   (finance queue layouts on the broker alone, 2,000 administrations unless told)
 //        Aankopen.Benchmarks --load URL ISSUER_URL [SECONDS [CLIENTS]]   (clients, 8 unless given, sending opt-ins to a running API, answered minimally, for profiling it)
 // Needs the PostgreSQL and RabbitMQ that bench.sh starts (ConnectionStrings__Aankopen, RabbitMq__Port).
 if (Option("--load") is { } target)
@@ -25,6 +26,14 @@ var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Aa
 var rabbitPort = Environment.GetEnvironmentVariable("RabbitMq__Port") ?? throw new InvalidOperationException("RabbitMq__Port is not set; run ./bench.sh");
 
 // The scale model at full size, once: later runs measure on it.
+if (args.Contains("--topology"))
+{
+    var at = Array.IndexOf(args, "--topology");
+    var administrations = at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var a) ? a : 2_000;
+    var lines = await Aankopen.Benchmarks.TopologyMeasurements.MeasureAsync(int.Parse(rabbitPort, CultureInfo.InvariantCulture), administrations, 50, 2_000);
+    await File.WriteAllLinesAsync(Path.Combine(outDir, "topology.md"), [$"# Finance queue layouts, {administrations:N0} administrations (./bench.sh --topology {administrations})", "", .. lines]);
+    return 0;
+}
 if (args.Contains("--generate-scale"))
 {
     var at = Array.IndexOf(args, "--generate-scale");
