@@ -154,6 +154,9 @@ public class OrderTests
         var late = PlaceOrderDecider.Decide(afterRenewal, Order(City, 1_000m, "BB/9", new DateOnly(2027, 12, 30)), new DateTimeOffset(2028, 1, 2, 9, 0, 0, TimeSpan.Zero))
             .Events.ShouldHaveSingleItem().ShouldBeOfType<OrderRecorded>();
         late.Renewal.ShouldBe(0);
+        // Its finance message names the period it counts in.
+        FinanceMessages.For(new FinanceEvent(afterRenewal, JointTender.Transition(afterRenewal, late)!, late, Guid.NewGuid(), "l", InPeriod))
+            .ShouldHaveSingleItem().ShouldBeOfType<OrderPlaced>().PeriodEnd.ShouldBe(new DateOnly(2027, 12, 31));
         PlaceOrderDecider.Decide(afterRenewal, Order(City, 1_000.01m, "BB/9", new DateOnly(2027, 12, 30)), new DateTimeOffset(2028, 1, 2, 9, 0, 0, TimeSpan.Zero))
             .Errors.ShouldHaveSingleItem().Code.ShouldBe("order-beyond-share");
         PlaceOrderDecider.Decide(afterRenewal, Order(City, 10m, "BB/8", new DateOnly(2026, 12, 31)), new DateTimeOffset(2028, 1, 2, 9, 0, 0, TimeSpan.Zero))

@@ -86,7 +86,7 @@ public static class FinanceMessages
         {
             TenderTitleNl = tender.TitleNl,
             TenderTitleFr = tender.TitleFr,
-            Supplier = new Supplier(award.SupplierName, award.SupplierId),
+            Supplier = SupplierOf(lot),
             ShareExclVat = current.AmountExclVat,
             VatRate = lot.VatRate,
             ShareInclVat = current.AmountInclVat,
@@ -97,6 +97,9 @@ public static class FinanceMessages
             AwardedAt = award.AwardedAt,
         }, tender, lot);
     }
+
+    /// <summary>The awarded supplier as every commitment names it.</summary>
+    internal static Supplier SupplierOf(Lot lot) => new(lot.Award!.SupplierName, lot.Award.SupplierId);
 
     private static ProvisionalReservation Reservation(FinanceEvent e, int lotNumber, string administration, ReservationChange change, OptIn optIn, string by)
     {

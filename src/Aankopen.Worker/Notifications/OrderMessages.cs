@@ -17,7 +17,6 @@ public static class OrderMessages
     /// <summary>The current period's ceiling for one administration; null when it has no share in that period.</summary>
     public static FrameworkShareAnnounced? Announced(FinanceEvent e, Lot lot, string administration, string by)
     {
-        var award = lot.Award!;
         var running = lot.Running!;
         if (lot.RunningShareOf(administration) is not { } share)
             return null;
@@ -25,7 +24,7 @@ public static class OrderMessages
         {
             TenderTitleNl = e.After.TitleNl,
             TenderTitleFr = e.After.TitleFr,
-            Supplier = new Supplier(award.SupplierName, award.SupplierId),
+            Supplier = FinanceMessages.SupplierOf(lot),
             Renewal = running.Renewals,
             ShareExclVat = share.AmountExclVat,
             VatRate = lot.VatRate,
@@ -44,13 +43,14 @@ public static class OrderMessages
             OrderNumber = order.Number,
             OrderReference = order.Reference,
             OrderedOn = order.OrderedOn,
-            Supplier = new Supplier(lot.Award!.SupplierName, lot.Award.SupplierId),
+            Supplier = FinanceMessages.SupplierOf(lot),
             AmountExclVat = order.AmountExclVat,
             VatRate = lot.VatRate,
             AmountInclVat = order.AmountInclVat,
             BudgetLine = order.BudgetLine,
             Renewal = order.Renewal,
-            PeriodEnd = lot.Running!.PeriodEnd,
+            // The end of the period the order counts in: the one before, for an order dated in it after a renewal.
+            PeriodEnd = lot.Running!.Previous is { } previous && previous.Renewal == order.Renewal ? previous.End : lot.Running.PeriodEnd,
             PlacedBy = order.RecordedBy,
             PlacedAt = order.RecordedAt,
         }, e.After, lot);

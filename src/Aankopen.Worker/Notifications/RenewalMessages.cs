@@ -40,7 +40,7 @@ public static class RenewalMessages
         renewed.Shares.Select(share => (FinanceMessage)Envelope.To(e, share.Administration).Seal(new LotRenewedShare
         {
             Renewal = renewed.Renewal,
-            Supplier = new Supplier(lot.Award!.SupplierName, lot.Award.SupplierId),
+            Supplier = FinanceMessages.SupplierOf(lot),
             ShareExclVat = share.AmountExclVat,
             VatRate = renewed.VatRate,
             ShareInclVat = share.AmountInclVat,
