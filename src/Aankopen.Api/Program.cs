@@ -46,7 +46,8 @@ public sealed class Program
         services.AddHostedService<AdministrationSeeding>();
         services.AddAankopenSecurity(builder.Configuration, SignIn.AddBearerSignIn);
         services.AddAankopenHealthChecks(daemonRunsHere: false);
-        services.AddSingleton(StartupException.Checked(() => Aankopen.Reports.Ocds.OcdsSettings.From(builder.Configuration["Exports:OcidPrefix"], builder.Configuration["Exports:Publisher"])));
+        services.AddSingleton(StartupException.Checked(() => Aankopen.Reports.Ocds.OcdsSettings.From(builder.Configuration["Exports:OcidPrefix"], builder.Configuration["Exports:Publisher"],
+            builder.Configuration["Exports:PublicAddress"])));
 
         services.AddJsonEndpoints();
         services.AddOpenApi(o => o.AddExamples());

@@ -49,8 +49,10 @@ public sealed class OcdsExportTests(RunningSystem system)
         var extensions = package["extensions"]!.AsArray().Select(e => e!.GetValue<string>()).ToArray();
         extensions.ShouldContain(Aankopen.Reports.Ocds.OcdsReleases.LotsExtension);
         var local = new Uri(extensions.Single(e => e != Aankopen.Reports.Ocds.OcdsReleases.LotsExtension));
-        local.AbsolutePath.ShouldBe("/ocds/extension.json");
-        foreach (var file in new[] { local.AbsolutePath, "/ocds/release-schema.json" })
+        // At the configured public address, whatever Host the request named.
+        local.ToString().ShouldBe(RunningSystem.PublicAddress + "ocds/extension.json");
+        package["uri"]!.GetValue<string>().ShouldBe($"{RunningSystem.PublicAddress}api/tenders/{tender.Id}/ocds/record");
+        foreach (var file in new[] { "/ocds/extension.json", "/ocds/release-schema.json" })
         {
             var served = await system.Api.SendAsync(Write(HttpMethod.Get, file.TrimStart('/'), null, null, actor: Aankopen.Client.DevIssuerTokens.Anonymous), Ct);
             served.StatusCode.ShouldBe(HttpStatusCode.OK, file);

@@ -143,9 +143,12 @@ public sealed class RunningSystem : IAsyncLifetime
     /// The hosts run from the test folder, whose appsettings.json is whichever project's was copied last: configure
     /// everything the API, the worker and the web application need here. The tests write fast as few users, so the write limit is far above them.
     /// </summary>
+    /// <summary>The API's address as an open-data portal would reach it, for the OCDS packages.</summary>
+    public const string PublicAddress = "https://open.aankopen.example/jette/";
+
     internal static IEnumerable<string> ApiSettings() =>
     [
-        $"--Authentication:Authority={TestIssuer.Address}", "--Limits:WritesPerMinutePerUser=1000000",
+        $"--Authentication:Authority={TestIssuer.Address}", "--Limits:WritesPerMinutePerUser=1000000", $"--Exports:PublicAddress={PublicAddress}",
         "--Administrations:0:Code=GEMEENTE", "--Administrations:0:NameNl=Gemeente Jette", "--Administrations:0:NameFr=Commune de Jette",
         "--Administrations:0:EnterpriseNumber=0207.000.176", "--Administrations:0:Kind=City",
         "--Administrations:1:Code=OCMW", "--Administrations:1:NameNl=OCMW Jette", "--Administrations:1:NameFr=CPAS de Jette",

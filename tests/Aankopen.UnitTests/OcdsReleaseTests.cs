@@ -185,4 +185,14 @@ public sealed class OcdsReleaseTests
         OcdsReleases.Extensions("https://aankopen.example/").Select(e => e!.GetValue<string>())
             .ShouldBe([OcdsReleases.LotsExtension, "https://aankopen.example/ocds/extension.json"]);
     }
+
+    [Fact]
+    public void The_packages_name_the_configured_public_address_not_the_requests_host()
+    {
+        var settings = OcdsSettings.From(null, null, "https://open.jette.example/aankopen");
+        settings.AddressOf("http", "attacker.example", "", "/api/tenders/1/ocds/record").ShouldBe("https://open.jette.example/aankopen/api/tenders/1/ocds/record");
+        OcdsSettings.From(null, null).AddressOf("http", "127.0.0.1:5000", "/base", "/ocds/x").ShouldBe("http://127.0.0.1:5000/base/ocds/x");
+        foreach (var wrong in new[] { "ftp://open.jette.example/", "open.jette.example", "https://open.jette.example/?a=1" })
+            Should.Throw<InvalidOperationException>(() => OcdsSettings.From(null, null, wrong)).Message.ShouldContain("Exports:PublicAddress");
+    }
 }

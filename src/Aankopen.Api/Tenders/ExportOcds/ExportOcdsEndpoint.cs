@@ -41,11 +41,11 @@ public static class ExportOcdsEndpoint
 
         var package = new JsonObject
         {
-            ["uri"] = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.Path}",
+            ["uri"] = settings.AddressOf(http.Request.Scheme, http.Request.Host.ToString(), http.Request.PathBase, http.Request.Path),
             ["version"] = "1.1",
             ["publishedDate"] = OcdsReleases.Timestamp(clock.GetUtcNow()),
             ["publisher"] = new JsonObject { ["name"] = settings.Publisher },
-            ["extensions"] = OcdsReleases.Extensions($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"),
+            ["extensions"] = OcdsReleases.Extensions(settings.AddressOf(http.Request.Scheme, http.Request.Host.ToString(), http.Request.PathBase, "/")),
         };
         if (record)
         {
