@@ -72,8 +72,8 @@ public static class TenderViews
             : null,
         l.Terms.OverFullDuration(l.EstimatedValueExclVat),
         cpv?.Nl, cpv?.Fr,
-        l.Award?.Agreement == AgreementKind.Framework ? Consumption.Of(l).Select(warning.ToView).ToArray() : null,
-        l.Award?.Agreement == AgreementKind.Framework
+        l.IsFramework ? Consumption.Of(l).Select(warning.ToView).ToArray() : null,
+        l.IsFramework
             ? l.Orders.Select(o => new OrderView(o.Number, o.Administration, o.Renewal, o.OrderedOn, o.Reference, o.AmountExclVat, o.AmountInclVat, o.BudgetLine)).ToArray()
             : null);
 

@@ -29,6 +29,12 @@ public sealed record RunningContract(
     public int Next => Renewals + 1;
 
     public bool CanRenew => Next <= PossibleRenewals;
+
+    /// <summary>The shares of period <paramref name="renewal"/>: the current one or the one before; null for any other.</summary>
+    public IReadOnlyList<AwardShare>? SharesOf(int renewal) => renewal == Renewals ? Shares : Previous?.Renewal == renewal ? Previous.Shares : null;
+
+    /// <summary>The last day of period <paramref name="renewal"/>: the one before's, or else the current one's.</summary>
+    public DateOnly EndOf(int renewal) => Previous?.Renewal == renewal ? Previous.End : PeriodEnd;
 }
 
 /// <summary>
@@ -92,6 +98,11 @@ public sealed record Lot(
 
     /// <summary>The administration's share of the contract's current period; null when it has none (or the lot does not run).</summary>
     public AwardShare? RunningShareOf(string administration) => Running?.Shares.FirstOrDefault(s => s.Administration == administration);
+
+    /// <summary>Awarded as a framework agreement: each share a ceiling, each order a commitment.</summary>
+    /// <remarks>Not stored: it follows from the award.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsFramework => Award?.Agreement == AgreementKind.Framework;
 
     /// <summary>Whether the administration had a share of the award (whatever became of it at renewals).</summary>
     public bool HasAwardShare(string administration) => Award?.Shares.Any(s => s.Administration == administration) == true;

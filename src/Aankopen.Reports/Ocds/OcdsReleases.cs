@@ -164,7 +164,7 @@ public static class OcdsReleases
             ["suppliers"] = new JsonArray(PartyReference(SupplierPartyId(award.SupplierId), award.SupplierName)),
             ["relatedLots"] = new JsonArray(LotId(lot)),
             ["contractPeriod"] = Period(award.ContractStart, award.ContractEnd),
-            ["agreementKind"] = award.Agreement == AgreementKind.Framework ? "framework" : "fixed",
+            ["agreementKind"] = lot.IsFramework ? "framework" : "fixed",
             ["buyerShares"] = new JsonArray([.. award.Shares.Select(s => (JsonNode)new JsonObject
             {
                 ["buyer"] = PartyReference(PartyIdOf(s.Administration, administrations), NameOf(s.Administration, administrations)),
@@ -192,7 +192,7 @@ public static class OcdsReleases
             ["period"] = Period(running?.PeriodStart ?? award.ContractStart, lot.TerminatedOn ?? running?.PeriodEnd ?? award.ContractEnd),
             ["value"] = Amount(running?.AmountExclVat ?? award.AmountExclVat),
         };
-        if (award.Agreement == AgreementKind.Framework)
+        if (lot.IsFramework)
             contract["orders"] = new JsonArray([.. lot.Orders.Select(o => (JsonNode)new JsonObject
             {
                 ["id"] = $"order-{o.Number}",

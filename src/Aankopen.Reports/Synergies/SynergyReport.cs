@@ -116,7 +116,7 @@ public static class SynergyReport
         var lot = t.Lots.GetValueOrDefault(r.LotNumber);
         return new(t.Id, t.Reference, t.TitleNl, t.TitleFr, r.LotNumber, lot?.Title ?? "", lot?.Award?.SupplierName ?? "", r.PeriodStart, r.PeriodEnd,
             r.AmountExclVat, r.AmountInclVat, r.Shares.Select(s => new ReportShareView(s.Administration, s.AmountExclVat, s.AmountInclVat)).ToArray(),
-            lot?.Award?.Agreement == AgreementKind.Framework);
+            lot?.IsFramework == true);
     }
 
     private static ReportMembershipView Membership(CentralMembership m, int year, IReadOnlyDictionary<string, PurchasingCentral> centrals)

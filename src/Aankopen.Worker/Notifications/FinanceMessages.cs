@@ -29,7 +29,7 @@ public static class FinanceMessages
 
     private static IReadOnlyList<FinanceMessage> Of(FinanceEvent e) => (e.Before, e.Data) switch
     {
-        (not null, LotAwarded awarded) => e.After.Lots[awarded.LotNumber].Award!.Agreement == AgreementKind.Framework
+        (not null, LotAwarded awarded) => e.After.Lots[awarded.LotNumber].IsFramework
             ? OrderMessages.Announced(e, e.After.Lots[awarded.LotNumber], awarded.AwardedBy)
             : ForAward(e.After, awarded, e.EventId, e.CorrelationId),
         (not null, OrderRecorded order) => [OrderMessages.Placed(e, e.After.Lots[order.LotNumber], order)],
@@ -47,7 +47,7 @@ public static class FinanceMessages
         (not null, LotTerminated terminated) => ReleaseShares(e, e.Before.Lots[terminated.LotNumber], terminated),
         (not null, RenewalBecameDue due) => RenewalMessages.Due(e, e.After.Lots[due.LotNumber], due),
         (not null, RenewalDeclined declined) => [RenewalMessages.Declined(e, e.Before.Lots[declined.LotNumber], declined)],
-        (not null, LotRenewed renewed) => e.After.Lots[renewed.LotNumber].Award!.Agreement == AgreementKind.Framework
+        (not null, LotRenewed renewed) => e.After.Lots[renewed.LotNumber].IsFramework
             ? OrderMessages.Announced(e, e.After.Lots[renewed.LotNumber], renewed.RenewedBy)
             : RenewalMessages.Renewed(e, e.After.Lots[renewed.LotNumber], renewed),
         (not null, LotEnded ended) => RenewalMessages.Ended(e, e.Before.Lots[ended.LotNumber], ended),
@@ -68,7 +68,7 @@ public static class FinanceMessages
         e.After.Lots.Values.Where(lot => lot.Award is not null)
             .SelectMany(lot => lot.Award!.Shares
                 .Where(s => e.Before!.Lots[lot.Number].Award!.AwaitingDecision.Contains(s.Administration) && !lot.Award.AwaitingDecision.Contains(s.Administration))
-                .Select(share => lot.Award.Agreement == AgreementKind.Framework
+                .Select(share => lot.IsFramework
                     ? OrderMessages.Announced(e, lot, share.Administration, lot.Award.AwardedBy)
                     : (FinanceMessage)AwardedShare(e.After, lot, share, Envelope.To(e, share.Administration))))
             .OfType<FinanceMessage>().ToArray();
@@ -135,7 +135,7 @@ public static class FinanceMessages
     /// and the orders, each committed on its own, stay booked.
     /// </remarks>
     internal static ReservationReleased Release(FinanceEvent e, Lot lot, AwardShare share, ReleaseReason reason, string? explanation, DateOnly effectiveOn, string by) =>
-        lot.Award?.Agreement == AgreementKind.Framework
+        lot.IsFramework
             ? Release(e, lot, share.Administration, reason, $"{explanation} ({FrameworkCeilingEnds})".TrimStart(), share.BudgetLine, null, null, effectiveOn, by, perLot: false)
             : Release(e, lot, share.Administration, reason, explanation, share.BudgetLine, share.AmountExclVat, share.AmountInclVat, effectiveOn, by, perLot: false);
 

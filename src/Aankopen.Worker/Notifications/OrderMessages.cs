@@ -50,7 +50,7 @@ public static class OrderMessages
             BudgetLine = order.BudgetLine,
             Renewal = order.Renewal,
             // The end of the period the order counts in: the one before, for an order dated in it after a renewal.
-            PeriodEnd = lot.Running!.Previous is { } previous && previous.Renewal == order.Renewal ? previous.End : lot.Running.PeriodEnd,
+            PeriodEnd = lot.Running!.EndOf(order.Renewal),
             PlacedBy = order.RecordedBy,
             PlacedAt = order.RecordedAt,
         }, e.After, lot);

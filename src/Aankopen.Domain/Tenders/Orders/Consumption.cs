@@ -28,20 +28,14 @@ public sealed record Consumption(
     /// fixed contract or a lot that does not run.
     /// </summary>
     public static IReadOnlyList<Consumption> Of(Lot lot) =>
-        lot is { Award.Agreement: AgreementKind.Framework, Running: { } running }
+        lot is { IsFramework: true, Running: { } running }
             ? running.Shares.Select(share => Of(lot, running.Renewals, share)).ToArray()
             : [];
 
     public static Consumption? Of(Lot lot, string administration) => Of(lot).FirstOrDefault(c => c.Administration == administration);
 
-    /// <summary>The administration's consumption of period <paramref name="renewal"/> (the current one or the one before).</summary>
-    public static Consumption? Of(Lot lot, string administration, int renewal) =>
-        (lot.Running?.Renewals == renewal ? lot.Running.Shares : lot.Running?.Previous?.Renewal == renewal ? lot.Running.Previous.Shares : null)
-            ?.FirstOrDefault(s => s.Administration == administration) is { } share
-            ? Of(lot, renewal, share)
-            : null;
-
-    private static Consumption Of(Lot lot, int renewal, AwardShare share)
+    /// <summary>What the administration of <paramref name="share"/> ordered in period <paramref name="renewal"/>, against that share.</summary>
+    public static Consumption Of(Lot lot, int renewal, AwardShare share)
     {
         var orders = lot.Orders.Where(o => o.Administration == share.Administration && o.Renewal == renewal).ToArray();
         return new Consumption(share.Administration, renewal, share.AmountExclVat,

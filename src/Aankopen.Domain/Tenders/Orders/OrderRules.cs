@@ -13,13 +13,13 @@ public static class OrderRules
         var lot = tender.Lots[lotNumber];
         if (lot.Status != LotStatus.Awarded || lot.Running is null)
             return DomainError.Conflict("order-lot-not-running", lotNumber);
-        if (lot.Award!.Agreement != AgreementKind.Framework)
+        if (!lot.IsFramework)
             return DomainError.Conflict("order-not-framework", lotNumber);
         var name = Spoken.Names(administration.NameNl, administration.NameFr);
         if (lot.RunningShareOf(administration.Code) is null
             && !(previousToo && lot.Running.Previous?.Shares.Any(s => s.Administration == administration.Code) == true))
             return DomainError.Conflict("order-no-share", lotNumber, name);
-        if (!lot.Award.AwaitingDecision.Contains(administration.Code))
+        if (!lot.Award!.AwaitingDecision.Contains(administration.Code))
             return null;
         // Under a purchasing central the share waits for the lead's decision, not for one of its own.
         return tender.DecidesFor(administration.Code) == administration.Code

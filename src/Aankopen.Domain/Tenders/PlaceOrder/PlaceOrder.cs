@@ -46,10 +46,10 @@ public static class PlaceOrderDecider
             return Decision.Refuse(refusals);
 
         // Its share of that period: one that left at the renewal orders only in the period before.
-        if (Consumption.Of(lot, code, renewal) is not { } consumption)
+        if (running.SharesOf(renewal)?.FirstOrDefault(s => s.Administration == code) is not { } share)
             return DomainError.Conflict("order-no-share-then", Spoken.Names(command.Administration.NameNl, command.Administration.NameFr), lot.Number,
                 Spoken.Date(command.OrderedOn));
-        var share = (renewal == running.Renewals ? running.Shares : running.Previous!.Shares).First(s => s.Administration == code);
+        var consumption = Consumption.Of(lot, renewal, share);
         var reference = command.Reference.Trim();
         if (lot.Orders.Find(o => o.Administration == code && string.Equals(o.Reference, reference, StringComparison.OrdinalIgnoreCase)) is { } earlier)
             return DomainError.Conflict("order-reference-used", reference, earlier.Number, Spoken.Date(earlier.OrderedOn));

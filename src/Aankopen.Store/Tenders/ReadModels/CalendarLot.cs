@@ -37,7 +37,7 @@ public sealed record CalendarLot(
         DateOnly? deadline = running.CanRenew ? Aankopen.Domain.Tenders.ContractPeriods.NoticeDeadline(running.PeriodEnd, l.Terms.NoticeDays) : null;
         return new CalendarLot(l.Number, l.Title, l.Award!.SupplierName, running.Renewals, running.CanRenew ? running.Next : null,
             running.PeriodEnd, deadline, [.. running.Shares.Select(s => s.Administration)], [.. running.Declined],
-            l.Award.Agreement == AgreementKind.Framework ? [.. Aankopen.Domain.Tenders.Consumption.Of(l)] : null);
+            l.IsFramework ? [.. Aankopen.Domain.Tenders.Consumption.Of(l)] : null);
     }
 
     /// <summary>
