@@ -1,15 +1,44 @@
 namespace Aankopen.FinanceConnector;
 
-/// <summary>Which administration this connector serves (<c>Connector:Administration</c>) and where its finance system is.</summary>
+/// <summary>
+/// Which administrations this connector serves, and how it calls their finance systems. Either one administration
+/// (<c>Connector:Administration</c>, <c>Connector:Tenant</c>, <c>FinanceSystem:BaseUrl</c>), or every administration
+/// listed in a registry file (<c>Connector:Registry</c>, see <see cref="DestinationRegistry"/>). The
+/// retry, timeout and breaker settings apply to each administration on its own.
+/// </summary>
 public sealed class ConnectorSettings
 {
+    /// <summary><c>Connector:Administration</c>: the one administration served, when there is no registry.</summary>
     public string Administration { get; set; } = "";
 
     /// <summary><c>Connector:Tenant</c> (default <c>default</c>): the municipality's group the administration belongs to.</summary>
     public string Tenant { get; set; } = "default";
 
-    /// <summary><c>FinanceSystem:BaseUrl</c>: the finance system's address; <c>commitments</c> is posted under it.</summary>
+    /// <summary><c>FinanceSystem:BaseUrl</c>: the one administration's finance system; <c>commitments</c> is posted under it.</summary>
     public Uri? FinanceSystemBaseUrl { get; set; }
+
+    /// <summary><c>Connector:Registry</c>: a JSON file listing the administrations served and where their finance systems are.</summary>
+    public string? Registry { get; set; }
+
+    /// <summary>
+    /// <c>Connector:SecretsDirectory</c> (default <c>/run/secrets/aankopen-finance</c>): where the registry's credentials
+    /// are, one file each, named as the registry names them.
+    /// </summary>
+    public string SecretsDirectory { get; set; } = "/run/secrets/aankopen-finance";
+
+    /// <summary>
+    /// <c>Connector:Replicas</c> (default 1) and <c>Connector:Replica</c> (0 to Replicas-1, or a name ending in that
+    /// number, such as a StatefulSet pod's <c>aankopen-connector-2</c>): how many connectors share the registry's
+    /// administrations and which of them this one is.
+    /// </summary>
+    public int Replicas { get; set; } = 1;
+    public int Replica { get; set; }
+
+    /// <summary>
+    /// <c>Connector:AssignmentSeconds</c> (default 2): how often the connector rereads the registry and looks which
+    /// replicas are present, to take over the administrations of one that went away and hand them back when it returns.
+    /// </summary>
+    public TimeSpan AssignmentInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary><c>Connector:MaxRetries</c> (default 5): redeliveries before a message goes to the error queue.</summary>
     public int MaxRetries { get; set; } = 5;
@@ -53,6 +82,10 @@ public sealed class ConnectorSettings
         var settings = new ConnectorSettings
         {
             Administration = configuration["Connector:Administration"]?.Trim() ?? "",
+            Registry = configuration["Connector:Registry"]?.Trim() is { Length: > 0 } registry ? registry : null,
+            SecretsDirectory = configuration["Connector:SecretsDirectory"]?.Trim() is { Length: > 0 } secrets ? secrets : "/run/secrets/aankopen-finance",
+            Replicas = configuration.GetValue("Connector:Replicas", 1),
+            AssignmentInterval = TimeSpan.FromSeconds(configuration.GetValue("Connector:AssignmentSeconds", 2.0)),
             Tenant = configuration["Connector:Tenant"]?.Trim() is { Length: > 0 } tenant ? tenant : "default",
             MaxRetries = configuration.GetValue("Connector:MaxRetries", 5),
             RetryMin = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMinSeconds", 1.0)),
@@ -66,15 +99,32 @@ public sealed class ConnectorSettings
             ProbeInterval = TimeSpan.FromSeconds(configuration.GetValue("FinanceSystem:ProbeSeconds", 30.0)),
         };
         var problems = new List<string>();
-        if (!System.Text.RegularExpressions.Regex.IsMatch(settings.Administration, "^[A-Z0-9-]{2,20}$"))
-            problems.Add($"Connector:Administration is '{settings.Administration}'; set it to the code of the administration this connector serves (e.g. GEMEENTE).");
-        if (!Contracts.Finance.V1.FinanceRouting.IsValidTenant(settings.Tenant))
-            problems.Add($"Connector:Tenant is '{settings.Tenant}'; set it to the tenant id the API knows the administration under (2 to 40 of a-z, 0-9, '-'), or leave it out for the default tenant.");
-        var url = configuration["FinanceSystem:BaseUrl"];
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-            settings.FinanceSystemBaseUrl = uri;
+        var replica = configuration["Connector:Replica"]?.Trim() ?? "0";
+        if (ReplicaNumber(replica) is { } number)
+            settings.Replica = number;
         else
-            problems.Add($"FinanceSystem:BaseUrl is '{url}'; set it to the http(s) address of the finance system (e.g. http://127.0.0.1:5300/systems/GEMEENTE).");
+            problems.Add($"Connector:Replica is '{replica}'; set it to this connector's number (0 for the first) or a name ending in it, such as aankopen-connector-2.");
+        if (settings.Replicas is < 1 or > 1000 || settings.Replica >= settings.Replicas)
+            problems.Add($"Connector:Replicas is {settings.Replicas} and Connector:Replica {settings.Replica}; use 1 to 1000 replicas, numbered from 0.");
+        if (settings.AssignmentInterval < TimeSpan.FromSeconds(0.2) || settings.AssignmentInterval > TimeSpan.FromMinutes(5))
+            problems.Add($"Connector:AssignmentSeconds is {settings.AssignmentInterval.TotalSeconds}; use 0.2 to 300.");
+        if (settings.Registry is not null)
+        {
+            if (settings.Administration.Length > 0 || !string.IsNullOrWhiteSpace(configuration["FinanceSystem:BaseUrl"]))
+                problems.Add("Connector:Registry is set, and so is Connector:Administration or FinanceSystem:BaseUrl; list every administration in the registry and leave those two out.");
+        }
+        else
+        {
+            if (!Contracts.Finance.V1.FinanceRouting.IsValidAdministration(settings.Administration))
+                problems.Add($"Connector:Administration is '{settings.Administration}'; set it to the code of the administration this connector serves (e.g. GEMEENTE), or list several in a file named by Connector:Registry.");
+            if (!Contracts.Finance.V1.FinanceRouting.IsValidTenant(settings.Tenant))
+                problems.Add($"Connector:Tenant is '{settings.Tenant}'; set it to the tenant id the API knows the administration under (2 to 40 of a-z, 0-9, '-'), or leave it out for the default tenant.");
+            var url = configuration["FinanceSystem:BaseUrl"];
+            if (DestinationRegistry.FinanceAddress(url) is { } uri)
+                settings.FinanceSystemBaseUrl = uri;
+            else
+                problems.Add($"FinanceSystem:BaseUrl is '{url}'; set it to the http(s) address of the finance system (e.g. http://127.0.0.1:5300/systems/GEMEENTE).");
+        }
         if (settings.MaxRetries is < 0 or > 100)
             problems.Add($"Connector:MaxRetries is {settings.MaxRetries}; use 0 to 100.");
         if (settings.RetryMin <= TimeSpan.Zero || settings.RetryMax < settings.RetryMin)
@@ -94,5 +144,12 @@ public sealed class ConnectorSettings
         if (problems.Count > 0)
             throw new InvalidOperationException(string.Join(" ", problems));
         return settings;
+    }
+
+    /// <summary>The number a replica name ends in: "3" and "aankopen-connector-3" are both replica 3.</summary>
+    private static int? ReplicaNumber(string name)
+    {
+        var digits = name.Length - name.Reverse().TakeWhile(char.IsAsciiDigit).Count();
+        return digits < name.Length && int.TryParse(name.AsSpan(digits), System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
     }
 }

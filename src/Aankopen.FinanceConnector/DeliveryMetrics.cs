@@ -9,10 +9,10 @@ public static class DeliveryMetrics
     private static readonly Counter<long> Deliveries = Observability.Telemetry.Meter.CreateCounter<long>(
         "aankopen.finance.deliveries", "{attempt}", "Delivery attempts to the finance system, by outcome.");
 
-    public static void Record(ConnectorSettings settings, string messageType, DeliveryStatus status) =>
+    public static void Record(FinanceMessage message, string messageType, DeliveryStatus status) =>
         Deliveries.Add(1,
-            new("aankopen.tenant", settings.Tenant),
-            new("aankopen.administration", settings.Administration),
+            new("aankopen.tenant", message.Tenant),
+            new("aankopen.administration", message.AdministrationCode),
             new("aankopen.message_type", messageType),
             new("aankopen.outcome", status.ToString().ToLowerInvariant()));
 }

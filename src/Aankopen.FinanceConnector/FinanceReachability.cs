@@ -1,12 +1,11 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Aankopen.FinanceConnector;
 
 /// <summary>
-/// What this connector knows first-hand of its finance system: the state of the circuit breaker in front of it,
-/// and whether the last probe got an answer. Shown on <c>/health/ready</c> as "finance-system" and as the
-/// gauges <c>aankopen.finance.reachable</c> and <c>aankopen.finance.circuit.state</c>.
+/// What this connector knows first-hand of one administration's finance system: the state of the circuit breaker in
+/// front of it, and whether the last probe got an answer. Shown on <c>/health/ready</c> under "finance-system" and as
+/// the gauges <c>aankopen.finance.reachable</c> and <c>aankopen.finance.circuit.state</c> (see <see cref="LiveDestinations"/>).
 /// </summary>
 public sealed class FinanceReachability
 {
@@ -16,16 +15,6 @@ public sealed class FinanceReachability
     private volatile int circuit;
 
     public sealed record Probe(bool Answered, string Detail, DateTimeOffset At);
-
-    public FinanceReachability(ConnectorSettings settings)
-    {
-        KeyValuePair<string, object?>[] tags = [new("aankopen.tenant", settings.Tenant), new("aankopen.administration", settings.Administration)];
-        Observability.Telemetry.Meter.CreateObservableGauge("aankopen.finance.circuit.state", () => new Measurement<int>(circuit, tags),
-            description: "Circuit breaker in front of the finance system: 0 closed, 1 half-open, 2 open.");
-        Observability.Telemetry.Meter.CreateObservableGauge("aankopen.finance.reachable",
-            () => lastProbe is { } p ? [new Measurement<int>(p.Answered ? 1 : 0, tags)] : Array.Empty<Measurement<int>>(),
-            description: "1 when the finance system answered the connector's last probe, 0 when it did not.");
-    }
 
     public Circuit CircuitState => (Circuit)circuit;
 
@@ -57,7 +46,22 @@ public sealed class FinanceReachability
     }
 }
 
-public sealed class FinanceReachabilityHealth(FinanceReachability reachability) : IHealthCheck
+/// <summary>
+/// Every served finance system in one check: Degraded, naming them, when some are away. Never Unhealthy: one
+/// administration's finance system being down must not take the connector, and so every other administration's
+/// bookings, out of service.
+/// </summary>
+public sealed class FinanceReachabilityHealth(LiveDestinations destinations) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct) => Task.FromResult(reachability.Health());
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
+    {
+        var served = destinations.All;
+        if (served.Count == 1)
+            return Task.FromResult(served[0].Reachability.Health());
+        var away = served.Select(d => (d.Config, Health: d.Reachability.Health())).Where(d => d.Health.Status != HealthStatus.Healthy).ToArray();
+        var data = away.Take(50).ToDictionary(d => $"{d.Config.Tenant}/{d.Config.Administration}", d => (object)(d.Health.Description ?? ""));
+        return Task.FromResult(away.Length == 0
+            ? HealthCheckResult.Healthy($"All {served.Count} finance systems answer.", data)
+            : HealthCheckResult.Degraded($"{away.Length} of {served.Count} finance systems are away; their messages wait, the others' go on.", data: data));
+    }
 }

@@ -2,7 +2,6 @@ using Aankopen.Contracts.Finance.V1;
 using Aankopen.Messaging;
 using Aankopen.Observability;
 using MassTransit;
-using Refit;
 
 namespace Aankopen.FinanceConnector;
 
@@ -28,19 +27,26 @@ public sealed class Program
         return 0;
     }
 
+    /// <summary>The operator's error-queue commands, for the administration named by <c>--Connector:Administration</c>.</summary>
     private static async Task<int> RunErrorQueueCommandAsync(string command, string[] args)
     {
         var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args).Build();
-        var settings = ConnectorSettings.Read(configuration);
+        var administration = configuration["Connector:Administration"]?.Trim() ?? "";
+        var tenant = configuration["Connector:Tenant"]?.Trim() is { Length: > 0 } t ? t : "default";
+        if (!FinanceRouting.IsValidAdministration(administration) || !FinanceRouting.IsValidTenant(tenant))
+        {
+            await Console.Error.WriteLineAsync($"Name the administration whose error queues to {(command == ErrorQueue.Replay ? "replay" : "list")}: --Connector:Administration=CODE (and --Connector:Tenant=TENANT outside the default tenant).");
+            return 2;
+        }
         var rabbit = configuration.GetSection(RabbitMqSettings.Section).Get<RabbitMqSettings>() ?? new RabbitMqSettings();
         if (command == ErrorQueue.Replay)
         {
-            var moved = await ErrorQueue.ReplayAsync(rabbit, settings.Tenant, settings.Administration, CancellationToken.None);
-            Console.WriteLine($"{moved} message(s) moved from the error queues of {settings.Administration} back to the queues they came from.");
+            var moved = await ErrorQueue.ReplayAsync(rabbit, tenant, administration, CancellationToken.None);
+            Console.WriteLine($"{moved} message(s) moved from the error queues of {administration} back to the queues they came from.");
             return 0;
         }
-        var errors = await ErrorQueue.ListAsync(rabbit, settings.Tenant, settings.Administration, CancellationToken.None);
-        Console.WriteLine($"{errors.Count} message(s) in the error queues of {settings.Administration}:");
+        var errors = await ErrorQueue.ListAsync(rabbit, tenant, administration, CancellationToken.None);
+        Console.WriteLine($"{errors.Count} message(s) in the error queues of {administration}:");
         foreach (var e in errors)
             Console.WriteLine($"  {e.FailedAt:u}  {e.Queue}  {e.MessageId}  {e.MessageType}  {e.Reason}");
         return 0;
@@ -57,10 +63,13 @@ public sealed class Program
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddAankopenTelemetry("aankopen-finance-connector");
-        var reachability = new FinanceReachability(settings);
+        // Read once here so that a registry unusable at start stops the connector with its reasons; later edits are
+        // read by QueueAssignments, which keeps the last good list.
+        var destinations = new LiveDestinations(settings);
+        destinations.Apply(DestinationRegistry.Read(settings));
 
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(reachability);
+        builder.Services.AddSingleton(destinations);
         builder.Services.AddHttpClient(FinanceProbe.Client);
         builder.Services.AddHostedService<FinanceProbe>();
         builder.Services.AddHealthChecks().AddCheck<FinanceReachabilityHealth>("finance-system", tags: [Probes.Ready]);
@@ -68,35 +77,7 @@ public sealed class Program
         builder.Services.AddSingleton(rabbit);
         builder.Services.AddHostedService<BrokerReachability>();
         builder.Services.AddSingleton<DeliveryReporter>();
-        // One settings instance for every client: without it each new client (one per message) gets serializer
-        // options of its own, and System.Text.Json works out the contract types again for every message.
-        builder.Services.AddRefitGeneratedClient<IFinanceSystemApi>(new RefitSettings())
-            .ConfigureHttpClient(c => c.BaseAddress = settings.FinanceSystemBaseUrl)
-            // The consumer logs each delivery with its business key; the factory's own four lines and scope per call
-            // repeated it without the key, at a cost in every booking.
-            .RemoveAllLoggers()
-            // Retries POSTs too; that is safe because every call carries an Idempotency-Key. Jittered exponential
-            // backoff, a timeout per attempt and for the whole call, and a circuit breaker that stops hammering a
-            // finance system that is down (the message then waits for the breaker to close again, see OpenCircuit).
-            .AddStandardResilienceHandler(o =>
-            {
-                o.AttemptTimeout.Timeout = settings.AttemptTimeout;
-                o.Retry.Delay = settings.RetryDelay;
-                o.Retry.UseJitter = true;
-                o.Retry.BackoffType = Polly.DelayBackoffType.Exponential;
-                o.TotalRequestTimeout.Timeout = settings.AttemptTimeout * 4 + settings.RetryDelay * 8;
-                o.CircuitBreaker.MinimumThroughput = settings.BreakerMinimumThroughput;
-                o.CircuitBreaker.BreakDuration = settings.Break;
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max(settings.BreakerSampling.Ticks, settings.AttemptTimeout.Ticks * 2));
-                o.CircuitBreaker.OnOpened = _ => Changed(FinanceReachability.Circuit.Open);
-                o.CircuitBreaker.OnHalfOpened = _ => Changed(FinanceReachability.Circuit.HalfOpen);
-                o.CircuitBreaker.OnClosed = _ => Changed(FinanceReachability.Circuit.Closed);
-                ValueTask Changed(FinanceReachability.Circuit state)
-                {
-                    reachability.CircuitChanged(state);
-                    return ValueTask.CompletedTask;
-                }
-            });
+        builder.Services.AddSingleton<ReplicaPresence>();
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -106,40 +87,21 @@ public sealed class Program
                 o.Name = "rabbitmq";
                 o.Tags.Add(Probes.Ready);
             });
-            // One consumer for each message type of the contract: a type added there is consumed here too.
-            var consumers = FinanceRouting.MessageTypes.Select(t => typeof(FinanceConsumer<>).MakeGenericType(t)).ToArray();
-            foreach (var consumer in consumers)
+            foreach (var consumer in FinanceConsumers.Types)
                 bus.AddConsumer(consumer);
-            bus.UsingRabbitMq((context, cfg) =>
+            bus.UsingRabbitMq((_, cfg) =>
             {
                 cfg.UseHost(rabbit);
                 cfg.ConfigureFinancePublishing([]);
-                // One endpoint per shard queue, each taking one message at a time: a tender's messages all sit in
-                // one queue, so they are booked in the order they were recorded, and a message being retried holds
-                // back the ones behind it; the shards go alongside each other.
-                for (var shard = 0; shard < FinanceRouting.Shards; shard++)
-                {
-                    var queue = shard;
-                    cfg.ReceiveEndpoint(FinanceRouting.QueueFor(settings.Tenant, settings.Administration, queue), endpoint =>
-                    {
-                        endpoint.BindFinanceQueue(settings.Tenant, settings.Administration, queue);
-                        endpoint.PrefetchCount = 4;
-                        endpoint.ConcurrentMessageLimit = 1;
-                        // After these, the message goes to the shard's _error queue with the reason in its headers. A
-                        // message for another administration is never retried: no retry can make it right.
-                        endpoint.UseMessageRetry(r =>
-                        {
-                            r.Ignore<WrongAdministrationException>();
-                            r.Ignore<NotSupportedException>(); // a message type this connector has no call for
-                            r.Exponential(settings.MaxRetries, settings.RetryMin, settings.RetryMax, settings.RetryMin);
-                        });
-                        // Named one by one: ConfigureConsumers leaves out a consumer already on another endpoint.
-                        foreach (var consumer in consumers)
-                            endpoint.ConfigureConsumer(context, consumer);
-                    });
-                }
+                // MassTransit gives an error queue its queue's arguments; RabbitMQ refuses basic.get (with which the
+                // operator's tools read error queues) on a quorum queue with a single active consumer, and an error
+                // queue has no consumer to single out anyway.
+                cfg.SendTopology.ConfigureErrorSettings = error => error.SingleActiveConsumer = false;
             });
         });
+        // After MassTransit's own service, so that the bus is there to connect the queues' endpoints to.
+        builder.Services.AddSingleton<QueueAssignments>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<QueueAssignments>());
         var app = builder.Build();
         app.MapAankopenProbes();
         app.MapAankopenMetrics();

@@ -21,6 +21,7 @@ public static class CommitmentEndpoints
         contract.MapPost("/reservations", (string system, ReservationRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
                 BookAsync(system, request.AdministrationCode, request, l => l.Reservations, "reservations", http, ledgers, clock, ct))
             .WithName("Reserve").WithSummary("Reserve provisionally for an opt-in, change the reservation, or drop it")
+            .WithDescription("Reservations travel apart from awards and releases, so one may arrive after the lot's award (commitment or framework ceiling) or release for this administration. Such a late reservation changes nothing: answer it as any other (201, or 200 for a repeated key) and leave the lot's booking as the award or release left it.")
             .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
         contract.MapPost("/releases", (string system, ReleaseRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
                 BookAsync(system, request.AdministrationCode, request, l => l.Releases, "releases", http, ledgers, clock, ct))
@@ -88,7 +89,8 @@ public static class CommitmentEndpoints
         }
 
         var (entry, replayed) = journal(ledger).Book(key, request, clock.GetUtcNow(),
-            http.Request.Headers.TryGetValue("traceparent", out var trace) ? trace.ToString() : null);
+            http.Request.Headers.TryGetValue("traceparent", out var trace) ? trace.ToString() : null,
+            superseded: request is ReservationRequest reservation && ledger.Settled(reservation));
         var receipt = new Receipt(entry.Id, key, entry.BookedAt, replayed);
         return replayed ? TypedResults.Ok(receipt) : TypedResults.Created($"/systems/{system}/{path}/{entry.Id}", receipt);
     }

@@ -4,7 +4,12 @@ namespace Aankopen.FinanceSimulator;
 
 /// <param name="Replays">How many later calls with the same idempotency key were answered with this entry.</param>
 /// <param name="TraceParent">The W3C trace context the booking call came with, if any: shows which trace it belongs to.</param>
-public sealed record Entry<TRequest>(string Id, string IdempotencyKey, TRequest Request, DateTimeOffset BookedAt, int Replays = 0, string? TraceParent = null);
+/// <param name="Superseded">
+/// A reservation that arrived after the lot's award or release for this administration: kept, but it changes nothing,
+/// as the finance contract asks (reservations travel on a queue of their own and may arrive late).
+/// </param>
+public sealed record Entry<TRequest>(string Id, string IdempotencyKey, TRequest Request, DateTimeOffset BookedAt, int Replays = 0, string? TraceParent = null,
+    bool Superseded = false);
 
 /// <summary>A rejected call, kept so a demo or test can show that nothing reached the wrong finance system.</summary>
 public sealed record Rejection(string IdempotencyKey, string Reason, object Request, DateTimeOffset At);
@@ -20,7 +25,7 @@ public sealed class Journal<TRequest>(string prefix)
     /// <summary>Calls answered so far, replays included; read without copying the entries, so it can be watched often.</summary>
     public long Calls => Interlocked.Read(ref calls);
 
-    public (Entry<TRequest> Entry, bool Replayed) Book(string idempotencyKey, TRequest request, DateTimeOffset now, string? traceParent = null)
+    public (Entry<TRequest> Entry, bool Replayed) Book(string idempotencyKey, TRequest request, DateTimeOffset now, string? traceParent = null, bool superseded = false)
     {
         lock (gate)
         {
@@ -30,7 +35,7 @@ public sealed class Journal<TRequest>(string prefix)
                 entries[index] = entries[index] with { Replays = entries[index].Replays + 1 };
                 return (entries[index], true);
             }
-            var entry = new Entry<TRequest>($"{prefix}-{entries.Count + 1:D6}", idempotencyKey, request, now, TraceParent: traceParent);
+            var entry = new Entry<TRequest>($"{prefix}-{entries.Count + 1:D6}", idempotencyKey, request, now, TraceParent: traceParent, Superseded: superseded);
             indexByKey.Add(idempotencyKey, entries.Count);
             entries.Add(entry);
             return (entry, false);
@@ -56,6 +61,20 @@ public sealed class Ledger(string system)
     public Journal<MembershipRequest> Memberships { get; } = new($"{system}-M");
     public Journal<FrameworkRequest> Frameworks { get; } = new($"{system}-F");
     public FaultPlan Faults { get; } = new();
+
+    /// <summary>
+    /// Whether this reservation comes after the lot has been settled here: awarded (a commitment or a framework
+    /// ceiling) or released. Only opt-in changes are meant; a renewal notice is booked as a reservation too, after the award.
+    /// </summary>
+    public bool Settled(ReservationRequest reservation)
+    {
+        return reservation.Change is "Registered" or "Changed" or "Withdrawn"
+            && (Commitments.All.Any(e => e.Request.Kind == CommitmentKind.Award && Same(e.Request.TenderReference, e.Request.LotNumber))
+                || Frameworks.All.Any(e => Same(e.Request.TenderReference, e.Request.LotNumber))
+                || Releases.All.Any(e => Same(e.Request.TenderReference, e.Request.LotNumber)));
+
+        bool Same(string reference, int lot) => reference == reservation.TenderReference && lot == reservation.LotNumber;
+    }
 
     public void Reject(string idempotencyKey, string reason, object request, DateTimeOffset now)
     {

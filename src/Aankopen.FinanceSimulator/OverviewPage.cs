@@ -37,11 +37,11 @@ public static class OverviewPage
                 var r = e.Request;
                 html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td class=num>{r.Renewal}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td class=num>{Money(r.AmountInclVat)}</td><td>{r.PeriodStart:dd/MM/yyyy} – {r.PeriodEnd:dd/MM/yyyy}</td></tr>");
             }
-            html.Append("</table><h3>Voorlopige reserveringen / Réservations provisoires</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Wijziging</th><th>Budgetartikel</th><th>Excl. btw</th><th>Hoeveelheid</th></tr>");
+            html.Append("</table><h3>Voorlopige reserveringen / Réservations provisoires</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Wijziging</th><th>Budgetartikel</th><th>Excl. btw</th><th>Hoeveelheid</th><th>Te laat (niets gewijzigd) / Tardive (rien changé)</th></tr>");
             foreach (var e in ledger.Reservations.All)
             {
                 var r = e.Request;
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{Encode(r.Change)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td class=num>{r.Quantity}</td></tr>");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{e.Id}</td><td>{Encode(r.TenderReference)}</td><td>{r.LotNumber}</td><td>{Encode(r.Change)}</td><td>{Encode(r.BudgetLine)}</td><td class=num>{Money(r.AmountExclVat)}</td><td class=num>{r.Quantity}</td><td>{(e.Superseded ? "ja / oui" : "")}</td></tr>");
             }
             html.Append("</table><h3>Vrijgaven / Libérations</h3><table><tr><th>Nr.</th><th>Opdracht</th><th>Perceel</th><th>Reden</th><th>Budgetartikel</th><th>Excl. btw</th><th>Vanaf</th></tr>");
             foreach (var e in ledger.Releases.All)

@@ -5,9 +5,9 @@ using RabbitMQ.Client;
 namespace Aankopen.Messaging;
 
 /// <summary>
-/// The operator's tools for a connector's error queues (one per shard queue), where a message lands after its last
+/// The operator's tools for an administration's error queues (one per lane), where a message lands after its last
 /// retry: <c>list-errors</c> shows each one with the reason MassTransit recorded, <c>replay-errors</c> moves them back
-/// to the shard queue they came from once the cause is fixed, which keeps them in their tender's queue. Replaying is
+/// to the queue they came from once the cause is fixed. Replaying is
 /// safe: the finance system acts once per business key.
 /// </summary>
 public static class ErrorQueue
@@ -19,12 +19,12 @@ public static class ErrorQueue
 
     public static async Task<IReadOnlyList<ErrorMessage>> ListAsync(RabbitMqSettings rabbit, string tenant, string administration, CancellationToken ct)
     {
-        await using var connection = await Factory(rabbit).CreateConnectionAsync(ct);
+        await using var connection = await BrokerConnections.OpenAsync(rabbit, ct);
         var found = new List<ErrorMessage>();
-        foreach (var shard in await ExistingAsync(connection, tenant, administration, ct))
+        foreach (var lane in await ExistingAsync(connection, tenant, administration, ct))
         {
             await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-            var queue = FinanceRouting.ErrorQueueFor(tenant, administration, shard);
+            var queue = FinanceRouting.ErrorQueueFor(tenant, administration, lane);
             // Everything read without acknowledging goes back to the queue, in order, when the channel closes.
             while (await channel.BasicGetAsync(queue, autoAck: false, ct) is { } message)
             {
@@ -40,17 +40,17 @@ public static class ErrorQueue
     /// <returns>How many messages went back to the connector's queue.</returns>
     public static async Task<int> ReplayAsync(RabbitMqSettings rabbit, string tenant, string administration, CancellationToken ct)
     {
-        await using var connection = await Factory(rabbit).CreateConnectionAsync(ct);
+        await using var connection = await BrokerConnections.OpenAsync(rabbit, ct);
         var moved = 0;
-        foreach (var shard in await ExistingAsync(connection, tenant, administration, ct))
+        foreach (var lane in await ExistingAsync(connection, tenant, administration, ct))
         {
             await using var channel = await connection.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), ct);
-            while (await channel.BasicGetAsync(FinanceRouting.ErrorQueueFor(tenant, administration, shard), autoAck: false, ct) is { } message)
+            while (await channel.BasicGetAsync(FinanceRouting.ErrorQueueFor(tenant, administration, lane), autoAck: false, ct) is { } message)
             {
                 // Published (and confirmed) before the error copy is acknowledged: a crash in between leaves a
                 // duplicate, which the idempotency key absorbs, never a loss.
-                await channel.BasicPublishAsync("", FinanceRouting.QueueFor(tenant, administration, shard), mandatory: true,
+                await channel.BasicPublishAsync("", FinanceRouting.QueueFor(tenant, administration, lane), mandatory: true,
                     new BasicProperties(message.BasicProperties), message.Body, ct);
                 await channel.BasicAckAsync(message.DeliveryTag, multiple: false, ct);
                 moved++;
@@ -60,15 +60,15 @@ public static class ErrorQueue
     }
 
     /// <summary>
-    /// How many consumers (connectors, one per shard queue each) are on an administration's queues, and how many
-    /// messages wait there: zero consumers means nobody books that administration's messages.
+    /// How many consumers (connector replicas subscribed, the active one and those standing by) are on an administration's
+    /// queues, and how many messages wait there: zero consumers means nobody books that administration's messages.
     /// </summary>
     public static async Task<(int Consumers, long Waiting, int Queues)> AttendanceAsync(RabbitMqSettings rabbit, string tenant, string administration, CancellationToken ct)
     {
-        await using var connection = await Factory(rabbit).CreateConnectionAsync(ct);
+        await using var connection = await BrokerConnections.OpenAsync(rabbit, ct);
         var (consumers, waiting, queues) = (0, 0L, 0);
-        for (var shard = 0; shard < FinanceRouting.Shards; shard++)
-            if (await DeclaredAsync(connection, FinanceRouting.QueueFor(tenant, administration, shard), ct) is { } queue)
+        foreach (var lane in FinanceRouting.Lanes)
+            if (await DeclaredAsync(connection, FinanceRouting.QueueFor(tenant, administration, lane), ct) is { } queue)
             {
                 consumers += (int)queue.ConsumerCount;
                 waiting += queue.MessageCount;
@@ -78,16 +78,16 @@ public static class ErrorQueue
     }
 
     /// <summary>
-    /// The shards whose error queue exists: MassTransit creates one with its queue's first failure; before that
+    /// The lanes whose error queue exists: MassTransit creates one with its queue's first failure; before that
     /// there is nothing to list.
     /// </summary>
-    private static async Task<IReadOnlyList<int>> ExistingAsync(IConnection connection, string tenant, string administration, CancellationToken ct)
+    private static async Task<IReadOnlyList<FinanceLane>> ExistingAsync(IConnection connection, string tenant, string administration, CancellationToken ct)
     {
-        var shards = new List<int>();
-        for (var shard = 0; shard < FinanceRouting.Shards; shard++)
-            if (await DeclaredAsync(connection, FinanceRouting.ErrorQueueFor(tenant, administration, shard), ct) is not null)
-                shards.Add(shard);
-        return shards;
+        var lanes = new List<FinanceLane>();
+        foreach (var lane in FinanceRouting.Lanes)
+            if (await DeclaredAsync(connection, FinanceRouting.ErrorQueueFor(tenant, administration, lane), ct) is not null)
+                lanes.Add(lane);
+        return lanes;
     }
 
     /// <summary>What the broker says of a queue, or null when it does not exist.</summary>
@@ -104,15 +104,6 @@ public static class ErrorQueue
             return null;
         }
     }
-
-    internal static ConnectionFactory Factory(RabbitMqSettings rabbit) => new()
-    {
-        HostName = rabbit.Host,
-        Port = rabbit.Port,
-        VirtualHost = rabbit.VirtualHost,
-        UserName = rabbit.Username,
-        Password = rabbit.Password,
-    };
 
     private static string? Header(IDictionary<string, object?> headers, string name) => headers.TryGetValue(name, out var value) ? value switch
     {

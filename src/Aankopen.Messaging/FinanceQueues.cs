@@ -5,15 +5,15 @@ using RabbitMQ.Client;
 namespace Aankopen.Messaging;
 
 /// <summary>
-/// Every known administration's shard queues and their bindings, declared by the publishing side: when an
+/// Every known administration's two queues (one per lane) and their bindings, declared by the publishing side: when an
 /// administration is registered, and before the relay's first message to it in a process. Its messages then wait in
 /// its own queues until its connector starts, and nothing is ever unroutable for a known administration. The
-/// declarations are the ones the connector makes (durable quorum queues, a binding per routing key), so either side may
+/// declarations are the ones the connector makes (durable quorum queues with a single active consumer, a binding per routing key), so either side may
 /// come first.
 /// </summary>
 public sealed class FinanceQueues(RabbitMqSettings settings)
 {
-    private static readonly Dictionary<string, object?> Quorum = new() { ["x-queue-type"] = "quorum" };
+    private static readonly Dictionary<string, object?> Arguments = new(FinanceRouting.QueueArguments);
 
     private readonly ConcurrentDictionary<(string Tenant, string Code), bool> declared = new();
 
@@ -24,14 +24,14 @@ public sealed class FinanceQueues(RabbitMqSettings settings)
     /// <summary>Declares them again whatever this process knows (an operator may have deleted them since).</summary>
     public async Task DeclareAsync(string tenant, string administration, CancellationToken ct)
     {
-        await using var connection = await ErrorQueue.Factory(settings).CreateConnectionAsync(ct);
+        await using var connection = await BrokerConnections.OpenAsync(settings, ct);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
         await channel.ExchangeDeclareAsync(FinanceRouting.Exchange, ExchangeType.Direct, durable: true, autoDelete: false, cancellationToken: ct);
-        for (var shard = 0; shard < FinanceRouting.Shards; shard++)
+        foreach (var lane in FinanceRouting.Lanes)
         {
-            var queue = FinanceRouting.QueueFor(tenant, administration, shard);
-            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: Quorum, cancellationToken: ct);
-            await channel.QueueBindAsync(queue, FinanceRouting.Exchange, FinanceRouting.RoutingKeyFor(tenant, administration, shard), cancellationToken: ct);
+            var queue = FinanceRouting.QueueFor(tenant, administration, lane);
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: Arguments, cancellationToken: ct);
+            await channel.QueueBindAsync(queue, FinanceRouting.Exchange, FinanceRouting.RoutingKeyFor(tenant, administration, lane), cancellationToken: ct);
         }
         declared[(tenant, administration)] = true;
     }

@@ -5,16 +5,26 @@ namespace Aankopen.Messaging;
 
 public static class FinanceTopology
 {
-    public static void UseHost(this IRabbitMqBusFactoryConfigurator cfg, RabbitMqSettings settings) =>
-        cfg.Host(settings.Host, settings.Port, settings.VirtualHost, h =>
+    /// <summary>The broker, or with <see cref="RabbitMqSettings.Nodes"/> the cluster: MassTransit moves to another node when one goes down.</summary>
+    public static void UseHost(this IRabbitMqBusFactoryConfigurator cfg, RabbitMqSettings settings)
+    {
+        var nodes = settings.Endpoints;
+        cfg.Host(nodes[0].Host, (ushort)nodes[0].Port, settings.VirtualHost, h =>
         {
             h.Username(settings.Username);
             h.Password(settings.Password);
+            if (nodes.Count > 1)
+                h.UseCluster(c =>
+                {
+                    foreach (var (host, port) in nodes)
+                        c.Node($"{host}:{port}");
+                });
         });
+    }
 
     /// <summary>
     /// The publisher's side: every finance message type goes to one durable direct exchange, routed by
-    /// administration code and shard. The publisher also declares and binds every known administration's queues, so a message
+    /// administration code and lane. The publisher also declares and binds every known administration's queues, so a message
     /// published before that administration's connector has ever run waits in its queue instead of being dropped.
     /// </summary>
     public static void ConfigureFinancePublishing(this IRabbitMqBusFactoryConfigurator cfg, IEnumerable<(string Tenant, string Code)> administrations)
@@ -46,14 +56,15 @@ public static class FinanceTopology
             p.ExchangeType = "direct";
             p.Durable = true;
             foreach (var (tenant, code) in bindCodes)
-                for (var shard = 0; shard < FinanceRouting.Shards; shard++)
+                foreach (var lane in FinanceRouting.Lanes)
                 {
-                    var key = FinanceRouting.RoutingKeyFor(tenant, code, shard);
-                    p.BindQueue(FinanceRouting.Exchange, FinanceRouting.QueueFor(tenant, code, shard), q =>
+                    var key = FinanceRouting.RoutingKeyFor(tenant, code, lane);
+                    p.BindQueue(FinanceRouting.Exchange, FinanceRouting.QueueFor(tenant, code, lane), q =>
                     {
                         q.ExchangeType = "direct";
                         q.RoutingKey = key;
                         q.SetQuorumQueue();
+                        q.SingleActiveConsumer = true;
                     });
                 }
         });
@@ -67,18 +78,19 @@ public static class FinanceTopology
     }
 
     /// <summary>
-    /// The connector's side: one of its own quorum queues (replicated when RabbitMQ runs as a cluster), bound to the
-    /// exchange with its own tenant, administration code and that queue's shard only. Consume topology is off so MassTransit
-    /// does not add a catch-all binding that would bring other administrations' messages.
+    /// The connector's side: one of an administration's quorum queues (replicated when RabbitMQ runs as a cluster), with a
+    /// single active consumer, bound to the exchange with that tenant, administration code and lane only. Consume
+    /// topology is off so MassTransit does not add a catch-all binding that would bring other administrations' messages.
     /// </summary>
-    public static void BindFinanceQueue(this IRabbitMqReceiveEndpointConfigurator endpoint, string tenant, string administrationCode, int shard)
+    public static void BindFinanceQueue(this IRabbitMqReceiveEndpointConfigurator endpoint, string tenant, string administrationCode, FinanceLane lane)
     {
         endpoint.ConfigureConsumeTopology = false;
         endpoint.SetQuorumQueue();
+        endpoint.SingleActiveConsumer = true;
         endpoint.Bind(FinanceRouting.Exchange, b =>
         {
             b.ExchangeType = "direct";
-            b.RoutingKey = FinanceRouting.RoutingKeyFor(tenant, administrationCode, shard);
+            b.RoutingKey = FinanceRouting.RoutingKeyFor(tenant, administrationCode, lane);
         });
     }
 }

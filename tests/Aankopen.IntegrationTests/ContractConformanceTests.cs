@@ -29,8 +29,8 @@ public sealed class ContractConformanceTests(RunningSystem system)
         // A listening queue of the test's own, beside the connectors' queues: it sees copies of what they get.
         var queue = (await channel.QueueDeclareAsync("", durable: false, exclusive: true, autoDelete: true, cancellationToken: Ct)).QueueName;
         foreach (var code in new[] { "GEMEENTE", "OCMW", Probe })
-            for (var shard = 0; shard < FinanceRouting.Shards; shard++)
-                await channel.QueueBindAsync(queue, FinanceRouting.Exchange, FinanceRouting.RoutingKeyFor("default", code, shard), cancellationToken: Ct);
+            foreach (var lane in FinanceRouting.Lanes)
+                await channel.QueueBindAsync(queue, FinanceRouting.Exchange, FinanceRouting.RoutingKeyFor("default", code, lane), cancellationToken: Ct);
 
         var tender = new MealVoucherTender(system.Api);
         var reference = $"CC-{Guid.NewGuid():N}"[..20];

@@ -22,7 +22,7 @@ public sealed class OperationsTests(RunningSystem system)
         byName["schema"].Status.ShouldBe("ok");
         byName["identity-provider"].Status.ShouldBe("ok");
         byName["rabbitmq"].Status.ShouldBe("ok");
-        byName["connector default/GEMEENTE"].Detail.ShouldContain("consumers on 16 queues");
+        byName["connector default/GEMEENTE"].Detail.ShouldContain("consumers on 2 queues");
         // The second municipality's OCMW has no connector in this fixture: nothing books for it.
         var orphan = byName[$"connector {RunningSystem.OtherTenant}/{RunningSystem.OtherOcmw}"];
         orphan.Status.ShouldBe("warning");

@@ -132,8 +132,8 @@ public sealed class SilentAdministrationTests(RunningSystem system)
         var factory = new ConnectionFactory { HostName = "127.0.0.1", Port = int.Parse(TestServers.RabbitMqPort) };
         await using var connection = await factory.CreateConnectionAsync(Ct);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
-        for (var shard = 0; shard < FinanceRouting.Shards; shard++)
-            await each(channel, FinanceRouting.QueueFor("default", code, shard));
+        foreach (var lane in FinanceRouting.Lanes)
+            await each(channel, FinanceRouting.QueueFor("default", code, lane));
     }
 
     private async Task<ParkedMessageView[]> ParkedAsync() =>

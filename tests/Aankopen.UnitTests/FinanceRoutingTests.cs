@@ -5,69 +5,49 @@ namespace Aankopen.UnitTests;
 
 public sealed class FinanceRoutingTests
 {
-    [Fact]
-    public void A_shard_depends_on_the_id_alone_and_is_the_same_in_every_process()
+    private static TenderFinanceMessage Released(Guid tender) => new ReservationReleased
     {
-        // Fixed expectations, not recomputed: a change of the hash would split a tender's messages over two queues
-        // during an upgrade, so it must show up here.
-        FinanceRouting.ShardOf(Guid.Parse("00000000-0000-0000-0000-000000000000")).ShouldBe(ExpectedShard(new byte[16]));
-        var id = Guid.Parse("8f3c2a10-5b7e-4c1d-9a2f-0123456789ab");
-        FinanceRouting.ShardOf(id).ShouldBe(FinanceRouting.ShardOf(Guid.Parse(id.ToString())));
-        FinanceRouting.ShardOf(id).ShouldBe(ExpectedShard(id.ToByteArray()));
-    }
-
-    /// <summary>FNV-1a written out longhand, as a second statement of what the router computes.</summary>
-    private static int ExpectedShard(byte[] bytes)
-    {
-        ulong hash = 2166136261;
-        foreach (var b in bytes)
-            hash = ((hash ^ b) * 16777619) & 0xFFFFFFFF;
-        return (int)(hash % FinanceRouting.Shards);
-    }
+        MessageId = Guid.NewGuid(),
+        CorrelationId = "c",
+        AdministrationCode = "OCMW",
+        Tenant = "molenbeek",
+        TenderId = tender,
+        TenderReference = "T-1",
+        LotNumber = 1,
+        LotTitle = "Maaltijdcheques",
+        Reason = ReleaseReason.LotRemoved,
+        BudgetLine = "0900/1",
+        EffectiveOn = new DateOnly(2027, 1, 1),
+        DecidedBy = "aankoopcel@jette.example",
+        DecidedAt = DateTimeOffset.UnixEpoch,
+    };
 
     [Fact]
-    public void Ids_spread_over_every_shard_also_when_they_share_their_time_ordered_part()
+    public void Every_binding_message_goes_to_its_administrations_commitments_queue_and_reservations_to_their_own()
     {
-        var counts = new int[FinanceRouting.Shards];
-        for (var i = 0; i < 1_600; i++)
-            counts[FinanceRouting.ShardOf(Guid.CreateVersion7(new DateTimeOffset(2027, 1, 4, 9, 0, 0, TimeSpan.Zero)))]++;
+        var release = Released(Guid.NewGuid());
+        var reservation = (FinanceMessage)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(typeof(ProvisionalReservation));
 
-        counts.ShouldAllBe(n => n > 50 && n < 150);
+        FinanceRouting.LaneOf(release).ShouldBe(FinanceLane.Commitments);
+        FinanceRouting.LaneOf(reservation).ShouldBe(FinanceLane.Reservations);
+        FinanceRouting.MessageTypes.Where(t => t != typeof(ProvisionalReservation))
+            .Select(t => FinanceRouting.LaneOf((FinanceMessage)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(t)))
+            .ShouldAllBe(lane => lane == FinanceLane.Commitments);
+        FinanceRouting.RoutingKeyFor(release).ShouldBe("molenbeek.OCMW.commitments");
+        FinanceRouting.QueueFor("molenbeek", "OCMW", FinanceLane.Reservations).ShouldBe("aankopen.finance.molenbeek.ocmw.reservations");
+        FinanceRouting.ErrorQueueFor("default", "OCMW", FinanceLane.Commitments).ShouldBe("aankopen.finance.default.ocmw.commitments_error");
     }
 
     [Fact]
-    public void Every_message_of_a_tender_goes_to_its_tenders_queue_with_its_tenants_and_administrations_key()
+    public void Every_queue_is_a_quorum_queue_with_a_single_active_consumer()
     {
-        var tender = Guid.Parse("11111111-2222-3333-4444-555555555555");
-        var shard = FinanceRouting.ShardOf(tender);
-        var release = new ReservationReleased
-        {
-            MessageId = Guid.NewGuid(),
-            CorrelationId = "c",
-            AdministrationCode = "OCMW",
-            Tenant = "molenbeek",
-            TenderId = tender,
-            TenderReference = "T-1",
-            LotNumber = 1,
-            LotTitle = "Maaltijdcheques",
-            Reason = ReleaseReason.LotRemoved,
-            BudgetLine = "0900/1",
-            EffectiveOn = new DateOnly(2027, 1, 1),
-            DecidedBy = "aankoopcel@jette.example",
-            DecidedAt = DateTimeOffset.UnixEpoch,
-        };
-
-        FinanceRouting.ShardOf(release).ShouldBe(shard);
-        FinanceRouting.RoutingKeyFor(release).ShouldBe($"molenbeek.OCMW.{shard:00}");
-        FinanceRouting.QueueFor("molenbeek", "OCMW", shard).ShouldBe($"aankopen.finance.molenbeek.ocmw.{shard:00}");
-        FinanceRouting.ErrorQueueFor("default", "OCMW", 3).ShouldBe("aankopen.finance.default.ocmw.03_error");
+        FinanceRouting.QueueArguments["x-queue-type"].ShouldBe("quorum");
+        FinanceRouting.QueueArguments["x-single-active-consumer"].ShouldBe(true);
     }
 
-    [Theory]
-    [InlineData(-1)]
-    [InlineData(FinanceRouting.Shards)]
-    public void A_shard_outside_the_range_names_no_queue(int shard) =>
-        Should.Throw<ArgumentOutOfRangeException>(() => FinanceRouting.QueueFor("default", "OCMW", shard));
+    [Fact]
+    public void A_lane_outside_the_two_names_no_queue() =>
+        Should.Throw<ArgumentOutOfRangeException>(() => FinanceRouting.QueueFor("default", "OCMW", (FinanceLane)2));
 
     [Theory]
     [InlineData("default", true)]

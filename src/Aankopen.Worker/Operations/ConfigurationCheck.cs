@@ -83,7 +83,7 @@ public sealed class ConfigurationCheck(
                     found.Add(consumers > 0
                         ? new(name, Ok, $"{consumers} consumers on {queues} queues; {waiting} messages waiting.")
                         : new(name, Warning,
-                            $"No connector consumes {administration.Code}'s queues ({waiting} messages waiting): its finance system books nothing. Start one with Connector:Administration={administration.Code} and Connector:Tenant={tenant}.",
+                            $"No connector consumes {administration.Code}'s queues ({waiting} messages waiting): its finance system books nothing. List it in a connector's registry (Connector:Registry, tenant {tenant}) with its finance system's address, or start a connector with Connector:Administration={administration.Code} and Connector:Tenant={tenant}.",
                             "Connector:Administration"));
                 }
                 catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or System.Net.Sockets.SocketException or OperationCanceledException && !ct.IsCancellationRequested)

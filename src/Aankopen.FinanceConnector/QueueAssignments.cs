@@ -1,0 +1,129 @@
+using Aankopen.Contracts.Finance.V1;
+using Aankopen.Messaging;
+using MassTransit;
+
+namespace Aankopen.FinanceConnector;
+
+/// <summary>
+/// Keeps this connector subscribed to the right administrations' queues. Every administration belongs to one replica
+/// (<see cref="OwnerOf"/>); that replica always subscribes to its queues, and every other replica subscribes too while
+/// the owner is away, leaving again once it is back. The queues have a single active consumer, so however many
+/// replicas are subscribed at a moment, RabbitMQ gives an administration's messages to one of them at a time, in
+/// order; when the active one dies, the broker hands the queue to the next at once.
+/// <para>
+/// The registry is read again on each round: an administration added gets its queues, one removed loses them, one
+/// moved gets a new client; the others are not touched.
+/// </para>
+/// </summary>
+public sealed class QueueAssignments(
+    IReceiveEndpointConnector endpoints, LiveDestinations destinations, ReplicaPresence presence,
+    ConnectorSettings settings, TimeProvider clock, ILogger<QueueAssignments> log) : BackgroundService
+{
+    private readonly Dictionary<(string Tenant, string Administration), HostReceiveEndpointHandle[]> subscribed = [];
+    private string? registryProblem;
+
+    /// <summary>The replica an administration belongs to: FNV-1a of its tenant and code, stable across processes and versions.</summary>
+    public static int OwnerOf(string tenant, string administration, int replicas)
+    {
+        var hash = 2166136261u;
+        foreach (var c in $"{tenant}/{administration}")
+            hash = (hash ^ c) * 16777619u;
+        return (int)(hash % (uint)replicas);
+    }
+
+    /// <summary>How many administrations this replica consumes now (its own and those taken over).</summary>
+    public int Subscribed { get; private set; }
+
+    protected override async Task ExecuteAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(settings.AssignmentInterval, clock);
+        do
+        {
+            try
+            {
+                await RoundAsync(ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                log.LogError(e, "Could not update which queues this connector consumes; trying again in {Interval}", settings.AssignmentInterval);
+            }
+        } while (await timer.WaitForNextTickAsync(ct));
+    }
+
+    public override async Task StopAsync(CancellationToken ct)
+    {
+        await base.StopAsync(ct);
+        await presence.DisposeAsync();
+    }
+
+    private async Task RoundAsync(CancellationToken ct)
+    {
+        ReadRegistry();
+        var announced = await presence.AnnounceAsync(ct);
+        // Without word from the broker nothing changes: a replica cannot tell a missing colleague from a missing broker.
+        // At start without it, each replica takes only its own administrations, as if all were present.
+        var present = announced ? await presence.PresentAsync(ct) : null;
+        if (present is null && subscribed.Count > 0)
+            return;
+        present ??= Enumerable.Range(0, settings.Replicas).ToHashSet();
+        var wanted = destinations.All.Select(d => d.Config)
+            .Where(d => OwnerOf(d.Tenant, d.Administration, settings.Replicas) is var owner && (owner == settings.Replica || !present.Contains(owner)))
+            .Select(d => d.Key).ToHashSet();
+        foreach (var key in subscribed.Keys.Where(k => !wanted.Contains(k)).ToArray())
+        {
+            foreach (var handle in subscribed[key])
+                await handle.StopAsync(ct);
+            subscribed.Remove(key);
+            log.LogInformation("No longer consumes the queues of {Administration} ({Tenant}): {Why}", key.Administration, key.Tenant,
+                destinations.Find(key.Tenant, key.Administration) is null ? "removed from the registry" : "the replica it belongs to is back");
+        }
+        foreach (var key in wanted.Where(k => !subscribed.ContainsKey(k)))
+        {
+            subscribed[key] = [.. FinanceRouting.Lanes.Select(lane => Connect(key.Tenant, key.Administration, lane))];
+            log.LogInformation("Consumes the queues of {Administration} ({Tenant})", key.Administration, key.Tenant);
+        }
+        Subscribed = subscribed.Count;
+    }
+
+    private void ReadRegistry()
+    {
+        try
+        {
+            var (added, removed) = destinations.Apply(DestinationRegistry.Read(settings));
+            if (added.Count + removed.Count > 0)
+                log.LogInformation("Registry: {Added} administration(s) added, {Removed} removed; {Count} served", added.Count, removed.Count, destinations.All.Count);
+            registryProblem = null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // A broken edit must not stop the administrations that were served: they go on as before until it is fixed.
+            if (registryProblem != e.Message)
+                log.LogError("{Problem} The connector goes on with the administrations it served before.", e.Message);
+            registryProblem = e.Message;
+        }
+    }
+
+    /// <summary>
+    /// One lane's queue, taken one message at a time: the messages are booked in the order they were recorded, and
+    /// one being retried holds back the ones behind it (of this administration and lane only).
+    /// </summary>
+    private HostReceiveEndpointHandle Connect(string tenant, string administration, FinanceLane lane) =>
+        endpoints.ConnectReceiveEndpoint(FinanceRouting.QueueFor(tenant, administration, lane), (registration, configurator) =>
+        {
+            var endpoint = (IRabbitMqReceiveEndpointConfigurator)configurator;
+            endpoint.BindFinanceQueue(tenant, administration, lane);
+            endpoint.PrefetchCount = 4;
+            endpoint.ConcurrentMessageLimit = 1;
+            // After these, the message goes to the queue's _error queue with the reason in its headers. A message for
+            // another administration is never retried: no retry can make it right.
+            endpoint.UseMessageRetry(r =>
+            {
+                r.Ignore<WrongAdministrationException>();
+                r.Ignore<NotSupportedException>(); // a message type this connector has no call for
+                r.Exponential(settings.MaxRetries, settings.RetryMin, settings.RetryMax, settings.RetryMin);
+            });
+            // Named one by one: ConfigureConsumers leaves out a consumer already on another endpoint.
+            foreach (var consumer in FinanceConsumers.Types)
+                endpoint.ConfigureConsumer(registration, consumer);
+        });
+}
