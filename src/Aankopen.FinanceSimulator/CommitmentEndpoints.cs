@@ -17,26 +17,26 @@ public static class CommitmentEndpoints
         contract.MapPost("/commitments", (string system, CommitmentRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
                 BookAsync(system, request.AdministrationCode, request, l => l.Commitments, "commitments", http, ledgers, clock, ct))
             .WithName("BookCommitment").WithSummary("Book a budget commitment for a fixed contract's award or renewal, or for an order under a framework agreement")
-            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
+            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(422).ProducesProblem(500);
         contract.MapPost("/reservations", (string system, ReservationRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
                 BookAsync(system, request.AdministrationCode, request, l => l.Reservations, "reservations", http, ledgers, clock, ct))
             .WithName("Reserve").WithSummary("Reserve provisionally for an opt-in, change the reservation, or drop it")
             .WithDescription("Reservations travel apart from awards and releases, so one may arrive after the lot's award (commitment or framework ceiling) or release for this administration. Such a late reservation changes nothing: answer it as any other (201, or 200 for a repeated key) and leave the lot's booking as the award or release left it.")
-            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
+            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(422).ProducesProblem(500);
         contract.MapPost("/releases", (string system, ReleaseRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
                 BookAsync(system, request.AdministrationCode, request, l => l.Releases, "releases", http, ledgers, clock, ct))
             .WithName("Release").WithSummary("Release what was reserved or committed for a lot")
-            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
+            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(422).ProducesProblem(500);
 
         contract.MapPost("/frameworks", (string system, FrameworkRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
                 BookAsync(system, request.AdministrationCode, request, l => l.Frameworks, "frameworks", http, ledgers, clock, ct))
             .WithName("AnnounceFramework").WithSummary("Record the administration's ceiling under a framework agreement for one period; nothing is committed")
-            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
+            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(422).ProducesProblem(500);
 
         contract.MapPost("/memberships", (string system, MembershipRequest request, HttpContext http, Ledgers ledgers, TimeProvider clock, CancellationToken ct) =>
                 BookAsync(system, request.AdministrationCode, request, l => l.Memberships, "memberships", http, ledgers, clock, ct))
             .WithName("RecordMembership").WithSummary("Record the administration's membership of a purchasing central after a change")
-            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(422).ProducesProblem(500);
+            .Produces<Receipt>(201).Produces<Receipt>(200).ProducesProblem(400).ProducesProblem(401).ProducesProblem(422).ProducesProblem(500);
 
         // The sandbox around the contract: what was booked, what was refused, and faults to inject.
         var sandbox = app.MapGroup("/systems/{system}").ExcludeFromDescription();
@@ -51,6 +51,11 @@ public static class CommitmentEndpoints
         {
             ledgers.For(system).Faults.Set(fault);
             return TypedResults.Ok(fault);
+        });
+        sandbox.MapPut("/credential", (string system, CredentialRequest credential, Ledgers ledgers) =>
+        {
+            ledgers.For(system).RequiredToken = string.IsNullOrWhiteSpace(credential.Token) ? null : credential.Token;
+            return TypedResults.NoContent();
         });
         sandbox.MapDelete("/faults", (string system, Ledgers ledgers) =>
         {
@@ -70,6 +75,9 @@ public static class CommitmentEndpoints
                 detail: "Stuur een Idempotency-Key-header mee zodat een herhaalde oproep maar één keer geboekt wordt. / Envoyez un en-tête Idempotency-Key pour qu'un appel répété ne soit comptabilisé qu'une fois.");
 
         var ledger = ledgers.For(system);
+        if (ledger.RequiredToken is { } token && http.Request.Headers.Authorization.ToString() != $"Bearer {token}")
+            return TypedResults.Problem(statusCode: 401, title: "Niet aangemeld / Non authentifié",
+                detail: "Stuur het token van dit financieel pakket mee als Authorization: Bearer. / Envoyez le jeton de ce système comptable en Authorization: Bearer.");
         var fault = ledger.Faults.Next();
         if (fault.Mode is FaultMode.Timeout or FaultMode.Slow)
             await Task.Delay(TimeSpan.FromSeconds(fault.DelaySeconds), clock, ct);
@@ -95,3 +103,6 @@ public static class CommitmentEndpoints
         return replayed ? TypedResults.Ok(receipt) : TypedResults.Created($"/systems/{system}/{path}/{entry.Id}", receipt);
     }
 }
+
+/// <summary>The sandbox's request to ask a bearer token of every call (an empty token asks none again).</summary>
+public sealed record CredentialRequest(string? Token);

@@ -63,6 +63,12 @@ public sealed class Ledger(string system)
     public FaultPlan Faults { get; } = new();
 
     /// <summary>
+    /// The bearer token calls must carry, as a finance system behind authentication would ask; null (the default):
+    /// none is asked. Set through the sandbox, so a test can check that the connector sends its administration's own.
+    /// </summary>
+    public string? RequiredToken { get; set; }
+
+    /// <summary>
     /// Whether this reservation comes after the lot has been settled here: awarded (a commitment or a framework
     /// ceiling) or released. Only opt-in changes are meant; a renewal notice is booked as a reservation too, after the award.
     /// </summary>

@@ -21,7 +21,7 @@ public sealed class Program
             document.Info = new OpenApiInfo
             {
                 Title = "Aankopen finance-system contract",
-                Version = "v1.1",
+                Version = "v1.2",
                 Description = "What an administration's finance system implements so that the Aankopen finance connector can book commitments, "
                     + "provisional reservations and releases, and record purchasing-central memberships, for that administration. Every call carries an Idempotency-Key header: a repeated key "
                     + "is acted on once and answered with the first receipt (replayed = true). The connector calls {FinanceSystem:BaseUrl}/commitments, "
@@ -29,7 +29,10 @@ public sealed class Program
                     + "Answer 2xx when done (201 new, 200 replayed), 422 for a request you will never accept (it is not retried usefully), "
                     + "5xx or a timeout for a passing problem (the connector retries with backoff). "
                     + "Version 1.1 adds framework agreements: /frameworks records an administration's ceiling for a period (nothing committed), "
-                    + "and each order under it comes to /commitments with kind Order and its orderReference. Nothing of 1.0 changed.",
+                    + "and each order under it comes to /commitments with kind Order and its orderReference. Nothing of 1.0 changed. "
+                    + "Version 1.2: a finance system may ask for a bearer token (Authorization: Bearer; the connector sends the one its registry "
+                    + "names for that administration, and retries a 401 like any passing problem), and a reservation may arrive after its lot's award "
+                    + "or release, which it then does not change (see /reservations).",
             };
             document.Servers = [];
             return Task.CompletedTask;

@@ -128,8 +128,11 @@ public sealed class RunningSystem : IAsyncLifetime
 
     /// <summary>Short retries, timeouts and breaks, so that fault tests see a connector give up or recover within seconds.</summary>
     internal IEnumerable<string> ConnectorSettings(string code) =>
+        [$"--Connector:Administration={code}", $"--FinanceSystem:BaseUrl={Simulator.BaseAddress}systems/{code}", .. ConnectorTuning];
+
+    /// <summary>The tuning of <see cref="ConnectorSettings"/> alone, for a connector that reads its administrations from a registry.</summary>
+    internal static readonly string[] ConnectorTuning =
     [
-        $"--Connector:Administration={code}", $"--FinanceSystem:BaseUrl={Simulator.BaseAddress}systems/{code}",
         "--Connector:MaxRetries=3", "--Connector:RetryMinSeconds=0.2", "--Connector:RetryMaxSeconds=1",
         "--FinanceSystem:AttemptTimeoutSeconds=1", "--FinanceSystem:RetryDelaySeconds=0.1",
         // A breaker that opens after a few calls, so that the fault tests meet it too.

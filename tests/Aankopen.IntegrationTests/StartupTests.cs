@@ -83,4 +83,31 @@ public sealed class StartupTests
         failure.Message.ShouldContain($"FinanceSystem:{setting}");
         failure.Message.ShouldContain(range);
     }
+
+    [Theory]
+    [InlineData("--Connector:Replica=2", "Connector:Replicas is 2 and Connector:Replica 2")]
+    [InlineData("--Connector:Replica=aankopen-connector", "Connector:Replica is 'aankopen-connector'")]
+    [InlineData("--Connector:AssignmentSeconds=0", "Connector:AssignmentSeconds")]
+    [InlineData("--Connector:Registry=/etc/aankopen/registry.json", "list every administration in the registry")]
+    public void A_connector_refuses_replica_or_registry_settings_that_do_not_fit_and_says_why(string setting, string said)
+    {
+        var failure = Should.Throw<InvalidOperationException>(() => Aankopen.FinanceConnector.Program.Build(
+            ["--Connector:Administration=OCMW", "--FinanceSystem:BaseUrl=http://127.0.0.1:1/systems/OCMW", "--Connector:Replicas=2", setting]));
+
+        failure.Message.ShouldContain(said);
+    }
+
+    [Fact]
+    public void A_connector_takes_its_replica_number_from_a_stateful_set_pod_name()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Connector:Administration"] = "OCMW",
+            ["FinanceSystem:BaseUrl"] = "http://127.0.0.1:1/systems/OCMW",
+            ["Connector:Replicas"] = "12",
+            ["Connector:Replica"] = "aankopen-connector-11",
+        }).Build();
+
+        Aankopen.FinanceConnector.ConnectorSettings.Read(configuration).Replica.ShouldBe(11);
+    }
 }

@@ -76,3 +76,36 @@ public sealed class FinanceCallTests
         }
     }
 }
+
+/// <summary>Which connector replica an administration belongs to: every replica must compute the same.</summary>
+public sealed class ReplicaOwnershipTests
+{
+    [Fact]
+    public void An_administration_belongs_to_the_same_replica_in_every_process_and_version()
+    {
+        // FNV-1a written out longhand over "tenant/code": a change of the hash would move administrations between
+        // replicas during an upgrade, so it must show up here.
+        static int Longhand(string key, int replicas)
+        {
+            ulong hash = 2166136261;
+            foreach (var c in key)
+                hash = ((hash ^ c) * 16777619) & 0xFFFFFFFF;
+            return (int)(hash % (ulong)replicas);
+        }
+
+        foreach (var (tenant, code) in new[] { ("default", "OCMW"), ("jette", "GEMEENTE"), ("molenbeek", "MB-OCMW") })
+            Aankopen.FinanceConnector.QueueAssignments.OwnerOf(tenant, code, 7).ShouldBe(Longhand($"{tenant}/{code}", 7));
+        Aankopen.FinanceConnector.QueueAssignments.OwnerOf("default", "OCMW", 1).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Two_thousand_administrations_spread_evenly_over_ten_replicas()
+    {
+        var counts = new int[10];
+        for (var municipality = 0; municipality < 500; municipality++)
+            foreach (var code in new[] { "GEMEENTE", "OCMW", "POLITIE", "AGB" })
+                counts[Aankopen.FinanceConnector.QueueAssignments.OwnerOf($"gemeente-{municipality}", code, 10)]++;
+
+        counts.ShouldAllBe(n => n > 150 && n < 250);
+    }
+}

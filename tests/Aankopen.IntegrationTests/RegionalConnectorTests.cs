@@ -1,0 +1,213 @@
+using System.Text.Json;
+using Aankopen.Contracts.Finance.V1;
+using Aankopen.FinanceConnector;
+using Aankopen.FinanceSimulator;
+using Aankopen.Messaging;
+using Shouldly;
+
+namespace Aankopen.IntegrationTests;
+
+/// <summary>
+/// Connectors at a regional provider's scale: one process for many administrations read from a registry, replicas
+/// that share them and take over from each other, and awards that never wait behind reservations. Each test has a
+/// tenant of its own, so its queues and bookings are its own.
+/// </summary>
+[Collection(nameof(RunningSystem))]
+public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private readonly string folder = Directory.CreateTempSubdirectory("aankopen-registry-").FullName;
+    private readonly string tenant = $"regio-{Guid.NewGuid():N}"[..16];
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    [Fact]
+    public async Task One_connector_books_for_every_administration_of_its_registry_with_its_own_token_and_a_silent_one_holds_back_no_other()
+    {
+        var (first, second, third, silent) = (Code(), Code(), Code(), Code());
+        // The second's finance system asks for a token, which only the secret the registry names holds.
+        system.Ledgers.For(second).RequiredToken = "token-of-the-second";
+        await File.WriteAllTextAsync(Path.Combine(folder, "second-token"), "token-of-the-second\n", Ct);
+        system.Ledgers.For(silent).Faults.Set(new FaultRequest(FaultMode.Timeout, DelaySeconds: 30));
+        try
+        {
+            var registry = WriteRegistry((first, null), (second, "second-token"), (third, null), (silent, null));
+            await using var relay = await TestBus.StartAsync([(tenant, first), (tenant, second), (tenant, third), (tenant, silent)]);
+            // The silent one's first: whatever it holds up, it holds up for itself alone.
+            foreach (var code in new[] { silent, first, second, third })
+                for (var tender = 0; tender < 3; tender++)
+                    await relay.Bus.Publish(Award(code), Ct);
+            await StartConnectorAsync(registry);
+
+            foreach (var code in new[] { first, second, third })
+                await system.EventuallyAsync(() => Task.FromResult(system.Ledgers.For(code).Commitments.All.Count), n => n == 3, TimeSpan.FromSeconds(15));
+            system.Ledgers.For(silent).Commitments.All.ShouldBeEmpty();
+            system.Ledgers.For(second).Rejections.ShouldBeEmpty();
+        }
+        finally
+        {
+            system.Ledgers.For(silent).Faults.Set(new FaultRequest(FaultMode.None));
+        }
+        // Nothing of the silent one's was lost meanwhile.
+        await system.EventuallyAsync(() => Task.FromResult(system.Ledgers.For(silent).Commitments.All.Count), n => n == 3, TimeSpan.FromSeconds(90));
+    }
+
+    [Fact]
+    public async Task An_administration_added_to_the_registry_is_served_without_a_restart_one_removed_is_let_go_and_a_broken_edit_changes_nothing()
+    {
+        var (kept, added) = (Code(), Code());
+        await using var relay = await TestBus.StartAsync([(tenant, kept), (tenant, added)]);
+        var registry = WriteRegistry((kept, null));
+        await StartConnectorAsync(registry);
+        await relay.Bus.Publish(Award(kept), Ct);
+        await BookedAsync(kept, 1);
+
+        WriteRegistry((kept, null), (added, null));
+        await relay.Bus.Publish(Award(added), Ct);
+        await BookedAsync(added, 1);
+
+        WriteRegistry((added, null));
+        var rabbit = new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) };
+        await system.EventuallyAsync(async () => (await ErrorQueue.AttendanceAsync(rabbit, tenant, kept, Ct)).Consumers, n => n == 0);
+
+        await File.WriteAllTextAsync(registry, """{ "administrations": [ { "administration": "no good" """, Ct);
+        await relay.Bus.Publish(Award(added), Ct);
+        await BookedAsync(added, 2);
+        (await ErrorQueue.AttendanceAsync(rabbit, tenant, added, Ct)).Consumers.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Two_replicas_share_the_administrations_and_one_takes_over_those_of_the_other_until_it_is_back()
+    {
+        // Four administrations belonging to each replica.
+        var codes = Enumerable.Range(0, 200).Select(_ => Code()).GroupBy(c => QueueAssignments.OwnerOf(tenant, c, 2))
+            .OrderBy(g => g.Key).SelectMany(g => g.Take(4)).ToArray();
+        var registry = WriteRegistry([.. codes.Select(c => (c, (string?)null))]);
+        await using var relay = await TestBus.StartAsync(codes.Select(c => (tenant, c)));
+        var zero = Assignments(await StartConnectorAsync(registry, "--Connector:Replicas=2", "--Connector:Replica=aankopen-connector-0"));
+        var one = await StartConnectorAsync(registry, "--Connector:Replicas=2", "--Connector:Replica=aankopen-connector-1");
+        await system.EventuallyAsync(() => Task.FromResult((zero.Subscribed, Assignments(one).Subscribed)), n => n == (4, 4));
+        await PublishAndBookAsync(codes, 1);
+
+        await one.StopAsync(Ct);
+        await system.EventuallyAsync(() => Task.FromResult(zero.Subscribed), n => n == 8, TimeSpan.FromSeconds(10));
+        await PublishAndBookAsync(codes, 2);
+
+        var back = await StartConnectorAsync(registry, "--Connector:Replicas=2", "--Connector:Replica=1");
+        await system.EventuallyAsync(() => Task.FromResult((zero.Subscribed, Assignments(back).Subscribed)), n => n == (4, 4));
+        await PublishAndBookAsync(codes, 3);
+    }
+
+    [Fact]
+    public async Task An_award_is_booked_ahead_of_a_backlog_of_reservations_which_then_change_nothing()
+    {
+        var code = Code();
+        var tenderId = Guid.CreateVersion7();
+        await using var relay = await TestBus.StartAsync();
+        // As the relay does before its first message to an administration: the bus binds queues only with the first award.
+        await new FinanceQueues(new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) }).DeclareAsync(tenant, code, Ct);
+        // Every opt-in change of a busy week, queued before the award, all of the same tender and lot as the award.
+        const int Reservations = 1_500;
+        for (var batch = 0; batch < Reservations / 100; batch++)
+            await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => relay.Bus.Publish(Reservation(code, tenderId), Ct)));
+        await relay.Bus.Publish(Award(code, tenderId), Ct);
+        await StartConnectorAsync(WriteRegistry((code, null)));
+
+        var ledger = system.Ledgers.For(code);
+        await BookedAsync(code, 1);
+        var reservedBefore = ledger.Reservations.All.Count;
+        reservedBefore.ShouldBeLessThan(Reservations / 2, "the award waited behind the reservations");
+
+        var reservations = await system.EventuallyAsync(() => Task.FromResult(ledger.Reservations.All), r => r.Count == Reservations, TimeSpan.FromSeconds(60));
+        // Those booked after the award are kept but change nothing (the few before it were booked as usual).
+        reservations.Skip(reservedBefore).ShouldAllBe(r => r.Superseded);
+    }
+
+    private static string Code() => $"R-{Guid.NewGuid():N}"[..14].ToUpperInvariant();
+
+    private static QueueAssignments Assignments(IHost connector) => connector.Services.GetRequiredService<QueueAssignments>();
+
+    private async Task PublishAndBookAsync(IEnumerable<string> codes, int count)
+    {
+        await using var relay = await TestBus.StartAsync();
+        foreach (var code in codes)
+            await relay.Bus.Publish(Award(code), Ct);
+        foreach (var code in codes)
+            await BookedAsync(code, count);
+    }
+
+    private Task BookedAsync(string code, int count) =>
+        system.EventuallyAsync(() => Task.FromResult(system.Ledgers.For(code).Commitments.All.Count), n => n == count, TimeSpan.FromSeconds(15));
+
+    /// <summary>Written whole and moved into place, as Kubernetes swaps a ConfigMap, so the connector never reads half a file.</summary>
+    private string WriteRegistry(params (string Code, string? Credential)[] entries)
+    {
+        var path = Path.Combine(folder, "registry.json");
+        File.WriteAllText(path + ".new", JsonSerializer.Serialize(new
+        {
+            administrations = entries.Select(e => new
+            {
+                tenant,
+                administration = e.Code,
+                financeSystem = $"{system.Simulator.BaseAddress}systems/{e.Code}",
+                credential = e.Credential,
+            }),
+        }));
+        File.Move(path + ".new", path, overwrite: true);
+        return path;
+    }
+
+    private async Task<IHost> StartConnectorAsync(string registry, params string[] more)
+    {
+        var connector = system.DisposeAtEnd(Aankopen.FinanceConnector.Program.Build([
+            $"--Connector:Registry={registry}", $"--Connector:SecretsDirectory={folder}", "--Connector:AssignmentSeconds=0.3",
+            $"--RabbitMq:Port={TestServers.RabbitMqPort}", .. RunningSystem.ConnectorTuning, .. more]));
+        await connector.StartAsync(Ct);
+        return connector;
+    }
+
+    private LotAwardedShare Award(string code, Guid? tenderId = null) => new()
+    {
+        MessageId = Guid.CreateVersion7(),
+        CorrelationId = "regional",
+        AdministrationCode = code,
+        Tenant = tenant,
+        TenderId = tenderId ?? Guid.CreateVersion7(),
+        TenderReference = $"REG-{tenderId ?? Guid.Empty:N}"[..12],
+        TenderTitleNl = "Strooizout",
+        TenderTitleFr = "Sel de déneigement",
+        LotNumber = 1,
+        LotTitle = "Strooizout in bulk",
+        Supplier = new Supplier("Zoutkeet NV", "0207.000.176"),
+        ShareExclVat = 10_000m,
+        VatRate = 21m,
+        ShareInclVat = 12_100m,
+        BudgetLine = "0400/140-02",
+        ContractStart = new DateOnly(2027, 1, 1),
+        ContractEnd = new DateOnly(2027, 12, 31),
+        AwardedBy = "aankoopcel@regio.example",
+        AwardedAt = DateTimeOffset.UtcNow,
+    };
+
+    private ProvisionalReservation Reservation(string code, Guid tenderId) => new()
+    {
+        MessageId = Guid.CreateVersion7(),
+        CorrelationId = "regional",
+        AdministrationCode = code,
+        Tenant = tenant,
+        TenderId = tenderId,
+        TenderReference = $"REG-{tenderId:N}"[..12],
+        TenderTitleNl = "Strooizout",
+        TenderTitleFr = "Sel de déneigement",
+        LotNumber = 1,
+        LotTitle = "Strooizout in bulk",
+        Change = ReservationChange.Changed,
+        EstimatedAmountExclVat = 9_000m,
+        VatRate = 21m,
+        EstimatedAmountInclVat = 10_890m,
+        BudgetLine = "0400/140-02",
+        ChangedBy = "gemeente@regio.example",
+        ChangedAt = DateTimeOffset.UtcNow,
+    };
+}
