@@ -140,6 +140,7 @@ rabbitmq_app() {
 
 case "$command" in
   restart-postgres) restart_postgres ;;
+  install-rabbitmq) command -v rabbitmq-server >/dev/null || [ -x /usr/sbin/rabbitmq-server ] || apt_install rabbitmq-server ;;
   pause-rabbitmq) rabbitmq_app stop_app ;;
   resume-rabbitmq) rabbitmq_app start_app ;;
   start)

@@ -70,10 +70,15 @@ public static class FinanceTopology
         });
     }
 
-    /// <summary>The API's side of delivery reports: one queue, fed by a fanout exchange every connector publishes to.</summary>
+    /// <summary>
+    /// The worker's side of delivery reports: one queue, fed by a fanout exchange every connector publishes to. A
+    /// quorum queue: a classic one lives on one node, and with that node gone MassTransit kept failing to declare it,
+    /// and with it the worker's whole connection, so that no finance message could be published until the node returned.
+    /// </summary>
     public static void BindDeliveryReports(this IRabbitMqReceiveEndpointConfigurator endpoint)
     {
         endpoint.ConfigureConsumeTopology = false;
+        endpoint.SetQuorumQueue();
         endpoint.Bind(DeliveryReport.Exchange, b => b.ExchangeType = "fanout");
     }
 

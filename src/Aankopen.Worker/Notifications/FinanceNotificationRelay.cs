@@ -9,7 +9,6 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
-using MassTransit;
 
 namespace Aankopen.Worker.Notifications;
 
@@ -33,7 +32,7 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
 
     private readonly Folds<JointTender> tenders = new(JointTender.Transition);
     private readonly Folds<CentralMembership> memberships = new(CentralMembership.Transition);
-    private readonly IBus bus;
+    private readonly FinanceMessagePublisher publisher;
     private readonly FinanceQueues queues;
     private readonly int attempts;
 
@@ -47,9 +46,9 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
 
     // No IDocumentStore here: the store is built with this subscription in it, so asking for it would wait on itself.
     // The operations handed to ProcessEventsAsync read the event store just as well.
-    public FinanceNotificationRelay(IBus bus, FinanceQueues queues, IConfiguration configuration, TimeProvider clock, ILogger<FinanceNotificationRelay> log)
+    public FinanceNotificationRelay(FinanceMessagePublisher publisher, FinanceQueues queues, IConfiguration configuration, TimeProvider clock, ILogger<FinanceNotificationRelay> log)
     {
-        this.bus = bus;
+        this.publisher = publisher;
         this.queues = queues;
         attempts = NotificationSettings.PublishAttempts(configuration);
         this.clock = clock;
@@ -202,7 +201,7 @@ public sealed class FinanceNotificationRelay : SubscriptionBase
             {
                 // Its queues exist before its first message, whether or not its connector ever ran.
                 await queues.EnsureAsync(message.Tenant, message.AdministrationCode, ct);
-                await bus.PublishAsync(message, ct);
+                await publisher.PublishAsync(message, ct);
                 refusing.TryRemove(destination, out _);
                 if (attempt > 1)
                     log.LogInformation("Finance message {MessageId} for {Administration} published after {Attempts} attempts",

@@ -12,6 +12,7 @@ public static class MessagingSetup
         var settings = configuration.GetSection(RabbitMqSettings.Section).Get<RabbitMqSettings>() ?? new RabbitMqSettings();
         services.AddSingleton(settings);
         services.AddSingleton<FinanceQueues>();
+        services.AddSingleton<FinanceMessagePublisher>();
         services.AddHostedService<BrokerReachability>();
         services.AddMassTransit(bus =>
         {

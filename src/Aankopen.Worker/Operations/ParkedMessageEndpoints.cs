@@ -31,7 +31,7 @@ public static class ParkedMessageEndpoints
         (await ParkedFinanceMessage.InOrder(session.Query<ParkedFinanceMessage>()).ToListAsync(ct)).Select(p => p.ToView()).ToArray();
 
     private static async Task<IResult> ResendAsync(
-        string administration, HttpContext http, IDocumentSession session, IBus bus, FinanceQueues queues, TimeProvider clock,
+        string administration, HttpContext http, IDocumentSession session, FinanceMessagePublisher publisher, FinanceQueues queues, TimeProvider clock,
         ILogger<ResendLog> log, CancellationToken ct)
     {
         var tenant = session.TenantId;
@@ -54,7 +54,7 @@ public static class ParkedMessageEndpoints
             foreach (var p in parked)
             {
                 var message = p.Message();
-                await bus.PublishAsync(message, ct);
+                await publisher.PublishAsync(message, ct);
                 // Removed once the broker has it: a crash in between sends it again, which its business key absorbs.
                 session.Delete(p);
                 session.Store(PublishedFinanceMessage.Of(message, clock.GetUtcNow()));

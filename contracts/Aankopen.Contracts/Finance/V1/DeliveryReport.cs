@@ -21,7 +21,11 @@ public sealed record DeliveryReport(
     string Tenant = "default")
 {
     public const string Exchange = "aankopen.finance.delivery-reports.v1";
-    public const string ApiQueue = "aankopen.api.delivery-reports";
+    /// <summary>
+    /// The worker's queue of reports: a quorum queue, so that in a RabbitMQ cluster it outlives any one node. (Before
+    /// version 1.2 it was the classic queue <c>aankopen.api.delivery-reports</c>, which can be deleted once empty.)
+    /// </summary>
+    public const string ApiQueue = "aankopen.delivery-reports";
 }
 
 /// <summary>
