@@ -5,6 +5,7 @@ using Aankopen.Benchmarks;
 //        Aankopen.Benchmarks --generate-scale [EVENTS]   (the scale model at full size, into a database later runs reuse)
 //        Aankopen.Benchmarks --reproject-scale [tenders|participations]   (its read models projected again, after a change to their projection)
 //        Aankopen.Benchmarks --topology [ADMINISTRATIONS]   (finance queue layouts on the broker alone, 2,000 administrations unless told)
+//        Aankopen.Benchmarks --regional [ADMINISTRATIONS]   (connector replicas sharing a registry, awards under reservation load, takeover; 200 unless told)
 //        Aankopen.Benchmarks --load URL ISSUER_URL [SECONDS [CLIENTS]]   (clients, 8 unless given, sending opt-ins to a running API, answered minimally, for profiling it)
 // Needs the PostgreSQL and RabbitMQ that bench.sh starts (ConnectionStrings__Aankopen, RabbitMq__Port).
 if (Option("--load") is { } target)
@@ -32,6 +33,15 @@ if (args.Contains("--topology"))
     var administrations = at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var a) ? a : 2_000;
     var lines = await Aankopen.Benchmarks.TopologyMeasurements.MeasureAsync(int.Parse(rabbitPort, CultureInfo.InvariantCulture), administrations, 50, 2_000);
     await File.WriteAllLinesAsync(Path.Combine(outDir, "topology.md"), [$"# Finance queue layouts, {administrations:N0} administrations (./bench.sh --topology {administrations})", "", .. lines]);
+    return 0;
+}
+if (args.Contains("--regional"))
+{
+    var at = Array.IndexOf(args, "--regional");
+    var administrations = at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var a) ? a : 200;
+    var lines = await Aankopen.Benchmarks.RegionalMeasurements.MeasureAsync(int.Parse(rabbitPort, CultureInfo.InvariantCulture), administrations,
+        TimeSpan.FromSeconds(quick ? 5 : 20), 50, 8, quick ? 2_000 : 50_000);
+    await File.WriteAllLinesAsync(Path.Combine(outDir, "regional.md"), [$"# Connectors at regional scale (./bench.sh --regional {administrations})", "", .. lines]);
     return 0;
 }
 if (args.Contains("--generate-scale"))

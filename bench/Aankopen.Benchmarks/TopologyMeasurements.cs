@@ -120,7 +120,7 @@ internal static class TopologyMeasurements
     }
 
     /// <summary>The resident memory of the broker's Erlang VM, found by the node name infra/local/servers.sh gives it in its environment.</summary>
-    private static double BrokerResidentMegabytes(int rabbitPort)
+    internal static double BrokerResidentMegabytes(int rabbitPort)
     {
         foreach (var dir in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
         {

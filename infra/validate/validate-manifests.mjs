@@ -2,7 +2,8 @@
 //  1. Every object against the Kubernetes API's OpenAPI schema (types, required fields, enumerations), through the
 //     models of the kubernetes-models package.
 //  2. The rules this deployment depends on, which no schema knows: selectors that select, probes on declared ports,
-//     one worker Deployment of two or more replicas, one connector per administration, settings and secrets that exist,
+//     one worker Deployment of two or more replicas, a connector for every administration (from the connectors'
+//     registry), settings and secrets that exist,
 //     a web application that reaches the API through a Service of this deployment.
 // Usage: node validate-manifests.mjs <folder>. Prints one line per finding; exits 1 if there is any.
 import fs from "node:fs";
@@ -11,7 +12,11 @@ import yaml from "js-yaml";
 
 const folder = process.argv[2] ?? "../k8s";
 // Provided by the platform, never in the repository (README, "Kubernetes").
-const platformSecrets = { "aankopen-database": ["connection-string"], "aankopen-rabbitmq": ["username", "password"], "aankopen-web-client": ["client-secret"] };
+const platformSecrets = {
+  "aankopen-database": ["connection-string"], "aankopen-rabbitmq": ["username", "password"], "aankopen-web-client": ["client-secret"],
+  // One key per finance system that asks for a token, named by the connectors' registry.
+  "aankopen-finance-credentials": [],
+};
 
 const findings = [];
 const fail = (where, what) => findings.push(`${where}: ${what}`);
@@ -56,13 +61,14 @@ for (const { doc, where } of objects) {
 // 2. This deployment's rules.
 const byKind = (kind) => objects.filter((o) => o.doc.kind === kind);
 const matches = (selector, labels) => Object.entries(selector ?? {}).every(([k, v]) => labels?.[k] === v);
-const workloads = [...byKind("Deployment"), ...byKind("Job")];
+const workloads = [...byKind("Deployment"), ...byKind("StatefulSet"), ...byKind("Job")];
+const longRunning = (doc) => doc.kind === "Deployment" || doc.kind === "StatefulSet";
 const configMaps = new Set(byKind("ConfigMap").map((o) => o.doc.metadata.name));
 const envOf = (c) => Object.fromEntries((c.env ?? []).filter((e) => "value" in e).map((e) => [e.name, e.value]));
 
 for (const { doc, where } of workloads) {
   const pod = doc.spec?.template;
-  if (doc.kind === "Deployment" && !matches(doc.spec?.selector?.matchLabels, pod?.metadata?.labels))
+  if (longRunning(doc) && !matches(doc.spec?.selector?.matchLabels, pod?.metadata?.labels))
     fail(where, "the selector does not select the pod template's labels");
   for (const c of pod?.spec?.containers ?? []) {
     const ports = new Set((c.ports ?? []).flatMap((p) => [p.name, p.containerPort]));
@@ -73,7 +79,7 @@ for (const { doc, where } of workloads) {
       if (!ports.has(get.port)) fail(where, `${probe} uses port ${get.port}, which the container does not declare`);
       if (!["/health/live", "/health/ready"].includes(get.path)) fail(where, `${probe} asks ${get.path}; the services answer /health/live and /health/ready`);
     }
-    if (doc.kind === "Deployment" && (!c.livenessProbe || !c.readinessProbe)) fail(where, `container ${c.name} needs a liveness and a readiness probe`);
+    if (longRunning(doc) && (!c.livenessProbe || !c.readinessProbe)) fail(where, `container ${c.name} needs a liveness and a readiness probe`);
     for (const source of c.envFrom ?? [])
       if (source.configMapRef && !configMaps.has(source.configMapRef.name)) fail(where, `uses ConfigMap ${source.configMapRef.name}, which is not defined`);
     for (const e of c.env ?? []) {
@@ -82,19 +88,28 @@ for (const { doc, where } of workloads) {
         fail(where, `reads secret ${ref.name} key ${ref.key}, which is not one the README asks the platform for`);
     }
   }
+  for (const v of pod?.spec?.volumes ?? []) {
+    if (v.configMap && !configMaps.has(v.configMap.name)) fail(where, `mounts ConfigMap ${v.configMap.name}, which is not defined`);
+    if (v.secret && !(v.secret.secretName in platformSecrets)) fail(where, `mounts secret ${v.secret.secretName}, which is not one the README asks the platform for`);
+  }
   const env = Object.assign({}, ...(pod?.spec?.containers ?? []).map(envOf));
   const component = doc.metadata?.labels?.["app.kubernetes.io/component"];
-  // A connector takes its queues one message at a time, so one copy each. The worker's daemon elects a leader among
-  // its replicas, so it needs two or more: one standing by to take over.
+  // Connector replicas share the registry's administrations by number: a StatefulSet gives each pod its number in its
+  // name, and every replica must know how many there are. The worker's daemon elects a leader among its replicas, so
+  // it needs two or more: one standing by to take over.
   if (component === "connector") {
-    if (doc.spec.replicas !== 1) fail(where, `a ${component} must have exactly 1 replica`);
-    if (doc.spec.strategy?.type !== "Recreate") fail(where, `a ${component} must use the Recreate strategy, so that two never overlap`);
+    if (doc.kind !== "StatefulSet") fail(where, "connectors run as a StatefulSet, whose pod names number the replicas");
+    const replicaFrom = pod?.spec?.containers?.[0]?.env?.find((e) => e.name === "Connector__Replica")?.valueFrom?.fieldRef?.fieldPath;
+    if (replicaFrom !== "metadata.name") fail(where, "Connector__Replica must come from the pod's name (fieldRef metadata.name)");
+    if (String(doc.spec.replicas) !== env.Connector__Replicas) fail(where, `Connector__Replicas (${env.Connector__Replicas ?? "unset"}) must equal spec.replicas (${doc.spec.replicas})`);
+    const mount = pod?.spec?.containers?.[0]?.volumeMounts?.find((m) => (env.Connector__Registry ?? "").startsWith(m.mountPath + "/"));
+    const volume = pod?.spec?.volumes?.find((v) => v.name === mount?.name);
+    if (!volume?.configMap) fail(where, `Connector__Registry (${env.Connector__Registry ?? "unset"}) must be a file of a mounted ConfigMap`);
   }
   if (component === "worker" && !(doc.spec.replicas >= 2)) fail(where, "a worker must have at least 2 replicas, so that one takes over when the leader dies");
   // The migration is the worker's verb: the API's image has none.
   if (component === "migrate" && !pod?.spec?.containers?.some((c) => c.image?.startsWith("aankopen-worker") && (c.args ?? [])[0] === "migrate"))
     fail(where, "the migration runs the worker image with the argument migrate");
-  if (component === "connector" && !/^[A-Z0-9-]{2,20}$/.test(env.Connector__Administration ?? "")) fail(where, "a connector must name its Connector__Administration");
   // The pages ask the API for everything: Web__ApiAddress must name the Service in front of the API replicas.
   if (component === "web") {
     const host = /^https?:\/\/([a-z0-9-]+)(?::\d+)?\/?$/.exec(env.Web__ApiAddress ?? "")?.[1];
@@ -104,13 +119,29 @@ for (const { doc, where } of workloads) {
   }
 }
 
-const connectors = byKind("Deployment").filter((o) => o.doc.metadata.labels?.["app.kubernetes.io/component"] === "connector");
-const served = connectors.map((o) => envOf(o.doc.spec.template.spec.containers[0]).Connector__Administration);
-for (const dup of served.filter((a, i) => served.indexOf(a) !== i)) fail("connectors", `two connectors serve ${dup}`);
+// The administrations the connectors serve: those of the registries their pods mount.
+const connectors = workloads.filter((o) => o.doc.metadata.labels?.["app.kubernetes.io/component"] === "connector");
+const registries = new Set(connectors.flatMap((o) => (o.doc.spec.template.spec.volumes ?? []).filter((v) => v.configMap).map((v) => v.configMap.name)));
+const served = [];
+for (const { doc, where } of byKind("ConfigMap").filter((o) => registries.has(o.doc.metadata.name)))
+  for (const [key, text] of Object.entries(doc.data ?? {})) {
+    let listed;
+    try {
+      listed = JSON.parse(text).administrations ?? [];
+    } catch (e) {
+      fail(where, `${key} is not valid JSON: ${e.message}`);
+      continue;
+    }
+    for (const a of listed) {
+      if (!/^https?:\/\//.test(a.financeSystem ?? "")) fail(where, `${key} gives ${a.administration} no http(s) financeSystem`);
+      served.push(`${a.tenant ?? "default"}/${a.administration}`);
+    }
+  }
+for (const dup of served.filter((a, i) => served.indexOf(a) !== i)) fail("connectors", `the registry lists ${dup} twice`);
 const settings = Object.assign({}, ...byKind("ConfigMap").map((o) => o.doc.data ?? {}));
 const configured = Object.entries(settings).filter(([k]) => /^Administrations__\d+__Code$/.test(k)).map(([, v]) => v);
 for (const administration of configured)
-  if (!served.includes(administration)) fail("connectors", `no connector serves ${administration}: its finance system would book nothing`);
+  if (!served.includes(`default/${administration}`)) fail("connectors", `no connector serves ${administration}: its finance system would book nothing`);
 if (byKind("Deployment").filter((o) => o.doc.metadata.labels?.["app.kubernetes.io/component"] === "worker").length !== 1)
   fail("worker", "there must be exactly one worker Deployment");
 
@@ -121,7 +152,7 @@ if (!alerts.some((r) => /\baankopen_finance_messages_parked\b/.test(r.expr ?? ""
   fail("alerts", "no alert rule on aankopen_finance_messages_parked: parked finance messages would wait unseen");
 
 for (const { doc, where } of byKind("Service")) {
-  const targets = byKind("Deployment").filter((o) => matches(doc.spec?.selector, o.doc.spec?.template?.metadata?.labels));
+  const targets = [...byKind("Deployment"), ...byKind("StatefulSet")].filter((o) => matches(doc.spec?.selector, o.doc.spec?.template?.metadata?.labels));
   if (targets.length === 0) fail(where, "selects no pods");
   for (const p of doc.spec?.ports ?? [])
     for (const t of targets)

@@ -58,7 +58,7 @@ public sealed class QueueAssignments(
 
     private async Task RoundAsync(CancellationToken ct)
     {
-        ReadRegistry();
+        var listed = ReadRegistry() ?? [.. destinations.All.Select(d => d.Config)];
         var announced = await presence.AnnounceAsync(ct);
         // Without word from the broker nothing changes: a replica cannot tell a missing colleague from a missing broker.
         // At start without it, each replica takes only its own administrations, as if all were present.
@@ -66,17 +66,21 @@ public sealed class QueueAssignments(
         if (present is null && subscribed.Count > 0)
             return;
         present ??= Enumerable.Range(0, settings.Replicas).ToHashSet();
-        var wanted = destinations.All.Select(d => d.Config)
+        var wanted = listed
             .Where(d => OwnerOf(d.Tenant, d.Administration, settings.Replicas) is var owner && (owner == settings.Replica || !present.Contains(owner)))
             .Select(d => d.Key).ToHashSet();
+        // Queues let go of before their administration's client goes: a message being booked finishes with it.
         foreach (var key in subscribed.Keys.Where(k => !wanted.Contains(k)).ToArray())
         {
             foreach (var handle in subscribed[key])
                 await handle.StopAsync(ct);
             subscribed.Remove(key);
             log.LogInformation("No longer consumes the queues of {Administration} ({Tenant}): {Why}", key.Administration, key.Tenant,
-                destinations.Find(key.Tenant, key.Administration) is null ? "removed from the registry" : "the replica it belongs to is back");
+                listed.Any(d => d.Key == key) ? "the replica it belongs to is back" : "removed from the registry");
         }
+        var (added, removed) = destinations.Apply(listed);
+        if (added.Count + removed.Count > 0)
+            log.LogInformation("Registry: {Added} administration(s) added, {Removed} removed; {Count} served", added.Count, removed.Count, listed.Count);
         foreach (var key in wanted.Where(k => !subscribed.ContainsKey(k)))
         {
             subscribed[key] = [.. FinanceRouting.Lanes.Select(lane => Connect(key.Tenant, key.Administration, lane))];
@@ -85,14 +89,14 @@ public sealed class QueueAssignments(
         Subscribed = subscribed.Count;
     }
 
-    private void ReadRegistry()
+    /// <summary>The registry as it reads now, or null when it cannot be used (said once in the log).</summary>
+    private IReadOnlyList<FinanceDestination>? ReadRegistry()
     {
         try
         {
-            var (added, removed) = destinations.Apply(DestinationRegistry.Read(settings));
-            if (added.Count + removed.Count > 0)
-                log.LogInformation("Registry: {Added} administration(s) added, {Removed} removed; {Count} served", added.Count, removed.Count, destinations.All.Count);
+            var listed = DestinationRegistry.Read(settings);
             registryProblem = null;
+            return listed;
         }
         catch (InvalidOperationException e)
         {
@@ -100,6 +104,7 @@ public sealed class QueueAssignments(
             if (registryProblem != e.Message)
                 log.LogError("{Problem} The connector goes on with the administrations it served before.", e.Message);
             registryProblem = e.Message;
+            return null;
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class DeploymentManifestTests
         var (code, output) = await RunAsync("node", [Validator, Path.Combine(Root, "infra", "k8s")]);
 
         code.ShouldBe(0, output);
-        output.ShouldContain("15 objects checked, 0 findings");
+        output.ShouldContain("16 objects checked, 0 findings");
     }
 
     [Fact]
@@ -76,9 +76,9 @@ public sealed class DeploymentManifestTests
         await Change(copy, "api.yaml", "memory: 512Mi", "memory: lots");
         await Change(copy, "alerts.yaml", "(aankopen_finance_messages_parked)", "(aankopen_finance_messages_published_total)");
         await Change(copy, "web.yaml", "value: \"http://aankopen-api\"", "value: \"http://aankopen-app\"");
-        // Only the city's connector is left.
-        var connectors = await File.ReadAllTextAsync(Path.Combine(copy, "connectors.yaml"), TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(copy, "connectors.yaml"), connectors[..connectors.IndexOf("\n---", StringComparison.Ordinal)], TestContext.Current.CancellationToken);
+        // The OCMW is missing from the connectors' registry, and the replicas do not know how many they are.
+        await Change(copy, "connectors.yaml", "\"administration\": \"OCMW\"", "\"administration\": \"OCMW-OUD\"");
+        await Change(copy, "connectors.yaml", "value: \"2\"", "value: \"3\"");
 
         var (code, output) = await RunAsync("node", [Validator, copy]);
 
@@ -88,6 +88,7 @@ public sealed class DeploymentManifestTests
         output.ShouldContain("readinessProbe asks /ready");
         output.ShouldContain("limits/memory must match format \"quantity\"");
         output.ShouldContain("no connector serves OCMW");
+        output.ShouldContain("Connector__Replicas (3) must equal spec.replicas (2)");
         output.ShouldContain("no alert rule on aankopen_finance_messages_parked");
         output.ShouldContain("Web__ApiAddress (http://aankopen-app) must be http://<the API's Service>");
         Directory.Delete(copy, recursive: true);

@@ -77,6 +77,23 @@ public sealed class FaultTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task A_connection_string_naming_a_standby_that_is_down_first_reaches_the_primary_after_it()
+    {
+        // As with a primary and a standby: Npgsql tries the hosts in turn and keeps the one that is primary.
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(await system.CreateDatabaseAsync());
+        var several = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString)
+        {
+            Host = $"127.0.0.1:1,{server.Host}:{server.Port}",
+            TargetSessionAttributes = "primary",
+        };
+        var (_, http) = await system.StartApiAsync(several.ConnectionString, _ => { });
+
+        var tender = new MealVoucherTender(http);
+        var opened = await tender.OpenWithTwoLotsAsync($"HA-{Guid.NewGuid():N}"[..20]);
+        (await tender.OptInAsync(1, "OCMW", 1_000m, "0900/1")).Version.ShouldBeGreaterThan(opened.Version);
+    }
+
+    [Fact]
     public async Task PostgreSQL_restarted_while_the_relay_runs_and_someone_signs_in()
     {
         var (tender, reference) = await PublishedAsync("FP");
