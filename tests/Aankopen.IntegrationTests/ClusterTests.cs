@@ -23,7 +23,7 @@ public sealed class ClusterTests(RunningSystem system) : IAsyncLifetime
     public async Task Every_award_is_booked_once_when_a_node_and_then_the_queues_leader_die_mid_stream()
     {
         var nodes = $"--RabbitMq:Nodes={cluster.Nodes}";
-        var (_, http, _) = await system.StartDeploymentAsync(await system.CreateDatabaseAsync(), _ => { }, nodes,
+        var (api, http, worker) = await system.StartDeploymentAsync(await system.CreateDatabaseAsync(), _ => { }, nodes,
             $"--Notifications:DeliveryReportsQueue=aankopen.api.delivery-reports.{Guid.NewGuid():N}");
         var registry = Path.Combine(Path.GetTempPath(), $"aankopen-cluster-registry-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(registry, $$"""
@@ -31,10 +31,10 @@ public sealed class ClusterTests(RunningSystem system) : IAsyncLifetime
                 { "administration": "GEMEENTE", "financeSystem": "{{system.Simulator.BaseAddress}}systems/GEMEENTE" },
                 { "administration": "OCMW", "financeSystem": "{{system.Simulator.BaseAddress}}systems/OCMW" } ] }
             """, TestContext.Current.CancellationToken);
+        var connector = system.DisposeAtEnd(Aankopen.FinanceConnector.Program.Build(
+            [$"--Connector:Registry={registry}", nodes, .. RunningSystem.ConnectorTuning]));
         try
         {
-            var connector = system.DisposeAtEnd(Aankopen.FinanceConnector.Program.Build(
-                [$"--Connector:Registry={registry}", nodes, .. RunningSystem.ConnectorTuning]));
             await connector.StartAsync(TestContext.Current.CancellationToken);
 
             // Node 1 is the first every client tries, so most connections are on it when it dies.
@@ -44,6 +44,9 @@ public sealed class ClusterTests(RunningSystem system) : IAsyncLifetime
         finally
         {
             File.Delete(registry);
+            // Stopped while the cluster still runs: a bus left connected to a cluster that is gone could not stop.
+            foreach (var host in new[] { connector, api.GetRequiredService<IHost>(), worker.GetRequiredService<IHost>() })
+                await host.StopAsync(TimeSpan.FromSeconds(30));
         }
     }
 

@@ -15,11 +15,12 @@ public sealed class DeliveryReporterTests
     public async Task Reports_that_come_in_while_one_is_being_published_go_together_and_none_is_lost()
     {
         var received = new ConcurrentQueue<DeliveryReportBatch>();
-        // A queue of its own on the reports' fanout exchange, as the API's, gone with the test.
+        // A queue of its own on the reports' fanout exchange, as the worker's: a quorum queue, which cannot be
+        // auto-deleted, so it expires a minute after the test.
         await using var listener = await TestBus.StartAsync(configure: cfg => cfg.ReceiveEndpoint($"aankopen.test.delivery-reports.{Guid.NewGuid():N}", endpoint =>
         {
-            endpoint.AutoDelete = true;
             endpoint.BindDeliveryReports();
+            endpoint.QueueExpiration = TimeSpan.FromMinutes(1);
             endpoint.Handler<DeliveryReportBatch>(context =>
             {
                 received.Enqueue(context.Message);

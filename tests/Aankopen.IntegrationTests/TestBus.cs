@@ -29,7 +29,10 @@ public sealed class TestBus : IAsyncDisposable
             }))
             .BuildServiceProvider();
         var started = new TestBus(provider);
-        await started.Bus.StartAsync(TestContext.Current.CancellationToken);
+        // A bus whose endpoint the broker refuses would wait for ever: a minute, then the test fails saying so.
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        patience.CancelAfter(TimeSpan.FromMinutes(1));
+        await started.Bus.StartAsync(patience.Token);
         return started;
     }
 
