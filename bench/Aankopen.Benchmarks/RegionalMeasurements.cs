@@ -43,13 +43,14 @@ internal static class RegionalMeasurements
         }));
         var queues = new FinanceQueues(rabbit);
         var declaring = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(codes, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (code, ct) => await queues.DeclareAsync(Tenant, code, ct));
+        foreach (var code in codes)
+            await queues.DeclareAsync(Tenant, code, CancellationToken.None);
         var declared = declaring.Elapsed;
         await using var publisher = new FinanceMessagePublisher(rabbit);
 
         // A backlog waiting before any connector runs, as after an outage: awards spread over every administration.
         var waiting = new ConcurrentDictionary<string, string>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, backlog), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, backlog), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
         {
             var award = Award(codes[i % codes.Length]);
             await publisher.PublishAsync(award, new Dictionary<string, string>(), ct);
