@@ -21,8 +21,8 @@ public enum FinanceLane
 /// broker never puts them in its queues.
 /// <para>
 /// Each queue is a quorum queue with a single active consumer: however many connector replicas subscribe, RabbitMQ
-/// hands its messages to one of them at a time, one after the other, so an administration's messages of a lane are
-/// booked in the order they were recorded, and another replica takes over the moment the active one goes away.
+/// hands its messages to one of them at a time, one after the other, so a tender's messages of a lane are booked in
+/// the order they were recorded, and another replica takes over the moment the active one goes away.
 /// Between the two lanes no order holds; the finance contract says what the finance system does about it (a
 /// reservation that arrives after the lot's commitment or release for the same administration changes nothing).
 /// </para>
