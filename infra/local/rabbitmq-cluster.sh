@@ -22,19 +22,13 @@ chmod o+x "$state"
 log() { printf '[rabbitmq-cluster] %s\n' "$*" >&2; }
 
 . "$(dirname "$0")/ports.sh"
+. "$(dirname "$0")/rabbit.sh"
 
 ctl() { local node=$1; shift; HOME=/var/lib/rabbitmq timeout 120 rabbitmqctl -q -n "$node" "$@"; }
 
 node_pids() { grep -l -s -a "RABBITMQ_NODENAME=$1" /proc/[0-9]*/environ 2>/dev/null | cut -d/ -f3 | tr '\n' ' ' || true; }
 
-start_node() { # number; the folders and ports were chosen by start
-  local dir="$state/node$1"
-  HOME=/var/lib/rabbitmq ERL_CRASH_DUMP="$dir/erl_crash.dump" RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_NODENAME="$(cat "$dir/node")" \
-    RABBITMQ_NODE_PORT="$(cat "$dir/port")" RABBITMQ_DIST_PORT="$(cat "$dir/dist-port")" RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf" \
-    RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
-    setsid /usr/sbin/rabbitmq-server >>"$dir/server.log" 2>&1 < /dev/null &
-  wait_for_port "$(cat "$dir/port")" 120 "RabbitMQ node $1" "$dir/server.log"
-}
+start_node() { rabbit_start_node "$state/node$1" 120 "RabbitMQ node $1"; } # number; the folders and ports were chosen by start
 
 start() {
   if ! command -v rabbitmq-server >/dev/null && [ ! -x /usr/sbin/rabbitmq-server ]; then
@@ -44,16 +38,7 @@ start() {
   for i in 1 2 3; do
     local dir="$state/node$i" port dist
     port=$(free_port); dist=$(free_port)
-    rm -rf "$dir" && mkdir -p "$dir/mnesia" "$dir/log"
-    echo "aankopen-cluster$i-$port@localhost" > "$dir/node"
-    echo "$port" > "$dir/port"
-    echo "$dist" > "$dir/dist-port"
-    cat > "$dir/rabbitmq.conf" <<CONF
-listeners.tcp.default = 127.0.0.1:$port
-loopback_users = none
-CONF
-    echo '[].' > "$dir/enabled_plugins"
-    chown -R rabbitmq:rabbitmq "$dir"
+    rabbit_prepare_node "$dir" "aankopen-cluster$i-$port@localhost" "$port" "$dist"
     start_node "$i"
     if [ -z "$first" ]; then
       first=$(cat "$dir/node")

@@ -20,6 +20,7 @@ state=$(cd "$state" && pwd)
 log() { printf '[servers] %s\n' "$*" >&2; }
 
 . "$(dirname "$0")/ports.sh"
+. "$(dirname "$0")/rabbit.sh"
 
 apt_install() {
   log "installing $* with apt-get"
@@ -79,21 +80,8 @@ start_rabbitmq() {
   local dir="$state/rabbitmq" port dist node
   port=$(free_port); dist=$(free_port)
   node="aankopen-$port@localhost"
-  rm -rf "$dir" && mkdir -p "$dir/mnesia" "$dir/log"
-  cat > "$dir/rabbitmq.conf" <<CONF
-listeners.tcp.default = 127.0.0.1:$port
-loopback_users = none
-CONF
-  echo '[].' > "$dir/enabled_plugins"
-  chown -R rabbitmq:rabbitmq "$dir"
-  HOME=/var/lib/rabbitmq RABBITMQ_MNESIA_BASE="$dir/mnesia" RABBITMQ_LOG_BASE="$dir/log" RABBITMQ_NODENAME="$node" \
-    RABBITMQ_NODE_PORT="$port" RABBITMQ_DIST_PORT="$dist" RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf" \
-    RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
-    setsid /usr/sbin/rabbitmq-server >"$dir/server.log" 2>&1 < /dev/null &
-  echo "$node" > "$dir/node"
-  echo "$port" > "$dir/port"
-  echo "$dist" > "$dir/dist-port"
-  wait_for_port "$port" 90 RabbitMQ "$dir/server.log"
+  rabbit_prepare_node "$dir" "$node" "$port" "$dist"
+  rabbit_start_node "$dir" 90 RabbitMQ
   log "RabbitMQ listening on 127.0.0.1:$port (node $node)"
   {
     echo "AANKOPEN_RABBITMQ_PORT=$port"

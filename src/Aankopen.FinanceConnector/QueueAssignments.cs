@@ -6,13 +6,14 @@ namespace Aankopen.FinanceConnector;
 
 /// <summary>
 /// Keeps this connector subscribed to the right administrations' queues. Every administration belongs to one replica
-/// (<see cref="OwnerOf"/>); that replica always subscribes to its queues, and every other replica subscribes too while
-/// the owner is away, leaving again once it is back. The queues have a single active consumer, so however many
-/// replicas are subscribed at a moment, RabbitMQ gives an administration's messages to one of them at a time, in
-/// order; when the active one dies, the broker hands the queue to the next at once.
+/// (<see cref="OwnerOf"/>); that replica always subscribes to its queues. While the owner is away, one other replica
+/// stands in (<see cref="SuccessorOf"/>) and leaves again once the owner is back. The queues have a single active
+/// consumer, so even when two replicas briefly disagree about who is present, RabbitMQ gives an administration's
+/// messages to one of them at a time, in order; when the active one dies, the broker hands the queue to the next at once.
 /// <para>
 /// The registry is read again on each round: an administration added gets its queues, one removed loses them, one
-/// moved gets a new client; the others are not touched.
+/// moved gets a new client; the others are not touched. Letting go of a queue happens in the background: a message
+/// held by a finance system that does not answer can take minutes to finish, and must not hold up the others.
 /// </para>
 /// </summary>
 public sealed class QueueAssignments(
@@ -20,15 +21,39 @@ public sealed class QueueAssignments(
     ConnectorSettings settings, TimeProvider clock, ILogger<QueueAssignments> log) : BackgroundService
 {
     private readonly Dictionary<(string Tenant, string Administration), HostReceiveEndpointHandle[]> subscribed = [];
+    private readonly Dictionary<(string Tenant, string Administration), Task> stopping = [];
     private string? registryProblem;
 
     /// <summary>The replica an administration belongs to: FNV-1a of its tenant and code, stable across processes and versions.</summary>
-    public static int OwnerOf(string tenant, string administration, int replicas)
+    public static int OwnerOf(string tenant, string administration, int replicas) =>
+        (int)(Fnv1a($"{tenant}/{administration}") % (uint)replicas);
+
+    /// <summary>
+    /// The replica that stands in for an absent owner: of those present, the one ranking highest for this administration
+    /// (rendezvous hashing). Each administration gets one stand-in, so an absent replica's administrations spread
+    /// evenly over the others instead of every survivor subscribing to all of them (two channels each: a few hundred
+    /// administrations would exhaust a connection's channels); and when a replica comes or goes, only the
+    /// administrations it stood in for, or now stands in for, move.
+    /// </summary>
+    public static int SuccessorOf(string tenant, string administration, IEnumerable<int> present) =>
+        present.MaxBy(replica => Mix(Fnv1a($"{tenant}/{administration}/{replica}")));
+
+    private static uint Fnv1a(string text)
     {
         var hash = 2166136261u;
-        foreach (var c in $"{tenant}/{administration}")
+        foreach (var c in text)
             hash = (hash ^ c) * 16777619u;
-        return (int)(hash % (uint)replicas);
+        return hash;
+    }
+
+    /// <summary>The final mixing of MurmurHash3: FNV-1a of strings that differ only in their last character differ little.</summary>
+    private static uint Mix(uint h)
+    {
+        h ^= h >> 16;
+        h *= 0x85ebca6bu;
+        h ^= h >> 13;
+        h *= 0xc2b2ae35u;
+        return h ^ (h >> 16);
     }
 
     /// <summary>How many administrations this replica consumes now (its own and those taken over).</summary>
@@ -53,6 +78,14 @@ public sealed class QueueAssignments(
     public override async Task StopAsync(CancellationToken ct)
     {
         await base.StopAsync(ct);
+        try
+        {
+            await Task.WhenAll(stopping.Values).WaitAsync(ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down regardless: what was not acknowledged goes back to the queue for the next consumer.
+        }
         await presence.DisposeAsync();
     }
 
@@ -60,33 +93,46 @@ public sealed class QueueAssignments(
     {
         var listed = ReadRegistry() ?? [.. destinations.All.Select(d => d.Config)];
         var announced = await presence.AnnounceAsync(ct);
-        // Without word from the broker nothing changes: a replica cannot tell a missing colleague from a missing broker.
-        // At start without it, each replica takes only its own administrations, as if all were present.
+        // Without word from the broker, who stands in for whom does not change: a replica cannot tell a missing
+        // colleague from a missing broker. The registry still applies. At start without it, each replica takes only
+        // its own administrations, as if all were present.
         var present = announced ? await presence.PresentAsync(ct) : null;
-        if (present is null && subscribed.Count > 0)
-            return;
-        present ??= Enumerable.Range(0, settings.Replicas).ToHashSet();
         var wanted = listed
-            .Where(d => OwnerOf(d.Tenant, d.Administration, settings.Replicas) is var owner && (owner == settings.Replica || !present.Contains(owner)))
+            .Where(d => OwnerOf(d.Tenant, d.Administration, settings.Replicas) is var owner && (owner == settings.Replica
+                || (present is null ? subscribed.ContainsKey(d.Key) : !present.Contains(owner) && SuccessorOf(d.Tenant, d.Administration, present) == settings.Replica)))
             .Select(d => d.Key).ToHashSet();
         // Queues let go of before their administration's client goes: a message being booked finishes with it.
         foreach (var key in subscribed.Keys.Where(k => !wanted.Contains(k)).ToArray())
         {
-            foreach (var handle in subscribed[key])
-                await handle.StopAsync(ct);
+            stopping[key] = StopAsync(key, subscribed[key]);
             subscribed.Remove(key);
             log.LogInformation("No longer consumes the queues of {Administration} ({Tenant}): {Why}", key.Administration, key.Tenant,
-                listed.Any(d => d.Key == key) ? "the replica it belongs to is back" : "removed from the registry");
+                listed.Any(d => d.Key == key) ? "the replica it belongs to is back, or another stands in for it" : "removed from the registry");
         }
+        foreach (var key in stopping.Where(s => s.Value.IsCompleted).Select(s => s.Key).ToArray())
+            stopping.Remove(key);
         var (added, removed) = destinations.Apply(listed);
         if (added.Count + removed.Count > 0)
             log.LogInformation("Registry: {Added} administration(s) added, {Removed} removed; {Count} served", added.Count, removed.Count, listed.Count);
-        foreach (var key in wanted.Where(k => !subscribed.ContainsKey(k)))
+        // A queue still being let go of is taken again on a later round, once its last message is done.
+        foreach (var key in wanted.Where(k => !subscribed.ContainsKey(k) && !stopping.ContainsKey(k)))
         {
             subscribed[key] = [.. FinanceRouting.Lanes.Select(lane => Connect(key.Tenant, key.Administration, lane))];
             log.LogInformation("Consumes the queues of {Administration} ({Tenant})", key.Administration, key.Tenant);
         }
         Subscribed = subscribed.Count;
+    }
+
+    private async Task StopAsync((string Tenant, string Administration) key, HostReceiveEndpointHandle[] handles)
+    {
+        try
+        {
+            await Task.WhenAll(handles.Select(h => h.StopAsync(CancellationToken.None)));
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Letting go of the queues of {Administration} ({Tenant}) failed", key.Administration, key.Tenant);
+        }
     }
 
     /// <summary>The registry as it reads now, or null when it cannot be used (said once in the log).</summary>

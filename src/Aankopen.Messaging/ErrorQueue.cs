@@ -66,6 +66,12 @@ public static class ErrorQueue
     public static async Task<(int Consumers, long Waiting, int Queues)> AttendanceAsync(RabbitMqSettings rabbit, string tenant, string administration, CancellationToken ct)
     {
         await using var connection = await BrokerConnections.OpenAsync(rabbit, ct);
+        return await AttendanceAsync(connection, tenant, administration, ct);
+    }
+
+    /// <summary>The same on a connection the caller keeps, for counting many administrations in a row.</summary>
+    public static async Task<(int Consumers, long Waiting, int Queues)> AttendanceAsync(IConnection connection, string tenant, string administration, CancellationToken ct)
+    {
         var (consumers, waiting, queues) = (0, 0L, 0);
         foreach (var lane in FinanceRouting.Lanes)
             if (await DeclaredAsync(connection, FinanceRouting.QueueFor(tenant, administration, lane), ct) is { } queue)

@@ -23,9 +23,8 @@ public sealed class FinanceMessagePublisher(RabbitMqSettings settings) : IAsyncD
 
     private static readonly CreateChannelOptions Confirmed = new(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true);
 
-    private readonly SemaphoreSlim connecting = new(1, 1);
+    private readonly SharedBrokerConnection broker = new(settings, "aankopen-finance-publisher");
     private readonly ConcurrentBag<IChannel> idle = [];
-    private IConnection? connection;
 
     /// <summary>One attempt: returns once the broker confirmed the message, throws when it refused it or could not be reached.</summary>
     public async Task PublishAsync(FinanceMessage message, IReadOnlyDictionary<string, string> headers, CancellationToken ct)
@@ -54,17 +53,15 @@ public sealed class FinanceMessagePublisher(RabbitMqSettings settings) : IAsyncD
             if (healthy)
                 idle.Add(channel);
             else
-                await CloseAsync(channel);
+                await SharedBrokerConnection.DisposeQuietlyAsync(channel);
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         while (idle.TryTake(out var channel))
-            await CloseAsync(channel);
-        if (connection is not null)
-            await connection.DisposeAsync();
-        connecting.Dispose();
+            await SharedBrokerConnection.DisposeQuietlyAsync(channel);
+        await broker.DisposeAsync();
     }
 
     /// <summary>The envelope MassTransit's consumers expect: the message under <c>message</c>, its type's URN under <c>messageType</c>.</summary>
@@ -82,34 +79,11 @@ public sealed class FinanceMessagePublisher(RabbitMqSettings settings) : IAsyncD
     private async Task<IChannel> RentAsync(CancellationToken ct)
     {
         while (idle.TryTake(out var channel))
+        {
             if (channel.IsOpen)
                 return channel;
-        await connecting.WaitAsync(ct);
-        try
-        {
-            if (connection is not { IsOpen: true })
-            {
-                if (connection is not null)
-                    await connection.DisposeAsync();
-                connection = await BrokerConnections.OpenAsync(settings, ct, "aankopen-worker-finance-publisher");
-            }
-            return await connection.CreateChannelAsync(Confirmed, ct);
+            await SharedBrokerConnection.DisposeQuietlyAsync(channel);
         }
-        finally
-        {
-            connecting.Release();
-        }
-    }
-
-    private static async Task CloseAsync(IChannel channel)
-    {
-        try
-        {
-            await channel.DisposeAsync();
-        }
-        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or IOException or ObjectDisposedException or OperationCanceledException)
-        {
-            // Closing a channel the broker already closed: nothing left to do.
-        }
+        return await broker.ChannelAsync(Confirmed, ct);
     }
 }

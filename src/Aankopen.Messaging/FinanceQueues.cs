@@ -11,11 +11,12 @@ namespace Aankopen.Messaging;
 /// declarations are the ones the connector makes (durable quorum queues with a single active consumer, a binding per routing key), so either side may
 /// come first.
 /// </summary>
-public sealed class FinanceQueues(RabbitMqSettings settings)
+public sealed class FinanceQueues(RabbitMqSettings settings) : IAsyncDisposable
 {
     private static readonly Dictionary<string, object?> Arguments = new(FinanceRouting.QueueArguments);
 
     private readonly ConcurrentDictionary<(string Tenant, string Code), bool> declared = new();
+    private readonly SharedBrokerConnection broker = new(settings, "aankopen-finance-queues");
 
     /// <summary>Declares the administration's queues unless this process already did.</summary>
     public Task EnsureAsync(string tenant, string administration, CancellationToken ct) =>
@@ -24,8 +25,22 @@ public sealed class FinanceQueues(RabbitMqSettings settings)
     /// <summary>Declares them again whatever this process knows (an operator may have deleted them since).</summary>
     public async Task DeclareAsync(string tenant, string administration, CancellationToken ct)
     {
-        await using var connection = await BrokerConnections.OpenAsync(settings, ct);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
+        var channel = await broker.ChannelAsync(null, ct);
+        try
+        {
+            await DeclareOnAsync(channel, tenant, administration, ct);
+        }
+        finally
+        {
+            await SharedBrokerConnection.DisposeQuietlyAsync(channel);
+        }
+        declared[(tenant, administration)] = true;
+    }
+
+    public ValueTask DisposeAsync() => broker.DisposeAsync();
+
+    private static async Task DeclareOnAsync(IChannel channel, string tenant, string administration, CancellationToken ct)
+    {
         await channel.ExchangeDeclareAsync(FinanceRouting.Exchange, ExchangeType.Direct, durable: true, autoDelete: false, cancellationToken: ct);
         foreach (var lane in FinanceRouting.Lanes)
         {
@@ -33,7 +48,6 @@ public sealed class FinanceQueues(RabbitMqSettings settings)
             await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: Arguments, cancellationToken: ct);
             await channel.QueueBindAsync(queue, FinanceRouting.Exchange, FinanceRouting.RoutingKeyFor(tenant, administration, lane), cancellationToken: ct);
         }
-        declared[(tenant, administration)] = true;
     }
 
     /// <summary>Declared again before the next message: the broker returned one, so its queues are not what this process thinks.</summary>

@@ -24,8 +24,9 @@ public static class FinanceTopology
 
     /// <summary>
     /// The publisher's side: every finance message type goes to one durable direct exchange, routed by
-    /// administration code and lane. The publisher also declares and binds every known administration's queues, so a message
-    /// published before that administration's connector has ever run waits in its queue instead of being dropped.
+    /// administration code and lane. The bus also declares and binds the queues of the administrations given (the worker gives
+    /// none: it declares them through <see cref="FinanceQueues"/>), so a message published before that administration's
+    /// connector has ever run waits in its queue instead of being dropped.
     /// </summary>
     public static void ConfigureFinancePublishing(this IRabbitMqBusFactoryConfigurator cfg, IEnumerable<(string Tenant, string Code)> administrations)
     {

@@ -108,4 +108,32 @@ public sealed class ReplicaOwnershipTests
 
         counts.ShouldAllBe(n => n > 150 && n < 250);
     }
+
+    [Fact]
+    public void An_absent_replicas_administrations_get_one_stand_in_each_spread_over_the_others()
+    {
+        var present = new[] { 0, 1, 2, 4, 5, 6, 7, 8, 9 };
+        var orphans = Enumerable.Range(0, 500).SelectMany(m => new[] { "GEMEENTE", "OCMW", "POLITIE", "AGB" }.Select(c => ($"gemeente-{m}", c)))
+            .Where(a => Aankopen.FinanceConnector.QueueAssignments.OwnerOf(a.Item1, a.c, 10) == 3).ToArray();
+        var counts = orphans.GroupBy(a => Aankopen.FinanceConnector.QueueAssignments.SuccessorOf(a.Item1, a.c, present)).ToDictionary(g => g.Key, g => g.Count());
+
+        counts.Keys.ShouldBeSubsetOf(present); // never the absent one
+        counts.Count.ShouldBe(present.Length);
+        counts.Values.ShouldAllBe(n => n > orphans.Length / present.Length / 2 && n < orphans.Length / present.Length * 2);
+    }
+
+    [Fact]
+    public void A_replica_coming_back_moves_only_the_administrations_it_now_stands_in_for()
+    {
+        var before = new[] { 0, 2, 4 };
+        var after = new[] { 0, 2, 4, 5 };
+        var moved = Enumerable.Range(0, 1000).Select(i => $"A{i}")
+            .Select(code => (Before: Aankopen.FinanceConnector.QueueAssignments.SuccessorOf("regio", code, before),
+                After: Aankopen.FinanceConnector.QueueAssignments.SuccessorOf("regio", code, after)))
+            .Where(s => s.Before != s.After).ToArray();
+
+        moved.ShouldAllBe(s => s.After == 5);
+        moved.Length.ShouldBeInRange(150, 350); // about a quarter
+        Aankopen.FinanceConnector.QueueAssignments.SuccessorOf("regio", "A1", [2, 0, 4]).ShouldBe(Aankopen.FinanceConnector.QueueAssignments.SuccessorOf("regio", "A1", before));
+    }
 }

@@ -13,6 +13,7 @@ public static class MessagingSetup
         services.AddSingleton(settings);
         services.AddSingleton<FinanceQueues>();
         services.AddSingleton<FinanceMessagePublisher>();
+        services.AddHostedService<FinanceQueueDeclaration>();
         services.AddHostedService<BrokerReachability>();
         services.AddMassTransit(bus =>
         {
@@ -32,8 +33,8 @@ public static class MessagingSetup
             bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.UseHost(settings);
-                var tenants = context.GetRequiredService<Edge.Tenancy.Tenants>();
-                cfg.ConfigureFinancePublishing(tenants.Ids.SelectMany(t => tenants.AdministrationsOf(t).All.Select(a => (t, a.Code))));
+                // The administrations' queues are declared by FinanceQueueDeclaration and the relay, not by the bus.
+                cfg.ConfigureFinancePublishing([]);
                 // One queue per deployment (its workers compete on it); another deployment on the same broker, such
                 // as a second tenant or a test, names its own and still gets every report through the fanout exchange.
                 cfg.ReceiveEndpoint(configuration["Notifications:DeliveryReportsQueue"] is { Length: > 0 } queue ? queue : DeliveryReport.ApiQueue, endpoint =>

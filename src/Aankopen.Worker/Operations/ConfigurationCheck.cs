@@ -3,6 +3,7 @@ using Aankopen.Edge.Security;
 using Aankopen.Messaging;
 using Aankopen.Store.Infrastructure;
 using Marten;
+using RabbitMQ.Client;
 using Weasel.Core;
 
 namespace Aankopen.Worker.Operations;
@@ -73,24 +74,37 @@ public sealed class ConfigurationCheck(
     private async Task<IEnumerable<ConfigurationCheckItem>> ConnectorsAsync(CancellationToken ct)
     {
         var found = new List<ConfigurationCheckItem>();
+        // One connection for every administration: thousands of connections opened in a row are slow and can stall.
+        IConnection connection;
+        try
+        {
+            connection = await BrokerConnections.OpenAsync(rabbit, ct);
+        }
+        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or System.Net.Sockets.SocketException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            return [Unreachable(e)];
+        }
+        await using var _ = connection;
         foreach (var tenant in tenants.Ids.Order())
             foreach (var administration in tenants.AdministrationsOf(tenant).All.OrderBy(a => a.Code))
             {
                 var name = $"connector {tenant}/{administration.Code}";
                 try
                 {
-                    var (consumers, waiting, queues) = await ErrorQueue.AttendanceAsync(rabbit, tenant, administration.Code, ct);
+                    var (consumers, waiting, queues) = await ErrorQueue.AttendanceAsync(connection, tenant, administration.Code, ct);
                     found.Add(consumers > 0
                         ? new(name, Ok, $"{consumers} consumers on {queues} queues; {waiting} messages waiting.")
                         : new(name, Warning,
                             $"No connector consumes {administration.Code}'s queues ({waiting} messages waiting): its finance system books nothing. List it in a connector's registry (Connector:Registry, tenant {tenant}) with its finance system's address, or start a connector with Connector:Administration={administration.Code} and Connector:Tenant={tenant}.",
                             "Connector:Administration"));
                 }
-                catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or System.Net.Sockets.SocketException or OperationCanceledException && !ct.IsCancellationRequested)
+                catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or IOException or OperationCanceledException && !ct.IsCancellationRequested)
                 {
-                    return [new("rabbitmq", Problem, $"RabbitMQ at {rabbit} cannot be reached: {e.Message}", "RabbitMq:Host")];
+                    return [Unreachable(e)];
                 }
             }
         return [new("rabbitmq", Ok, $"RabbitMQ at {rabbit} answers.", "RabbitMq:Host"), .. found];
     }
+
+    private ConfigurationCheckItem Unreachable(Exception e) => new("rabbitmq", Problem, $"RabbitMQ at {rabbit} cannot be reached: {e.Message}", "RabbitMq:Host");
 }
