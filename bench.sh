@@ -27,10 +27,10 @@ trap cleanup EXIT
 infra/local/servers.sh start "$state" || exit 1
 set -a; . "$state/env"; set +a
 dotnet build bench/Aankopen.Benchmarks -c Release -nologo -v quiet -clp:ErrorsOnly || exit 1
-# The API and worker processes run as their images run them: published, compiled ahead of time (infra/docker/Dockerfile).
-for project in Api Worker; do
+# The API, worker and connector processes run as their images run them: published, compiled ahead of time (infra/docker/Dockerfile).
+for project in Api Worker FinanceConnector; do
   dotnet publish "src/Aankopen.$project" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
     -o "$state/${project,,}" -nologo -v quiet -clp:ErrorsOnly || exit 1
 done
-export AANKOPEN_BENCH_API="$state/api" AANKOPEN_BENCH_WORKER="$state/worker"
+export AANKOPEN_BENCH_API="$state/api" AANKOPEN_BENCH_WORKER="$state/worker" AANKOPEN_BENCH_CONNECTOR="$state/financeconnector"
 dotnet bench/Aankopen.Benchmarks/bin/Release/net10.0/Aankopen.Benchmarks.dll --out "$root/docs" "$@"

@@ -160,6 +160,13 @@ public sealed class BenchSystem : IAsyncDisposable
     /// <summary>The run's own database.</summary>
     public string Database => new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
 
+    /// <summary>The API or the worker on the run's database, with settings of its own added (more administrations).</summary>
+    public Task<ServiceProcess> StartWithAsync(string project, IEnumerable<string> more) =>
+        ServiceProcess.StartAsync(project, [.. Settings, .. more], Issuer);
+
+    /// <summary>A connector as a process of its own, with the settings given.</summary>
+    public Task<ServiceProcess> StartConnectorAsync(IEnumerable<string> settings) => ServiceProcess.StartAsync(ServiceProcess.Connector, settings, Issuer);
+
     /// <summary>An API process of its own on a database of the same server (the scale model, or the run's).</summary>
     public Task<ServiceProcess> StartApiOnAsync(string database) =>
         ServiceProcess.StartAsync(ServiceProcess.Api, ApiArguments(Databases.On(ServerConnectionString, database), RabbitPort, Issuer), Issuer);

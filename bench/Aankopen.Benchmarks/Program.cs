@@ -1,11 +1,10 @@
 using System.Globalization;
 using Aankopen.Benchmarks;
 
-// Usage: Aankopen.Benchmarks [--quick] [--out DIR] [--events N] [--only writes,backlog,latency,takeover,scale]
+// Usage: Aankopen.Benchmarks [--quick] [--out DIR] [--events N] [--only writes,backlog,latency,takeover,scale,regional]
 //        Aankopen.Benchmarks --generate-scale [EVENTS]   (the scale model at full size, into a database later runs reuse)
 //        Aankopen.Benchmarks --reproject-scale [tenders|participations]   (its read models projected again, after a change to their projection)
 //        Aankopen.Benchmarks --topology [ADMINISTRATIONS]   (finance queue layouts on the broker alone, 2,000 administrations unless told)
-//        Aankopen.Benchmarks --regional [ADMINISTRATIONS]   (connector replicas sharing a registry, awards under reservation load, takeover; 200 unless told)
 //        Aankopen.Benchmarks --load URL ISSUER_URL [SECONDS [CLIENTS]]   (clients, 8 unless given, sending opt-ins to a running API, answered minimally, for profiling it)
 // Needs the PostgreSQL and RabbitMQ that bench.sh starts (ConnectionStrings__Aankopen, RabbitMq__Port).
 if (Option("--load") is { } target)
@@ -20,7 +19,7 @@ if (Option("--load") is { } target)
 
 var quick = args.Contains("--quick");
 var outDir = Option("--out") ?? "docs";
-var parts = (Option("--only") ?? "writes,backlog,latency,takeover,scale").Split(',');
+var parts = (Option("--only") ?? "writes,backlog,latency,takeover,scale,regional").Split(',');
 var scaleEvents = long.Parse(Option("--events") ?? (quick ? "20000" : "1000000"), CultureInfo.InvariantCulture);
 var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Aankopen")
     ?? throw new InvalidOperationException("ConnectionStrings__Aankopen is not set; run ./bench.sh");
@@ -33,15 +32,6 @@ if (args.Contains("--topology"))
     var administrations = at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var a) ? a : 2_000;
     var lines = await Aankopen.Benchmarks.TopologyMeasurements.MeasureAsync(int.Parse(rabbitPort, CultureInfo.InvariantCulture), administrations, 50, 2_000);
     await File.WriteAllLinesAsync(Path.Combine(outDir, "topology.md"), [$"# Finance queue layouts, {administrations:N0} administrations (./bench.sh --topology {administrations})", "", .. lines]);
-    return 0;
-}
-if (args.Contains("--regional"))
-{
-    var at = Array.IndexOf(args, "--regional");
-    var administrations = at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var a) ? a : 200;
-    var lines = await Aankopen.Benchmarks.RegionalMeasurements.MeasureAsync(int.Parse(rabbitPort, CultureInfo.InvariantCulture), administrations,
-        TimeSpan.FromSeconds(quick ? 5 : 20), 50, 8, quick ? 2_000 : 50_000);
-    await File.WriteAllLinesAsync(Path.Combine(outDir, "regional.md"), [$"# Connectors at regional scale (./bench.sh --regional {administrations})", "", .. lines]);
     return 0;
 }
 if (args.Contains("--generate-scale"))
@@ -92,6 +82,10 @@ if (parts.Contains("writes"))
     await WritesAsync();
 if (parts.Contains("scale"))
     await ScaleAsync();
+// Last: its thousands of queues stay on the broker until the run ends.
+if (parts.Contains("regional"))
+    await RegionalMeasurements.MeasureAsync(system, report.Add, int.Parse(rabbitPort, CultureInfo.InvariantCulture), quick ? 200 : 2_000, 200,
+        TimeSpan.FromSeconds(quick ? 5 : 20), 50, 8, quick ? 5_000 : 50_000);
 
 report.Add(new Figure("CPU time the virtual machine's host kept for others during the run (steal)", StolenTime.Now().PercentSince(stolenAtStart), "%",
     "none", null, "none", true, false));

@@ -1,21 +1,22 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.FinanceConnector;
 using Aankopen.FinanceSimulator;
 using Aankopen.Messaging;
+using Aankopen.Samples;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Aankopen.Benchmarks;
 
 /// <summary>
-/// The finance path at a regional provider's scale, from the broker on: many administrations in a registry served by
-/// two connector replicas, awards published at a steady rate while eight publishers flood reservations to the same
-/// administrations, and a replica stopped to time the takeover. Publishes with the worker's own publisher, so the
-/// figures start where the relay's confirm ends; the API and the event store are measured elsewhere.
+/// The finance path at a regional provider's scale: thousands of administrations configured in the API and the worker,
+/// their queues declared, served by connector replicas of 200 administrations each sharing one registry. Awards are
+/// published with the worker's own publisher, so the latencies start where the relay's confirm ends (the API and the
+/// event store are measured elsewhere in the run).
 /// </summary>
 internal static class RegionalMeasurements
 {
@@ -25,12 +26,14 @@ internal static class RegionalMeasurements
     /// <summary>One replica per 200 administrations, at least two (so that one can take over from the other).</summary>
     public static int ReplicasFor(int administrations) => Math.Max(2, (administrations + 199) / 200);
 
-    public static async Task<IReadOnlyList<string>> MeasureAsync(int rabbitPort, int administrations, TimeSpan duration, int awardsPerSecond, int flooders, int backlog)
+    /// <param name="flooded">How many of the administrations the awards go to while the reservations flood them.</param>
+    public static async Task MeasureAsync(BenchSystem system, Action<Figure> add, int rabbitPort, int administrations, int flooded,
+        TimeSpan duration, int awardsPerSecond, int flooders, int backlog)
     {
         var replicaCount = ReplicasFor(administrations);
-        var memoryBefore = TopologyMeasurements.BrokerResidentMegabytes(rabbitPort);
         var rabbit = new RabbitMqSettings { Port = (ushort)rabbitPort };
-        var simulator = Aankopen.FinanceSimulator.Program.Build(["--urls=http://127.0.0.1:0", Quiet]);
+        var memoryBefore = TopologyMeasurements.BrokerResidentMegabytes(rabbitPort);
+        await using var simulator = Aankopen.FinanceSimulator.Program.Build(["--urls=http://127.0.0.1:0", Quiet]);
         await simulator.StartAsync();
         var ledgers = simulator.Services.GetRequiredService<Ledgers>();
         var simulatorUrl = simulator.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -41,92 +44,173 @@ internal static class RegionalMeasurements
         {
             administrations = codes.Select(c => new { tenant = Tenant, administration = c, financeSystem = $"{simulatorUrl}/systems/{c}" }),
         }));
-        var queues = new FinanceQueues(rabbit);
-        var declaring = Stopwatch.StartNew();
-        foreach (var code in codes)
-            await queues.DeclareAsync(Tenant, code, CancellationToken.None);
-        var declared = declaring.Elapsed;
-        await using var publisher = new FinanceMessagePublisher(rabbit);
 
-        // A backlog waiting before any connector runs, as after an outage: awards spread over every administration.
-        var waiting = new ConcurrentDictionary<string, string>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, backlog), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        await using (var queues = new FinanceQueues(rabbit))
         {
-            var award = Award(codes[i % codes.Length]);
-            await publisher.PublishAsync(award, new Dictionary<string, string>(), ct);
-            waiting[award.BusinessKey] = award.AdministrationCode;
-        });
-        var memory = TopologyMeasurements.BrokerResidentMegabytes(rabbitPort);
+            var declaring = Stopwatch.StartNew();
+            foreach (var code in codes)
+                await queues.DeclareAsync(Tenant, code, CancellationToken.None);
+            add(new Figure($"finance queues of {administrations:N0} administrations declared one after the other ({administrations * 2:N0} quorum queues)",
+                declaring.Elapsed.TotalSeconds, "s", "none", null, "none", true, false));
+        }
 
-        var replicas = new List<WebApplication>();
-        var draining = Stopwatch.StartNew();
-        var ready = new List<double>();
+        // The API and the worker as deployed for the region: every administration configured, the API registering them.
+        var configured = TenantSettings(codes);
+        await using (var api = await system.StartWithAsync(ServiceProcess.Api, configured))
+            add(new Figure($"API ready with {administrations:N0} more administrations configured (first start, registering them)", api.Ready.TotalMilliseconds,
+                "ms", "API ready with 2 administrations", system.Api.Ready.TotalMilliseconds, "< 5000 ms", api.Ready.TotalMilliseconds < 5000, false));
+        double plainWorker;
+        await using (var worker = await system.StartWithAsync(ServiceProcess.Worker, []))
+            plainWorker = worker.Ready.TotalMilliseconds;
+        await using (var worker = await system.StartWithAsync(ServiceProcess.Worker, configured))
+            add(new Figure($"worker ready with {administrations:N0} more administrations configured", worker.Ready.TotalMilliseconds,
+                "ms", "worker ready with 2 administrations", plainWorker, "< 5000 ms", worker.Ready.TotalMilliseconds < 5000, false));
+
+        await using var publisher = new FinanceMessagePublisher(rabbit);
+        // The floor: plain MassTransit consuming a backlog of the same size from the same queues, with the connectors'
+        // settings (one message at a time per queue, four prefetched) and as many buses as connector replicas, booking nothing.
+        await PublishBacklogAsync(publisher, codes, backlog);
+        var plain = await PlainMassTransitDrainAsync(rabbit, codes, replicaCount, backlog);
+
+        // The backlog the connectors start on, as after an outage: awards spread over every administration.
+        var waiting = await PublishBacklogAsync(publisher, codes, backlog);
+        var memory = TopologyMeasurements.BrokerResidentMegabytes(rabbitPort);
+        add(new Figure($"broker resident memory, {administrations * 2:N0} finance queues declared and {backlog:N0} bookings waiting", memory, "MB",
+            "broker before the queues", memoryBefore, "< 2000 MB", memory < 2000, false));
+
+        // Replica 1 runs as a process of its own, so that it can be killed; the others in this process.
+        var inProcess = new List<WebApplication>();
+        ServiceProcess? separate = null;
+        string[] ConnectorSettings(int replica) => [$"--Connector:Registry={registry}", $"--RabbitMq:Port={rabbitPort}",
+            $"--Connector:Replicas={replicaCount}", $"--Connector:Replica={replica}", "--Telemetry:Enabled=false", Quiet];
         for (var replica = 0; replica < replicaCount; replica++)
         {
-            var starting = Stopwatch.StartNew();
-            var connector = Aankopen.FinanceConnector.Program.Build([$"--Connector:Registry={registry}", $"--RabbitMq:Port={rabbitPort}",
-                $"--Connector:Replicas={replicaCount}", $"--Connector:Replica={replica}", "--Connector:AssignmentSeconds=1", "--Telemetry:Enabled=false", Quiet]);
+            if (replica == 1)
+            {
+                separate = await system.StartConnectorAsync(ConnectorSettings(replica));
+                continue;
+            }
+            var connector = Aankopen.FinanceConnector.Program.Build(ConnectorSettings(replica));
             await connector.StartAsync();
-            ready.Add(starting.Elapsed.TotalSeconds);
-            replicas.Add(connector);
+            inProcess.Add(connector);
         }
-        var assignments = replicas.Select(r => r.Services.GetRequiredService<QueueAssignments>()).ToArray();
-        await UntilAsync(() => assignments.Sum(a => a.Subscribed) == administrations, TimeSpan.FromSeconds(120));
-        await UntilAsync(() => waiting.All(w => ledgers.For(w.Value).Commitments.Calls > 0) && ledgers.All.Sum(l => l.Commitments.Calls) >= backlog,
-            TimeSpan.FromSeconds(600));
-        var drained = draining.Elapsed;
+        add(new Figure($"connector processes for {administrations:N0} administrations (replicas of one registry)", replicaCount, "",
+            "none", null, $"<= {ReplicasFor(administrations)} (one per 200, two at least to take over)", (double)administrations / replicaCount <= 200, false));
+        await UntilAsync(() => BookedAwards(ledgers) >= backlog, TimeSpan.FromSeconds(900));
+        foreach (var (key, code) in waiting)
+            if (!ledgers.For(code).Commitments.All.Any(e => e.IdempotencyKey == key))
+                throw new InvalidOperationException($"The award {key} to {code} was not booked.");
+        var drained = Sustained(ledgers.All.SelectMany(l => l.Commitments.All).Select(e => e.BookedAt.UtcTicks).ToList());
+        add(new Figure($"finance bookings per second from a backlog of {backlog:N0} awards over {administrations:N0} administrations, sustained (10th to 90th hundredth)",
+            drained, "per s", "plain MassTransit consuming the same backlog from the same queues, booking nothing", plain,
+            ">= 2000 per s or >= 50 % of plain MassTransit", drained >= 2000 || drained >= 0.5 * plain));
 
-        var lines = new List<string>
-        {
-            $"{administrations:N0} administrations in one registry, {replicaCount} connector replicas in this process ({administrations / replicaCount} administrations each).",
-            "",
-            string.Create(CultureInfo.InvariantCulture,
-                $"- Queues: {administrations * 2:N0} declared in {declared.TotalSeconds:0.0} s; broker resident memory {memory:N0} MB with them and the backlog in place (from {memoryBefore:N0} MB; target under 2,000 MB)."),
-            string.Create(CultureInfo.InvariantCulture,
-                $"- Backlog: {backlog:N0} awards waiting before the connectors started, all booked {drained.TotalSeconds:0.0} s after the first replica began starting: {backlog / drained.TotalSeconds:N0} bookings/s (target 2,000/s). Each replica started in {ready.Average():0.00} s on average."),
-            "",
-            $"Awards at {awardsPerSecond}/s for {duration.TotalSeconds:0} s (target: p99 under 300 ms):",
-            "",
-            "| measurement | awards booked | award to finance p50 / p99 (ms) | reservations booked meanwhile |",
-            "| --- | ---: | ---: | ---: |",
-        };
-        foreach (var (name, flood) in new[] { ("awards alone", 0), ($"awards while {flooders} publishers send reservations as fast as they can", flooders) })
-        {
-            var reservedBefore = ledgers.All.Sum(l => l.Reservations.Calls);
-            var (latencies, booked) = await AwardsAsync(rabbit, publisher, ledgers, codes, duration, awardsPerSecond, flood);
-            lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {booked:N0} | {Percentiles.Of(latencies, 50):0.0} / {Percentiles.Of(latencies, 99):0.0} | {ledgers.All.Sum(l => l.Reservations.Calls) - reservedBefore:N0} |"));
-        }
+        var alone = await AwardsAsync(rabbit, publisher, ledgers, codes, duration, awardsPerSecond, 0);
+        add(new Figure($"award-to-finance p99 at {awardsPerSecond} awards/s over {administrations:N0} administrations ({alone.Count} awards)",
+            Percentiles.Of(alone, 99), "ms", "p50 of the same awards", Percentiles.Of(alone, 50), "< 300 ms", Percentiles.Of(alone, 99) < 300, false));
+        var underLoad = await AwardsAsync(rabbit, publisher, ledgers, codes[..flooded], duration, awardsPerSecond, flooders);
+        add(new Figure($"award-to-finance p99 at {awardsPerSecond} awards/s over {flooded:N0} administrations while {flooders} publishers send them reservations as fast as they can ({underLoad.Count} awards)",
+            Percentiles.Of(underLoad, 99), "ms", "awards without the reservations", Percentiles.Of(alone, 99), "< 300 ms", Percentiles.Of(underLoad, 99) < 300, false));
 
-        // Takeover: replica 1 stops; its administrations' awards must flow through the others.
+        // Takeover: replica 1 killed (SIGKILL); an award to each of its administrations, published at once, must be
+        // booked through the others.
         var ofReplicaOne = codes.Where(c => QueueAssignments.OwnerOf(Tenant, c, replicaCount) == 1).ToArray();
-        await replicas[1].StopAsync();
-        var stopped = Stopwatch.StartNew();
+        await separate!.DisposeAsync();
+        var killed = Stopwatch.StartNew();
         var keys = new List<(string Code, string Key)>();
         foreach (var code in ofReplicaOne)
         {
-            var award = Award(code);
+            var award = SampleFinanceMessages.Award(Tenant, code);
             await publisher.PublishAsync(award, new Dictionary<string, string>(), CancellationToken.None);
             keys.Add((code, award.BusinessKey));
         }
         await UntilAsync(() => keys.All(k => ledgers.For(k.Code).Commitments.All.Any(e => e.IdempotencyKey == k.Key)), TimeSpan.FromSeconds(120));
-        var takeover = stopped.Elapsed;
-        lines.Add("");
-        lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"Takeover: replica 1 stopped; an award to each of its {ofReplicaOne.Length} administrations, published at once, all booked through the other replicas after {takeover.TotalSeconds:0.0} s (target 10 s)."));
+        add(new Figure($"bookings of the {ofReplicaOne.Length} administrations of a connector replica killed (SIGKILL) flowing again, through the other {replicaCount - 1}",
+            killed.Elapsed.TotalMilliseconds, "ms", "none", null, "< 10000 ms", killed.Elapsed < TimeSpan.FromSeconds(10), false));
 
-        foreach (var replica in replicas.Where((_, i) => i != 1))
+        foreach (var replica in inProcess)
+        {
             await replica.StopAsync();
-        foreach (var replica in replicas)
             await replica.DisposeAsync();
+        }
         await simulator.StopAsync();
-        await simulator.DisposeAsync();
         Directory.Delete(folder, recursive: true);
-        return lines;
     }
 
-    /// <returns>Each award's time from publish (confirmed) to its booking in the finance system, and how many were booked.</returns>
-    private static async Task<(IReadOnlyList<double> Latencies, int Booked)> AwardsAsync(RabbitMqSettings rabbit,
+    /// <summary>A tenant of its own with every administration, as the API's and the worker's settings.</summary>
+    private static IEnumerable<string> TenantSettings(string[] codes)
+    {
+        yield return $"--Tenants:0:Id={Tenant}";
+        foreach (var (code, i) in codes.Select((c, i) => (c, i)))
+        {
+            // Enterprise numbers of the right form: eight digits and their check (97 minus the remainder by 97).
+            var body = 2_000_000L + i;
+            yield return $"--Tenants:0:Administrations:{i}:Code={code}";
+            yield return $"--Tenants:0:Administrations:{i}:NameNl=Bestuur {code}";
+            yield return $"--Tenants:0:Administrations:{i}:NameFr=Administration {code}";
+            yield return $"--Tenants:0:Administrations:{i}:EnterpriseNumber={body:D8}{97 - body % 97:D2}";
+            yield return $"--Tenants:0:Administrations:{i}:Kind={(i % 2 == 0 ? "City" : "Ocmw")}";
+        }
+    }
+
+    /// <returns>The awards published, by idempotency key, with their administration.</returns>
+    private static async Task<IReadOnlyDictionary<string, string>> PublishBacklogAsync(FinanceMessagePublisher publisher, string[] codes, int count)
+    {
+        var published = new ConcurrentDictionary<string, string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var award = SampleFinanceMessages.Award(Tenant, codes[i % codes.Length]);
+            await publisher.PublishAsync(award, new Dictionary<string, string>(), ct);
+            published[award.BusinessKey] = award.AdministrationCode;
+        });
+        return published;
+    }
+
+    /// <returns>Messages consumed per second, sustained (10th to 90th hundredth).</returns>
+    private static async Task<double> PlainMassTransitDrainAsync(RabbitMqSettings rabbit, string[] codes, int buses, int count)
+    {
+        var consumed = new ConcurrentBag<long>();
+        var started = new List<IBusControl>();
+        for (var b = 0; b < buses; b++)
+        {
+            var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+            {
+                cfg.UseHost(rabbit);
+                cfg.SendTopology.ConfigureErrorSettings = error => error.SingleActiveConsumer = false;
+                foreach (var code in codes.Where(c => QueueAssignments.OwnerOf(Tenant, c, buses) == b))
+                    cfg.ReceiveEndpoint(FinanceRouting.QueueFor(Tenant, code, FinanceLane.Commitments), e =>
+                    {
+                        e.BindFinanceQueue(Tenant, code, FinanceLane.Commitments);
+                        e.PrefetchCount = 4;
+                        e.ConcurrentMessageLimit = 1;
+                        e.Handler<LotAwardedShare>(_ =>
+                        {
+                            consumed.Add(DateTimeOffset.UtcNow.UtcTicks);
+                            return Task.CompletedTask;
+                        });
+                    });
+            });
+            await bus.StartAsync();
+            started.Add(bus);
+        }
+        await UntilAsync(() => consumed.Count >= count, TimeSpan.FromSeconds(600));
+        foreach (var bus in started)
+            await bus.StopAsync();
+        return Sustained([.. consumed]);
+    }
+
+    /// <summary>Per second between the 10th and the 90th hundredth of the moments given: neither the start nor the tail.</summary>
+    private static double Sustained(IReadOnlyList<long> ticks)
+    {
+        var sorted = ticks.Order().ToArray();
+        var (from, to) = (sorted[sorted.Length / 10], sorted[sorted.Length * 9 / 10]);
+        return sorted.Length * 0.8 / TimeSpan.FromTicks(Math.Max(1, to - from)).TotalSeconds;
+    }
+
+    private static long BookedAwards(Ledgers ledgers) => ledgers.All.Sum(l => l.Commitments.Calls);
+
+    /// <returns>Each award's time from publish (confirmed) to its booking in the finance system.</returns>
+    private static async Task<IReadOnlyList<double>> AwardsAsync(RabbitMqSettings rabbit,
         FinanceMessagePublisher publisher, Ledgers ledgers, string[] codes, TimeSpan duration, int perSecond, int flooders)
     {
         using var stop = new CancellationTokenSource();
@@ -135,7 +219,8 @@ internal static class RegionalMeasurements
             await using var own = new FinanceMessagePublisher(rabbit);
             var random = new Random(f);
             while (!stop.IsCancellationRequested)
-                await own.PublishAsync(Reservation(codes[random.Next(codes.Length)]), new Dictionary<string, string>(), CancellationToken.None);
+                await own.PublishAsync(SampleFinanceMessages.Reservation(Tenant, codes[random.Next(codes.Length)], Guid.CreateVersion7()),
+                    new Dictionary<string, string>(), CancellationToken.None);
         })).ToArray();
 
         var published = new ConcurrentDictionary<string, (string Code, DateTimeOffset At)>();
@@ -148,7 +233,7 @@ internal static class RegionalMeasurements
             var due = pace * i;
             if (due > started.Elapsed)
                 await Task.Delay(due - started.Elapsed);
-            var award = Award(codes[random.Next(codes.Length)]);
+            var award = SampleFinanceMessages.Award(Tenant, codes[random.Next(codes.Length)]);
             sending.Add(Task.Run(async () =>
             {
                 var at = DateTimeOffset.UtcNow;
@@ -160,8 +245,7 @@ internal static class RegionalMeasurements
         await stop.CancelAsync();
         await Task.WhenAll(flooding);
         await UntilAsync(() => published.All(p => ledgers.For(p.Value.Code).Commitments.All.Any(e => e.IdempotencyKey == p.Key)), TimeSpan.FromSeconds(300));
-        var latencies = published.Select(p => (ledgers.For(p.Value.Code).Commitments.All.First(e => e.IdempotencyKey == p.Key).BookedAt - p.Value.At).TotalMilliseconds).ToArray();
-        return (latencies, latencies.Length);
+        return [.. published.Select(p => (ledgers.For(p.Value.Code).Commitments.All.First(e => e.IdempotencyKey == p.Key).BookedAt - p.Value.At).TotalMilliseconds)];
     }
 
     private static async Task UntilAsync(Func<bool> condition, TimeSpan timeout)
@@ -171,51 +255,7 @@ internal static class RegionalMeasurements
         {
             if (deadline.Elapsed > timeout)
                 throw new TimeoutException($"Not reached within {timeout.TotalSeconds} s.");
-            await Task.Delay(50);
+            await Task.Delay(100);
         }
     }
-
-    private static LotAwardedShare Award(string code) => new()
-    {
-        MessageId = Guid.CreateVersion7(),
-        CorrelationId = "regional-bench",
-        AdministrationCode = code,
-        Tenant = Tenant,
-        TenderId = Guid.CreateVersion7(),
-        TenderReference = "REGIO-BENCH",
-        TenderTitleNl = "Strooizout",
-        TenderTitleFr = "Sel de déneigement",
-        LotNumber = 1,
-        LotTitle = "Strooizout in bulk",
-        Supplier = new Supplier("Zoutkeet NV", "0207.000.176"),
-        ShareExclVat = 10_000m,
-        VatRate = 21m,
-        ShareInclVat = 12_100m,
-        BudgetLine = "0400/140-02",
-        ContractStart = new DateOnly(2027, 1, 1),
-        ContractEnd = new DateOnly(2027, 12, 31),
-        AwardedBy = "aankoopcel@regio.example",
-        AwardedAt = DateTimeOffset.UtcNow,
-    };
-
-    private static ProvisionalReservation Reservation(string code) => new()
-    {
-        MessageId = Guid.CreateVersion7(),
-        CorrelationId = "regional-bench",
-        AdministrationCode = code,
-        Tenant = Tenant,
-        TenderId = Guid.CreateVersion7(),
-        TenderReference = "REGIO-BENCH-R",
-        TenderTitleNl = "Strooizout",
-        TenderTitleFr = "Sel de déneigement",
-        LotNumber = 1,
-        LotTitle = "Strooizout in bulk",
-        Change = ReservationChange.Changed,
-        EstimatedAmountExclVat = 9_000m,
-        VatRate = 21m,
-        EstimatedAmountInclVat = 10_890m,
-        BudgetLine = "0400/140-02",
-        ChangedBy = "gemeente@regio.example",
-        ChangedAt = DateTimeOffset.UtcNow,
-    };
 }

@@ -19,18 +19,19 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>From starting the process until <c>/health</c> first answered.</summary>
     public TimeSpan Ready { get; }
 
-    public const string Api = "Aankopen.Api", Worker = "Aankopen.Worker";
+    public const string Api = "Aankopen.Api", Worker = "Aankopen.Worker", Connector = "Aankopen.FinanceConnector";
 
     /// <summary>
     /// The API or the worker as published for its image (compiled ahead of time; <c>bench.sh</c> publishes them to
     /// <c>AANKOPEN_BENCH_API</c> and <c>AANKOPEN_BENCH_WORKER</c>), or else the build next to the benchmark.
     /// </summary>
     private static string DirectoryOf(string project) =>
-        Environment.GetEnvironmentVariable(project == Worker ? "AANKOPEN_BENCH_WORKER" : "AANKOPEN_BENCH_API") is { Length: > 0 } published
+        Environment.GetEnvironmentVariable(project switch { Worker => "AANKOPEN_BENCH_WORKER", Connector => "AANKOPEN_BENCH_CONNECTOR", _ => "AANKOPEN_BENCH_API" })
+            is { Length: > 0 } published
             ? Path.GetFullPath(published)
             : AppContext.BaseDirectory;
 
-    /// <param name="project"><see cref="Api"/> or <see cref="Worker"/>.</param>
+    /// <param name="project"><see cref="Api"/>, <see cref="Worker"/> or <see cref="Connector"/>.</param>
     public static async Task<ServiceProcess> StartAsync(string project, IEnumerable<string> settings, Uri issuer)
     {
         var port = FreePort();
@@ -57,14 +58,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             try
             {
-                if ((await http.GetAsync("health")).StatusCode == HttpStatusCode.OK)
+                // The connector has only the probes; the API and the worker also answer /health.
+                if ((await http.GetAsync(project == Connector ? "health/ready" : "health")).StatusCode == HttpStatusCode.OK)
                     return new ServiceProcess(process, http, started.Elapsed);
             }
             catch (HttpRequestException) when (!process.HasExited && started.Elapsed < TimeSpan.FromSeconds(60))
             {
             }
             if (process.HasExited || started.Elapsed > TimeSpan.FromSeconds(60))
-                throw new InvalidOperationException($"The API did not start: {string.Join(Environment.NewLine, errors)}");
+                throw new InvalidOperationException($"{project} did not start: {string.Join(Environment.NewLine, errors)}");
             await Task.Delay(20);
         }
     }

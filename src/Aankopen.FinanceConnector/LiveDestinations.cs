@@ -48,7 +48,8 @@ public sealed class LiveDestinations : IDisposable
             else
                 DisposeLater(current);
         }
-        var removed = served.Values.Where(d => !wanted.Any(w => w.Key == d.Config.Key)).ToArray();
+        var listed = wanted.Select(w => w.Key).ToHashSet();
+        var removed = served.Values.Where(d => !listed.Contains(d.Config.Key)).ToArray();
         foreach (var gone in removed)
             if (served.TryRemove(gone.Config.Key, out _))
                 DisposeLater(gone);
@@ -61,9 +62,11 @@ public sealed class LiveDestinations : IDisposable
             d.Dispose();
     }
 
-    // A consumer may still be in a call on the old client: it gets a while to finish before the client goes.
+    // A consumer may still be in a call on the old client, or waiting for its circuit breaker to let it through (up
+    // to the breaker's patience): it gets that long to finish before the client goes.
     private void DisposeLater(Destination old) =>
-        _ = Task.Delay(settings.AttemptTimeout * 4 + settings.RetryDelay * 8 + TimeSpan.FromSeconds(5)).ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
+        _ = Task.Delay(settings.BreakerPatience + settings.AttemptTimeout * 4 + settings.RetryDelay * 8 + TimeSpan.FromSeconds(5))
+            .ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
 
     private static KeyValuePair<string, object?>[] Tags(Destination d) =>
         [new("aankopen.tenant", d.Config.Tenant), new("aankopen.administration", d.Config.Administration)];

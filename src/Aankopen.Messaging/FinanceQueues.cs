@@ -54,14 +54,15 @@ public sealed class FinanceQueues(RabbitMqSettings settings) : IAsyncDisposable
     public void Forget(string tenant, string administration) => declared.TryRemove((tenant, administration), out _);
 
     /// <summary>
-    /// Whether RabbitMQ, answering, refused this message: returned it (no queue takes it), nacked it, could not be
-    /// given it (it cannot be written), or refused its queues' declaration. Anything else (a timeout, a lost or
-    /// blocked connection, a reconnecting bus) means the broker is away, which holds back every message alike.
+    /// Whether RabbitMQ, answering, refused this message: returned it (no queue takes it), could not be given it (it
+    /// cannot be written), or refused its queues' declaration. Anything else (a nack, a timeout, a lost or blocked
+    /// connection, a reconnecting bus) means the broker is away or busy, which holds back every message alike: a
+    /// quorum queue nacks while it elects a new leader, and the message goes through once it has one.
     /// </summary>
     public static bool IsRefusal(Exception failure)
     {
         for (var e = failure; e is not null; e = e.InnerException)
-            if (e is MassTransit.MessageReturnedException or RabbitMQ.Client.Exceptions.PublishException or System.Text.Json.JsonException or NotSupportedException
+            if (e is MassTransit.MessageReturnedException or RabbitMQ.Client.Exceptions.PublishException { IsReturn: true } or System.Text.Json.JsonException or NotSupportedException
                 or RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason.ReplyCode: 403 or 404 or 406 })
                 return true;
         return false;

@@ -29,7 +29,7 @@ public sealed class DeliveryReporterTests
         }));
         var reports = Enumerable.Range(1, 50).Select(i => new DeliveryReport(Guid.NewGuid(), "OCMW", nameof(LotAwardedShare), $"test-{i}",
             DeliveryStatus.Delivered, 1, null, $"OCMW-{i}", false, DateTimeOffset.UtcNow)).ToArray();
-        await using (var reporter = new DeliveryReporter(listener.Bus))
+        await using (var reporter = new DeliveryReporter(new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) }))
             await Task.WhenAll(reports.Select(reporter.ReportAsync)); // each completes once its report is confirmed
 
         var deadline = DateTime.UtcNow.AddSeconds(20);

@@ -167,47 +167,7 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
         return connector;
     }
 
-    private LotAwardedShare Award(string code, Guid? tenderId = null) => new()
-    {
-        MessageId = Guid.CreateVersion7(),
-        CorrelationId = "regional",
-        AdministrationCode = code,
-        Tenant = tenant,
-        TenderId = tenderId ?? Guid.CreateVersion7(),
-        TenderReference = $"REG-{tenderId ?? Guid.Empty:N}"[..12],
-        TenderTitleNl = "Strooizout",
-        TenderTitleFr = "Sel de déneigement",
-        LotNumber = 1,
-        LotTitle = "Strooizout in bulk",
-        Supplier = new Supplier("Zoutkeet NV", "0207.000.176"),
-        ShareExclVat = 10_000m,
-        VatRate = 21m,
-        ShareInclVat = 12_100m,
-        BudgetLine = "0400/140-02",
-        ContractStart = new DateOnly(2027, 1, 1),
-        ContractEnd = new DateOnly(2027, 12, 31),
-        AwardedBy = "aankoopcel@regio.example",
-        AwardedAt = DateTimeOffset.UtcNow,
-    };
+    private LotAwardedShare Award(string code, Guid? tenderId = null) => Samples.SampleFinanceMessages.Award(tenant, code, tenderId);
 
-    private ProvisionalReservation Reservation(string code, Guid tenderId) => new()
-    {
-        MessageId = Guid.CreateVersion7(),
-        CorrelationId = "regional",
-        AdministrationCode = code,
-        Tenant = tenant,
-        TenderId = tenderId,
-        TenderReference = $"REG-{tenderId:N}"[..12],
-        TenderTitleNl = "Strooizout",
-        TenderTitleFr = "Sel de déneigement",
-        LotNumber = 1,
-        LotTitle = "Strooizout in bulk",
-        Change = ReservationChange.Changed,
-        EstimatedAmountExclVat = 9_000m,
-        VatRate = 21m,
-        EstimatedAmountInclVat = 10_890m,
-        BudgetLine = "0400/140-02",
-        ChangedBy = "gemeente@regio.example",
-        ChangedAt = DateTimeOffset.UtcNow,
-    };
+    private ProvisionalReservation Reservation(string code, Guid tenderId) => Samples.SampleFinanceMessages.Reservation(tenant, code, tenderId);
 }
