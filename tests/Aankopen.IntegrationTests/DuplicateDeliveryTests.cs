@@ -1,4 +1,3 @@
-using Aankopen.Contracts.Finance.V1;
 using MassTransit;
 using Shouldly;
 
@@ -10,27 +9,7 @@ public sealed class DuplicateDeliveryTests(RunningSystem system)
     [Fact]
     public async Task The_same_award_delivered_twice_is_booked_once()
     {
-        var message = new LotAwardedShare
-        {
-            MessageId = Guid.CreateVersion7(),
-            CorrelationId = "duplicate-test",
-            AdministrationCode = "OCMW",
-            TenderId = Guid.CreateVersion7(),
-            TenderReference = "AC-DUPLICATE",
-            TenderTitleNl = "Ramen wassen",
-            TenderTitleFr = "Nettoyage des vitres",
-            LotNumber = 1,
-            LotTitle = "Administratieve gebouwen",
-            Supplier = new Supplier("Glans BV", "0207.000.176"),
-            ShareExclVat = 12_345.67m,
-            VatRate = 21m,
-            ShareInclVat = 14_938.26m,
-            BudgetLine = "0900/125-06",
-            ContractStart = new DateOnly(2027, 1, 1),
-            ContractEnd = new DateOnly(2027, 12, 31),
-            AwardedBy = "aankoopcel@jette.example",
-            AwardedAt = DateTimeOffset.UtcNow,
-        };
+        var message = Samples.SampleFinanceMessages.Award("default", "OCMW") with { ShareExclVat = 12_345.67m, ShareInclVat = 14_938.26m };
 
         // A publisher of our own on the same broker and topology, standing in for a relay that sends a message again.
         await using (var relay = await TestBus.StartAsync(RunningSystem.Administrations.Select(code => ("default", code))))

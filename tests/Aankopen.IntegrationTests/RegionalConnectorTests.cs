@@ -100,6 +100,29 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task A_stopped_replicas_administrations_each_get_one_stand_in_among_the_others()
+    {
+        // Three administrations belonging to each of replicas 0 and 1, eight to replica 2.
+        var codes = Enumerable.Range(0, 300).Select(_ => Code()).GroupBy(c => QueueAssignments.OwnerOf(tenant, c, 3))
+            .OrderBy(g => g.Key).SelectMany(g => g.Take(g.Key == 2 ? 8 : 3)).ToArray();
+        var orphans = codes.Where(c => QueueAssignments.OwnerOf(tenant, c, 3) == 2).ToArray();
+        var registry = WriteRegistry([.. codes.Select(c => (c, (string?)null))]);
+        await using var relay = await TestBus.StartAsync(codes.Select(c => (tenant, c)));
+        var zero = Assignments(await StartConnectorAsync(registry, "--Connector:Replicas=3", "--Connector:Replica=0"));
+        var one = Assignments(await StartConnectorAsync(registry, "--Connector:Replicas=3", "--Connector:Replica=1"));
+        var two = await StartConnectorAsync(registry, "--Connector:Replicas=3", "--Connector:Replica=2");
+        await system.EventuallyAsync(() => Task.FromResult((zero.Subscribed, one.Subscribed, Assignments(two).Subscribed)), n => n == (3, 3, 8));
+
+        await two.StopAsync(Ct);
+        var toZero = orphans.Count(c => QueueAssignments.SuccessorOf(tenant, c, [0, 1]) == 0);
+        await system.EventuallyAsync(() => Task.FromResult((zero.Subscribed, one.Subscribed)), n => n == (3 + toZero, 3 + 8 - toZero), TimeSpan.FromSeconds(10));
+        var rabbit = new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) };
+        foreach (var code in orphans)
+            (await ErrorQueue.AttendanceAsync(rabbit, tenant, code, Ct)).Consumers.ShouldBe(2, $"{code}: one consumer on each of its two queues");
+        await PublishAndBookAsync(codes, 1);
+    }
+
+    [Fact]
     public async Task An_award_is_booked_ahead_of_a_backlog_of_reservations_which_then_change_nothing()
     {
         var code = Code();
