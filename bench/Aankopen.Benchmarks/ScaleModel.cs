@@ -7,6 +7,7 @@ using Aankopen.Domain.Tenders.CloseOptIn;
 using Aankopen.Domain.Tenders.OpenTender;
 using Aankopen.Domain.Tenders.OptInToLot;
 using Aankopen.Domain.Tenders.PublishTender;
+using Aankopen.Domain.Tenders.RecordDecision;
 using Aankopen.Domain.Tenders.Renewals;
 using Aankopen.Store.Administrations;
 using Marten;
@@ -131,7 +132,14 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
         }
         tender.Apply(CloseOptInDecider.Decide(tender.State!, new CloseOptInCommand(Cell), opened.AddDays(31)));
         tender.Apply(PublishTenderDecider.Decide(tender.State!, new PublishTenderCommand($"BDA-{reference}", DateOnly.FromDateTime(opened.AddDays(32).UtcDateTime), Cell), opened.AddDays(32)));
+        // Each administration's own decisions, as the law asks before an award: the conditions, then each lot's award.
+        var conditionsAt = opened.AddDays(33);
+        foreach (var code in new[] { group.City, group.Ocmw })
+            tender.Apply(RecordDecisionDecider.Decide(tender.State!, OwnDecision(code, DecisionKind.Conditions, null, conditionsAt), conditionsAt));
         var awardedAt = opened.AddDays(90);
+        foreach (var lot in tender.State!.Lots.Keys.ToArray())
+            foreach (var code in new[] { group.City, group.Ocmw })
+                tender.Apply(RecordDecisionDecider.Decide(tender.State!, OwnDecision(code, DecisionKind.Award, lot, awardedAt.AddDays(-1)), awardedAt.AddDays(-1)));
         var start = DateOnly.FromDateTime(awardedAt.UtcDateTime).AddDays(30);
         foreach (var lot in tender.State!.Lots.Values.ToArray())
             tender.Apply(AwardLotDecider.Decide(tender.State!, new AwardLotCommand(lot.Number, $"Leverancier {random.Next(1, 500)} NV", "0403.170.701",
@@ -139,6 +147,14 @@ public sealed class ScaleModel(IDocumentStore store, IReadOnlyList<(string City,
         // What the renewal scheduler would have recorded by today.
         tender.Apply(RenewalDeciders.Advance(tender.State!, Today, 30, new DateTimeOffset(Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
         return (id, tender.Events);
+    }
+
+    /// <summary>A decision of the administration's usual body: the college for a city, the standing bureau for an OCMW.</summary>
+    private RecordDecisionCommand OwnDecision(string code, DecisionKind kind, int? lot, DateTimeOffset on)
+    {
+        var administration = Directory.Find(code)!;
+        var body = administration.Kind == AdministrationKind.Ocmw ? DecidingBody.StandingBureau : DecidingBody.College;
+        return new(administration, kind, lot, null, body, null, DateOnly.FromDateTime(on.UtcDateTime), $"{kind}-{lot}", Cell);
     }
 
     private static readonly string[] Cpvs = ["30197630-1", "09310000-5", "90910000-9", "79710000-4", "15800000-6", "34110000-1"];
