@@ -131,10 +131,19 @@ internal static class RegionalMeasurements
             + (flowing ? "" : $" (only {keys.Count(Booked)} booked when the measurement gave up)"),
             killed.Elapsed.TotalMilliseconds, "ms", "none", null, "< 10000 ms", flowing && killed.Elapsed < TimeSpan.FromSeconds(10), false));
 
+        // Bounded: after a takeover under load, some of a replica's endpoints have been seen waiting for their topology
+        // for ever, and MassTransit's stop waits for them (noted for the connectors; here the figures are taken).
         foreach (var replica in inProcess)
         {
-            await replica.StopAsync();
-            await replica.DisposeAsync();
+            try
+            {
+                await replica.StopAsync().WaitAsync(TimeSpan.FromSeconds(30));
+                await replica.DisposeAsync();
+            }
+            catch (TimeoutException)
+            {
+                Console.WriteLine("A connector replica did not stop within 30 s; left to the end of the process.");
+            }
         }
         await simulator.StopAsync();
         Directory.Delete(folder, recursive: true);
