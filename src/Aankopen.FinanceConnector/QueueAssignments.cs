@@ -56,7 +56,7 @@ public sealed class QueueAssignments(
         return h ^ (h >> 16);
     }
 
-    /// <summary>How many administrations this replica consumes now (its own and those taken over).</summary>
+    /// <summary>How many administrations this replica consumes now (its own, those it stands in for, and those it is still letting go of).</summary>
     public int Subscribed { get; private set; }
 
     protected override async Task ExecuteAsync(CancellationToken ct)
@@ -78,6 +78,8 @@ public sealed class QueueAssignments(
     public override async Task StopAsync(CancellationToken ct)
     {
         await base.StopAsync(ct);
+        // Gone from the others' view at once, so that they stand in without waiting for the queues let go of here.
+        await presence.DisposeAsync();
         try
         {
             await Task.WhenAll(stopping.Values).WaitAsync(ct);
@@ -86,7 +88,6 @@ public sealed class QueueAssignments(
         {
             // Shutting down regardless: what was not acknowledged goes back to the queue for the next consumer.
         }
-        await presence.DisposeAsync();
     }
 
     private async Task RoundAsync(CancellationToken ct)
@@ -120,7 +121,8 @@ public sealed class QueueAssignments(
             subscribed[key] = [.. FinanceRouting.Lanes.Select(lane => Connect(key.Tenant, key.Administration, lane))];
             log.LogInformation("Consumes the queues of {Administration} ({Tenant})", key.Administration, key.Tenant);
         }
-        Subscribed = subscribed.Count;
+        // Those still being let go of count until they are: their last messages may still be booked here.
+        Subscribed = subscribed.Count + stopping.Values.Count(s => !s.IsCompleted);
     }
 
     private async Task StopAsync((string Tenant, string Administration) key, HostReceiveEndpointHandle[] handles)

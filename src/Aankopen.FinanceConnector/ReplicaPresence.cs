@@ -16,6 +16,7 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
 
     private IConnection? connection;
+    private bool disposed;
 
     public static string QueueOf(int replica) => $"{QueuePrefix}{replica}";
 
@@ -24,6 +25,9 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
     {
         try
         {
+            // Once gone (the connector stopping), never here again: a round still running must not announce it anew.
+            if (disposed)
+                return false;
             if (connection is { IsOpen: true })
                 return true;
             if (connection is not null)
@@ -82,7 +86,11 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
 
     public async ValueTask DisposeAsync()
     {
+        disposed = true;
         if (connection is not null)
+        {
+            await connection.CloseAsync(TimeSpan.FromSeconds(5));
             await connection.DisposeAsync();
+        }
     }
 }
