@@ -48,7 +48,7 @@ public sealed class MealVoucherTender(HttpClient http)
     public Task<TenderView> CloseAsync() => Step(api => api.CloseOptInAsync(Id, ETag, Cell));
 
     public Task<TenderView> PublishAsync() =>
-        Step(api => api.PublishAsync(Id, ETag, Cell, new PublishTenderRequest("BDA-2026-500123", DateOnly.FromDateTime(DateTime.UtcNow))));
+        Step(api => api.PublishAsync(Id, ETag, Cell, new PublishTenderRequest("BDA-2026-500123", Aankopen.Domain.BrusselsCalendar.DateOf(DateTimeOffset.UtcNow))));
 
     /// <summary>
     /// The demo's story up to the award: the city and the OCMW opt into lot 1 (90,000 and 30,000), the OCMW also

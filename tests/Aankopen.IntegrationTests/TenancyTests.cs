@@ -28,7 +28,7 @@ public sealed class TenancyTests(RunningSystem system)
         view = await AsAsync<TenderView>(TestUsers.OfOther(OtherCity), HttpMethod.Put, $"{path}/lots/1/opt-ins/{OtherCity}", new OptInRequest(40_000m, "MB/0100"), $"\"{view.Version}\"");
         view = await AsAsync<TenderView>(TestUsers.OtherCell, HttpMethod.Post, $"{path}/close-opt-in", null, $"\"{view.Version}\"");
         view = await AsAsync<TenderView>(TestUsers.OtherCell, HttpMethod.Post, $"{path}/publication",
-            new PublishTenderRequest("BDA-MB-1", DateOnly.FromDateTime(DateTime.UtcNow)), $"\"{view.Version}\"");
+            new PublishTenderRequest("BDA-MB-1", Aankopen.Domain.BrusselsCalendar.DateOf(DateTimeOffset.UtcNow)), $"\"{view.Version}\"");
         foreach (var (kind, lot) in new[] { ("Conditions", (int?)null), ("Award", 1) })
             view = await AsAsync<TenderView>(TestUsers.OfOther(OtherCity), HttpMethod.Post, $"{path}/decisions/{OtherCity}",
                 new RecordDecisionRequest(kind, "Other", new DateOnly(2026, 11, 2), $"MB/{kind}", lot, BodyName: "Gemeenteraad"), $"\"{view.Version}\"");
