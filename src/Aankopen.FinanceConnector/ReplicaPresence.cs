@@ -87,10 +87,8 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
     public async ValueTask DisposeAsync()
     {
         disposed = true;
-        if (connection is not null)
-        {
-            await connection.CloseAsync(TimeSpan.FromSeconds(5));
-            await connection.DisposeAsync();
-        }
+        // Called twice (by QueueAssignments when it stops, then by the container): the second time there is nothing left.
+        if (Interlocked.Exchange(ref connection, null) is { } open)
+            await SharedBrokerConnection.DisposeQuietlyAsync(open);
     }
 }
