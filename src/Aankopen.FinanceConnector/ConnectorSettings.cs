@@ -35,6 +35,13 @@ public sealed class ConnectorSettings
     public int Replica { get; set; }
 
     /// <summary>
+    /// <c>Connector:Group</c>: which set of replicas this one belongs to, so that two deployments sharing a broker (two
+    /// providers, or a test beside production) never stand in for each other. Default: the replica name's part before
+    /// its number (<c>aankopen-connector</c> for the pod <c>aankopen-connector-2</c>), or <c>default</c> for a bare number.
+    /// </summary>
+    public string Group { get; set; } = "default";
+
+    /// <summary>
     /// <c>Connector:AssignmentSeconds</c> (default 2): how often the connector rereads the registry and looks which
     /// replicas are present, to take over the administrations of one that went away and hand them back when it returns.
     /// </summary>
@@ -104,6 +111,10 @@ public sealed class ConnectorSettings
             settings.Replica = number;
         else
             problems.Add($"Connector:Replica is '{replica}'; set it to this connector's number (0 for the first) or a name ending in it, such as aankopen-connector-2.");
+        settings.Group = configuration["Connector:Group"]?.Trim() is { Length: > 0 } group ? group
+            : replica.TrimEnd("0123456789".ToCharArray()).TrimEnd('-', '_', '.') is { Length: > 0 } prefix ? prefix.ToLowerInvariant() : "default";
+        if (!IsValidGroup(settings.Group))
+            problems.Add($"Connector:Group is '{settings.Group}'; use 1 to 63 of a-z, 0-9 and '-' (the name of the set of replicas, such as the StatefulSet's).");
         if (settings.Replicas is < 1 or > 1000 || settings.Replica >= settings.Replicas)
             problems.Add($"Connector:Replicas is {settings.Replicas} and Connector:Replica {settings.Replica}; use 1 to 1000 replicas, numbered from 0.");
         if (settings.AssignmentInterval < TimeSpan.FromSeconds(0.2) || settings.AssignmentInterval > TimeSpan.FromMinutes(5))
@@ -145,6 +156,9 @@ public sealed class ConnectorSettings
             throw new InvalidOperationException(string.Join(" ", problems));
         return settings;
     }
+
+    private static bool IsValidGroup(string group) =>
+        group.Length is >= 1 and <= 63 && group.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     /// <summary>The number a replica name ends in: "3" and "aankopen-connector-3" are both replica 3.</summary>
     private static int? ReplicaNumber(string name)

@@ -72,12 +72,16 @@ public sealed class Program
         builder.Services.AddSingleton(destinations);
         builder.Services.AddHttpClient(FinanceProbe.Client);
         builder.Services.AddHostedService<FinanceProbe>();
-        builder.Services.AddHealthChecks().AddCheck<FinanceReachabilityHealth>("finance-system", tags: [Probes.Ready]);
+        builder.Services.AddHealthChecks()
+            .AddCheck<FinanceReachabilityHealth>("finance-system", tags: [Probes.Ready])
+            .AddCheck<ReplicaPresence>("replica", tags: [Probes.Ready])
+            .AddCheck<QueueConsumptionHealth>("queues", tags: [Probes.Ready]);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(rabbit);
         builder.Services.AddHostedService<BrokerReachability>();
         builder.Services.AddSingleton<DeliveryReporter>();
         builder.Services.AddSingleton<ReplicaPresence>();
+        builder.Services.AddSingleton<FinanceQueues>();
 
         builder.Services.AddMassTransit(bus =>
         {

@@ -17,10 +17,15 @@ namespace Aankopen.FinanceConnector;
 /// </para>
 /// </summary>
 public sealed class QueueAssignments(
-    IReceiveEndpointConnector endpoints, LiveDestinations destinations, ReplicaPresence presence,
+    IReceiveEndpointConnector endpoints, LiveDestinations destinations, ReplicaPresence presence, FinanceQueues queues,
     ConnectorSettings settings, TimeProvider clock, ILogger<QueueAssignments> log) : BackgroundService
 {
+    /// <summary>How long a queue's consumer may take to start before the "queues" health check names it.</summary>
+    public static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
+
     private readonly Dictionary<(string Tenant, string Administration), HostReceiveEndpointHandle[]> subscribed = [];
+    private readonly Dictionary<(string Tenant, string Administration), DateTimeOffset> connectedAt = [];
+    private volatile IReadOnlyList<(string Name, DateTimeOffset ConnectedAt, HostReceiveEndpointHandle[] Handles)> consuming = [];
     private readonly Dictionary<(string Tenant, string Administration), Task> stopping = [];
     private string? registryProblem;
 
@@ -107,6 +112,7 @@ public sealed class QueueAssignments(
         {
             stopping[key] = StopAsync(key, subscribed[key]);
             subscribed.Remove(key);
+            connectedAt.Remove(key);
             log.LogInformation("No longer consumes the queues of {Administration} ({Tenant}): {Why}", key.Administration, key.Tenant,
                 listed.Any(d => d.Key == key) ? "the replica it belongs to is back, or another stands in for it" : "removed from the registry");
         }
@@ -116,13 +122,54 @@ public sealed class QueueAssignments(
         if (added.Count + removed.Count > 0)
             log.LogInformation("Registry: {Added} administration(s) added, {Removed} removed; {Count} served", added.Count, removed.Count, listed.Count);
         // A queue still being let go of is taken again on a later round, once its last message is done.
-        foreach (var key in wanted.Where(k => !subscribed.ContainsKey(k) && !stopping.ContainsKey(k)))
+        foreach (var key in await DeclaredAsync([.. wanted.Where(k => !subscribed.ContainsKey(k) && !stopping.ContainsKey(k))], ct))
         {
             subscribed[key] = [.. FinanceRouting.Lanes.Select(lane => Connect(key.Tenant, key.Administration, lane))];
+            connectedAt[key] = clock.GetUtcNow();
             log.LogInformation("Consumes the queues of {Administration} ({Tenant})", key.Administration, key.Tenant);
         }
         // Those still being let go of count until they are: their last messages may still be booked here.
         Subscribed = subscribed.Count + stopping.Values.Count(s => !s.IsCompleted);
+        consuming = [.. subscribed.Select(s => ($"{s.Key.Administration} ({s.Key.Tenant})", connectedAt[s.Key], s.Value))];
+    }
+
+    /// <summary>
+    /// Those whose queues exist now, declared here first (once per process) on a connection of their own. A consumer
+    /// never creates its queue: RabbitMQ 3.10 answers a second declaration of a quorum queue it is still starting at
+    /// once, and a consumer on it then crashes the broker's channel and with it MassTransit's whole connection, whose
+    /// other queues' consumers may never start again. One not declared now is tried again on the next round.
+    /// </summary>
+    private async Task<IReadOnlyList<(string Tenant, string Administration)>> DeclaredAsync(
+        (string Tenant, string Administration)[] keys, CancellationToken ct)
+    {
+        var ready = new System.Collections.Concurrent.ConcurrentBag<(string Tenant, string Administration)>();
+        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (key, token) =>
+        {
+            try
+            {
+                await queues.EnsureAsync(key.Tenant, key.Administration, token);
+                ready.Add(key);
+            }
+            catch (Exception e) when (!token.IsCancellationRequested)
+            {
+                failures.Add($"{key.Administration} ({key.Tenant}): {e.Message}");
+            }
+        });
+        if (!failures.IsEmpty)
+            log.LogWarning("Could not declare the queues of {Count} administration(s); trying again on the next round. {Failures}", failures.Count, string.Join("; ", failures.Take(5)));
+        Undeclared = [.. failures.Order()];
+        return [.. ready];
+    }
+
+    /// <summary>The administrations this replica should consume whose queues it could not declare on the last round, each with the broker's reason.</summary>
+    public IReadOnlyList<string> Undeclared { get; private set; } = [];
+
+    /// <summary>The administrations whose queues' consumers have not started within <see cref="StartPatience"/> of being connected.</summary>
+    public IReadOnlyList<string> NotConsuming()
+    {
+        var now = clock.GetUtcNow();
+        return [.. consuming.Where(c => now - c.ConnectedAt > StartPatience && c.Handles.Any(h => !h.Ready.IsCompletedSuccessfully)).Select(c => c.Name)];
     }
 
     private async Task StopAsync((string Tenant, string Administration) key, HostReceiveEndpointHandle[] handles)

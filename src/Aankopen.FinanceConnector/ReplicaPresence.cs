@@ -1,4 +1,5 @@
 using Aankopen.Messaging;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
@@ -6,42 +7,62 @@ namespace Aankopen.FinanceConnector;
 
 /// <summary>
 /// Which connector replicas are running, as RabbitMQ knows it: each replica holds an exclusive queue named after its
-/// number, which the broker deletes the moment the replica's connection goes (a crash, a kill, a lost node). No
-/// lease or lock of our own: the broker's own bookkeeping of connections says who is there.
+/// group and number, which the broker deletes the moment the replica's connection goes (a crash, a kill, a lost node).
+/// No lease or lock of our own: the broker's own bookkeeping of connections says who is there. A lone connector
+/// (one replica) has nobody to tell and holds no queue.
 /// </summary>
-public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings settings, ILogger<ReplicaPresence> log) : IAsyncDisposable
+public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings settings, ILogger<ReplicaPresence> log) : IHealthCheck, IAsyncDisposable
 {
     public const string QueuePrefix = "aankopen.finance-connector.";
 
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
 
     private IConnection? connection;
+    private volatile bool claimed;
+    private volatile bool claimedElsewhere;
     private bool disposed;
 
-    public static string QueueOf(int replica) => $"{QueuePrefix}{replica}";
+    /// <summary>The presence queue of a group's replica: groups on one broker never see each other's replicas.</summary>
+    public static string QueueOf(string group, int replica) => $"{QueuePrefix}{group}.{replica}";
 
-    /// <summary>Says this replica is here; false when the broker cannot be reached now or another process already claims the number.</summary>
+    /// <summary>Says this replica is here; false when the broker cannot be reached now or another process holds the number.</summary>
     public async Task<bool> AnnounceAsync(CancellationToken ct)
     {
+        // Once gone (the connector stopping), never here again: a round still running must not announce it anew.
+        if (disposed)
+            return false;
+        if (settings.Replicas == 1)
+            return true;
         try
         {
-            // Once gone (the connector stopping), never here again: a round still running must not announce it anew.
-            if (disposed)
-                return false;
-            if (connection is { IsOpen: true })
+            if (connection is { IsOpen: true } && claimed)
                 return true;
-            if (connection is not null)
-                await connection.DisposeAsync();
-            // A machine that vanishes sends no close: the broker drops its connection (and presence queue) after two
-            // missed heartbeats, about 20 s with these instead of two minutes with the default.
-            connection = await BrokerConnections.OpenAsync(rabbit, ct, $"aankopen-finance-connector-{settings.Replica}", heartbeat: Heartbeat);
+            if (connection is not { IsOpen: true })
+            {
+                if (connection is not null)
+                {
+                    log.LogWarning("Replica {Replica} lost its connection to the broker ({Reason}); announcing it again", settings.Replica, connection.CloseReason?.ReplyText);
+                    await SharedBrokerConnection.DisposeQuietlyAsync(connection);
+                }
+                claimed = false;
+                // A machine that vanishes sends no close: the broker drops its connection (and presence queue) after two
+                // missed heartbeats, about 20 s with these instead of two minutes with the default.
+                connection = await BrokerConnections.OpenAsync(rabbit, ct, $"aankopen-finance-connector-{settings.Group}-{settings.Replica}", recover: false, heartbeat: Heartbeat);
+            }
             await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
-            await channel.QueueDeclareAsync(QueueOf(settings.Replica), durable: false, exclusive: true, autoDelete: true, cancellationToken: ct);
+            await channel.QueueDeclareAsync(QueueOf(settings.Group, settings.Replica), durable: false, exclusive: true, autoDelete: true, cancellationToken: ct);
+            if (claimedElsewhere)
+                log.LogInformation("Replica {Replica} of {Group} is now held by this connector", settings.Replica, settings.Group);
+            (claimed, claimedElsewhere) = (true, false);
             return true;
         }
         catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 405)
         {
-            log.LogError("Another connector already runs as replica {Replica} (Connector:Replica): give each replica its own number.", settings.Replica);
+            // Tried again on every round: the number is this connector's as soon as the other lets go of it. Meanwhile
+            // it consumes only its own administrations' queues, where single active consumer keeps order anyway.
+            if (!claimedElsewhere)
+                log.LogError("Another connector already runs as replica {Replica} of {Group} (Connector:Replica, Connector:Group): give each replica its own number.", settings.Replica, settings.Group);
+            claimedElsewhere = true;
             return false;
         }
         catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException or AlreadyClosedException or IOException)
@@ -53,7 +74,9 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
     /// <summary>The replicas present, this one included; null when the broker cannot say now.</summary>
     public async Task<IReadOnlySet<int>?> PresentAsync(CancellationToken ct)
     {
-        if (connection is not { IsOpen: true })
+        if (settings.Replicas == 1)
+            return new HashSet<int> { settings.Replica };
+        if (connection is not { IsOpen: true } || !claimed)
             return null;
         var present = new HashSet<int> { settings.Replica };
         try
@@ -66,7 +89,7 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
                 await using var probe = await connection.CreateChannelAsync(cancellationToken: ct);
                 try
                 {
-                    await probe.QueueDeclarePassiveAsync(QueueOf(replica), ct);
+                    await probe.QueueDeclarePassiveAsync(QueueOf(settings.Group, replica), ct);
                     present.Add(replica);
                 }
                 catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode is 404 or 405)
@@ -83,6 +106,14 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
             return null;
         }
     }
+
+    /// <summary>
+    /// "replica" on <c>/health/ready</c>: Degraded while another connector holds this one's number. It still books for
+    /// its own administrations, so it stays in service; but it cannot stand in for others until the numbering is fixed.
+    /// </summary>
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct) => Task.FromResult(claimedElsewhere
+        ? HealthCheckResult.Degraded($"Another connector runs as replica {settings.Replica} of group '{settings.Group}': give each replica its own Connector:Replica.")
+        : HealthCheckResult.Healthy($"Replica {settings.Replica} of {settings.Replicas} in group '{settings.Group}'."));
 
     public async ValueTask DisposeAsync()
     {

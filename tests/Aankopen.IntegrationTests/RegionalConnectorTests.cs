@@ -77,7 +77,33 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
         (await ErrorQueue.AttendanceAsync(rabbit, tenant, added, Ct)).Consumers.ShouldBe(2);
     }
 
-    [Fact(Skip = "A replica stopped inside a running test process keeps its presence queue, so the other never stands in; found failing on a fresh broker at the end of a session, cause not yet known (the killed-process takeover is measured by the benchmark)")]
+    [Fact]
+    public async Task An_administration_whose_queue_the_broker_refuses_is_named_on_the_health_check_and_served_once_the_queue_is_fixed()
+    {
+        var (refused, fine) = (Code(), Code());
+        // A classic queue left under the name of the refused one's commitments queue, as an operator might by hand.
+        var rabbit = new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) };
+        var stray = FinanceRouting.QueueFor(tenant, refused, FinanceLane.Commitments);
+        await using (var connection = await BrokerConnections.OpenAsync(rabbit, Ct))
+        await using (var channel = await connection.CreateChannelAsync(cancellationToken: Ct))
+            await channel.QueueDeclareAsync(stray, durable: true, exclusive: false, autoDelete: false, cancellationToken: Ct);
+        var connector = await StartConnectorAsync(WriteRegistry((refused, null), (fine, null)));
+
+        var health = await system.EventuallyAsync(() => CheckAsync(connector, "queues"), h => h.StartsWith("Degraded", StringComparison.Ordinal));
+        health.ShouldContain(refused);
+        health.ShouldNotContain(fine);
+        await using (var relay = await TestBus.StartAsync([(tenant, fine)]))
+            await relay.Bus.Publish(Award(fine), Ct);
+        await BookedAsync(fine, 1);
+
+        await using (var connection = await BrokerConnections.OpenAsync(rabbit, Ct))
+        await using (var channel = await connection.CreateChannelAsync(cancellationToken: Ct))
+            await channel.QueueDeleteAsync(stray, ifUnused: false, ifEmpty: false, cancellationToken: Ct);
+        await system.EventuallyAsync(() => CheckAsync(connector, "queues"), h => h.StartsWith("Healthy", StringComparison.Ordinal));
+        await PublishAndBookAsync([refused], 1);
+    }
+
+    [Fact]
     public async Task Two_replicas_share_the_administrations_and_one_takes_over_those_of_the_other_until_it_is_back()
     {
         // Four administrations belonging to each replica.
@@ -99,7 +125,31 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
         await PublishAndBookAsync(codes, 3);
     }
 
-    [Fact(Skip = "A replica stopped inside a running test process keeps its presence queue, so the other never stands in; found failing on a fresh broker at the end of a session, cause not yet known (the killed-process takeover is measured by the benchmark)")]
+    [Fact]
+    public async Task A_replica_number_held_by_another_connector_is_said_on_the_health_check_and_taken_over_once_that_one_stops()
+    {
+        var codes = Enumerable.Range(0, 200).Select(_ => Code()).GroupBy(c => QueueAssignments.OwnerOf(tenant, c, 2))
+            .OrderBy(g => g.Key).SelectMany(g => g.Take(2)).ToArray();
+        var registry = WriteRegistry([.. codes.Select(c => (c, (string?)null))]);
+        await using var relay = await TestBus.StartAsync(codes.Select(c => (tenant, c)));
+        var first = await StartConnectorAsync(registry, "--Connector:Replicas=2", "--Connector:Replica=1");
+        await system.EventuallyAsync(() => Task.FromResult(Assignments(first).Subscribed), n => n == 4);
+        // The same number again, as a copy-pasted deployment would: it serves its own, stands in for nobody.
+        var twin = await StartConnectorAsync(registry, "--Connector:Replicas=2", "--Connector:Replica=1");
+        await system.EventuallyAsync(() => ReplicaHealthAsync(twin), h => h.Contains("Degraded") && h.Contains("replica 1"));
+        await system.EventuallyAsync(() => Task.FromResult(Assignments(twin).Subscribed), n => n == 2);
+        // Several rounds later still its own two only: it never took the first one's absence for granted.
+        await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
+        Assignments(twin).Subscribed.ShouldBe(2);
+        (await ReplicaHealthAsync(first)).ShouldContain("Healthy");
+
+        await first.StopAsync(Ct);
+        await system.EventuallyAsync(() => ReplicaHealthAsync(twin), h => h.Contains("Healthy"), TimeSpan.FromSeconds(10));
+        await system.EventuallyAsync(() => Task.FromResult(Assignments(twin).Subscribed), n => n == 4, TimeSpan.FromSeconds(10));
+        await PublishAndBookAsync(codes, 1);
+    }
+
+    [Fact]
     public async Task A_stopped_replicas_administrations_each_get_one_stand_in_among_the_others()
     {
         // Three administrations belonging to each of replicas 0 and 1, eight to replica 2.
@@ -151,6 +201,17 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
 
     private static QueueAssignments Assignments(IHost connector) => connector.Services.GetRequiredService<QueueAssignments>();
 
+    private static Task<string> ReplicaHealthAsync(IHost connector) => CheckAsync(connector, "replica");
+
+    /// <summary>One check of the connector's <c>/health/ready</c>, as a platform reads it: its status and description.</summary>
+    private static async Task<string> CheckAsync(IHost connector, string check)
+    {
+        using var http = new HttpClient { BaseAddress = RunningSystem.AddressOf(connector) };
+        var (_, report) = await HealthTests.ReadyAsync(http);
+        var result = report.GetProperty("checks").GetProperty(check);
+        return $"{result.GetProperty("status").GetString()}: {result.GetProperty("description").GetString()}";
+    }
+
     private async Task PublishAndBookAsync(IEnumerable<string> codes, int count)
     {
         await using var relay = await TestBus.StartAsync();
@@ -184,7 +245,7 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
     private async Task<IHost> StartConnectorAsync(string registry, params string[] more)
     {
         var connector = system.DisposeAtEnd(Aankopen.FinanceConnector.Program.Build([
-            $"--Connector:Registry={registry}", $"--Connector:SecretsDirectory={folder}", "--Connector:AssignmentSeconds=0.3",
+            $"--Connector:Registry={registry}", $"--Connector:SecretsDirectory={folder}", "--Connector:AssignmentSeconds=0.3", $"--Connector:Group={tenant}",
             $"--RabbitMq:Port={TestServers.RabbitMqPort}", .. RunningSystem.ConnectorTuning, .. more]));
         await connector.StartAsync(Ct);
         return connector;

@@ -245,7 +245,7 @@ public sealed class RunningSystem : IAsyncLifetime
         await host.StartAsync();
     }
 
-    private static Uri AddressOf(IHost host) =>
+    internal static Uri AddressOf(IHost host) =>
         new(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 }
 

@@ -87,6 +87,7 @@ public sealed class StartupTests
     [Theory]
     [InlineData("--Connector:Replica=2", "Connector:Replicas is 2 and Connector:Replica 2")]
     [InlineData("--Connector:Replica=aankopen-connector", "Connector:Replica is 'aankopen-connector'")]
+    [InlineData("--Connector:Group=Regio West", "Connector:Group is 'Regio West'")]
     [InlineData("--Connector:AssignmentSeconds=0", "Connector:AssignmentSeconds")]
     [InlineData("--Connector:Registry=/etc/aankopen/registry.json", "list every administration in the registry")]
     public void A_connector_refuses_replica_or_registry_settings_that_do_not_fit_and_says_why(string setting, string said)
@@ -98,7 +99,7 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public void A_connector_takes_its_replica_number_from_a_stateful_set_pod_name()
+    public void A_connector_takes_its_replica_number_and_group_from_a_stateful_set_pod_name()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -108,6 +109,11 @@ public sealed class StartupTests
             ["Connector:Replica"] = "aankopen-connector-11",
         }).Build();
 
-        Aankopen.FinanceConnector.ConnectorSettings.Read(configuration).Replica.ShouldBe(11);
+        var settings = Aankopen.FinanceConnector.ConnectorSettings.Read(configuration);
+
+        settings.Replica.ShouldBe(11);
+        settings.Group.ShouldBe("aankopen-connector");
+        configuration["Connector:Replica"] = "11";
+        Aankopen.FinanceConnector.ConnectorSettings.Read(configuration).Group.ShouldBe("default");
     }
 }

@@ -20,14 +20,20 @@ public sealed class TestBus : IAsyncDisposable
     /// <param name="configure">Anything more, such as a receive endpoint.</param>
     public static async Task<TestBus> StartAsync(IEnumerable<(string Tenant, string Code)>? administrations = null, Action<IRabbitMqBusFactoryConfigurator>? configure = null)
     {
+        (string Tenant, string Code)[] listed = [.. administrations ?? []];
         var provider = new ServiceCollection()
             .AddMassTransit(bus => bus.UsingRabbitMq((_, cfg) =>
             {
                 cfg.UseHost(new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) });
-                cfg.ConfigureFinancePublishing(administrations ?? []);
+                cfg.ConfigureFinancePublishing(listed);
                 configure?.Invoke(cfg);
             }))
             .BuildServiceProvider();
+        // Declared first, as the worker does for every configured administration: a queue that two connectors of a
+        // test would otherwise both create is consumed while RabbitMQ still starts it (see QueueAssignments).
+        await using (var queues = new FinanceQueues(new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) }))
+            foreach (var (tenant, code) in listed)
+                await queues.DeclareAsync(tenant, code, TestContext.Current.CancellationToken);
         var started = new TestBus(provider);
         // A bus whose endpoint the broker refuses would wait for ever: a minute, then the test fails saying so.
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
