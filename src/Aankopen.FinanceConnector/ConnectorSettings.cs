@@ -37,7 +37,8 @@ public sealed class ConnectorSettings
     /// <summary>
     /// <c>Connector:Group</c>: which set of replicas this one belongs to, so that two deployments sharing a broker (two
     /// providers, or a test beside production) never stand in for each other. Default: the replica name's part before
-    /// its number (<c>aankopen-connector</c> for the pod <c>aankopen-connector-2</c>), or <c>default</c> for a bare number.
+    /// its number (<c>aankopen-connector</c> for the pod <c>aankopen-connector-2</c>), or <c>default</c> for a bare number;
+    /// two deployments of the same name on one broker (two namespaces) must each set their own.
     /// </summary>
     public string Group { get; set; } = "default";
 
@@ -111,8 +112,7 @@ public sealed class ConnectorSettings
             settings.Replica = number;
         else
             problems.Add($"Connector:Replica is '{replica}'; set it to this connector's number (0 for the first) or a name ending in it, such as aankopen-connector-2.");
-        settings.Group = configuration["Connector:Group"]?.Trim() is { Length: > 0 } group ? group
-            : replica.TrimEnd("0123456789".ToCharArray()).TrimEnd('-', '_', '.') is { Length: > 0 } prefix ? prefix.ToLowerInvariant() : "default";
+        settings.Group = configuration["Connector:Group"]?.Trim() is { Length: > 0 } group ? group : GroupOf(replica);
         if (!IsValidGroup(settings.Group))
             problems.Add($"Connector:Group is '{settings.Group}'; use 1 to 63 of a-z, 0-9 and '-' (the name of the set of replicas, such as the StatefulSet's).");
         if (settings.Replicas is < 1 or > 1000 || settings.Replica >= settings.Replicas)
@@ -155,6 +155,14 @@ public sealed class ConnectorSettings
         if (problems.Count > 0)
             throw new InvalidOperationException(string.Join(" ", problems));
         return settings;
+    }
+
+    /// <summary>A replica name's part before its number, made a valid group name; "default" for a bare number.</summary>
+    private static string GroupOf(string replica)
+    {
+        var prefix = new string([.. replica.TrimEnd("0123456789".ToCharArray()).ToLowerInvariant()
+            .Select(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) ? c : '-')]).Trim('-');
+        return prefix.Length == 0 ? "default" : prefix[..Math.Min(prefix.Length, 63)].TrimEnd('-');
     }
 
     private static bool IsValidGroup(string group) =>

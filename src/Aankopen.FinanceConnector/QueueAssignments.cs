@@ -20,12 +20,16 @@ public sealed class QueueAssignments(
     IReceiveEndpointConnector endpoints, LiveDestinations destinations, ReplicaPresence presence, FinanceQueues queues,
     ConnectorSettings settings, TimeProvider clock, ILogger<QueueAssignments> log) : BackgroundService
 {
-    /// <summary>How long a queue's consumer may take to start before the "queues" health check names it.</summary>
+    /// <summary>How long a queue's consumer may be without running before the "queues" health check names it.</summary>
     public static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
 
-    private readonly Dictionary<(string Tenant, string Administration), HostReceiveEndpointHandle[]> subscribed = [];
-    private readonly Dictionary<(string Tenant, string Administration), DateTimeOffset> connectedAt = [];
-    private volatile IReadOnlyList<(string Name, DateTimeOffset ConnectedAt, HostReceiveEndpointHandle[] Handles)> consuming = [];
+    /// <summary>Between declaring queues and consuming them: long enough for the broker to have started a new quorum queue.</summary>
+    public static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
+
+    private sealed record Subscription(HostReceiveEndpointHandle[] Handles, ConsumerWatch[] Watches);
+
+    private readonly Dictionary<(string Tenant, string Administration), Subscription> subscribed = [];
+    private volatile IReadOnlyList<(string Name, ConsumerWatch[] Watches)> consuming = [];
     private readonly Dictionary<(string Tenant, string Administration), Task> stopping = [];
     private string? registryProblem;
 
@@ -103,16 +107,17 @@ public sealed class QueueAssignments(
         // colleague from a missing broker. The registry still applies. At start without it, each replica takes only
         // its own administrations, as if all were present.
         var present = announced ? await presence.PresentAsync(ct) : null;
+        // A replica whose number another connector holds stands in for nobody: the holder is the one the others see.
+        var standsIn = !presence.ClaimedElsewhere;
         var wanted = listed
-            .Where(d => OwnerOf(d.Tenant, d.Administration, settings.Replicas) is var owner && (owner == settings.Replica
-                || (present is null ? subscribed.ContainsKey(d.Key) : !present.Contains(owner) && SuccessorOf(d.Tenant, d.Administration, present) == settings.Replica)))
+            .Where(d => OwnerOf(d.Tenant, d.Administration, settings.Replicas) is var owner && (owner == settings.Replica || (standsIn
+                && (present is null ? subscribed.ContainsKey(d.Key) : !present.Contains(owner) && SuccessorOf(d.Tenant, d.Administration, present) == settings.Replica))))
             .Select(d => d.Key).ToHashSet();
         // Queues let go of before their administration's client goes: a message being booked finishes with it.
         foreach (var key in subscribed.Keys.Where(k => !wanted.Contains(k)).ToArray())
         {
-            stopping[key] = StopAsync(key, subscribed[key]);
+            stopping[key] = StopAsync(key, subscribed[key].Handles);
             subscribed.Remove(key);
-            connectedAt.Remove(key);
             log.LogInformation("No longer consumes the queues of {Administration} ({Tenant}): {Why}", key.Administration, key.Tenant,
                 listed.Any(d => d.Key == key) ? "the replica it belongs to is back, or another stands in for it" : "removed from the registry");
         }
@@ -124,56 +129,81 @@ public sealed class QueueAssignments(
         // A queue still being let go of is taken again on a later round, once its last message is done.
         foreach (var key in await DeclaredAsync([.. wanted.Where(k => !subscribed.ContainsKey(k) && !stopping.ContainsKey(k))], ct))
         {
-            subscribed[key] = [.. FinanceRouting.Lanes.Select(lane => Connect(key.Tenant, key.Administration, lane))];
-            connectedAt[key] = clock.GetUtcNow();
+            var watches = FinanceRouting.Lanes.Select(_ => new ConsumerWatch(clock)).ToArray();
+            subscribed[key] = new([.. FinanceRouting.Lanes.Select((lane, i) => Connect(key.Tenant, key.Administration, lane, watches[i]))], watches);
             log.LogInformation("Consumes the queues of {Administration} ({Tenant})", key.Administration, key.Tenant);
         }
         // Those still being let go of count until they are: their last messages may still be booked here.
         Subscribed = subscribed.Count + stopping.Values.Count(s => !s.IsCompleted);
-        consuming = [.. subscribed.Select(s => ($"{s.Key.Administration} ({s.Key.Tenant})", connectedAt[s.Key], s.Value))];
+        consuming = [.. subscribed.Select(s => ($"{s.Key.Administration} ({s.Key.Tenant})", s.Value.Watches))];
     }
 
     /// <summary>
-    /// Those whose queues exist now, declared here first (once per process) on a connection of their own. A consumer
-    /// never creates its queue: RabbitMQ 3.10 answers a second declaration of a quorum queue it is still starting at
-    /// once, and a consumer on it then crashes the broker's channel and with it MassTransit's whole connection, whose
-    /// other queues' consumers may never start again. One not declared now is tried again on the next round.
+    /// Those whose queues exist now, declared here first on a connection of their own (again each time: an operator
+    /// may have deleted one), and given a moment to start before anything consumes them. A consumer never creates its
+    /// queue: RabbitMQ 3.10 answers a second declaration of a quorum queue it is still starting at once, and a consumer
+    /// on it then crashes the broker's channel and with it MassTransit's whole connection, whose other queues'
+    /// consumers may not start again. A queue the broker refuses is named on the health check; when the broker does
+    /// not answer, the round stops declaring at once, and the rest wait for the next round.
     /// </summary>
     private async Task<IReadOnlyList<(string Tenant, string Administration)>> DeclaredAsync(
         (string Tenant, string Administration)[] keys, CancellationToken ct)
     {
         var ready = new System.Collections.Concurrent.ConcurrentBag<(string Tenant, string Administration)>();
-        var failures = new System.Collections.Concurrent.ConcurrentBag<string>();
-        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (key, token) =>
+        var refused = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var away = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        try
         {
-            try
+            await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = away.Token }, async (key, token) =>
             {
-                await queues.EnsureAsync(key.Tenant, key.Administration, token);
-                ready.Add(key);
-            }
-            catch (Exception e) when (!token.IsCancellationRequested)
-            {
-                failures.Add($"{key.Administration} ({key.Tenant}): {e.Message}");
-            }
-        });
-        if (!failures.IsEmpty)
-            log.LogWarning("Could not declare the queues of {Count} administration(s); trying again on the next round. {Failures}", failures.Count, string.Join("; ", failures.Take(5)));
-        Undeclared = [.. failures.Order()];
+                try
+                {
+                    await queues.DeclareAsync(key.Tenant, key.Administration, token);
+                    ready.Add(key);
+                }
+                catch (Exception e) when (FinanceQueues.IsRefusal(e))
+                {
+                    refused.Add($"{key.Administration} ({key.Tenant}): {e.Message}");
+                }
+                catch (Exception e) when (!token.IsCancellationRequested)
+                {
+                    log.LogWarning("Could not declare queues ({Reason}); trying again on the next round", e.Message);
+                    await away.CancelAsync();
+                }
+            });
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The broker did not answer: what was declared is taken, the rest on the next round.
+        }
+        string[] now = [.. refused.Order()];
+        // Said once, not on every round: the health check keeps naming them.
+        if (now.Length > 0 && !now.SequenceEqual(Undeclared))
+            log.LogError("The broker refused the queues of {Count} administration(s), which are not consumed until fixed: {Refusals}", now.Length, string.Join("; ", now.Take(5)));
+        Undeclared = now;
+        if (!ready.IsEmpty)
+            await Task.Delay(Settle, clock, ct);
         return [.. ready];
     }
 
-    /// <summary>The administrations this replica should consume whose queues it could not declare on the last round, each with the broker's reason.</summary>
+    /// <summary>The administrations this replica should consume whose queues the broker refused on the last round, each with its reason.</summary>
     public IReadOnlyList<string> Undeclared { get; private set; } = [];
 
-    /// <summary>The administrations whose queues' consumers have not started within <see cref="StartPatience"/> of being connected.</summary>
-    public IReadOnlyList<string> NotConsuming()
-    {
-        var now = clock.GetUtcNow();
-        return [.. consuming.Where(c => now - c.ConnectedAt > StartPatience && c.Handles.Any(h => !h.Ready.IsCompletedSuccessfully)).Select(c => c.Name)];
-    }
+    /// <summary>The administrations of which a queue's consumer has not been running for longer than <see cref="StartPatience"/>.</summary>
+    public IReadOnlyList<string> NotConsuming() =>
+        [.. consuming.Where(c => c.Watches.Any(w => w.Stalled(StartPatience))).Select(c => c.Name)];
 
     private async Task StopAsync((string Tenant, string Administration) key, HostReceiveEndpointHandle[] handles)
     {
+        try
+        {
+            // MassTransit does not finish stopping an endpoint it is still starting: let it start first.
+            await Task.WhenAll(handles.Select(h => h.Ready)).WaitAsync(StartPatience, clock);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning("The queues of {Administration} ({Tenant}) did not start ({Reason}); letting go of them anyway", key.Administration, key.Tenant, e.Message);
+        }
         try
         {
             await Task.WhenAll(handles.Select(h => h.StopAsync(CancellationToken.None)));
@@ -207,10 +237,11 @@ public sealed class QueueAssignments(
     /// One lane's queue, taken one message at a time: the messages are booked in the order they were recorded, and
     /// one being retried holds back the ones behind it (of this administration and lane only).
     /// </summary>
-    private HostReceiveEndpointHandle Connect(string tenant, string administration, FinanceLane lane) =>
+    private HostReceiveEndpointHandle Connect(string tenant, string administration, FinanceLane lane, ConsumerWatch watch) =>
         endpoints.ConnectReceiveEndpoint(FinanceRouting.QueueFor(tenant, administration, lane), (registration, configurator) =>
         {
             var endpoint = (IRabbitMqReceiveEndpointConfigurator)configurator;
+            endpoint.ConnectReceiveEndpointObserver(watch);
             endpoint.BindFinanceQueue(tenant, administration, lane);
             endpoint.PrefetchCount = 4;
             endpoint.ConcurrentMessageLimit = 1;

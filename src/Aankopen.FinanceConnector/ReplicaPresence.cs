@@ -9,18 +9,29 @@ namespace Aankopen.FinanceConnector;
 /// Which connector replicas are running, as RabbitMQ knows it: each replica holds an exclusive queue named after its
 /// group and number, which the broker deletes the moment the replica's connection goes (a crash, a kill, a lost node).
 /// No lease or lock of our own: the broker's own bookkeeping of connections says who is there. A lone connector
-/// (one replica) has nobody to tell and holds no queue.
+/// (one replica) has nobody to tell and holds no queue; two lone connectors of one registry simply share its queues,
+/// one consumer at a time each.
 /// </summary>
-public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings settings, ILogger<ReplicaPresence> log) : IHealthCheck, IAsyncDisposable
+public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings settings, TimeProvider clock, ILogger<ReplicaPresence> log) : IHealthCheck, IAsyncDisposable
 {
     public const string QueuePrefix = "aankopen.finance-connector.";
 
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// After this replica lost its connection, how long a refusal of its number is taken for the broker still holding
+    /// the old connection (it notices a dead one after two missed heartbeats) rather than for another connector.
+    /// </summary>
+    public static readonly TimeSpan OwnOldConnection = 3 * Heartbeat;
+
     private IConnection? connection;
     private volatile bool claimed;
     private volatile bool claimedElsewhere;
+    private DateTimeOffset? lostAt;
     private bool disposed;
+
+    /// <summary>Another connector holds this replica's number: this one serves its own administrations and stands in for nobody.</summary>
+    public bool ClaimedElsewhere => claimedElsewhere;
 
     /// <summary>The presence queue of a group's replica: groups on one broker never see each other's replicas.</summary>
     public static string QueueOf(string group, int replica) => $"{QueuePrefix}{group}.{replica}";
@@ -43,6 +54,8 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
                 {
                     log.LogWarning("Replica {Replica} lost its connection to the broker ({Reason}); announcing it again", settings.Replica, connection.CloseReason?.ReplyText);
                     await SharedBrokerConnection.DisposeQuietlyAsync(connection);
+                    if (claimed)
+                        lostAt = clock.GetUtcNow();
                 }
                 claimed = false;
                 // A machine that vanishes sends no close: the broker drops its connection (and presence queue) after two
@@ -53,11 +66,14 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
             await channel.QueueDeclareAsync(QueueOf(settings.Group, settings.Replica), durable: false, exclusive: true, autoDelete: true, cancellationToken: ct);
             if (claimedElsewhere)
                 log.LogInformation("Replica {Replica} of {Group} is now held by this connector", settings.Replica, settings.Group);
-            (claimed, claimedElsewhere) = (true, false);
+            (claimed, claimedElsewhere, lostAt) = (true, false, null);
             return true;
         }
         catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 405)
         {
+            // Most likely the broker still holds this replica's own lost connection: wait for it to notice.
+            if (lostAt is { } lost && clock.GetUtcNow() - lost < OwnOldConnection)
+                return false;
             // Tried again on every round: the number is this connector's as soon as the other lets go of it. Meanwhile
             // it consumes only its own administrations' queues, where single active consumer keeps order anyway.
             if (!claimedElsewhere)

@@ -142,11 +142,29 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(1.5), Ct);
         Assignments(twin).Subscribed.ShouldBe(2);
         (await ReplicaHealthAsync(first)).ShouldContain("Healthy");
+        // The same number in another group is another replica altogether.
+        var elsewhere = await StartConnectorAsync(registry, "--Connector:Replicas=2", "--Connector:Replica=1", $"--Connector:Group={tenant}-b");
+        await system.EventuallyAsync(() => ReplicaHealthAsync(elsewhere), h => h.StartsWith("Healthy", StringComparison.Ordinal));
+        await elsewhere.StopAsync(Ct);
 
         await first.StopAsync(Ct);
         await system.EventuallyAsync(() => ReplicaHealthAsync(twin), h => h.Contains("Healthy"), TimeSpan.FromSeconds(10));
         await system.EventuallyAsync(() => Task.FromResult(Assignments(twin).Subscribed), n => n == 4, TimeSpan.FromSeconds(10));
         await PublishAndBookAsync(codes, 1);
+    }
+
+    [Fact]
+    public async Task A_connector_running_alone_holds_no_presence_queue()
+    {
+        // The suite's own connectors run alone (one replica each) in the default group.
+        var rabbit = new RabbitMqSettings { Port = ushort.Parse(TestServers.RabbitMqPort) };
+        await using var connection = await BrokerConnections.OpenAsync(rabbit, Ct);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Ct);
+        var missing = await Should.ThrowAsync<RabbitMQ.Client.Exceptions.OperationInterruptedException>(
+            () => channel.QueueDeclarePassiveAsync(ReplicaPresence.QueueOf("default", 0), Ct));
+        missing.ShutdownReason!.ReplyCode.ShouldBe((ushort)404);
+        var (_, report) = await HealthTests.ReadyAsync(system.Connectors["OCMW"]);
+        HealthTests.StatusOf(report, "replica").ShouldBe("Healthy");
     }
 
     [Fact]
@@ -161,7 +179,7 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
         var zero = Assignments(await StartConnectorAsync(registry, "--Connector:Replicas=3", "--Connector:Replica=0"));
         var one = Assignments(await StartConnectorAsync(registry, "--Connector:Replicas=3", "--Connector:Replica=1"));
         var two = await StartConnectorAsync(registry, "--Connector:Replicas=3", "--Connector:Replica=2");
-        await system.EventuallyAsync(() => Task.FromResult((zero.Subscribed, one.Subscribed, Assignments(two).Subscribed)), n => n == (3, 3, 8));
+        await system.EventuallyAsync(() => Task.FromResult($"{zero.Subscribed} {one.Subscribed} {Assignments(two).Subscribed}"), n => n == "3 3 8");
 
         await two.StopAsync(Ct);
         var toZero = orphans.Count(c => QueueAssignments.SuccessorOf(tenant, c, [0, 1]) == 0);

@@ -115,5 +115,8 @@ public sealed class StartupTests
         settings.Group.ShouldBe("aankopen-connector");
         configuration["Connector:Replica"] = "11";
         Aankopen.FinanceConnector.ConnectorSettings.Read(configuration).Group.ShouldBe("default");
+        // A name that would not do as a group as it stands is made one, rather than stopping a setting nobody gave.
+        configuration["Connector:Replica"] = "Regio_West.Connector-11";
+        Aankopen.FinanceConnector.ConnectorSettings.Read(configuration).Group.ShouldBe("regio-west-connector");
     }
 }
