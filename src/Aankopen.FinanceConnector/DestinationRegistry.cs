@@ -39,6 +39,9 @@ public static class DestinationRegistry
         }
         var problems = new List<string>();
         var found = new List<FinanceDestination>();
+        // A set, not a search of the list: every replica reads the registry every few seconds, and a search made
+        // reading 2,000 administrations cost millions of comparisons each time.
+        var listed = new HashSet<(string Tenant, string Administration)>();
         foreach (var (entry, index) in (file?.Administrations ?? []).Select((e, i) => (e, i)))
         {
             var where = $"administrations[{index}]";
@@ -53,7 +56,7 @@ public static class DestinationRegistry
                 problems.Add($"{where}.financeSystem is '{entry.FinanceSystem}'; use the http(s) address of its finance system.");
                 continue;
             }
-            if (found.Any(d => d.Tenant == tenant && d.Administration == code))
+            if (!listed.Add((tenant, code)))
                 problems.Add($"{where} lists {code} of tenant {tenant} a second time; list each administration once.");
             found.Add(new FinanceDestination(tenant, code, address, Token(settings, entry.Credential, where, problems)));
         }
