@@ -7,7 +7,8 @@ namespace Aankopen.Benchmarks;
 /// <summary>The figures of one run, printed as they come and written to benchmarks.md and benchmarks.json.</summary>
 public sealed class Report
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // A figure that could not be measured is NaN, written as "NaN" rather than losing the whole report.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private readonly List<Figure> figures = [];
 

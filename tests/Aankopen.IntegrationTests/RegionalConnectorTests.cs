@@ -107,8 +107,7 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
     public async Task Two_replicas_share_the_administrations_and_one_takes_over_those_of_the_other_until_it_is_back()
     {
         // Four administrations belonging to each replica.
-        var codes = Enumerable.Range(0, 200).Select(_ => Code()).GroupBy(c => QueueAssignments.OwnerOf(tenant, c, 2))
-            .OrderBy(g => g.Key).SelectMany(g => g.Take(4)).ToArray();
+        var codes = OwnedBy(2, _ => 4);
         var registry = WriteRegistry([.. codes.Select(c => (c, (string?)null))]);
         await using var relay = await TestBus.StartAsync(codes.Select(c => (tenant, c)));
         var zero = Assignments(await StartConnectorAsync(registry, "--Connector:Replicas=2", "--Connector:Replica=aankopen-connector-0"));
@@ -128,8 +127,7 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
     [Fact]
     public async Task A_replica_number_held_by_another_connector_is_said_on_the_health_check_and_taken_over_once_that_one_stops()
     {
-        var codes = Enumerable.Range(0, 200).Select(_ => Code()).GroupBy(c => QueueAssignments.OwnerOf(tenant, c, 2))
-            .OrderBy(g => g.Key).SelectMany(g => g.Take(2)).ToArray();
+        var codes = OwnedBy(2, _ => 2);
         var registry = WriteRegistry([.. codes.Select(c => (c, (string?)null))]);
         await using var relay = await TestBus.StartAsync(codes.Select(c => (tenant, c)));
         var first = await StartConnectorAsync(registry, "--Connector:Replicas=2", "--Connector:Replica=1");
@@ -171,8 +169,7 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
     public async Task A_stopped_replicas_administrations_each_get_one_stand_in_among_the_others()
     {
         // Three administrations belonging to each of replicas 0 and 1, eight to replica 2.
-        var codes = Enumerable.Range(0, 300).Select(_ => Code()).GroupBy(c => QueueAssignments.OwnerOf(tenant, c, 3))
-            .OrderBy(g => g.Key).SelectMany(g => g.Take(g.Key == 2 ? 8 : 3)).ToArray();
+        var codes = OwnedBy(3, replica => replica == 2 ? 8 : 3);
         var orphans = codes.Where(c => QueueAssignments.OwnerOf(tenant, c, 3) == 2).ToArray();
         var registry = WriteRegistry([.. codes.Select(c => (c, (string?)null))]);
         await using var relay = await TestBus.StartAsync(codes.Select(c => (tenant, c)));
@@ -216,6 +213,11 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
     }
 
     private static string Code() => $"R-{Guid.NewGuid():N}"[..14].ToUpperInvariant();
+
+    /// <summary>New administrations, as many belonging to each of <paramref name="replicas"/> replicas as <paramref name="each"/> says, in replica order.</summary>
+    private string[] OwnedBy(int replicas, Func<int, int> each) =>
+        [.. Enumerable.Range(0, 100 * replicas).Select(_ => Code()).GroupBy(c => QueueAssignments.OwnerOf(tenant, c, replicas))
+            .OrderBy(g => g.Key).SelectMany(g => g.Take(each(g.Key)))];
 
     private static QueueAssignments Assignments(IHost connector) => connector.Services.GetRequiredService<QueueAssignments>();
 
