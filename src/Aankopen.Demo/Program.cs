@@ -70,12 +70,13 @@ foreach (var row in closed.Matrix.Rows)
     Console.WriteLine($"      {row.LotNumber} {row.Status,-18}" + string.Join("", row.Cells.Select(c =>
         $"{(c.EstimatedAmountExclVat is { } amount ? amount.ToString("C", belgian) : "-"),16}")));
 
-await Step(e => api.PublishAsync(tender.Id, e, cell, new PublishTenderRequest($"BDA-{reference}", DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels")).DateTime))));
+// The date in Brussels, as the service judges publication and decision dates.
+var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels")).DateTime);
+await Step(e => api.PublishAsync(tender.Id, e, cell, new PublishTenderRequest($"BDA-{reference}", today)));
 Say("De opdracht is bekendgemaakt.", "Le marché a été publié.");
 
 // Each administration decides through its own bodies: both councils approve the conditions, the city's college awards
 // its share before the lot is awarded, the OCMW's standing bureau only afterwards.
-var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels")).DateTime);
 await Step(e => api.RecordDecisionAsync(tender.Id, city.Code, e, cityStaff, new RecordDecisionRequest("Conditions", "MunicipalCouncil", today, "GR/2026/101")));
 await Step(e => api.RecordDecisionAsync(tender.Id, ocmw.Code, e, ocmwStaff, new RecordDecisionRequest("Conditions", "SocialWelfareCouncil", today, "RMW/2026/57")));
 await Step(e => api.RecordDecisionAsync(tender.Id, city.Code, e, cityStaff, new RecordDecisionRequest("Award", "College", today, "CBS/2026/880", 1)));

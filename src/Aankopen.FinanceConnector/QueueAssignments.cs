@@ -29,7 +29,7 @@ public sealed class QueueAssignments(
     private sealed record Subscription(HostReceiveEndpointHandle[] Handles, ConsumerWatch[] Watches);
 
     private readonly Dictionary<(string Tenant, string Administration), Subscription> subscribed = [];
-    private volatile IReadOnlyList<(string Name, ConsumerWatch[] Watches)> consuming = [];
+    private volatile IReadOnlyList<KeyValuePair<(string Tenant, string Administration), Subscription>> consuming = [];
     private readonly Dictionary<(string Tenant, string Administration), Task> stopping = [];
     private string? registryProblem;
 
@@ -135,7 +135,7 @@ public sealed class QueueAssignments(
         }
         // Those still being let go of count until they are: their last messages may still be booked here.
         Subscribed = subscribed.Count + stopping.Values.Count(s => !s.IsCompleted);
-        consuming = [.. subscribed.Select(s => ($"{s.Key.Administration} ({s.Key.Tenant})", s.Value.Watches))];
+        consuming = [.. subscribed];
     }
 
     /// <summary>
@@ -176,7 +176,7 @@ public sealed class QueueAssignments(
         {
             // The broker did not answer: what was declared is taken, the rest on the next round.
         }
-        string[] now = [.. refused.Order()];
+        string[] now = [.. refused.Order(StringComparer.Ordinal)];
         // Said once, not on every round: the health check keeps naming them.
         if (now.Length > 0 && !now.SequenceEqual(Undeclared))
             log.LogError("The broker refused the queues of {Count} administration(s), which are not consumed until fixed: {Refusals}", now.Length, string.Join("; ", now.Take(5)));
@@ -191,7 +191,7 @@ public sealed class QueueAssignments(
 
     /// <summary>The administrations of which a queue's consumer has not been running for longer than <see cref="StartPatience"/>.</summary>
     public IReadOnlyList<string> NotConsuming() =>
-        [.. consuming.Where(c => c.Watches.Any(w => w.Stalled(StartPatience))).Select(c => c.Name)];
+        [.. consuming.Where(c => c.Value.Watches.Any(w => w.Stalled(StartPatience))).Select(c => $"{c.Key.Administration} ({c.Key.Tenant})")];
 
     private async Task StopAsync((string Tenant, string Administration) key, HostReceiveEndpointHandle[] handles)
     {
