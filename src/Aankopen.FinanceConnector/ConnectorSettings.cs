@@ -48,6 +48,12 @@ public sealed class ConnectorSettings
     /// </summary>
     public TimeSpan AssignmentInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// <c>Connector:ArrivalSeconds</c> (default 15): how long a replica that has just started waits for the others of
+    /// its group to arrive before it stands in for one it has not seen. One that was seen and went is stood in for at once.
+    /// </summary>
+    public TimeSpan ArrivalWait { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary><c>Connector:MaxRetries</c> (default 5): redeliveries before a message goes to the error queue.</summary>
     public int MaxRetries { get; set; } = 5;
 
@@ -94,6 +100,7 @@ public sealed class ConnectorSettings
             SecretsDirectory = configuration["Connector:SecretsDirectory"]?.Trim() is { Length: > 0 } secrets ? secrets : "/run/secrets/aankopen-finance",
             Replicas = configuration.GetValue("Connector:Replicas", 1),
             AssignmentInterval = TimeSpan.FromSeconds(configuration.GetValue("Connector:AssignmentSeconds", 2.0)),
+            ArrivalWait = TimeSpan.FromSeconds(configuration.GetValue("Connector:ArrivalSeconds", 15.0)),
             Tenant = configuration["Connector:Tenant"]?.Trim() is { Length: > 0 } tenant ? tenant : "default",
             MaxRetries = configuration.GetValue("Connector:MaxRetries", 5),
             RetryMin = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMinSeconds", 1.0)),
@@ -119,6 +126,8 @@ public sealed class ConnectorSettings
             problems.Add($"Connector:Replicas is {settings.Replicas} and Connector:Replica {settings.Replica}; use 1 to 1000 replicas, numbered from 0.");
         if (settings.AssignmentInterval < TimeSpan.FromSeconds(0.2) || settings.AssignmentInterval > TimeSpan.FromMinutes(5))
             problems.Add($"Connector:AssignmentSeconds is {settings.AssignmentInterval.TotalSeconds}; use 0.2 to 300.");
+        if (settings.ArrivalWait < TimeSpan.Zero || settings.ArrivalWait > TimeSpan.FromMinutes(10))
+            problems.Add($"Connector:ArrivalSeconds is {settings.ArrivalWait.TotalSeconds}; use 0 to 600 (how long a starting replica waits for the others before standing in for them).");
         if (settings.Registry is not null)
         {
             if (settings.Administration.Length > 0 || !string.IsNullOrWhiteSpace(configuration["FinanceSystem:BaseUrl"]))

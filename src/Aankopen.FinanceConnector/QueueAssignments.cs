@@ -32,6 +32,7 @@ public sealed class QueueAssignments(
     private volatile IReadOnlyList<KeyValuePair<(string Tenant, string Administration), Subscription>> consuming = [];
     private readonly Dictionary<(string Tenant, string Administration), Task> stopping = [];
     private string? registryProblem;
+    private readonly Arrivals arrivals = new(settings.ArrivalWait, clock);
 
     /// <summary>The replica an administration belongs to: FNV-1a of its tenant and code, stable across processes and versions.</summary>
     public static int OwnerOf(string tenant, string administration, int replicas) =>
@@ -107,11 +108,13 @@ public sealed class QueueAssignments(
         // colleague from a missing broker. The registry still applies. At start without it, each replica takes only
         // its own administrations, as if all were present.
         var present = announced ? await presence.PresentAsync(ct) : null;
+        if (present is not null)
+            arrivals.Saw(present);
         // A replica whose number another connector holds stands in for nobody: the holder is the one the others see.
         var standsIn = !presence.ClaimedElsewhere;
         var wanted = listed
             .Where(d => OwnerOf(d.Tenant, d.Administration, settings.Replicas) is var owner && (owner == settings.Replica || (standsIn
-                && (present is null ? subscribed.ContainsKey(d.Key) : !present.Contains(owner) && SuccessorOf(d.Tenant, d.Administration, present) == settings.Replica))))
+                && (present is null ? subscribed.ContainsKey(d.Key) : !present.Contains(owner) && arrivals.Missed(owner) && SuccessorOf(d.Tenant, d.Administration, present) == settings.Replica))))
             .Select(d => d.Key).ToHashSet();
         // Queues let go of before their administration's client goes: a message being booked finishes with it.
         foreach (var key in subscribed.Keys.Where(k => !wanted.Contains(k)).ToArray())

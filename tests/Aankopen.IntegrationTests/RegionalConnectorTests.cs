@@ -125,6 +125,33 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
     }
 
     [Fact]
+    public async Task A_replica_starting_before_the_others_takes_only_its_own_until_the_arrival_wait_is_over()
+    {
+        var codes = OwnedBy(2, _ => 3);
+        var registry = WriteRegistry([.. codes.Select(c => (c, (string?)null))]);
+        await using var relay = await TestBus.StartAsync(codes.Select(c => (tenant, c)));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var zero = Assignments(await StartConnectorAsync(registry, "--Connector:Replicas=2", "--Connector:Replica=0", "--Connector:ArrivalSeconds=4"));
+        await system.EventuallyAsync(() => Task.FromResult(zero.Subscribed), n => n == 3);
+        // Many rounds (0.3 s each) with replica 1 absent: still only its own, replica 1 may be on its way.
+        var most = 0;
+        while (started.Elapsed < TimeSpan.FromSeconds(3))
+        {
+            most = Math.Max(most, zero.Subscribed);
+            await Task.Delay(50, Ct);
+        }
+        most.ShouldBe(3, "replica 0 took replica 1's administrations before it had a chance to arrive");
+
+        // Replica 1 never came: its administrations get their stand-in once the wait is over.
+        await system.EventuallyAsync(() => Task.FromResult(zero.Subscribed), n => n == 6, TimeSpan.FromSeconds(10));
+        await PublishAndBookAsync(codes, 1);
+        // And when it arrives late after all, it gets them back.
+        var one = Assignments(await StartConnectorAsync(registry, "--Connector:Replicas=2", "--Connector:Replica=1"));
+        await system.EventuallyAsync(() => Task.FromResult((zero.Subscribed, one.Subscribed)), n => n == (3, 3));
+        await PublishAndBookAsync(codes, 2);
+    }
+
+    [Fact]
     public async Task A_replica_number_held_by_another_connector_is_said_on_the_health_check_and_taken_over_once_that_one_stops()
     {
         var codes = OwnedBy(2, _ => 2);
@@ -266,6 +293,8 @@ public sealed class RegionalConnectorTests(RunningSystem system) : IDisposable
     {
         var connector = system.DisposeAtEnd(Aankopen.FinanceConnector.Program.Build([
             $"--Connector:Registry={registry}", $"--Connector:SecretsDirectory={folder}", "--Connector:AssignmentSeconds=0.3", $"--Connector:Group={tenant}",
+            // Short, so that a test's replica stands in soon for one that never comes; the one test of the wait sets its own.
+            "--Connector:ArrivalSeconds=2",
             $"--RabbitMq:Port={TestServers.RabbitMqPort}", .. RunningSystem.ConnectorTuning, .. more]));
         await connector.StartAsync(Ct);
         return connector;
