@@ -78,22 +78,14 @@ internal static class RegionalMeasurements
         add(new Figure($"broker resident memory, {administrations * 2:N0} finance queues declared and {backlog:N0} bookings waiting", memory, "MB",
             "broker before the queues", memoryBefore, "< 2000 MB", memory < 2000, false));
 
-        // Replica 1 runs as a process of its own, so that it can be killed; the others in this process.
-        var inProcess = new List<WebApplication>();
-        ServiceProcess? separate = null;
+        // Replica 1 runs as a process of its own, so that it can be killed; the others in this process. All start at
+        // once, as the StatefulSet's pods do (podManagementPolicy: Parallel).
         string[] ConnectorSettings(int replica) => [$"--Connector:Registry={registry}", $"--RabbitMq:Port={rabbitPort}",
             $"--Connector:Replicas={replicaCount}", $"--Connector:Replica={replica}", "--Telemetry:Enabled=false", Quiet];
-        for (var replica = 0; replica < replicaCount; replica++)
-        {
-            if (replica == 1)
-            {
-                separate = await system.StartConnectorAsync(ConnectorSettings(replica));
-                continue;
-            }
-            var connector = Aankopen.FinanceConnector.Program.Build(ConnectorSettings(replica));
-            await connector.StartAsync();
-            inProcess.Add(connector);
-        }
+        var inProcess = Enumerable.Range(0, replicaCount).Where(r => r != 1).Select(r => Aankopen.FinanceConnector.Program.Build(ConnectorSettings(r))).ToList();
+        var starting = system.StartConnectorAsync(ConnectorSettings(1));
+        await Task.WhenAll(inProcess.Select(r => r.StartAsync()));
+        var separate = await starting;
         add(new Figure($"connector processes for {administrations:N0} administrations (replicas of one registry)", replicaCount, "",
             "none", null, $"<= {ReplicasFor(administrations)} (one per 200, two at least to take over)", (double)administrations / replicaCount <= 200, false));
         await UntilAsync(() => BookedAwards(ledgers) >= backlog, TimeSpan.FromSeconds(900));
@@ -120,7 +112,7 @@ internal static class RegionalMeasurements
         // administrations, published at once, must be booked through the others.
         await ReachedAsync(() => ledgers.All.Sum(l => l.Reservations.Calls) >= reserved, TimeSpan.FromSeconds(300));
         var ofReplicaOne = codes.Where(c => QueueAssignments.OwnerOf(Tenant, c, replicaCount) == 1).ToArray();
-        await separate!.DisposeAsync();
+        await separate.DisposeAsync();
         var killed = Stopwatch.StartNew();
         var keys = new List<(string Code, string Key)>();
         foreach (var code in ofReplicaOne)
@@ -196,7 +188,7 @@ internal static class RegionalMeasurements
                 foreach (var code in codes.Where(c => QueueAssignments.OwnerOf(Tenant, c, buses) == b))
                     cfg.ReceiveEndpoint(FinanceRouting.QueueFor(Tenant, code, FinanceLane.Commitments), e =>
                     {
-                        e.BindFinanceQueue(Tenant, code, FinanceLane.Commitments);
+                        e.BindFinanceQueue();
                         e.PrefetchCount = 4;
                         e.ConcurrentMessageLimit = 1;
                         e.Handler<LotAwardedShare>(_ =>

@@ -130,30 +130,77 @@ public sealed class QueueAssignments(
         if (added.Count + removed.Count > 0)
             log.LogInformation("Registry: {Added} administration(s) added, {Removed} removed; {Count} served", added.Count, removed.Count, listed.Count);
         // A queue still being let go of is taken again on a later round, once its last message is done.
-        foreach (var key in await DeclaredAsync([.. wanted.Where(k => !subscribed.ContainsKey(k) && !stopping.ContainsKey(k))], ct))
+        await TakeAsync([.. wanted.Where(k => !subscribed.ContainsKey(k) && !stopping.ContainsKey(k))], ct);
+        Count();
+    }
+
+    /// <summary>Those still being let go of count until they are: their last messages may still be booked here.</summary>
+    private void Count()
+    {
+        Subscribed = subscribed.Count + stopping.Values.Count(s => !s.IsCompleted);
+        consuming = [.. subscribed];
+    }
+
+    /// <summary>How many administrations' queues are declared before the first of them are consumed.</summary>
+    private const int DeclareBatch = 25;
+
+    /// <summary>
+    /// Declares the administrations' queues, then consumes them, a batch at a time: a replica that takes hundreds of
+    /// administrations at start (or from one that died) books for the first while it still declares the others, rather
+    /// than after all of them (measured in the regional benchmark, ten replicas starting on a backlog booked nothing
+    /// for seconds while the broker answered their declarations).
+    /// <para>
+    /// Each queue is declared here first, on a connection of its own (again each time: an operator may have deleted
+    /// one), and given a moment to start before anything consumes it. A consumer never creates its queue: RabbitMQ 3.10
+    /// answers a second declaration of a quorum queue it is still starting at once, and a consumer on it then crashes
+    /// the broker's channel and with it MassTransit's whole connection, whose other queues' consumers may not start
+    /// again. A queue the broker refuses is named on the health check; when the broker does not answer, the round stops
+    /// declaring at once, and the rest wait for the next round.
+    /// </para>
+    /// </summary>
+    private async Task TakeAsync((string Tenant, string Administration)[] keys, CancellationToken ct)
+    {
+        var refused = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var settling = new Queue<(DateTimeOffset Due, (string Tenant, string Administration)[] Keys)>();
+        foreach (var batch in keys.Chunk(DeclareBatch))
+        {
+            var (ready, answered) = await DeclareAsync(batch, refused, ct);
+            if (ready.Length > 0)
+                settling.Enqueue((clock.GetUtcNow() + Settle, ready));
+            while (settling.TryPeek(out var next) && next.Due <= clock.GetUtcNow())
+                Consume(settling.Dequeue().Keys);
+            if (!answered)
+                break;
+        }
+        while (settling.TryDequeue(out var next))
+        {
+            if (next.Due - clock.GetUtcNow() is { Ticks: > 0 } wait)
+                await Task.Delay(wait, clock, ct);
+            Consume(next.Keys);
+        }
+        string[] now = [.. refused.Order(StringComparer.Ordinal)];
+        // Said once, not on every round: the health check keeps naming them.
+        if (now.Length > 0 && !now.SequenceEqual(Undeclared))
+            log.LogError("The broker refused the queues of {Count} administration(s), which are not consumed until fixed: {Refusals}", now.Length, string.Join("; ", now.Take(5)));
+        Undeclared = now;
+    }
+
+    private void Consume((string Tenant, string Administration)[] keys)
+    {
+        foreach (var key in keys)
         {
             var watches = FinanceRouting.Lanes.Select(_ => new ConsumerWatch(clock)).ToArray();
             subscribed[key] = new([.. FinanceRouting.Lanes.Select((lane, i) => Connect(key.Tenant, key.Administration, lane, watches[i]))], watches);
             log.LogInformation("Consumes the queues of {Administration} ({Tenant})", key.Administration, key.Tenant);
         }
-        // Those still being let go of count until they are: their last messages may still be booked here.
-        Subscribed = subscribed.Count + stopping.Values.Count(s => !s.IsCompleted);
-        consuming = [.. subscribed];
+        Count();
     }
 
-    /// <summary>
-    /// Those whose queues exist now, declared here first on a connection of their own (again each time: an operator
-    /// may have deleted one), and given a moment to start before anything consumes them. A consumer never creates its
-    /// queue: RabbitMQ 3.10 answers a second declaration of a quorum queue it is still starting at once, and a consumer
-    /// on it then crashes the broker's channel and with it MassTransit's whole connection, whose other queues'
-    /// consumers may not start again. A queue the broker refuses is named on the health check; when the broker does
-    /// not answer, the round stops declaring at once, and the rest wait for the next round.
-    /// </summary>
-    private async Task<IReadOnlyList<(string Tenant, string Administration)>> DeclaredAsync(
-        (string Tenant, string Administration)[] keys, CancellationToken ct)
+    /// <returns>Those whose queues exist now; false when the broker did not answer (the rest wait for the next round).</returns>
+    private async Task<((string Tenant, string Administration)[] Ready, bool Answered)> DeclareAsync(
+        (string Tenant, string Administration)[] keys, System.Collections.Concurrent.ConcurrentBag<string> refused, CancellationToken ct)
     {
         var ready = new System.Collections.Concurrent.ConcurrentBag<(string Tenant, string Administration)>();
-        var refused = new System.Collections.Concurrent.ConcurrentBag<string>();
         using var away = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
@@ -179,14 +226,7 @@ public sealed class QueueAssignments(
         {
             // The broker did not answer: what was declared is taken, the rest on the next round.
         }
-        string[] now = [.. refused.Order(StringComparer.Ordinal)];
-        // Said once, not on every round: the health check keeps naming them.
-        if (now.Length > 0 && !now.SequenceEqual(Undeclared))
-            log.LogError("The broker refused the queues of {Count} administration(s), which are not consumed until fixed: {Refusals}", now.Length, string.Join("; ", now.Take(5)));
-        Undeclared = now;
-        if (!ready.IsEmpty)
-            await Task.Delay(Settle, clock, ct);
-        return [.. ready];
+        return ([.. ready], !away.IsCancellationRequested);
     }
 
     /// <summary>The administrations this replica should consume whose queues the broker refused on the last round, each with its reason.</summary>
@@ -245,7 +285,7 @@ public sealed class QueueAssignments(
         {
             var endpoint = (IRabbitMqReceiveEndpointConfigurator)configurator;
             endpoint.ConnectReceiveEndpointObserver(watch);
-            endpoint.BindFinanceQueue(tenant, administration, lane);
+            endpoint.BindFinanceQueue();
             endpoint.PrefetchCount = 4;
             endpoint.ConcurrentMessageLimit = 1;
             // After these, the message goes to the queue's _error queue with the reason in its headers. A message for
