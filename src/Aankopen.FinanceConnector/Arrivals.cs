@@ -1,24 +1,17 @@
 namespace Aankopen.FinanceConnector;
 
 /// <summary>
-/// Which absent replicas this one may stand in for. One seen here since this replica started, and gone now, at once:
-/// it stopped or died, and its administrations wait. One not seen yet only once this replica has been present for
-/// <see cref="ConnectorSettings.ArrivalWait"/>: the replicas of a deployment start together, and the first up would
-/// otherwise take every other's administrations for the few seconds until they arrive, then hand them all back (at a
-/// regional scale thousands of queues, each consumer started and stopped again, while a backlog waits).
+/// Whether this replica has been among the others for <see cref="ConnectorSettings.ArrivalWait"/>, and so stands in for
+/// absent ones (<see cref="ReplicaPresence.SettleAsync"/>). The replicas of a deployment start together: without the
+/// wait, the first up would take every other's administrations for the few seconds until they arrive, then hand them
+/// all back (at a regional scale thousands of queues, each consumer started and stopped again, while a backlog waits).
 /// </summary>
 public sealed class Arrivals(TimeSpan wait, TimeProvider clock)
 {
-    private readonly HashSet<int> seen = [];
     private DateTimeOffset? since;
 
-    /// <summary>Takes in who is present now; from the first call on, this replica counts as started.</summary>
-    public void Saw(IReadOnlySet<int> present)
-    {
-        since ??= clock.GetUtcNow();
-        seen.UnionWith(present);
-    }
+    /// <summary>This replica could look who is present; from the first time on, it counts as arrived.</summary>
+    public void Saw() => since ??= clock.GetUtcNow();
 
-    /// <summary>Whether an absent replica's administrations need a stand-in now.</summary>
-    public bool Missed(int replica) => seen.Contains(replica) || (since is { } start && clock.GetUtcNow() - start >= wait);
+    public bool Over => since is { } start && clock.GetUtcNow() - start >= wait;
 }

@@ -49,8 +49,8 @@ public sealed class ConnectorSettings
     public TimeSpan AssignmentInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// <c>Connector:ArrivalSeconds</c> (default 15): how long a replica that has just started waits for the others of
-    /// its group to arrive before it stands in for one it has not seen. One that was seen and went is stood in for at once.
+    /// <c>Connector:ArrivalSeconds</c> (default 15): how long a replica is present before it stands in for absent ones
+    /// (the others of its group, started at the same moment, may still be on their way).
     /// </summary>
     public TimeSpan ArrivalWait { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -107,14 +107,20 @@ public sealed class QueueAssignments(
         // Without word from the broker, who stands in for whom does not change: a replica cannot tell a missing
         // colleague from a missing broker. The registry still applies. At start without it, each replica takes only
         // its own administrations, as if all were present.
-        var present = announced ? await presence.PresentAsync(ct) : null;
-        if (present is not null)
-            arrivals.Saw(present);
+        if (announced)
+        {
+            arrivals.Saw();
+            if (arrivals.Over)
+                await presence.SettleAsync(ct);
+        }
+        var roll = announced ? await presence.PresentAsync(ct) : null;
         // A replica whose number another connector holds stands in for nobody: the holder is the one the others see.
+        // Of the others, only those settled stand in, so a replica just started leaves the stand-ins where they are.
         var standsIn = !presence.ClaimedElsewhere;
         var wanted = listed
             .Where(d => OwnerOf(d.Tenant, d.Administration, settings.Replicas) is var owner && (owner == settings.Replica || (standsIn
-                && (present is null ? subscribed.ContainsKey(d.Key) : !present.Contains(owner) && arrivals.Missed(owner) && SuccessorOf(d.Tenant, d.Administration, present) == settings.Replica))))
+                && (roll is null ? subscribed.ContainsKey(d.Key) : !roll.Present.Contains(owner) && roll.Settled.Contains(settings.Replica)
+                    && SuccessorOf(d.Tenant, d.Administration, roll.Settled) == settings.Replica))))
             .Select(d => d.Key).ToHashSet();
         // Queues let go of before their administration's client goes: a message being booked finishes with it.
         foreach (var key in subscribed.Keys.Where(k => !wanted.Contains(k)).ToArray())
@@ -141,8 +147,8 @@ public sealed class QueueAssignments(
         consuming = [.. subscribed];
     }
 
-    /// <summary>How many administrations' queues are declared before the first of them are consumed.</summary>
-    private const int DeclareBatch = 25;
+    /// <summary>How many administrations' queues are declared before the first of them are consumed: three rounds of eight declarations.</summary>
+    private const int DeclareBatch = 24;
 
     /// <summary>
     /// Declares the administrations' queues, then consumes them, a batch at a time: a replica that takes hundreds of

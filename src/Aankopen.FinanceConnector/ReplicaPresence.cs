@@ -11,6 +11,12 @@ namespace Aankopen.FinanceConnector;
 /// No lease or lock of our own: the broker's own bookkeeping of connections says who is there. A lone connector
 /// (one replica) has nobody to tell and holds no queue; two lone connectors of one registry simply share its queues,
 /// one consumer at a time each.
+/// <para>
+/// A second exclusive queue, <see cref="SettledQueueOf"/>, says a replica has been here long enough to stand in for
+/// absent ones (<see cref="ConnectorSettings.ArrivalWait"/>). Only settled replicas stand in, so a replica that has
+/// just started neither takes the administrations of colleagues still on their way, nor takes stand-in duties away
+/// from the replicas holding them before it is ready to hold them itself.
+/// </para>
 /// </summary>
 public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings settings, TimeProvider clock, ILogger<ReplicaPresence> log) : IHealthCheck, IAsyncDisposable
 {
@@ -29,12 +35,19 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
     private volatile bool claimedElsewhere;
     private DateTimeOffset? lostAt;
     private bool disposed;
+    private bool settled;
 
     /// <summary>Another connector holds this replica's number: this one serves its own administrations and stands in for nobody.</summary>
     public bool ClaimedElsewhere => claimedElsewhere;
 
     /// <summary>The presence queue of a group's replica: groups on one broker never see each other's replicas.</summary>
     public static string QueueOf(string group, int replica) => $"{QueuePrefix}{group}.{replica}";
+
+    /// <summary>Held by a replica once it stands in for absent ones.</summary>
+    public static string SettledQueueOf(string group, int replica) => $"{QueueOf(group, replica)}.settled";
+
+    /// <summary>Who is here, and who of them stands in for the absent.</summary>
+    public sealed record Roll(IReadOnlySet<int> Present, IReadOnlySet<int> Settled);
 
     /// <summary>Says this replica is here; false when the broker cannot be reached now or another process holds the number.</summary>
     public async Task<bool> AnnounceAsync(CancellationToken ct)
@@ -57,7 +70,7 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
                     if (claimed)
                         lostAt = clock.GetUtcNow();
                 }
-                claimed = false;
+                (claimed, settled) = (false, false);
                 // A machine that vanishes sends no close: the broker drops its connection (and presence queue) after two
                 // missed heartbeats, about 20 s with these instead of two minutes with the default.
                 connection = await BrokerConnections.OpenAsync(rabbit, ct, $"aankopen-finance-connector-{settings.Group}-{settings.Replica}", recover: false, heartbeat: Heartbeat);
@@ -87,39 +100,66 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
         }
     }
 
-    /// <summary>The replicas present, this one included; null when the broker cannot say now.</summary>
-    public async Task<IReadOnlySet<int>?> PresentAsync(CancellationToken ct)
+    /// <summary>Says this replica stands in for absent ones from now on; false when the broker cannot be told now.</summary>
+    public async Task<bool> SettleAsync(CancellationToken ct)
+    {
+        if (settled || settings.Replicas == 1)
+            return settled = true;
+        if (connection is not { IsOpen: true } open || !claimed)
+            return false;
+        try
+        {
+            await using var channel = await open.CreateChannelAsync(cancellationToken: ct);
+            await channel.QueueDeclareAsync(SettledQueueOf(settings.Group, settings.Replica), durable: false, exclusive: true, autoDelete: true, cancellationToken: ct);
+            return settled = true;
+        }
+        catch (Exception e) when (e is OperationInterruptedException or AlreadyClosedException or IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The replicas present and those of them settled, this one included; null when the broker cannot say now.</summary>
+    public async Task<Roll?> PresentAsync(CancellationToken ct)
     {
         if (settings.Replicas == 1)
-            return new HashSet<int> { settings.Replica };
-        if (connection is not { IsOpen: true } || !claimed)
+            return new(new HashSet<int> { settings.Replica }, new HashSet<int> { settings.Replica });
+        if (connection is not { IsOpen: true } open || !claimed)
             return null;
         var present = new HashSet<int> { settings.Replica };
+        var settledOnes = settled ? new HashSet<int> { settings.Replica } : [];
         try
         {
             for (var replica = 0; replica < settings.Replicas; replica++)
             {
-                if (replica == settings.Replica)
+                if (replica == settings.Replica || !await HeldAsync(open, QueueOf(settings.Group, replica), ct))
                     continue;
-                // A passive declare of a missing queue closes its channel, so each gets its own.
-                await using var probe = await connection.CreateChannelAsync(cancellationToken: ct);
-                try
-                {
-                    await probe.QueueDeclarePassiveAsync(QueueOf(settings.Group, replica), ct);
-                    present.Add(replica);
-                }
-                catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode is 404 or 405)
-                {
-                    // 405: the queue is there, held exclusively by the other replica's connection.
-                    if (e.ShutdownReason.ReplyCode == 405)
-                        present.Add(replica);
-                }
+                present.Add(replica);
+                if (await HeldAsync(open, SettledQueueOf(settings.Group, replica), ct))
+                    settledOnes.Add(replica);
             }
-            return present;
+            return new(present, settledOnes);
         }
         catch (Exception e) when (e is OperationInterruptedException or AlreadyClosedException or IOException)
         {
             return null;
+        }
+    }
+
+    /// <summary>Whether another connection holds the exclusive queue.</summary>
+    private static async Task<bool> HeldAsync(IConnection connection, string queue, CancellationToken ct)
+    {
+        // A passive declare of a missing queue closes its channel, so each gets its own.
+        await using var probe = await connection.CreateChannelAsync(cancellationToken: ct);
+        try
+        {
+            await probe.QueueDeclarePassiveAsync(queue, ct);
+            return true;
+        }
+        catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode is 404 or 405)
+        {
+            // 405: the queue is there, held exclusively by the other replica's connection.
+            return e.ShutdownReason.ReplyCode == 405;
         }
     }
 
