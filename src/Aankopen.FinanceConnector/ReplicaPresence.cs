@@ -100,22 +100,21 @@ public sealed class ReplicaPresence(RabbitMqSettings rabbit, ConnectorSettings s
         }
     }
 
-    /// <summary>Says this replica stands in for absent ones from now on; false when the broker cannot be told now.</summary>
-    public async Task<bool> SettleAsync(CancellationToken ct)
+    /// <summary>Says this replica stands in for absent ones from now on; when the broker cannot be told now, the next round tries again.</summary>
+    public async Task SettleAsync(CancellationToken ct)
     {
-        if (settled || settings.Replicas == 1)
-            return settled = true;
-        if (connection is not { IsOpen: true } open || !claimed)
-            return false;
+        // A lone connector holds no connection here, and stands in for nobody anyway.
+        if (settled || connection is not { IsOpen: true } open || !claimed)
+            return;
         try
         {
             await using var channel = await open.CreateChannelAsync(cancellationToken: ct);
             await channel.QueueDeclareAsync(SettledQueueOf(settings.Group, settings.Replica), durable: false, exclusive: true, autoDelete: true, cancellationToken: ct);
-            return settled = true;
+            settled = true;
         }
         catch (Exception e) when (e is OperationInterruptedException or AlreadyClosedException or IOException)
         {
-            return false;
+            // Not settled yet: the others go on seeing this replica as present only.
         }
     }
 
