@@ -54,6 +54,13 @@ public sealed class ConnectorSettings
     /// </summary>
     public TimeSpan ArrivalWait { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// <c>Connector:StreamsAtOnce</c> (default 8): how many messages of one queue are booked at once. They are of
+    /// different tenders: each tender's (and membership's) own stay one after the other, in the order they were
+    /// recorded. 1 books a queue one message at a time.
+    /// </summary>
+    public int StreamsAtOnce { get; set; } = 8;
+
     /// <summary><c>Connector:MaxRetries</c> (default 5): redeliveries before a message goes to the error queue.</summary>
     public int MaxRetries { get; set; } = 5;
 
@@ -102,6 +109,7 @@ public sealed class ConnectorSettings
             AssignmentInterval = TimeSpan.FromSeconds(configuration.GetValue("Connector:AssignmentSeconds", 2.0)),
             ArrivalWait = TimeSpan.FromSeconds(configuration.GetValue("Connector:ArrivalSeconds", 15.0)),
             Tenant = configuration["Connector:Tenant"]?.Trim() is { Length: > 0 } tenant ? tenant : "default",
+            StreamsAtOnce = configuration.GetValue("Connector:StreamsAtOnce", 8),
             MaxRetries = configuration.GetValue("Connector:MaxRetries", 5),
             RetryMin = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMinSeconds", 1.0)),
             RetryMax = TimeSpan.FromSeconds(configuration.GetValue("Connector:RetryMaxSeconds", 60.0)),
@@ -145,6 +153,8 @@ public sealed class ConnectorSettings
             else
                 problems.Add($"FinanceSystem:BaseUrl is '{url}'; set it to the http(s) address of the finance system (e.g. http://127.0.0.1:5300/systems/GEMEENTE).");
         }
+        if (settings.StreamsAtOnce is < 1 or > 64)
+            problems.Add($"Connector:StreamsAtOnce is {settings.StreamsAtOnce}; use 1 to 64 (how many messages of one queue, of different tenders, are booked at once).");
         if (settings.MaxRetries is < 0 or > 100)
             problems.Add($"Connector:MaxRetries is {settings.MaxRetries}; use 0 to 100.");
         if (settings.RetryMin <= TimeSpan.Zero || settings.RetryMax < settings.RetryMin)

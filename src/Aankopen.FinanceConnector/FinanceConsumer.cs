@@ -1,5 +1,6 @@
 using Aankopen.Contracts.Finance.V1;
 using Aankopen.Contracts.FinanceSystem.V1;
+using Aankopen.FinanceConnector.Ordering;
 using MassTransit;
 
 namespace Aankopen.FinanceConnector;
@@ -11,7 +12,8 @@ namespace Aankopen.FinanceConnector;
 /// every message type and every served administration: the message's tenant and administration say whose finance
 /// system it goes to, and what it asks of it is in <see cref="FinanceCalls"/>.
 /// </summary>
-public sealed class FinanceConsumer<T>(LiveDestinations destinations, ConnectorSettings settings, TimeProvider time, DeliveryReporter reports, ILogger<FinanceConsumer<T>> log)
+public sealed class FinanceConsumer<T>(LiveDestinations destinations, ConnectorSettings settings, StreamOrder order, TimeProvider time, DeliveryReporter reports,
+    ILogger<FinanceConsumer<T>> log)
     : IConsumer<T> where T : FinanceMessage
 {
 
@@ -32,6 +34,8 @@ public sealed class FinanceConsumer<T>(LiveDestinations destinations, ConnectorS
                 throw new WrongAdministrationException(
                     $"Message {m.MessageId} is for {m.AdministrationCode} of tenant {m.Tenant}, but it came from {queue}, which is not that administration's, or this connector does not serve it.");
             url = destination.Config.FinanceSystem;
+            // Behind the earlier messages of its tender in this queue, which other threads may be booking.
+            await order.EnterAsync(context, m);
 
             var call = FinanceCalls.For(m);
             var receipt = await OpenCircuit.CallPastAsync(ct => call.SendAsync(destination.Api, ct), settings.RetryDelay, settings.BreakerPatience, time,

@@ -80,6 +80,7 @@ public sealed class Program
         builder.Services.AddSingleton(rabbit);
         builder.Services.AddHostedService<BrokerReachability>();
         builder.Services.AddSingleton<DeliveryReporter>();
+        builder.Services.AddSingleton<Ordering.StreamOrder>();
         builder.Services.AddSingleton<ReplicaPresence>();
         builder.Services.AddSingleton<FinanceQueues>();
 
@@ -93,9 +94,11 @@ public sealed class Program
             });
             foreach (var consumer in FinanceConsumers.Types)
                 bus.AddConsumer(consumer);
-            bus.UsingRabbitMq((_, cfg) =>
+            bus.UsingRabbitMq((context, cfg) =>
             {
                 cfg.UseHost(rabbit);
+                // Every delivery of every queue's endpoint, also of those connected later, in the order the broker sent them.
+                cfg.ConnectReceiveObserver(context.GetRequiredService<Ordering.StreamOrder>());
                 cfg.ConfigureFinancePublishing([]);
                 // MassTransit gives an error queue its queue's arguments; RabbitMQ refuses basic.get (with which the
                 // operator's tools read error queues) on a quorum queue with a single active consumer, and an error

@@ -283,8 +283,9 @@ public sealed class QueueAssignments(
     }
 
     /// <summary>
-    /// One lane's queue, taken one message at a time: the messages are booked in the order they were recorded, and
-    /// one being retried holds back the ones behind it (of this administration and lane only).
+    /// One lane's queue, several messages at a time (<see cref="ConnectorSettings.StreamsAtOnce"/>): each tender's are
+    /// booked in the order they were recorded (<see cref="Ordering.StreamOrder"/>), and one being retried holds back the ones
+    /// behind it of its tender (of this administration and lane only).
     /// </summary>
     private HostReceiveEndpointHandle Connect(string tenant, string administration, FinanceLane lane, ConsumerWatch watch) =>
         endpoints.ConnectReceiveEndpoint(FinanceRouting.QueueFor(tenant, administration, lane), (registration, configurator) =>
@@ -292,8 +293,8 @@ public sealed class QueueAssignments(
             var endpoint = (IRabbitMqReceiveEndpointConfigurator)configurator;
             endpoint.ConnectReceiveEndpointObserver(watch);
             endpoint.BindFinanceQueue();
-            endpoint.PrefetchCount = 4;
-            endpoint.ConcurrentMessageLimit = 1;
+            endpoint.PrefetchCount = 2 * settings.StreamsAtOnce;
+            endpoint.ConcurrentMessageLimit = settings.StreamsAtOnce;
             // After these, the message goes to the queue's _error queue with the reason in its headers. A message for
             // another administration is never retried: no retry can make it right.
             endpoint.UseMessageRetry(r =>

@@ -99,6 +99,7 @@ public static class CommitmentEndpoints
         var (entry, replayed) = journal(ledger).Book(key, request, clock.GetUtcNow(),
             http.Request.Headers.TryGetValue("traceparent", out var trace) ? trace.ToString() : null,
             superseded: request is ReservationRequest reservation && ledger.Settled(reservation));
+        ledger.Note(request!);
         var receipt = new Receipt(entry.Id, key, entry.BookedAt, replayed);
         return replayed ? TypedResults.Ok(receipt) : TypedResults.Created($"/systems/{system}/{path}/{entry.Id}", receipt);
     }

@@ -53,6 +53,7 @@ public sealed class Ledger(string system)
 {
     private readonly Lock gate = new();
     private readonly List<Rejection> rejections = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Reference, int Lot), byte> settledLots = new();
 
     public string System { get; } = system;
     public Journal<CommitmentRequest> Commitments { get; } = new($"{system}-C");
@@ -72,14 +73,24 @@ public sealed class Ledger(string system)
     /// Whether this reservation comes after the lot has been settled here: awarded (a commitment or a framework
     /// ceiling) or released. Only opt-in changes are meant; a renewal notice is booked as a reservation too, after the award.
     /// </summary>
-    public bool Settled(ReservationRequest reservation)
-    {
-        return reservation.Change is "Registered" or "Changed" or "Withdrawn"
-            && (Commitments.All.Any(e => e.Request.Kind == CommitmentKind.Award && Same(e.Request.TenderReference, e.Request.LotNumber))
-                || Frameworks.All.Any(e => Same(e.Request.TenderReference, e.Request.LotNumber))
-                || Releases.All.Any(e => Same(e.Request.TenderReference, e.Request.LotNumber)));
+    public bool Settled(ReservationRequest reservation) =>
+        reservation.Change is "Registered" or "Changed" or "Withdrawn" && settledLots.ContainsKey((reservation.TenderReference, reservation.LotNumber));
 
-        bool Same(string reference, int lot) => reference == reservation.TenderReference && lot == reservation.LotNumber;
+    /// <summary>
+    /// Remembers the lot of a booked award, framework ceiling or release, so that <see cref="Settled"/> is one look-up,
+    /// not a scan of every journal (which made a draining backlog slower with every booking).
+    /// </summary>
+    public void Note(object booked)
+    {
+        var lot = booked switch
+        {
+            CommitmentRequest { Kind: CommitmentKind.Award } c => (c.TenderReference, c.LotNumber),
+            FrameworkRequest f => (f.TenderReference, f.LotNumber),
+            ReleaseRequest r => (r.TenderReference, r.LotNumber),
+            _ => ((string, int)?)null,
+        };
+        if (lot is { } settled)
+            settledLots.TryAdd(settled, 0);
     }
 
     public void Reject(string idempotencyKey, string reason, object request, DateTimeOffset now)

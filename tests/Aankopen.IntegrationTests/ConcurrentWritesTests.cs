@@ -1,13 +1,15 @@
 using System.Net;
 using Aankopen.Client;
 using Aankopen.Contracts.Api.V1;
+using Aankopen.FinanceSimulator;
 using Shouldly;
 
 namespace Aankopen.IntegrationTests;
 
 /// <summary>
 /// Many clients at once: writes to different tenders share commits, writes racing for one tender still let exactly
-/// one win, and the finance system sees each tender's messages in the order they were recorded.
+/// one win, and the finance system sees each tender's messages in the order they were recorded, while the connector
+/// books several tenders' at once.
 /// </summary>
 [Collection(nameof(RunningSystem))]
 public sealed class ConcurrentWritesTests(RunningSystem system)
@@ -63,5 +65,41 @@ public sealed class ConcurrentWritesTests(RunningSystem system)
                 booked => booked.Length >= 12);
             amounts.ShouldBe(Enumerable.Range(1, 12).Select(change => (decimal?)(1_000m + change)));
         }
+    }
+
+    [Fact]
+    public async Task A_tenders_message_held_up_at_the_finance_system_keeps_its_later_messages_waiting_but_not_other_tenders()
+    {
+        var ocmw = system.Ledgers.For("OCMW");
+        var slow = new MealVoucherTender(system.Api);
+        var slowReference = $"CH-{Guid.NewGuid():N}"[..20];
+        await slow.OpenWithTwoLotsAsync(slowReference);
+        var others = new List<(MealVoucherTender Tender, string Reference)>();
+        for (var i = 0; i < 4; i++)
+        {
+            var other = new MealVoucherTender(system.Api);
+            var reference = $"CP-{i}-{Guid.NewGuid():N}"[..20];
+            await other.OpenWithTwoLotsAsync(reference);
+            others.Add((other, reference));
+        }
+        // Earlier tests' messages first, so that the fault below meets this tender's first reservation.
+        for (long before = -1, now; (now = ocmw.Reservations.Calls + ocmw.Commitments.Calls + ocmw.Releases.Calls) != before; before = now)
+            await Task.Delay(TimeSpan.FromMilliseconds(700), HttpCalls.Ct);
+
+        // The next call hangs past the connector's one-second limit: the first opt-in's reservation waits for its retry.
+        ocmw.Faults.Set(new FaultRequest(FaultMode.Slow, Calls: 1, DelaySeconds: 5));
+        for (var change = 1; change <= 3; change++)
+            await slow.OptInAsync(1, "OCMW", 1_000m + change, "0900/1");
+        // The other tenders' opt-ins only once that call hangs: booked one at a time per queue, they would wait behind it.
+        await system.EventuallyAsync(() => Task.FromResult(ocmw.Faults.Current.Mode), mode => mode == FaultMode.None);
+        await Task.WhenAll(others.Select(o => o.Tender.OptInAsync(1, "OCMW", 500m, "0900/1")));
+
+        var held = await system.EventuallyAsync(
+            () => Task.FromResult(ocmw.Reservations.All.Where(r => r.Request.TenderReference == slowReference).ToArray()), booked => booked.Length >= 3);
+        held.Select(r => r.Request.AmountExclVat).ShouldBe([1_001m, 1_002m, 1_003m]);
+        var passed = await system.EventuallyAsync(
+            () => Task.FromResult(ocmw.Reservations.All.Where(r => others.Any(o => o.Reference == r.Request.TenderReference)).ToArray()), booked => booked.Length >= 4);
+        // Booked while the first of the held-up tender waited for its retry, not behind it.
+        passed.Max(r => r.BookedAt).ShouldBeLessThan(held[0].BookedAt);
     }
 }

@@ -1,0 +1,131 @@
+using Aankopen.FinanceConnector.Ordering;
+using Microsoft.Extensions.Time.Testing;
+using Shouldly;
+
+namespace Aankopen.UnitTests;
+
+/// <summary>
+/// The order a connector books a queue's messages in while it books several at once: each tender's in the broker's
+/// order, different tenders side by side, whatever order the threads that took them reach the line in.
+/// </summary>
+public sealed class DeliveryLineTests
+{
+    private static readonly Guid TenderA = Guid.Parse("0f0e2a64-0000-4000-8000-00000000000a");
+    private static readonly Guid TenderB = Guid.Parse("0f0e2a64-0000-4000-8000-00000000000b");
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+    private readonly FakeTimeProvider time = new();
+    private readonly DeliveryLine line = new();
+
+    private Task<bool> Register(ulong tag) => line.Register(tag, Patience, time, Ct);
+
+    [Fact]
+    public async Task A_delivery_is_taken_in_only_after_the_one_before_it()
+    {
+        var second = Register(2);
+        await Task.Delay(50, Ct);
+        second.IsCompleted.ShouldBeFalse();
+
+        (await Register(1)).ShouldBeTrue();
+        (await second.WaitAsync(TimeSpan.FromSeconds(5), Ct)).ShouldBeTrue();
+        line.Open.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_later_message_of_the_same_tender_waits_until_the_earlier_one_is_settled()
+    {
+        await Register(1);
+        await Register(2);
+        await line.EnterAsync(1, TenderA, Ct);
+
+        var later = line.EnterAsync(2, TenderA, Ct);
+        await Task.Delay(50, Ct);
+        later.IsCompleted.ShouldBeFalse();
+
+        line.Finish(1);
+        await later.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+    }
+
+    [Fact]
+    public async Task Another_tenders_message_goes_ahead_of_an_earlier_one_still_being_booked()
+    {
+        await Register(1);
+        await Register(2);
+        await line.EnterAsync(1, TenderA, Ct);
+
+        await line.EnterAsync(2, TenderB, Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        line.Open.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_message_that_reaches_the_line_before_an_earlier_one_waits_to_know_that_ones_tender()
+    {
+        await Register(1);
+        await Register(2);
+
+        // The thread that took delivery 2 got there first; delivery 1, of the same tender, is still being read.
+        var later = line.EnterAsync(2, TenderA, Ct);
+        await Task.Delay(50, Ct);
+        later.IsCompleted.ShouldBeFalse();
+
+        await line.EnterAsync(1, TenderA, Ct);
+        await Task.Delay(50, Ct);
+        later.IsCompleted.ShouldBeFalse();
+        line.Finish(1);
+        await later.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+    }
+
+    [Fact]
+    public async Task An_earlier_delivery_that_never_reaches_the_consumer_holds_nothing_back_once_settled()
+    {
+        await Register(1);
+        await Register(2);
+        var later = line.EnterAsync(2, TenderA, Ct);
+
+        // Delivery 1 could not be read and went to the error queue.
+        line.Finish(1);
+        await later.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+        line.Open.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_message_of_no_known_tender_waits_for_every_earlier_one_and_holds_every_later_one()
+    {
+        await Register(1);
+        await Register(2);
+        await Register(3);
+        await line.EnterAsync(1, TenderA, Ct);
+
+        var unknown = line.EnterAsync(2, DeliveryLine.EveryStream, Ct);
+        await Task.Delay(50, Ct);
+        unknown.IsCompleted.ShouldBeFalse();
+        line.Finish(1);
+        await unknown.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+
+        var later = line.EnterAsync(3, TenderB, Ct);
+        await Task.Delay(50, Ct);
+        later.IsCompleted.ShouldBeFalse();
+        line.Finish(2);
+        await later.WaitAsync(TimeSpan.FromSeconds(5), Ct);
+    }
+
+    [Fact]
+    public async Task A_predecessor_that_never_comes_is_given_up_on_after_the_patience()
+    {
+        var third = Register(3);
+        await Task.Delay(50, Ct);
+        third.IsCompleted.ShouldBeFalse();
+
+        time.Advance(Patience);
+        (await third.WaitAsync(TimeSpan.FromSeconds(5), Ct)).ShouldBeFalse();
+        (await Register(4).WaitAsync(TimeSpan.FromSeconds(5), Ct)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_retried_message_enters_again_at_once()
+    {
+        await Register(1);
+        await line.EnterAsync(1, TenderA, Ct);
+        await line.EnterAsync(1, TenderA, Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct);
+    }
+}
