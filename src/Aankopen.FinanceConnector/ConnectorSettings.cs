@@ -55,9 +55,10 @@ public sealed class ConnectorSettings
     public TimeSpan ArrivalWait { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
-    /// <c>Connector:StreamsAtOnce</c> (default 8): how many messages of one queue are booked at once. They are of
-    /// different tenders: each tender's (and membership's) own stay one after the other, in the order they were
-    /// recorded. 1 books a queue one message at a time.
+    /// <c>Connector:StreamsAtOnce</c> (default 8): how many messages of one queue are booked at once, at most. They are
+    /// of different tenders: each tender's (and membership's) own stay one after the other, in the order they were
+    /// recorded. A replica with many administrations books fewer per queue (<see cref="QueueAssignments.StreamsPerQueue"/>);
+    /// 1 books every queue one message at a time.
     /// </summary>
     public int StreamsAtOnce { get; set; } = 8;
 

@@ -26,9 +26,20 @@ public sealed class QueueAssignments(
     /// <summary>Between declaring queues and consuming them: long enough for the broker to have started a new quorum queue.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Messages a replica books at once across its administrations' queues, when it serves few: each queue then gets
+    /// up to <see cref="ConnectorSettings.StreamsAtOnce"/>. A replica serving many (a regional deployment's 200) books
+    /// one message per queue, as their number already keeps it busy; eight per queue there opened so many connections
+    /// to the finance systems that a process of nine replicas ran out of file handles.
+    /// </summary>
+    public const int CallBudget = 64;
+
     private sealed record Subscription(HostReceiveEndpointHandle[] Handles, ConsumerWatch[] Watches);
 
     private readonly Dictionary<(string Tenant, string Administration), Subscription> subscribed = [];
+
+    /// <summary>How many administrations are this replica's own, for <see cref="StreamsPerQueue"/>.</summary>
+    private int share = 1;
     private volatile IReadOnlyList<KeyValuePair<(string Tenant, string Administration), Subscription>> consuming = [];
     private readonly Dictionary<(string Tenant, string Administration), Task> stopping = [];
     private string? registryProblem;
@@ -103,6 +114,7 @@ public sealed class QueueAssignments(
     private async Task RoundAsync(CancellationToken ct)
     {
         var listed = ReadRegistry() ?? [.. destinations.All.Select(d => d.Config)];
+        share = Math.Max(1, (listed.Count + settings.Replicas - 1) / settings.Replicas);
         var announced = await presence.AnnounceAsync(ct);
         // Without word from the broker, who stands in for whom does not change: a replica cannot tell a missing
         // colleague from a missing broker. The registry still applies. At start without it, each replica takes only
@@ -282,8 +294,12 @@ public sealed class QueueAssignments(
         }
     }
 
+    /// <summary>How many messages of each queue are booked at once by a replica whose own administrations number <paramref name="share"/>.</summary>
+    public static int StreamsPerQueue(int share, int streamsAtOnce) =>
+        Math.Clamp(CallBudget / (FinanceRouting.Lanes.Length * Math.Max(1, share)), 1, streamsAtOnce);
+
     /// <summary>
-    /// One lane's queue, several messages at a time (<see cref="ConnectorSettings.StreamsAtOnce"/>): each tender's are
+    /// One lane's queue, several messages at a time (<see cref="StreamsPerQueue"/>): each tender's are
     /// booked in the order they were recorded (<see cref="Ordering.StreamOrder"/>), and one being retried holds back the ones
     /// behind it of its tender (of this administration and lane only).
     /// </summary>
@@ -293,8 +309,9 @@ public sealed class QueueAssignments(
             var endpoint = (IRabbitMqReceiveEndpointConfigurator)configurator;
             endpoint.ConnectReceiveEndpointObserver(watch);
             endpoint.BindFinanceQueue();
-            endpoint.PrefetchCount = 2 * settings.StreamsAtOnce;
-            endpoint.ConcurrentMessageLimit = settings.StreamsAtOnce;
+            var streams = StreamsPerQueue(share, settings.StreamsAtOnce);
+            endpoint.PrefetchCount = Math.Max(4, 2 * streams);
+            endpoint.ConcurrentMessageLimit = streams;
             // After these, the message goes to the queue's _error queue with the reason in its headers. A message for
             // another administration is never retried: no retry can make it right.
             endpoint.UseMessageRetry(r =>
