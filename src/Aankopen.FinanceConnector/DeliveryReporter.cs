@@ -6,7 +6,7 @@ namespace Aankopen.FinanceConnector;
 
 /// <summary>
 /// Sends the connector's delivery reports to Aankopen several at a time: the reports that came in while the previous
-/// batches were being published go together in one <see cref="DeliveryReportBatch"/>. With a report per broker message the
+/// batch was being published go together in one <see cref="DeliveryReportBatch"/>. With a report per broker message the
 /// broker spent as much on reports as on the finance messages themselves, and a draining backlog booked half as fast.
 /// Nothing waits for a timer: a lone report goes out at once, and batches only form under load. Each caller still
 /// waits until its own report is confirmed by the broker, as it did when it published alone.
@@ -22,21 +22,13 @@ public sealed class DeliveryReporter : IAsyncDisposable
     /// <summary>Small enough that a batch is one modest broker message (a report is about 400 bytes of JSON).</summary>
     public const int MaxBatch = 200;
 
-    /// <summary>
-    /// Batches on their way to the broker at once. Waiting for each batch's confirmation before sending the next made
-    /// a report wait for two confirmations, the previous batch's and its own: three quarters of the time a connector
-    /// spent on a message while a backlog drained. The worker orders reports by their time, not by their arrival.
-    /// </summary>
-    public const int InFlight = 4;
-
     private static readonly Dictionary<string, string> NoHeaders = [];
 
     private readonly Channel<(DeliveryReport Report, TaskCompletionSource Sent)> queue =
         Channel.CreateUnbounded<(DeliveryReport, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConfirmedPublisher publisher;
     private readonly Task sending;
-    private readonly SemaphoreSlim slots = new(InFlight);
-    private volatile bool declared;
+    private bool declared;
 
     public DeliveryReporter(RabbitMqSettings rabbit)
     {
@@ -55,49 +47,36 @@ public sealed class DeliveryReporter : IAsyncDisposable
 
     private async Task SendAsync()
     {
+        var batch = new List<(DeliveryReport Report, TaskCompletionSource Sent)>(MaxBatch);
         while (await queue.Reader.WaitToReadAsync())
         {
-            // A free slot first, then the batch: what came in while every slot was busy goes out together.
-            await slots.WaitAsync();
-            var batch = new List<(DeliveryReport Report, TaskCompletionSource Sent)>(MaxBatch);
             while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
                 batch.Add(next);
-            _ = PublishAsync(batch);
-        }
-        // Stopping: the batches still on their way are confirmed (or fail) before the channels close.
-        for (var i = 0; i < InFlight; i++)
-            await slots.WaitAsync();
-    }
-
-    private async Task PublishAsync(List<(DeliveryReport Report, TaskCompletionSource Sent)> batch)
-    {
-        try
-        {
-            var message = new DeliveryReportBatch([.. batch.Select(b => b.Report)]);
-            var id = Guid.CreateVersion7();
-            if (!declared)
-                await publisher.DeclareFanoutAsync(DeliveryReport.Exchange, CancellationToken.None);
-            declared = true;
-            // Not mandatory: before any worker ran there is no queue for reports, and nobody to tell.
             try
             {
-                await publisher.PublishAsync(DeliveryReport.Exchange, "", mandatory: false, message, id, NoHeaders, CancellationToken.None);
+                var message = new DeliveryReportBatch([.. batch.Select(b => b.Report)]);
+                var id = Guid.CreateVersion7();
+                if (!declared)
+                    await publisher.DeclareFanoutAsync(DeliveryReport.Exchange, CancellationToken.None);
+                declared = true;
+                // Not mandatory: before any worker ran there is no queue for reports, and nobody to tell.
+                try
+                {
+                    await publisher.PublishAsync(DeliveryReport.Exchange, "", mandatory: false, message, id, NoHeaders, CancellationToken.None);
+                }
+                catch (TimeoutException)
+                {
+                    await publisher.PublishAsync(DeliveryReport.Exchange, "", mandatory: false, message, id, NoHeaders, CancellationToken.None);
+                }
+                foreach (var (_, sent) in batch)
+                    sent.TrySetResult();
             }
-            catch (TimeoutException)
+            catch (Exception e)
             {
-                await publisher.PublishAsync(DeliveryReport.Exchange, "", mandatory: false, message, id, NoHeaders, CancellationToken.None);
+                foreach (var (_, sent) in batch)
+                    sent.TrySetException(e);
             }
-            foreach (var (_, sent) in batch)
-                sent.TrySetResult();
-        }
-        catch (Exception e)
-        {
-            foreach (var (_, sent) in batch)
-                sent.TrySetException(e);
-        }
-        finally
-        {
-            slots.Release();
+            batch.Clear();
         }
     }
 

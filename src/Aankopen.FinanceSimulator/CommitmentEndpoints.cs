@@ -96,10 +96,11 @@ public static class CommitmentEndpoints
                 detail: $"Dit financieel pakket boekt enkel voor {system}, niet voor {administration}. / Ce système comptable ne comptabilise que pour {system}, pas pour {administration}.");
         }
 
+        // Noted before it is booked: a reservation of the same lot, checked on another thread meanwhile, is superseded.
+        ledger.Note(request!);
         var (entry, replayed) = journal(ledger).Book(key, request, clock.GetUtcNow(),
             http.Request.Headers.TryGetValue("traceparent", out var trace) ? trace.ToString() : null,
             superseded: request is ReservationRequest reservation && ledger.Settled(reservation));
-        ledger.Note(request!);
         var receipt = new Receipt(entry.Id, key, entry.BookedAt, replayed);
         return replayed ? TypedResults.Ok(receipt) : TypedResults.Created($"/systems/{system}/{path}/{entry.Id}", receipt);
     }

@@ -33,7 +33,7 @@ public sealed class Program
                     + "Version 1.2: a finance system may ask for a bearer token (Authorization: Bearer; the connector sends the one its registry "
                     + "names for that administration, and retries a 401 like any passing problem), and a reservation may arrive after its lot's award "
                     + "or release, which it then does not change (see /reservations). "
-                    + "Calls come several at a time for one administration (up to the connector's Connector:StreamsAtOnce per queue, 8 unless set), "
+                    + "Calls may come several at a time for one administration (up to the connector's Connector:StreamsAtOnce per queue, 8 unless set), "
                     + "always about different tenders: the calls about one tender or membership come one after the other, in the order recorded.",
             };
             document.Servers = [];

@@ -110,15 +110,30 @@ public sealed class DeliveryLineTests
     }
 
     [Fact]
-    public async Task A_predecessor_that_never_comes_is_given_up_on_after_the_patience()
+    public async Task A_first_delivery_whose_predecessor_never_comes_is_taken_in_after_the_patience()
     {
+        // A consumer started again on a channel whose numbers go on: its first delivery is not number 1.
+        var first = Register(57);
+        await Task.Delay(50, Ct);
+        first.IsCompleted.ShouldBeFalse();
+
+        time.Advance(Patience);
+        (await first.WaitAsync(TimeSpan.FromSeconds(5), Ct)).ShouldBeFalse();
+        (await Register(58).WaitAsync(TimeSpan.FromSeconds(5), Ct)).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_delivery_whose_predecessor_went_back_to_the_broker_goes_back_too_rather_than_overtake_it()
+    {
+        await Register(1);
+        // Delivery 2 was dropped while the endpoint stopped: it goes back to the queue, ahead of 3.
         var third = Register(3);
         await Task.Delay(50, Ct);
         third.IsCompleted.ShouldBeFalse();
 
         time.Advance(Patience);
-        (await third.WaitAsync(TimeSpan.FromSeconds(5), Ct)).ShouldBeFalse();
-        (await Register(4).WaitAsync(TimeSpan.FromSeconds(5), Ct)).ShouldBeTrue();
+        await Should.ThrowAsync<TimeoutException>(third.WaitAsync(TimeSpan.FromSeconds(5), Ct));
+        line.Open.ShouldBe(1);
     }
 
     [Fact]

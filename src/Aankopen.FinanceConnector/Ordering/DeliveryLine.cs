@@ -28,8 +28,11 @@ public sealed class DeliveryLine
 
     /// <summary>
     /// Takes delivery <paramref name="tag"/> into the line once the one before it is in (the broker numbers a channel's
-    /// deliveries without gaps). A predecessor that does not come within <paramref name="patience"/> (a delivery dropped
-    /// while the endpoint stops) is given up on: returns false, and the delivery is taken in all the same.
+    /// deliveries without gaps). When the predecessor does not come within <paramref name="patience"/>: in a line that has
+    /// taken nothing yet (a consumer started again on a channel whose numbers go on) the delivery is taken in all the same
+    /// and false returned; in a line under way the predecessor went back to the broker (MassTransit drops a delivery
+    /// that arrives while its endpoint stops), and this one must follow it there rather than overtake it, so
+    /// <see cref="TimeoutException"/> is thrown and the delivery is handed back.
     /// </summary>
     public async Task<bool> Register(ulong tag, TimeSpan patience, TimeProvider time, CancellationToken ct)
     {
@@ -42,6 +45,8 @@ public sealed class DeliveryLine
                 if (tag <= registered + 1 || time.GetElapsedTime(started) >= patience)
                 {
                     var inTurn = tag <= registered + 1;
+                    if (!inTurn && registered > 0)
+                        throw new TimeoutException($"Delivery {tag - 1} did not come within {patience.TotalSeconds} s; delivery {tag} goes back to the broker behind it.");
                     open[tag] = new Delivery();
                     registered = Math.Max(registered, tag);
                     advanced.TrySetResult();

@@ -11,11 +11,12 @@ namespace Aankopen.FinanceConnector.Ordering;
 /// left the connector waiting on one finance-system call and one broker confirmation after the other while a backlog
 /// drained. Watches every delivery of the finance queues' endpoints (<see cref="IReceiveObserver"/>), one
 /// <see cref="DeliveryLine"/> per broker channel, and <see cref="FinanceConsumer{T}"/> enters the line before it calls
-/// the finance system. A message being retried stays in the line, so the later ones of its stream wait for it.
+/// the finance system. A message being retried stays in the line, so the later ones of its stream wait for it (each
+/// holding one of the queue's places meanwhile: when all of them are taken by its tender, the queue waits).
 /// </summary>
 public sealed class StreamOrder(TimeProvider time, ILogger<StreamOrder> log) : IReceiveObserver
 {
-    /// <summary>How long a delivery waits for the one before it to be taken in; only a delivery dropped while stopping comes later.</summary>
+    /// <summary>How long a delivery waits for the one before it to be taken in; only a delivery dropped while stopping, or a consumer started again on its old channel, makes it wait that long.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private readonly ConditionalWeakTable<object, DeliveryLine> lines = new();
