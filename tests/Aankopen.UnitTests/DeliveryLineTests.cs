@@ -19,12 +19,23 @@ public sealed class DeliveryLineTests
 
     private Task<bool> Register(ulong tag) => line.Register(tag, Patience, time, Ct);
 
+    private async Task RegisterAsync(params ulong[] tags)
+    {
+        foreach (var tag in tags)
+            await Register(tag);
+    }
+
+    private static async Task StillWaitingAsync(Task waiting)
+    {
+        await Task.Delay(50, Ct);
+        waiting.IsCompleted.ShouldBeFalse();
+    }
+
     [Fact]
     public async Task A_delivery_is_taken_in_only_after_the_one_before_it()
     {
         var second = Register(2);
-        await Task.Delay(50, Ct);
-        second.IsCompleted.ShouldBeFalse();
+        await StillWaitingAsync(second);
 
         (await Register(1)).ShouldBeTrue();
         (await second.WaitAsync(TimeSpan.FromSeconds(5), Ct)).ShouldBeTrue();
@@ -34,13 +45,11 @@ public sealed class DeliveryLineTests
     [Fact]
     public async Task A_later_message_of_the_same_tender_waits_until_the_earlier_one_is_settled()
     {
-        await Register(1);
-        await Register(2);
+        await RegisterAsync(1, 2);
         await line.EnterAsync(1, TenderA, Ct);
 
         var later = line.EnterAsync(2, TenderA, Ct);
-        await Task.Delay(50, Ct);
-        later.IsCompleted.ShouldBeFalse();
+        await StillWaitingAsync(later);
 
         line.Finish(1);
         await later.WaitAsync(TimeSpan.FromSeconds(5), Ct);
@@ -49,8 +58,7 @@ public sealed class DeliveryLineTests
     [Fact]
     public async Task Another_tenders_message_goes_ahead_of_an_earlier_one_still_being_booked()
     {
-        await Register(1);
-        await Register(2);
+        await RegisterAsync(1, 2);
         await line.EnterAsync(1, TenderA, Ct);
 
         await line.EnterAsync(2, TenderB, Ct).WaitAsync(TimeSpan.FromSeconds(5), Ct);
@@ -60,17 +68,14 @@ public sealed class DeliveryLineTests
     [Fact]
     public async Task A_message_that_reaches_the_line_before_an_earlier_one_waits_to_know_that_ones_tender()
     {
-        await Register(1);
-        await Register(2);
+        await RegisterAsync(1, 2);
 
         // The thread that took delivery 2 got there first; delivery 1, of the same tender, is still being read.
         var later = line.EnterAsync(2, TenderA, Ct);
-        await Task.Delay(50, Ct);
-        later.IsCompleted.ShouldBeFalse();
+        await StillWaitingAsync(later);
 
         await line.EnterAsync(1, TenderA, Ct);
-        await Task.Delay(50, Ct);
-        later.IsCompleted.ShouldBeFalse();
+        await StillWaitingAsync(later);
         line.Finish(1);
         await later.WaitAsync(TimeSpan.FromSeconds(5), Ct);
     }
@@ -78,8 +83,7 @@ public sealed class DeliveryLineTests
     [Fact]
     public async Task An_earlier_delivery_that_never_reaches_the_consumer_holds_nothing_back_once_settled()
     {
-        await Register(1);
-        await Register(2);
+        await RegisterAsync(1, 2);
         var later = line.EnterAsync(2, TenderA, Ct);
 
         // Delivery 1 could not be read and went to the error queue.
@@ -91,20 +95,16 @@ public sealed class DeliveryLineTests
     [Fact]
     public async Task A_message_of_no_known_tender_waits_for_every_earlier_one_and_holds_every_later_one()
     {
-        await Register(1);
-        await Register(2);
-        await Register(3);
+        await RegisterAsync(1, 2, 3);
         await line.EnterAsync(1, TenderA, Ct);
 
         var unknown = line.EnterAsync(2, DeliveryLine.EveryStream, Ct);
-        await Task.Delay(50, Ct);
-        unknown.IsCompleted.ShouldBeFalse();
+        await StillWaitingAsync(unknown);
         line.Finish(1);
         await unknown.WaitAsync(TimeSpan.FromSeconds(5), Ct);
 
         var later = line.EnterAsync(3, TenderB, Ct);
-        await Task.Delay(50, Ct);
-        later.IsCompleted.ShouldBeFalse();
+        await StillWaitingAsync(later);
         line.Finish(2);
         await later.WaitAsync(TimeSpan.FromSeconds(5), Ct);
     }
@@ -114,8 +114,7 @@ public sealed class DeliveryLineTests
     {
         // A consumer started again on a channel whose numbers go on: its first delivery is not number 1.
         var first = Register(57);
-        await Task.Delay(50, Ct);
-        first.IsCompleted.ShouldBeFalse();
+        await StillWaitingAsync(first);
 
         time.Advance(Patience);
         (await first.WaitAsync(TimeSpan.FromSeconds(5), Ct)).ShouldBeFalse();
@@ -128,8 +127,7 @@ public sealed class DeliveryLineTests
         await Register(1);
         // Delivery 2 was dropped while the endpoint stopped: it goes back to the queue, ahead of 3.
         var third = Register(3);
-        await Task.Delay(50, Ct);
-        third.IsCompleted.ShouldBeFalse();
+        await StillWaitingAsync(third);
 
         time.Advance(Patience);
         await Should.ThrowAsync<TimeoutException>(third.WaitAsync(TimeSpan.FromSeconds(5), Ct));
