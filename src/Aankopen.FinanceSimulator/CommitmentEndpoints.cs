@@ -78,7 +78,14 @@ public static class CommitmentEndpoints
         if (ledger.RequiredToken is { } token && http.Request.Headers.Authorization.ToString() != $"Bearer {token}")
             return TypedResults.Problem(statusCode: 401, title: "Niet aangemeld / Non authentifié",
                 detail: "Stuur het token van dit financieel pakket mee als Authorization: Bearer. / Envoyez le jeton de ce système comptable en Authorization: Bearer.");
-        var fault = ledger.Faults.Next();
+        var fault = ledger.Faults.Next(request switch
+        {
+            CommitmentRequest c => c.TenderReference,
+            ReservationRequest r => r.TenderReference,
+            ReleaseRequest r => r.TenderReference,
+            FrameworkRequest f => f.TenderReference,
+            _ => null,
+        });
         if (fault.Mode is FaultMode.Timeout or FaultMode.Slow)
             await Task.Delay(TimeSpan.FromSeconds(fault.DelaySeconds), clock, ct);
         if (fault.Mode == FaultMode.Fail)

@@ -6,7 +6,8 @@ public enum FaultMode { None, Fail, Timeout, Slow, Refuse }
 /// for a closed budget line: no retry of the same call helps), Timeout holds the call for <see cref="DelaySeconds"/> and then answers 504,
 /// Slow holds it and then books normally.</param>
 /// <param name="Calls">How many calls the fault applies to; null for every call until cleared.</param>
-public sealed record FaultRequest(FaultMode Mode, int? Calls = null, double DelaySeconds = 0);
+/// <param name="TenderReference">Only calls about this tender meet the fault (a finance system that chokes on one file); null for all.</param>
+public sealed record FaultRequest(FaultMode Mode, int? Calls = null, double DelaySeconds = 0, string? TenderReference = null);
 
 /// <summary>
 /// What a vendor (or a test) told this simulated finance system to do wrong, to see how the connector copes:
@@ -20,6 +21,9 @@ public sealed class FaultPlan
 
     public FaultRequest Current { get { lock (gate) return current; } }
 
+    /// <summary>Calls the current fault still applies to: a test sees from it that a fault was met.</summary>
+    public int Remaining { get { lock (gate) return current.Mode == FaultMode.None ? 0 : remaining; } }
+
     public void Set(FaultRequest fault)
     {
         lock (gate)
@@ -29,12 +33,12 @@ public sealed class FaultPlan
         }
     }
 
-    /// <summary>The fault that applies to this call, counting it.</summary>
-    public FaultRequest Next()
+    /// <summary>The fault that applies to this call (about <paramref name="tenderReference"/>, if any), counting it.</summary>
+    public FaultRequest Next(string? tenderReference)
     {
         lock (gate)
         {
-            if (current.Mode == FaultMode.None || remaining <= 0)
+            if (current.Mode == FaultMode.None || remaining <= 0 || (current.TenderReference is { } only && only != tenderReference))
                 return new FaultRequest(FaultMode.None);
             remaining--;
             var fault = current;

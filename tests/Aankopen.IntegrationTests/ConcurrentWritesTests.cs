@@ -82,16 +82,13 @@ public sealed class ConcurrentWritesTests(RunningSystem system)
             await other.OpenWithTwoLotsAsync(reference);
             others.Add((other, reference));
         }
-        // Earlier tests' messages first, so that the fault below meets this tender's first reservation.
-        for (long before = -1, now; (now = ocmw.Reservations.Calls + ocmw.Commitments.Calls + ocmw.Releases.Calls) != before; before = now)
-            await Task.Delay(TimeSpan.FromMilliseconds(700), HttpCalls.Ct);
-
-        // The next call hangs past the connector's one-second limit: the first opt-in's reservation waits for its retry.
-        ocmw.Faults.Set(new FaultRequest(FaultMode.Slow, Calls: 1, DelaySeconds: 5));
+        // This tender's next three calls hang past the connector's one-second limit: its first reservation is held up
+        // for three attempts, some four seconds.
+        ocmw.Faults.Set(new FaultRequest(FaultMode.Slow, Calls: 3, DelaySeconds: 5, TenderReference: slowReference));
         for (var change = 1; change <= 3; change++)
             await slow.OptInAsync(1, "OCMW", 1_000m + change, "0900/1");
-        // The other tenders' opt-ins only once that call hangs: booked one at a time per queue, they would wait behind it.
-        await system.EventuallyAsync(() => Task.FromResult(ocmw.Faults.Current.Mode), mode => mode == FaultMode.None);
+        // The other tenders' opt-ins once its first call hangs: booked one at a time per queue, they would wait behind it.
+        await system.EventuallyAsync(() => Task.FromResult(ocmw.Faults.Remaining), remaining => remaining < 3);
         await Task.WhenAll(others.Select(o => o.Tender.OptInAsync(1, "OCMW", 500m, "0900/1")));
 
         var held = await system.EventuallyAsync(
