@@ -24,6 +24,21 @@ if [ ! -x /usr/bin/chromium ]; then
   apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; } \
     || echo "chromium could not be installed; the browser tests will fail." >&2
 fi
+# The OCDS community's checkers (tests/ocds-check): the compiled packages they import from Debian, the rest pinned,
+# from the machine's own wheels (PIP_FIND_LINKS) if it has them, else from PyPI. Without them the OCDS community
+# tests are skipped and say why.
+ocds_debian="python3-btrees python3-persistent python3-transaction python3-zc.lockfile python3-zodbpickle python3-zope.interface
+  python3-openpyxl python3-odf python3-tz python3-ijson python3-rfc3987 python3-requests-cache python3-cattr python3-url-normalize"
+if ! dpkg -s $ocds_debian >/dev/null 2>&1; then
+  apt-get install -y -qq $ocds_debian >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $ocds_debian >/dev/null 2>&1; } \
+    || echo "Debian's packages for the OCDS checkers could not be installed." >&2
+fi
+ocds_pip=(python3 -m pip install -q --no-deps --target "$state/ocds-tools" -r tests/ocds-check/requirements.txt)
+if "${ocds_pip[@]}" --no-index >/dev/null 2>&1 || "${ocds_pip[@]}" --retries 1 --timeout 20 >/dev/null 2>&1; then
+  export AANKOPEN_OCDS_TOOLS="$state/ocds-tools"
+else
+  echo "The OCDS community's checkers could not be installed (PyPI unreachable?); their tests will be skipped." >&2
+fi
 npm ci --prefix infra/validate --no-audit --no-fund --loglevel=error >/dev/null 2>&1 \
   || echo "npm ci in infra/validate failed; the manifest tests will fail." >&2
 set -a; . "$state/env"; set +a

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shouldly;
 
 namespace Aankopen.IntegrationTests;
@@ -9,7 +8,7 @@ namespace Aankopen.IntegrationTests;
 /// </summary>
 public sealed class DeploymentManifestTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = ExternalTool.Root;
     private static readonly string Validator = Path.Combine(Root, "infra", "validate", "validate-manifests.mjs");
     private static readonly string AsyncApiValidator = Path.Combine(Root, "infra", "validate", "validate-asyncapi.mjs");
     private static readonly string AsyncApiDocument = Path.Combine(Root, "contracts", "finance-messages.asyncapi.yaml");
@@ -121,27 +120,12 @@ public sealed class DeploymentManifestTests
         await File.WriteAllTextAsync(path, text.Replace(from, to, StringComparison.Ordinal), TestContext.Current.CancellationToken);
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string program, string[] args, IDictionary<string, string?>? environment = null)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Root };
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        foreach (var name in new[] { "POSTGRES_PASSWORD", "RABBITMQ_PASSWORD", "AANKOPEN_AUTHORITY" })
-            start.Environment.Remove(name);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
-            start.Environment[name] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await output + await error);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Aankopen.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("No Aankopen.sln above the test folder.");
-    }
+    // The deployment's secrets never come from the test process's own environment: each call names them.
+    private static Task<(int Code, string Output)> RunAsync(string program, string[] args, IDictionary<string, string?>? environment = null) =>
+        ExternalTool.RunAsync(program, args, new Dictionary<string, string?>
+        {
+            ["POSTGRES_PASSWORD"] = null,
+            ["RABBITMQ_PASSWORD"] = null,
+            ["AANKOPEN_AUTHORITY"] = null,
+        }.Concat(environment ?? new Dictionary<string, string?>()).GroupBy(e => e.Key).ToDictionary(g => g.Key, g => g.Last().Value));
 }

@@ -16,7 +16,8 @@ public static class OcdsMerge
         var compiled = new JsonObject();
         foreach (var release in ordered)
             Merge(compiled, release);
-        compiled["id"] = $"{ocid}-compiled";
+        // Named as the community's merge tool (OCDS Merge) names it: the ocid and the latest release's date.
+        compiled["id"] = $"{ocid}-{compiled["date"]?.GetValue<string>()}";
         compiled["tag"] = new JsonArray("compiled");
         return compiled;
     }

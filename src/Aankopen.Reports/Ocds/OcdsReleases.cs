@@ -37,7 +37,7 @@ public static class OcdsReleases
     /// the merge rules (which never drop an object once released) does not show them as active.</param>
     public static JsonObject Release(string ocid, JointTender tender, long version, object fact, DateTimeOffset date, IReadOnlyDictionary<string, Administration> administrations,
         IReadOnlyCollection<Lot>? removed = null) =>
-        new()
+        WithoutEmptyLists(new JsonObject
         {
             ["ocid"] = ocid,
             ["id"] = $"{ocid}-{version:D4}",
@@ -50,7 +50,28 @@ public static class OcdsReleases
             ["tender"] = Tender(tender, administrations, removed ?? []),
             ["awards"] = new JsonArray([.. tender.Lots.Values.Where(l => l.Award is not null || l.Status == LotStatus.NotAwarded).Select(l => (JsonNode)Award(l, administrations))]),
             ["contracts"] = new JsonArray([.. tender.Lots.Values.Where(l => l.Award is not null).Select(l => (JsonNode)Contract(l, administrations))]),
-        };
+        });
+
+    /// <summary>
+    /// Leaves out empty arrays and objects at any depth, as the standard asks of publishers (the community's checks
+    /// report each one): a tender without lots yet has no lots field rather than an empty list.
+    /// </summary>
+    /// <remarks>Only empty ones: once released, a list never becomes empty again (lots are cancelled, not dropped), so
+    /// no compiled release keeps a value a later release meant to clear.</remarks>
+    private static JsonObject WithoutEmptyLists(JsonObject node)
+    {
+        foreach (var (key, value) in node.ToArray())
+        {
+            if (value is JsonObject child)
+                WithoutEmptyLists(child);
+            else if (value is JsonArray list)
+                foreach (var item in list.OfType<JsonObject>())
+                    WithoutEmptyLists(item);
+            if (value is JsonArray { Count: 0 } or JsonObject { Count: 0 })
+                node.Remove(key);
+        }
+        return node;
+    }
 
     /// <summary>What a fact changed, from the release tag codelist.</summary>
     public static string[] TagsOf(object fact, JointTender after) => fact switch
