@@ -44,6 +44,33 @@ public sealed class OcdsCommunityCheckTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task A_suspended_decision_a_terminated_contract_and_a_tender_for_another_administration_pass_the_community_checks()
+    {
+        var suspended = new MealVoucherTender(system.Api);
+        await suspended.PublishedDemoAsync($"OP-{Guid.NewGuid():N}"[..20]);
+        var decided = await suspended.DecideAsync("OCMW", "Conditions");
+        var number = decided.Decisions!.Single(d => d.Administration == "OCMW").Number;
+        await suspended.Step(a => a.SuperviseDecisionAsync(suspended.Id, "OCMW", number, suspended.ETag, "ocmw@jette.example",
+            new SuperviseDecisionRequest("Suspended", new DateOnly(2026, 11, 20), "Gouverneur/88")));
+
+        var terminated = new MealVoucherTender(system.Api);
+        await terminated.PublishedDemoAsync($"OQ-{Guid.NewGuid():N}"[..20]);
+        await terminated.AwardAsync(1, 100_000.01m);
+        await terminated.Step(a => a.TerminateLotAsync(terminated.Id, 1, terminated.ETag, MealVoucherTender.Cell, new TerminateLotRequest(new DateOnly(2027, 6, 30), "Wanprestatie")));
+
+        var onBehalf = new MealVoucherTender(system.Api);
+        onBehalf.Resume(await onBehalf.Api.OpenTenderAsync(MealVoucherTender.Cell, MealVoucherTender.Opening($"OR-{Guid.NewGuid():N}"[..20]) with { Arrangement = "OnBehalf" }, ct: Ct));
+        await onBehalf.Step(a => a.AddLotAsync(onBehalf.Id, onBehalf.ETag, MealVoucherTender.Cell, MealVoucherTender.Lot("Kantoorbenodigdheden", 20_000m)));
+        await onBehalf.OptInAsync(1, "OCMW", 20_000m, "0900/124-48");
+        await onBehalf.CloseAndPublishAsync();
+        await onBehalf.AwardFrameworkAsync(1, 20_000m);
+        await onBehalf.OrderAsync(1, "OCMW", 1_500m, "BB-OR-1");
+
+        await ShouldPassAsync(await ExportAsync(suspended.Id, "record"), await ExportAsync(terminated.Id, "record"), await ExportAsync(onBehalf.Id, "record"),
+            await ExportAsync(onBehalf.Id, "releases"));
+    }
+
+    [Fact]
     public async Task The_community_checks_find_an_undeclared_field_and_a_compiled_release_the_merge_rules_would_not_give()
     {
         var tender = new MealVoucherTender(system.Api);
