@@ -34,10 +34,12 @@ if ! dpkg -s $ocds_debian >/dev/null 2>&1; then
     || echo "Debian's packages for the OCDS checkers could not be installed." >&2
 fi
 ocds_pip=(python3 -m pip install -q --no-deps --target "$state/ocds-tools" -r tests/ocds-check/requirements.txt)
-if "${ocds_pip[@]}" --no-index >/dev/null 2>&1 || "${ocds_pip[@]}" --retries 1 --timeout 20 >/dev/null 2>&1; then
-  export AANKOPEN_OCDS_TOOLS="$state/ocds-tools"
-else
+if ! { "${ocds_pip[@]}" --no-index >/dev/null 2>&1 || "${ocds_pip[@]}" --retries 1 --timeout 20 >/dev/null 2>&1; }; then
   echo "The OCDS community's checkers could not be installed (PyPI unreachable?); their tests will be skipped." >&2
+elif ! ocds_said=$(PYTHONPATH="$state/ocds-tools" python3 tests/ocds-check/check.py --imports 2>&1); then
+  echo "The OCDS community's checkers do not start here; their tests will be skipped: $ocds_said" | tail -n 3 >&2
+else
+  export AANKOPEN_OCDS_TOOLS="$state/ocds-tools"
 fi
 npm ci --prefix infra/validate --no-audit --no-fund --loglevel=error >/dev/null 2>&1 \
   || echo "npm ci in infra/validate failed; the manifest tests will fail." >&2

@@ -5,6 +5,7 @@ codelists, the additional checks). A record package's compiled releases are also
 by ocdskit (OCDS Merge, with the same patched schema) and must come out the same.
 
 Usage: check.py --cache DIR [--alias PUBLIC=LOCAL ...] PACKAGE.json ...
+       check.py --imports      (whether the tools can be imported here)
 
 Prints one JSON object per package with what the tools found, and exits 1 if any package has a finding.
 
@@ -136,10 +137,18 @@ def findings_of_ocdskit(package):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", required=True)
+    parser.add_argument("--cache")
     parser.add_argument("--alias", action="append", default=[], help="PUBLIC=LOCAL address prefixes")
-    parser.add_argument("packages", nargs="+")
+    parser.add_argument("--imports", action="store_true", help="only check that the tools can be imported")
+    parser.add_argument("packages", nargs="*")
     arguments = parser.parse_args()
+    if arguments.imports:
+        import libcoveocds.api  # noqa: F401
+        import ocdskit.combine  # noqa: F401
+
+        return 0
+    if not arguments.cache or not arguments.packages:
+        parser.error("--cache and at least one package are needed")
 
     aliases = [tuple(alias.split("=", 1)) for alias in arguments.alias]
     install_offline_copies(arguments.cache, aliases)
