@@ -146,7 +146,9 @@ public interface IAankopenApi
     Task<IApiResponse<IReadOnlyList<MeasureView>>> ListMeasuresAsync(CancellationToken ct = default);
 
     [Post("/api/reports/measures")]
-    Task<IApiResponse<MeasureView>> PlanMeasureAsync([Header(Headers.Actor)] string actor, [Body] PlanMeasureRequest request, CancellationToken ct = default);
+    Task<IApiResponse<MeasureView>> PlanMeasureAsync(
+        [Header(Headers.Actor)] string actor, [Body] PlanMeasureRequest request,
+        [Header(Headers.IdempotencyKey)] string? idempotencyKey = null, CancellationToken ct = default);
 
     [Post("/api/reports/measures/{id}/closing")]
     Task<IApiResponse<MeasureView>> CloseMeasureAsync(Guid id, [Header(Headers.Actor)] string actor, [Body] CloseMeasureRequest request, CancellationToken ct = default);

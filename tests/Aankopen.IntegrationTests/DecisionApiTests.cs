@@ -123,6 +123,10 @@ public sealed class DecisionApiTests(RunningSystem system)
         var badAct = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/decisions/OCMW/{number}/supervision",
             new SuperviseDecisionRequest("Vetoed", new DateOnly(2026, 11, 21), "Gouverneur/89"), tender.ETag), Ct);
         (await CodeOfAsync(badAct, HttpStatusCode.UnprocessableEntity)).ShouldBe("supervision-act-invalid");
+        // Lifted the day before it was suspended: refused, and the decision stays suspended.
+        var liftedBefore = await system.Api.SendAsync(Write(HttpMethod.Post, $"api/tenders/{tender.Id}/decisions/OCMW/{number}/supervision",
+            new SuperviseDecisionRequest("SuspensionLifted", new DateOnly(2026, 11, 19), "Gouverneur/90"), tender.ETag), Ct);
+        (await CodeOfAsync(liftedBefore, HttpStatusCode.UnprocessableEntity)).ShouldBe("supervision-before-previous-act");
 
         await SendAsync(tender, $"decisions/OCMW/{number}/supervision", new SuperviseDecisionRequest("SuspensionLifted", new DateOnly(2026, 11, 25), "Gouverneur/90"));
         var awarded = await tender.AwardAsync(1, 1_000m);

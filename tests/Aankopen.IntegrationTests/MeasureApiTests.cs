@@ -42,6 +42,31 @@ public sealed class MeasureApiTests(RunningSystem system)
     }
 
     [Fact]
+    public async Task A_measure_sent_again_under_its_idempotency_key_is_planned_once_and_the_key_is_the_senders_own()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var body = new PlanMeasureRequest("Mobiliteit", "Mobilité", $"Gezamenlijke vloot {key}", "Flotte commune", ThisYear + 1);
+        async Task<HttpResponseMessage> PlanAsync(PlanMeasureRequest request, string actor) =>
+            await system.Api.SendAsync(Write(HttpMethod.Post, "api/reports/measures", request, null, actor, idempotencyKey: key), Ct);
+
+        var first = await PlanAsync(body, TestUsers.Cell);
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var planned = (await first.Content.ReadFromJsonAsync<MeasureView>(Ct))!;
+        var again = await PlanAsync(body, TestUsers.Cell);
+        again.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await again.Content.ReadFromJsonAsync<MeasureView>(Ct))!.Id.ShouldBe(planned.Id);
+        (await system.Api.GetFromJsonAsync<MeasureView[]>("api/reports/measures", Ct))!.Count(m => m.TextNl == body.TextNl).ShouldBe(1);
+
+        // The same key with another body is not a retry: refused, nothing planned.
+        (await CodeOfAsync(await PlanAsync(body with { TextFr = "Autre chose" }, TestUsers.Cell), HttpStatusCode.UnprocessableEntity)).ShouldBe("idempotency-key-reused");
+        (await system.Api.GetFromJsonAsync<MeasureView[]>("api/reports/measures", Ct))!.Count(m => m.TextNl == body.TextNl).ShouldBe(1);
+        // Another municipality's cell using the same key plans a measure of its own.
+        var other = await PlanAsync(body, TestUsers.OtherCell);
+        other.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await other.Content.ReadFromJsonAsync<MeasureView>(Ct))!.Id.ShouldNotBe(planned.Id);
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_at_its_field_and_plans_nothing()
     {
         var before = (await system.Api.GetFromJsonAsync<MeasureView[]>("api/reports/measures", Ct))!.Length;

@@ -249,6 +249,32 @@ public class DecisionTests
     }
 
     [Fact]
+    public void A_suspension_is_lifted_or_the_decision_annulled_on_or_after_the_day_it_was_suspended()
+    {
+        // Decided on 20 October, suspended on 19 November.
+        object[] suspended = [.. Published2, .. ConditionsApproved("GEMEENTE", "OCMW"), Supervised(2, "OCMW", SupervisionAct.Suspended)];
+        SuperviseDecisionCommand Act(SupervisionAct act, DateOnly on) => new("OCMW", 2, act, on, "Gouverneur/2026/91", "secretaris@jette.example");
+
+        foreach (var act in new[] { SupervisionAct.SuspensionLifted, SupervisionAct.Annulled })
+        {
+            var early = SuperviseDecisionDecider.Decide(State(suspended), Act(act, new DateOnly(2026, 11, 18)), Now).Errors.ShouldHaveSingleItem();
+            early.ShouldSatisfyAllConditions(e => e.Code.ShouldBe("supervision-before-previous-act"), e => e.Field.ShouldBe("on"),
+                e => e.Nl.ShouldContain("19 november 2026"), e => e.Fr.ShouldContain("19 novembre 2026"));
+            SuperviseDecisionDecider.Decide(State(suspended), Act(act, new DateOnly(2026, 11, 19)), Now).Events.ShouldHaveSingleItem();
+        }
+        State(suspended).Decisions[1].SupervisedOn.ShouldBe(new DateOnly(2026, 11, 19));
+    }
+
+    [Fact]
+    public void A_terminated_contract_takes_no_renewal_decision()
+    {
+        var (history, _) = AwaitingOcmw();
+        Recorded(history, Record(City, DecisionKind.Renewal, lot: 1, renewal: 1)).Events.ShouldHaveSingleItem();
+        object[] terminated = [.. history, new LotTerminated(TenderId, 1, new DateOnly(2027, 6, 30), "Wanprestatie", Cell, Now)];
+        Recorded(terminated, Record(City, DecisionKind.Renewal, lot: 1, renewal: 1)).Errors.ShouldHaveSingleItem().Code.ShouldBe("decision-lot-not-running");
+    }
+
+    [Fact]
     public void The_gaps_show_per_administration_what_is_missing_suspended_or_annulled()
     {
         State(Published2).DecisionGaps().Select(g => (g.Administration, g.Kind, g.LotNumber, g.Standing)).ShouldBe(

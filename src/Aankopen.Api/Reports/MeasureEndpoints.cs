@@ -4,6 +4,8 @@ using Aankopen.Domain.Measures;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
 using Aankopen.Reports.Synergies;
+using Aankopen.Store.Notifications;
+using Aankopen.Store.Streams;
 using Marten;
 
 namespace Aankopen.Api.Reports;
@@ -21,6 +23,7 @@ public static class MeasureEndpoints
             .WithSummary("Every planned measure, open ones first").Produces<MeasureView[]>();
         measures.MapPost("/", Plan).WithName("PlanMeasure").RequireAuthorization(Policies.PurchasingCell)
             .WithSummary("Plan a measure for the coming years: its domain and text in Dutch and French, and the first budget year it is for")
+            .WithDescription("For the purchasing cell. With an Idempotency-Key, sending the same request again returns the measure it planned.")
             .Produces<MeasureView>(201).ProducesProblem(422);
         measures.MapPost("/{id:guid}/closing", Close).WithName("CloseMeasure").RequireAuthorization(Policies.PurchasingCell)
             .WithSummary("Record that a planned measure was done or dropped in a year; from then on the annex no longer plans it")
@@ -37,15 +40,34 @@ public static class MeasureEndpoints
         var (actor, actorProblem) = Actor.Read(http);
         if (actorProblem is not null)
             return actorProblem;
+        var (key, keyProblem) = IdempotencyKeys.Read(http);
+        if (keyProblem is not null)
+            return keyProblem;
         if (MeasureRules.CheckPlanned(request.DomainNl, request.DomainFr, request.TextNl, request.TextFr, request.PlannedFrom) is { Count: > 0 } errors)
             return Problems.From(http, errors);
 
-        var measure = new PlannedMeasure(Guid.CreateVersion7(), request.DomainNl.Trim(), request.DomainFr.Trim(), request.TextNl.Trim(), request.TextFr.Trim(),
-            request.PlannedFrom, MeasureStatus.Planned, null, actor!, clock.GetUtcNow());
+        // With an Idempotency-Key the measure's id follows from the key and who sent it, so that a form sent twice or a
+        // retried request meets the measure it planned instead of planning it again.
+        var id = key is null ? Guid.CreateVersion7() : MessageIds.For(IdempotencyNamespace, $"{session.TenantId}\n{http.User.FindFirst("sub")?.Value ?? actor}\n{key}");
+        var fingerprint = key is null ? null : IdempotencyKeys.Fingerprint(http);
+        var measure = new PlannedMeasure(id, request.DomainNl.Trim(), request.DomainFr.Trim(), request.TextNl.Trim(), request.TextFr.Trim(),
+            request.PlannedFrom, MeasureStatus.Planned, null, actor!, clock.GetUtcNow(), RequestFingerprint: fingerprint);
         session.Insert(measure);
-        await session.SaveChangesAsync(ct);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (JasperFx.DocumentAlreadyExistsException) when (key is not null)
+        {
+            await using var fresh = session.DocumentStore.QuerySession(session.TenantId);
+            return await fresh.LoadAsync<PlannedMeasure>(id, ct) is { } first && first.RequestFingerprint == fingerprint
+                ? TypedResults.Created($"/api/reports/measures/{id}", first.ToView())
+                : Problems.Single(http, StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", IdempotencyKeys.Header);
+        }
         return TypedResults.Created($"/api/reports/measures/{measure.Id}", measure.ToView());
     }
+
+    private static readonly Guid IdempotencyNamespace = Guid.Parse("3b8e51c2-7d04-4f6a-b1e9-52a0c4d7e813");
 
     public static async Task<IResult> Close(Guid id, CloseMeasureRequest request, HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {

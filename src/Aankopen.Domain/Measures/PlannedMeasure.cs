@@ -19,7 +19,8 @@ public sealed record PlannedMeasure(
     string RecordedBy,
     DateTimeOffset RecordedAt,
     string? ClosedBy = null,
-    DateTimeOffset? ClosedAt = null)
+    DateTimeOffset? ClosedAt = null,
+    string? RequestFingerprint = null)
 {
     /// <summary>
     /// The annex of <paramref name="year"/> goes with the budget of the year after: it plans from then on, so it lists

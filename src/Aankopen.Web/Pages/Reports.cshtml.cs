@@ -23,7 +23,9 @@ public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
         // Left empty, the next budget year; typed but not a year, sent as such so the API says what is wrong at the field.
         var typed = Request.Form["plannedFrom"].ToString();
         var plannedFrom = typed.Length == 0 ? Year + 1 : int.TryParse(typed, out var from) ? from : 0;
-        var response = await Api.PlanMeasureAsync("", new PlanMeasureRequest(domainNl ?? "", domainFr ?? "", textNl ?? "", textFr ?? "", plannedFrom), ct);
+        // The form's own key: sent twice (a double click, a reload), it plans the measure once.
+        var response = await Api.PlanMeasureAsync("", new PlanMeasureRequest(domainNl ?? "", domainFr ?? "", textNl ?? "", textFr ?? "", plannedFrom),
+            Request.Form["idempotencyKey"].ToString(), ct);
         return await AfterWriteAsync("measure", response, Text("maatregel-gepland"), $"/reports?year={Year}#measures", () => ShowAsync(year, ct));
     }
 

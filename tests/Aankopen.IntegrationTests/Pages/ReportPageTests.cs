@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Aankopen.Contracts.Api.V1;
 using Microsoft.Playwright;
 using Shouldly;
 
@@ -60,6 +61,26 @@ public sealed class ReportPageTests(RunningSystem system, Browsers browsers)
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Maatregel afgesloten");
         await Assertions.Expect(page.Locator("table.measures tr").Filter(new() { HasText = text })).ToContainTextAsync($"Uitgevoerd in {year}");
         await Assertions.Expect(page.Locator("article.report li").Filter(new() { HasText = text })).ToContainTextAsync("Uitgevoerd (Mobiliteit)");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_measure_form_sent_twice_plans_one_measure()
+    {
+        var text = $"Gedeelde juridische dienst {Guid.NewGuid():N}"[..40];
+        var page = await browsers.SignedInAsync(system.Site, TestUsers.Cell);
+        await page.GotoAsync(new Uri(system.Site, "reports").ToString());
+        await page.FillAsync("#measure-domainNl", "Juridisch");
+        await page.FillAsync("#measure-domainFr", "Juridique");
+        await page.FillAsync("#measure-textNl", text);
+        await page.FillAsync("#measure-textFr", "Service juridique partagé");
+
+        // The same form sent twice at once, as a double click or a flaky connection's resend does: both reach the service.
+        var answers = await page.Locator("form[aria-label='Maatregel plannen']").EvaluateAsync<int[]>(
+            "form => Promise.all([1, 2].map(() => fetch(form.action, { method: 'POST', body: new FormData(form) }).then(r => r.status)))");
+        answers.ShouldAllBe(status => status == 200);
+        var measures = await system.Api.AsAsync<MeasureView[]>(TestUsers.Cell, HttpMethod.Get, "api/reports/measures");
+        measures.Count(m => m.TextNl == text).ShouldBe(1);
         await page.Context.CloseAsync();
     }
 }

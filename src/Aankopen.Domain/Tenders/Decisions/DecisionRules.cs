@@ -42,7 +42,8 @@ public static class DecisionRules
             return share || central || (lot.Status == LotStatus.Open && lot.OptInOf(administration) is not null)
                 ? null
                 : DomainError.Invalid("decision-lot-not-taken", "lotNumber", number);
-        if (!(share || central) || lot.Running is not { } running)
+        // A terminated or ended contract is not renewed: its running period is only its last one.
+        if (!(share || central) || lot.Running is not { } running || lot.Status is LotStatus.Terminated or LotStatus.Ended)
             return DomainError.Invalid("decision-lot-not-running", "lotNumber", number);
         if (renewal is not { } n)
             return DomainError.Invalid("decision-renewal-required", "renewal");

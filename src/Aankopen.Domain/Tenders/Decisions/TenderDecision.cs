@@ -4,6 +4,7 @@ namespace Aankopen.Domain.Tenders;
 public enum DecisionStanding { InForce, Suspended, Annulled }
 
 /// <summary>One administration's decision on the tender as it stands now.</summary>
+/// <param name="SupervisedOn">The date of the supervising authority's latest act on it, if any.</param>
 public sealed record TenderDecision(
     int Number,
     string Administration,
@@ -16,7 +17,8 @@ public sealed record TenderDecision(
     string Reference,
     DecisionStanding Standing,
     string RecordedBy,
-    DateTimeOffset RecordedAt)
+    DateTimeOffset RecordedAt,
+    DateOnly? SupervisedOn = null)
 {
     public bool IsAbout(string administration, DecisionKind kind, int? lotNumber = null, int? renewal = null) =>
         Administration == administration && Kind == kind && LotNumber == lotNumber && Renewal == renewal;

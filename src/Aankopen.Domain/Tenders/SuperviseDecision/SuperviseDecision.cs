@@ -20,7 +20,10 @@ public static class SuperviseDecisionDecider
                 ? DomainError.Invalid("decision-date-future", "on", Spoken.Date(command.On))
                 : command.On < decision.DecidedOn
                     ? DomainError.Invalid("supervision-before-decision", "on", Spoken.Date(command.On), Spoken.Date(decision.DecidedOn))
-                    : null,
+                    // A suspension is lifted (or the decision annulled) after it was suspended, never before.
+                    : command.On < decision.SupervisedOn
+                        ? DomainError.Invalid("supervision-before-previous-act", "on", Spoken.Date(command.On), Spoken.Date(decision.SupervisedOn.Value))
+                        : null,
         };
         var refusals = errors.OfType<DomainError>().ToList();
         if (refusals.Count > 0)
