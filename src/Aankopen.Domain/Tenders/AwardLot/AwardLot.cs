@@ -74,8 +74,9 @@ public static class AwardLotDecider
             command.Agreement == AgreementKind.Framework ? AgreementKind.Framework : null)]);
     }
 
-    private static Aankopen.Domain.Administrations.Administration Named(string code, IReadOnlyList<Aankopen.Domain.Administrations.Administration>? administrations) =>
-        administrations?.FirstOrDefault(a => a.Code == code) ?? new(code, code, code, "", Aankopen.Domain.Administrations.AdministrationKind.Other);
+    /// <summary>An administration by its names; by its code when the register does not know it (any more).</summary>
+    private static Spoken Named(string code, IReadOnlyList<Aankopen.Domain.Administrations.Administration>? administrations) =>
+        administrations?.FirstOrDefault(a => a.Code == code) is { } known ? Spoken.Names(known.NameNl, known.NameFr) : Spoken.Names(code, code);
 
     private static Aankopen.Domain.Administrations.Administration? OwnAdministration(JointTender tender, string supplierId, IReadOnlyList<Aankopen.Domain.Administrations.Administration>? administrations)
     {

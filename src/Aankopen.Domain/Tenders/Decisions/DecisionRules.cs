@@ -52,14 +52,12 @@ public static class DecisionRules
             : DomainError.Invalid("decision-renewal-invalid", "renewal", renewal, running.PossibleRenewals);
     }
 
-    public static DomainError ConditionsNotInForce(DecisionGap conditions, Administration administration)
-    {
-        var name = Spoken.Names(administration.NameNl, administration.NameFr);
-        return conditions.Standing switch
+    /// <param name="name">The administration as the reader knows it (its name in the reader's language).</param>
+    public static DomainError ConditionsNotInForce(DecisionGap conditions, Spoken name) =>
+        conditions.Standing switch
         {
             DecisionStanding.Suspended => DomainError.Conflict("decision-conditions-suspended", name),
             DecisionStanding.Annulled => DomainError.Conflict("decision-conditions-annulled", name),
             _ => DomainError.Conflict("decision-conditions-missing", name),
         };
-    }
 }

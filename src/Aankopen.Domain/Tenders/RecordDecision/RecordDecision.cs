@@ -49,7 +49,7 @@ public static class RecordDecisionDecider
             return DomainError.Conflict("decision-already-recorded", earlier.Number, earlier.Reference, Spoken.Date(earlier.DecidedOn));
         // An administration awards its share on the conditions it approved: not before, nor while that approval is suspended.
         if (command.Kind == DecisionKind.Award && tender.GapIn(code, DecisionKind.Conditions) is { } conditions)
-            return DecisionRules.ConditionsNotInForce(conditions, command.Administration);
+            return DecisionRules.ConditionsNotInForce(conditions, Spoken.Names(command.Administration.NameNl, command.Administration.NameFr));
 
         return Decision.Accept(new DecisionRecorded(tender.Id, tender.Decisions.Count + 1, code, command.Kind, command.LotNumber, command.Renewal,
             command.Body, command.Body == DecidingBody.Other ? command.BodyName!.Trim() : null, command.DecidedOn, command.Reference.Trim(),
