@@ -33,8 +33,8 @@ if ! dpkg -s $ocds_debian >/dev/null 2>&1; then
   apt-get install -y -qq $ocds_debian >/dev/null 2>&1 || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $ocds_debian >/dev/null 2>&1; } \
     || echo "Debian's packages for the OCDS checkers could not be installed." >&2
 fi
-ocds_pip=(python3 -m pip install -q --no-deps --target "$state/ocds-tools" -r tests/ocds-check/requirements.txt)
-if ! { "${ocds_pip[@]}" --no-index >/dev/null 2>&1 || "${ocds_pip[@]}" --retries 1 --timeout 20 >/dev/null 2>&1; }; then
+ocds_pip=(python3 -m pip install -q --no-deps --target "$state/ocds-tools" --retries 1 --timeout 20 -r tests/ocds-check/requirements.txt)
+if ! { "${ocds_pip[@]}" --no-index >/dev/null 2>&1 || "${ocds_pip[@]}" >/dev/null 2>&1; }; then
   echo "The OCDS community's checkers could not be installed (PyPI unreachable?); their tests will be skipped." >&2
 elif ! ocds_said=$(PYTHONPATH="$state/ocds-tools" python3 tests/ocds-check/check.py --imports 2>&1); then
   echo "The OCDS community's checkers do not start here; their tests will be skipped: $ocds_said" | tail -n 3 >&2

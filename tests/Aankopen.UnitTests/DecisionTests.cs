@@ -272,6 +272,14 @@ public class DecisionTests
         Recorded(history, Record(City, DecisionKind.Renewal, lot: 1, renewal: 1)).Events.ShouldHaveSingleItem();
         object[] terminated = [.. history, new LotTerminated(TenderId, 1, new DateOnly(2027, 6, 30), "Wanprestatie", Cell, Now)];
         Recorded(terminated, Record(City, DecisionKind.Renewal, lot: 1, renewal: 1)).Errors.ShouldHaveSingleItem().Code.ShouldBe("decision-lot-not-running");
+
+        // Renewed once, then terminated: the first renewal ran, so its decision may still be recorded; the second never will.
+        var running = State(history).Lots[1].Running!;
+        var renewed = new LotRenewed(TenderId, 1, 1, new DateOnly(2028, 1, 1), new DateOnly(2028, 12, 31), running.AmountExclVat, 21m, running.AmountInclVat,
+            running.Shares, Cell, Now);
+        object[] renewedThenTerminated = [.. history, renewed, new LotTerminated(TenderId, 1, new DateOnly(2028, 6, 30), "Wanprestatie", Cell, Now)];
+        Recorded(renewedThenTerminated, Record(City, DecisionKind.Renewal, lot: 1, renewal: 1)).Events.ShouldHaveSingleItem();
+        Recorded(renewedThenTerminated, Record(City, DecisionKind.Renewal, lot: 1, renewal: 2)).Errors.ShouldHaveSingleItem().Code.ShouldBe("decision-lot-not-running");
     }
 
     [Fact]

@@ -121,6 +121,28 @@ public sealed class OcdsReleaseTests
             EmptiesIn(release, "").ShouldBeEmpty();
     }
 
+    [Fact]
+    public void No_list_ever_loses_an_item_from_one_release_to_the_next_so_leaving_out_an_empty_one_hides_nothing()
+    {
+        // Lots removed, decisions suspended, awards, orders: every list of a release holds the previous one's items.
+        var removed = new LotRemoved(TenderId, 2, Cell, OpenedAt.AddDays(1));
+        var releases = ReleasesOf([Opened("GEMEENTE", "OCMW"), Lot(1), Lot(2), removed, Lot(3), OptIn(1, "GEMEENTE", 75_000m), OptIn(1, "OCMW", 25_000m),
+            Closed(), Published(), .. ConditionsApproved("GEMEENTE", "OCMW"),
+            new DecisionSupervised(TenderId, 2, "OCMW", SupervisionAct.Suspended, new DateOnly(2026, 11, 20), "Gouverneur/1", Cell, OpenedAt.AddDays(3))]);
+        for (var i = 1; i < releases.Length; i++)
+            foreach (var (path, ids) in ListsIn(releases[i - 1], ""))
+                ids.Except(ListsIn(releases[i], "").GetValueOrDefault(path, [])).ShouldBeEmpty($"{path} in release {i + 1}");
+    }
+
+    /// <summary>Every list of objects with ids, by its path (items named by id), with the ids it holds.</summary>
+    private static Dictionary<string, string[]> ListsIn(JsonNode? node, string path) => node switch
+    {
+        JsonObject o => o.SelectMany(p => ListsIn(p.Value, $"{path}/{p.Key}")).ToDictionary(),
+        JsonArray a when a.All(i => i is JsonObject item && item.ContainsKey("id")) => new[] { (path, a.Select(i => i!["id"]!.ToString()).ToArray()) }
+            .Concat(a.SelectMany(i => ListsIn(i, $"{path}[{i!["id"]}]")).Select(kv => (kv.Key, kv.Value))).ToDictionary(kv => kv.Item1, kv => kv.Item2),
+        _ => [],
+    };
+
     private static IEnumerable<string> EmptiesIn(JsonNode? node, string path) => node switch
     {
         JsonObject { Count: 0 } or JsonArray { Count: 0 } => [path],

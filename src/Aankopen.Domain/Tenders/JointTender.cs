@@ -273,7 +273,7 @@ public sealed record JointTender(
             SupervisionAct.Annulled => DecisionStanding.Annulled,
             _ => DecisionStanding.InForce,
         };
-        var state = this with { Decisions = Decisions.Replace(decision, decision with { Standing = standing, SupervisedOn = e.On }) };
+        var state = this with { Decisions = Decisions.Replace(decision, decision with { Standing = standing, SupervisedOn = decision.SupervisedOn > e.On ? decision.SupervisedOn : e.On }) };
         return standing == DecisionStanding.InForce ? Released(state, decision.Administration) : state;
     }
 

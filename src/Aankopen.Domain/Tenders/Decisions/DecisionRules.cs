@@ -42,14 +42,17 @@ public static class DecisionRules
             return share || central || (lot.Status == LotStatus.Open && lot.OptInOf(administration) is not null)
                 ? null
                 : DomainError.Invalid("decision-lot-not-taken", "lotNumber", number);
-        // A terminated or ended contract is not renewed: its running period is only its last one.
-        if (!(share || central) || lot.Running is not { } running || lot.Status is LotStatus.Terminated or LotStatus.Ended)
+        if (!(share || central) || lot.Running is not { } running)
             return DomainError.Invalid("decision-lot-not-running", "lotNumber", number);
         if (renewal is not { } n)
             return DomainError.Invalid("decision-renewal-required", "renewal");
-        return n >= 1 && n <= running.PossibleRenewals
-            ? null
-            : DomainError.Invalid("decision-renewal-invalid", "renewal", renewal, running.PossibleRenewals);
+        if (n < 1 || n > running.PossibleRenewals)
+            return DomainError.Invalid("decision-renewal-invalid", "renewal", renewal, running.PossibleRenewals);
+        // A terminated or ended contract is renewed no more: a renewal that ran may still have its decision recorded
+        // (after the fact), a later one not.
+        return lot.Status is LotStatus.Terminated or LotStatus.Ended && n > running.Renewals
+            ? DomainError.Invalid("decision-lot-not-running", "lotNumber", number)
+            : null;
     }
 
     /// <param name="name">The administration as the reader knows it (its name in the reader's language).</param>
