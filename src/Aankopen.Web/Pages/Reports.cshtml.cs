@@ -11,6 +11,9 @@ namespace Aankopen.Web.Pages;
 public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
 {
     public int Year { get; private set; }
+
+    /// <summary>Whether the measure form gets a new key instead of keeping the one it was sent with.</summary>
+    public bool FreshMeasureKey { get; private set; }
     public string? Chapter { get; private set; }
     public IReadOnlyList<MeasureView> Measures { get; private set; } = [];
 
@@ -26,6 +29,14 @@ public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
         // The form's own key: sent twice (a double click, a reload), it plans the measure once.
         var response = await Api.PlanMeasureAsync("", new PlanMeasureRequest(domainNl ?? "", domainFr ?? "", textNl ?? "", textFr ?? "", plannedFrom),
             Request.Form["idempotencyKey"].ToString(), ct);
+        // Sent before under this form's key with other text (an answer lost, then the form edited and sent again):
+        // that measure was planned. Say so plainly, and give the form a new key, so that sending it again plans this one.
+        if ((response.Error as Refit.ApiException)?.Content?.Contains("\"idempotency-key-reused\"", StringComparison.Ordinal) == true)
+        {
+            FreshMeasureKey = true;
+            ModelState.AddModelError("measure", Text("formulier-al-verzonden"));
+            return await ShowAsync(year, ct);
+        }
         return await AfterWriteAsync("measure", response, Text("maatregel-gepland"), $"/reports?year={Year}#measures", () => ShowAsync(year, ct));
     }
 

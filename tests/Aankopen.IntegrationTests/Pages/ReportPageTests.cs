@@ -81,6 +81,17 @@ public sealed class ReportPageTests(RunningSystem system, Browsers browsers)
         answers.ShouldAllBe(status => status == 200);
         var measures = await system.Api.AsAsync<MeasureView[]>(TestUsers.Cell, HttpMethod.Get, "api/reports/measures");
         measures.Count(m => m.TextNl == text).ShouldBe(1);
+
+        // The answer lost, the form edited and sent again under its key: said plainly, and sent once more it plans the edit.
+        var edited = $"{text} (herzien)";
+        await page.FillAsync("#measure-textNl", edited);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Maatregel plannen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("form[aria-label='Maatregel plannen']")).ToContainTextAsync("Dit formulier werd al eerder verzonden");
+        (await page.InputValueAsync("#measure-textNl")).ShouldBe(edited);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Maatregel plannen" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Maatregel gepland");
+        measures = await system.Api.AsAsync<MeasureView[]>(TestUsers.Cell, HttpMethod.Get, "api/reports/measures");
+        (measures.Count(m => m.TextNl == text), measures.Count(m => m.TextNl == edited)).ShouldBe((1, 1));
         await page.Context.CloseAsync();
     }
 }
