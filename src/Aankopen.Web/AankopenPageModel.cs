@@ -62,6 +62,22 @@ public abstract class AankopenPageModel : PageModel
         return null;
     }
 
+    /// <summary>The refusal's code in the API's problem answer (<c>code</c>), or null when there is none.</summary>
+    protected static string? ProblemCodeOf<TContent>(IApiResponse<TContent> response)
+    {
+        if ((response.Error as ApiException)?.Content is not { Length: > 0 } body)
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize<JsonElement>(body) is { ValueKind: JsonValueKind.Object } problem
+                && problem.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>What was searched for in the CPV list on this page (<see cref="CpvSearch"/>), and the codes found.</summary>
     public string CpvQuery => Request.Query[CpvSearch.Query].ToString().Trim();
 

@@ -4,7 +4,6 @@ using Aankopen.Domain.Measures;
 using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
 using Aankopen.Reports.Synergies;
-using Aankopen.Store.Notifications;
 using Aankopen.Store.Streams;
 using Marten;
 
@@ -48,7 +47,7 @@ public static class MeasureEndpoints
 
         // With an Idempotency-Key the measure's id follows from the key and who sent it, so that a form sent twice or a
         // retried request meets the measure it planned instead of planning it again.
-        var id = key is null ? Guid.CreateVersion7() : MessageIds.For(IdempotencyNamespace, $"{session.TenantId}\n{http.User.FindFirst("sub")?.Value ?? actor}\n{key}");
+        var id = key is null ? Guid.CreateVersion7() : IdempotencyKeys.IdFor(IdempotencyNamespace, session.TenantId, http, actor!, key);
         var fingerprint = key is null ? null : IdempotencyKeys.Fingerprint(http);
         var measure = new PlannedMeasure(id, request.DomainNl.Trim(), request.DomainFr.Trim(), request.TextNl.Trim(), request.TextFr.Trim(),
             request.PlannedFrom, MeasureStatus.Planned, null, actor!, clock.GetUtcNow(), RequestFingerprint: fingerprint);

@@ -23,6 +23,14 @@ public static class IdempotencyKeys
     public static WriteOrigin OriginOf(HttpContext http, string? idempotencyKey) =>
         new(CorrelationIds.Of(http), CorrelationIds.CallerOf(http), idempotencyKey, idempotencyKey is null ? null : Fingerprint(http));
 
+    /// <summary>
+    /// The id a create sent under <paramref name="key"/> gives what it creates, within <paramref name="space"/> (one per
+    /// kind of resource): the same for the same caller (tenant and the token's subject, else the actor) and key, so a
+    /// retry meets what the first request created; the same key from another caller gives another id.
+    /// </summary>
+    public static Guid IdFor(Guid space, string tenant, HttpContext http, string actor, string key) =>
+        Notifications.MessageIds.For(space, $"{tenant}\n{http.User.FindFirst("sub")?.Value ?? actor}\n{key}");
+
     public static (string? Key, IResult? Problem) Read(HttpContext http)
     {
         var raw = http.Request.Headers[Header].ToString();

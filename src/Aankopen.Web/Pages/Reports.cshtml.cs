@@ -31,7 +31,7 @@ public sealed class ReportsModel(TimeProvider clock) : AankopenPageModel
             Request.Form["idempotencyKey"].ToString(), ct);
         // Sent before under this form's key with other text (an answer lost, then the form edited and sent again):
         // that measure was planned. Say so plainly, and give the form a new key, so that sending it again plans this one.
-        if ((response.Error as Refit.ApiException)?.Content?.Contains("\"idempotency-key-reused\"", StringComparison.Ordinal) == true)
+        if (ProblemCodeOf(response) == "idempotency-key-reused")
         {
             FreshMeasureKey = true;
             ModelState.AddModelError("measure", Text("formulier-al-verzonden"));

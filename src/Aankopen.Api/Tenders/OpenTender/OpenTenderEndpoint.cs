@@ -7,7 +7,6 @@ using Aankopen.Edge.Http;
 using Aankopen.Edge.Security;
 using Aankopen.Store.Administrations;
 using Aankopen.Store.Infrastructure;
-using Aankopen.Store.Notifications;
 using Aankopen.Store.Streams;
 using Aankopen.Store.Tenders;
 using Marten;
@@ -36,7 +35,7 @@ public static class OpenTenderEndpoint
         // With an Idempotency-Key the new tender's id follows from the key and who sent it, so a retried request meets
         // its own stream, and the same key from someone else opens a tender of their own.
         var origin = IdempotencyKeys.OriginOf(http, key);
-        var tenderId = key is null ? Guid.CreateVersion7() : MessageIds.For(IdempotencyNamespace, $"{session.TenantId}\n{http.User.FindFirst("sub")?.Value ?? actor}\n{key}");
+        var tenderId = key is null ? Guid.CreateVersion7() : IdempotencyKeys.IdFor(IdempotencyNamespace, session.TenantId, http, actor!, key);
         var administrations = await session.LoadAdministrationsAsync(ct);
         var command = new OpenTenderCommand(tenderId, request.Reference, request.TitleNl, request.TitleFr, request.MainCpv, procedure,
             request.LeadAdministration, request.InvitedAdministrations ?? [], request.OptInDeadline, subject, request.Draft, actor!,
