@@ -36,6 +36,17 @@ public sealed class MealVoucherTender(HttpClient http)
         return await Step(api => api.AddLotAsync(Id, ETag, Cell, Lot("Elektronische maaltijdcheques", 80_000m)));
     }
 
+    /// <summary>
+    /// A tender the city conducts on behalf of the OCMW (the city acting as its purchasing central): one lot, which the
+    /// OCMW opted into; still open for opt-ins.
+    /// </summary>
+    public async Task<TenderView> OnBehalfOfTheOcmwAsync(string reference, string lotTitle, decimal estimate, string budgetLine)
+    {
+        Resume(await Api.OpenTenderAsync(Cell, Opening(reference) with { Arrangement = "OnBehalf" }));
+        await Step(api => api.AddLotAsync(Id, ETag, Cell, Lot(lotTitle, estimate)));
+        return await OptInAsync(1, "OCMW", estimate, budgetLine);
+    }
+
     public Task<TenderView> OptInAsync(int lot, string administration, decimal estimate, string budgetLine) =>
         Step(api => api.OptInAsync(Id, lot, administration, ETag, $"{administration.ToLowerInvariant()}@jette.example",
             new OptInRequest(estimate, budgetLine)));

@@ -60,9 +60,7 @@ public sealed class OcdsCommunityCheckTests(RunningSystem system)
         await terminated.Step(a => a.TerminateLotAsync(terminated.Id, 1, terminated.ETag, MealVoucherTender.Cell, new TerminateLotRequest(new DateOnly(2027, 6, 30), "Wanprestatie")));
 
         var onBehalf = new MealVoucherTender(system.Api);
-        onBehalf.Resume(await onBehalf.Api.OpenTenderAsync(MealVoucherTender.Cell, MealVoucherTender.Opening($"OR-{Guid.NewGuid():N}"[..20]) with { Arrangement = "OnBehalf" }, ct: Ct));
-        await onBehalf.Step(a => a.AddLotAsync(onBehalf.Id, onBehalf.ETag, MealVoucherTender.Cell, MealVoucherTender.Lot("Kantoorbenodigdheden", 20_000m)));
-        await onBehalf.OptInAsync(1, "OCMW", 20_000m, "0900/124-48");
+        await onBehalf.OnBehalfOfTheOcmwAsync($"OR-{Guid.NewGuid():N}"[..20], "Kantoorbenodigdheden", 20_000m, "0900/124-48");
         await onBehalf.CloseAndPublishAsync();
         await onBehalf.AwardFrameworkAsync(1, 20_000m);
         await onBehalf.OrderAsync(1, "OCMW", 1_500m, "BB-OR-1");

@@ -14,10 +14,7 @@ public sealed class OnBehalfApiTests(RunningSystem system)
     {
         var tender = new MealVoucherTender(system.Api);
         var reference = $"OB-{Guid.NewGuid():N}"[..20];
-        tender.Resume(await tender.Api.OpenTenderAsync(MealVoucherTender.Cell,
-            MealVoucherTender.Opening(reference) with { Arrangement = "OnBehalf" }, ct: Ct));
-        await tender.Step(a => a.AddLotAsync(tender.Id, tender.ETag, MealVoucherTender.Cell, MealVoucherTender.Lot("Kantoorbenodigdheden", 20_000m)));
-        await tender.OptInAsync(1, "OCMW", 20_000m, "0900/124-48");
+        await tender.OnBehalfOfTheOcmwAsync(reference, "Kantoorbenodigdheden", 20_000m, "0900/124-48");
         var published = await tender.CloseAndPublishAsync();
         published.Arrangement.ShouldBe("OnBehalf");
         published.MissingDecisions.ShouldNotBeNull().ShouldAllBe(g => g.Administration == "GEMEENTE");

@@ -59,10 +59,7 @@ public sealed class AccessiblePageTests(RunningSystem system, Browsers browsers)
         await framework.AwardFrameworkAsync(1, 100_000m);
         var frameworkView = await framework.OrderAsync(1, "OCMW", 20_000m, "BB-AXE-1");
         var central = new MealVoucherTender(system.Api);
-        central.Resume(await central.Api.OpenTenderAsync(MealVoucherTender.Cell, MealVoucherTender.Opening($"AXC-{Guid.NewGuid():N}"[..20]) with { Arrangement = "OnBehalf" },
-            ct: HttpCalls.Ct));
-        await central.Step(a => a.AddLotAsync(central.Id, central.ETag, MealVoucherTender.Cell, MealVoucherTender.Lot("Papier", 10_000m)));
-        await central.OptInAsync(1, "OCMW", 10_000m, "0900/1");
+        await central.OnBehalfOfTheOcmwAsync($"AXC-{Guid.NewGuid():N}"[..20], "Papier", 10_000m, "0900/1");
         var wcag = new Deque.AxeCore.Commons.AxeRunOptions
         {
             RunOnly = new Deque.AxeCore.Commons.RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
