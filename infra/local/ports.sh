@@ -2,10 +2,14 @@
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Below the kernel's range for outgoing connections: a port found free there can be taken by any process's next
+# connection before the server binds it (a RabbitMQ node then fails with dist_port_already_used).
 free_port() {
-  local port
+  local port low=32768 span
+  read -r low _ < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  span=$(( low - 20000 )); [ "$span" -ge 1000 ] || span=40000
   for _ in $(seq 1 200); do
-    port=$(( 20000 + RANDOM % 40000 ))
+    port=$(( 20000 + RANDOM % span ))
     if ! port_in_use "$port"; then echo "$port"; return 0; fi
   done
   echo "no free loopback port found" >&2; return 1
