@@ -85,8 +85,11 @@ leader() {
   log "no leader found for $1"; return 1
 }
 
+# A start that fails half way (a node that never listens) stops the nodes it started, rather than leave them running.
+abandon_start() { trap - ERR; log "start failed: stopping the nodes already started"; stop >/dev/null 2>&1 || true; }
+
 case "$command" in
-  start) start ;;
+  start) set -E; trap abandon_start ERR; start ;;
   stop) stop ;;
   kill-node) kill_node "$argument" ;;
   start-node) start_node "$argument"; ctl "$(cat "$state/node$argument/node")" await_startup >/dev/null; log "node $argument started again" ;;
